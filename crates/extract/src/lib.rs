@@ -25,6 +25,7 @@ pub mod diag;
 pub mod era;
 pub mod html;
 pub mod normalize;
+pub mod pdf;
 pub mod text;
 
 pub use cells::{Cell, Format, Line, SourceDoc};

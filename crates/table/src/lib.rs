@@ -18,6 +18,9 @@
 //! ```
 
 pub mod model;
+pub mod municipality;
+pub mod status;
+pub mod value;
 
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
