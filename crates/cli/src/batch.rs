@@ -203,7 +203,12 @@ fn run_job(job: &Job, cfg: &BatchConfig) -> FileResult {
             let _ = tx.send(out);
         });
     if let Err(e) = spawned {
-        return result(job, Outcome::Failed(format!("cannot start a thread: {e}")), started, size);
+        return result(
+            job,
+            Outcome::Failed(format!("cannot start a thread: {e}")),
+            started,
+            size,
+        );
     }
     let outcome = match rx.recv_timeout(cfg.timeout) {
         Ok(Ok((kpis, warnings, Ok(json)))) => match write_output(&job.output, &json) {

@@ -194,9 +194,9 @@ fn run_batch(args: BatchArgs) -> ExitCode {
         } else {
             args.glob
         },
-        jobs: args.jobs.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         timeout: Duration::from_secs_f64(args.timeout),
         jsonl: args.jsonl,
         summary_json: args.summary_json,
