@@ -107,6 +107,15 @@ pub fn process_bytes_caught(
     opts: &Options,
 ) -> Result<Document, FileError> {
     let name = display_name(path);
+    if bytes.is_empty() {
+        return Err(FileError::new(path, "empty file"));
+    }
+    let named_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if named_pdf && !looks_like_pdf(bytes) {
+        return Err(FileError::new(path, "not a PDF (no %PDF- header)"));
+    }
     match catch_unwind(AssertUnwindSafe(|| process_bytes(&name, bytes, opts))) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
