@@ -33,23 +33,29 @@
 /// Apply step 3 to NFKC text.
 pub(super) fn finish(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // Last pushed non-space character and the character pushed right before it.
+    // `s[run_start..i]` is copied as is, in one go, when something interrupts it.
+    let mut run_start = 0;
+    // Last non-space character written and the character written right before it.
     let mut prev: Option<char> = None;
     let mut before_prev: Option<char> = None;
     let mut pending_space = false;
     for (i, c) in s.char_indices() {
-        if c.is_ascii() && !c.is_ascii_whitespace() {
-            push(&mut out, c, &mut pending_space, &mut prev, &mut before_prev);
-            continue;
-        }
         if c.is_whitespace() {
+            out.push_str(&s[run_start..i]);
+            run_start = i + c.len_utf8();
             pending_space = prev.is_some();
             continue;
+        }
+        let space_before = pending_space;
+        if pending_space {
+            // `run_start == i`: every white space character moved it past itself.
+            out.push(' ');
+            pending_space = false;
         }
         let mapped = match c {
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
             '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2500}' | '\u{2501}' => {
-                let around = Around::at(s, i, c, prev, before_prev, pending_space);
+                let around = Around::at(s, i, c, prev, before_prev, space_before);
                 if around.is_dash_context() {
                     '-'
                 } else {
@@ -57,7 +63,7 @@ pub(super) fn finish(s: &str) -> String {
                 }
             }
             '\u{301C}' | '\u{223C}' => {
-                let around = Around::at(s, i, c, prev, before_prev, pending_space);
+                let around = Around::at(s, i, c, prev, before_prev, space_before);
                 if around.is_range_context() {
                     '~'
                 } else {
@@ -66,34 +72,16 @@ pub(super) fn finish(s: &str) -> String {
             }
             _ => c,
         };
-        push(
-            &mut out,
-            mapped,
-            &mut pending_space,
-            &mut prev,
-            &mut before_prev,
-        );
+        if mapped != c {
+            out.push_str(&s[run_start..i]);
+            out.push(mapped);
+            run_start = i + c.len_utf8();
+        }
+        before_prev = if space_before { Some(' ') } else { prev };
+        prev = Some(mapped);
     }
+    out.push_str(&s[run_start..]);
     out
-}
-
-#[inline]
-fn push(
-    out: &mut String,
-    c: char,
-    pending_space: &mut bool,
-    prev: &mut Option<char>,
-    before_prev: &mut Option<char>,
-) {
-    if *pending_space {
-        out.push(' ');
-        *pending_space = false;
-        *before_prev = Some(' ');
-    } else {
-        *before_prev = *prev;
-    }
-    out.push(c);
-    *prev = Some(c);
 }
 
 /// What stands around a dash or wave at byte `i`.
@@ -115,7 +103,7 @@ impl Around {
         c: char,
         prev: Option<char>,
         before_prev: Option<char>,
-        pending_space: bool,
+        space_before: bool,
     ) -> Around {
         let after = &s[i + c.len_utf8()..];
         let open_after = after.chars().next().is_none_or(char::is_whitespace);
@@ -125,7 +113,7 @@ impl Around {
         Around {
             prev,
             before_prev,
-            open_before: prev.is_none() || pending_space,
+            open_before: prev.is_none() || space_before,
             next,
             open_after,
         }
