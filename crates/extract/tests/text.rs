@@ -171,7 +171,7 @@ fn many_lines_are_read_in_linear_time() {
     let start = Instant::now();
     let doc = read_text(input.as_bytes()).unwrap();
     assert!(
-        start.elapsed() < Duration::from_secs(20),
+        start.elapsed() < Duration::from_secs(60),
         "{:?}",
         start.elapsed()
     );
