@@ -34,6 +34,7 @@ mod dataset;
 mod diff;
 mod finite;
 mod jsonl;
+mod serializer;
 
 /// The output contract, schema version 1, as a JSON Schema (draft 2020-12). Every contract
 /// field is required (absent values are `null`); additional fields are allowed.
