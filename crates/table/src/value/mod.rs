@@ -44,7 +44,7 @@ use atom::{NumberAtom, Qualifier};
 use tokens::{DateFinder, GroupKind, Token};
 
 pub use decimal::Decimal;
-pub use units::{is_unit, split_scale};
+pub use units::{is_known_unit, is_unit, split_scale};
 
 /// A cell read: its value, its own date if it has one, and its remarks.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +74,18 @@ pub fn clean_hint(hint: &str) -> Option<String> {
     }
     let h = h.trim();
     is_unit(h).then(|| h.to_string())
+}
+
+/// The unit a KPI name prints in trailing brackets (`新規雇用者数（人）` → `人`,
+/// `割合(%)` → `%`), for use as a unit hint. Only known units count, so `(累計)` and
+/// `(総数)` are not units.
+pub fn unit_in_name(name: &str) -> Option<String> {
+    let n = normalize(name);
+    let n = n.trim_end();
+    let inner = n.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let candidate = clean_hint(&inner[open + 1..])?;
+    units::is_known_unit(&candidate).then_some(candidate)
 }
 
 fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {
@@ -113,7 +125,7 @@ struct Item<'a> {
 fn parse_normalized(text: &str, hint: Option<&str>, find_dates: DateFinder<'_>) -> CellValue {
     let text = text.trim();
     let (core, remark) = split_remark(text);
-    let mut cell = read_core(core, hint, find_dates);
+    let mut cell = read_core(core, hint, find_dates, Depth::Cell);
     if let Some(remark) = remark {
         cell.notes.push(remark.to_string());
     }
@@ -137,10 +149,29 @@ fn split_remark(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-fn read_core(core: &str, hint: Option<&str>, find_dates: DateFinder<'_>) -> CellValue {
+/// How deep breakdowns are read: a total's breakdown is read once, never a breakdown's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    Cell,
+    Breakdown,
+}
+
+fn read_core(
+    core: &str,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+    depth: Depth,
+) -> CellValue {
     let elems = classify(core, find_dates);
     match assemble(&elems) {
-        Some((items, loose)) if !items.is_empty() => build_value(items, &loose, hint),
+        Some((items, loose)) if !items.is_empty() => {
+            if depth == Depth::Cell {
+                if let Some(cell) = total_with_breakdown(&items, &loose, hint, find_dates) {
+                    return cell;
+                }
+            }
+            build_value(items, &loose, hint)
+        }
         Some((_, loose)) => only_groups(&loose),
         None => text_value(core, &elems),
     }
@@ -339,6 +370,70 @@ fn join_label(words: &[&str], glued: Option<String>) -> Option<Option<String>> {
     }
     let label = parts.join(" ");
     atom::is_valid_label(&label).then_some(Some(label))
+}
+
+/// `3,034人/日 (ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))`: one unlabelled total
+/// and one group listing labelled values in the total's unit is a total plus its lines, read
+/// as parts (total first, label null). A group in another unit (`45.7% (依頼会員595人、…)`)
+/// stays a note. The cell's date is the one after the group, else the one the lines share.
+fn total_with_breakdown(
+    items: &[Item<'_>],
+    loose: &Loose<'_>,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+) -> Option<CellValue> {
+    let [item] = items else { return None };
+    let total = item.number.as_ref()?;
+    if item.label.is_some() || total.unit.is_none() {
+        return None;
+    }
+    let mut breakdowns = item
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, (kind, _))| matches!(kind, GroupKind::Note(_)));
+    let (index, (_, text)) = breakdowns.next()?;
+    if breakdowns.next().is_some() {
+        return None;
+    }
+    let content = text.strip_prefix('(')?.strip_suffix(')')?;
+    let inner = read_core(content, hint, find_dates, Depth::Breakdown);
+    let Value::Parts { parts: lines } = inner.value else {
+        return None;
+    };
+    let same_unit = |v: &Value| matches!(v, Value::Number(n) if n.unit == total.unit);
+    if lines.len() < 2
+        || !lines
+            .iter()
+            .all(|p| p.label.is_some() && same_unit(&p.value))
+    {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let mut period = None;
+    absorb_groups(loose, &mut period, &mut notes);
+    let others: Vec<_> = item
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, g)| *g)
+        .collect();
+    let mut own = None;
+    absorb_groups(&others, &mut own, &mut notes);
+    notes.extend(inner.notes);
+    let mut parts = Vec::with_capacity(lines.len() + 1);
+    parts.push(Part {
+        label: None,
+        value: item_value(Some(total.clone()), hint, &mut notes),
+        period: None,
+    });
+    parts.extend(lines);
+    Some(CellValue {
+        value: Value::Parts { parts },
+        period: own.or(period).or(inner.period),
+        notes,
+    })
 }
 
 /// The value of a cell that has values.

@@ -185,27 +185,46 @@ fn reference_notes_and_the_date_after_them() {
 }
 
 #[test]
-fn totals_with_breakdowns() {
+fn totals_with_breakdowns_in_the_same_unit_are_parts() {
     let c = cell("3,034人/日 (ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))");
-    let n = number(&c.value);
-    assert_eq!((n.number, n.unit.as_deref()), (3034.0, Some("人/日")));
-    assert_eq!(raw(&c.period), Some("H30"));
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 3);
     assert_eq!(
-        c.notes,
-        ["(ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))"]
+        (p[0].label.as_deref(), number(&p[0].value).number),
+        (None, 3034.0)
     );
+    assert_eq!(p[0].period, None);
+    assert_eq!(p[1].label.as_deref(), Some("ほくほく線"));
+    assert_eq!(number(&p[1].value).unit.as_deref(), Some("人/日"));
+    assert_eq!(raw(&p[1].period), Some("H30"));
+    assert_eq!(p[2].label.as_deref(), Some("トキ鉄"));
+    assert_eq!(number(&p[2].value).number, 1639.0);
+    assert_eq!(raw(&c.period), Some("H30"));
+    assert!(c.notes.is_empty());
+
     let c = cell(
         "2,236人/日 (ほくほく線: 1,011人/日 トキ鉄: 1,325人/日) (R4) ※R5実績については7月頃把握予定",
     );
-    assert_eq!(number(&c.value).number, 2236.0);
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 3);
+    assert_eq!(number(&p[0].value).number, 2236.0);
+    assert!(p.iter().all(|p| p.period.is_none()));
     assert_eq!(raw(&c.period), Some("R4"));
-    assert_eq!(
-        c.notes,
-        [
-            "(ほくほく線: 1,011人/日 トキ鉄: 1,325人/日)",
-            "※R5実績については7月頃把握予定"
-        ]
-    );
+    assert_eq!(c.notes, ["※R5実績については7月頃把握予定"]);
+}
+
+#[test]
+fn breakdowns_in_another_unit_stay_notes() {
+    let c = cell("45.7% (依頼会員595人、提供会員272人)");
+    assert_eq!(number(&c.value).decimal, "45.7");
+    assert_eq!(c.notes, ["(依頼会員595人、提供会員272人)"]);
+    let c = cell("45.7% (依頼会員 595人 提供会員 272人)");
+    assert_eq!(number(&c.value).decimal, "45.7");
+    assert_eq!(c.notes, ["(依頼会員 595人 提供会員 272人)"]);
+    // A breakdown inside a breakdown is not read further: it stays a note.
+    let c = cell("100人 (A: 60人 (B: 10人 C: 50人) D: 40人)");
+    assert_eq!(parts(&c.value).len(), 3);
+    assert_eq!(c.notes, ["(B: 10人 C: 50人)"]);
 }
 
 #[test]
@@ -346,4 +365,18 @@ fn hints_are_cleaned() {
     assert_eq!(clean_hint("(単位:百万円)").as_deref(), Some("百万円"));
     assert_eq!(clean_hint("(人)").as_deref(), Some("人"));
     assert_eq!(clean_hint("単位 は 人"), None);
+}
+
+#[test]
+fn units_in_names() {
+    assert_eq!(unit_in_name("新規雇用者数(人)").as_deref(), Some("人"));
+    assert_eq!(unit_in_name("割合(%)").as_deref(), Some("%"));
+    assert_eq!(unit_in_name("販売額(千円)").as_deref(), Some("千円"));
+    assert_eq!(
+        unit_in_name("販売額(単位:百万円)").as_deref(),
+        Some("百万円")
+    );
+    assert_eq!(unit_in_name("認証品数(累計)"), None);
+    assert_eq!(unit_in_name("件数(総数)"), None);
+    assert_eq!(unit_in_name("合計特殊出生率"), None);
 }

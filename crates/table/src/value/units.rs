@@ -27,6 +27,48 @@ const CHANGE_WORDS: &[&str] = &[
     "増", "減", "達成", "上回", "下回", "向上", "改善", "実施", "開催", "予定", "見込",
 ];
 
+/// Units that are not counters of a base unit but are common in KPI names.
+const OTHER_KNOWN_UNITS: &[&str] = &[
+    "%",
+    "‰",
+    "ポイント",
+    "pt",
+    "事業者",
+    "団体",
+    "箇所",
+    "か所",
+    "ヶ所",
+    "校",
+    "園",
+    "施設",
+    "地区",
+    "日",
+    "時間",
+    "分",
+    "歳",
+    "年",
+    "か月",
+    "ha",
+    "km",
+    "m",
+    "m2",
+    "kg",
+    "g",
+    "人日",
+    "人泊",
+];
+
+/// A unit someone would print in a KPI name or caption: a known unit, optionally scaled
+/// (`千円`), optionally per something (`人/年`).
+pub fn is_known_unit(unit: &str) -> bool {
+    let head = unit.split('/').next().unwrap_or(unit);
+    if head.is_empty() || !is_unit(unit) {
+        return false;
+    }
+    let (_, base) = leading_scale(head);
+    BASE_UNITS.contains(&base) || OTHER_KNOWN_UNITS.contains(&base) || BASE_UNITS.contains(&head)
+}
+
 /// Hiragana is allowed in a unit only in these counters (`5か所`, `3か月`).
 const HIRAGANA_UNITS: &[&str] = &["か所", "か月", "か国", "か年", "か年度"];
 
