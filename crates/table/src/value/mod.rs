@@ -172,8 +172,8 @@ fn read_core(
             }
             build_value(items, &loose, hint)
         }
-        Some((_, loose)) => only_groups(&loose),
-        None => text_value(core, &elems),
+        Some((_, loose)) if core.is_empty() => only_groups(&loose),
+        _ => text_value(core, &elems),
     }
 }
 
@@ -222,6 +222,8 @@ fn classify_atom<'a>(
         out.push(Elem::Qualifier(q));
     } else if atom::APPROXIMATE_PREFIXES.contains(&text) {
         out.push(Elem::Approximate);
+    } else if let Some(kind) = era_first(text, find_dates) {
+        out.push(Elem::Group { kind, text, span });
     } else if let Some(number) = atom::parse_atom(text) {
         out.push(Elem::Value(number, text));
     } else if let Some(pieces) = split_listed_values(text) {
@@ -269,6 +271,16 @@ fn split_listed_values(text: &str) -> Option<Vec<(NumberAtom, &str)>> {
         .into_iter()
         .map(|p| atom::parse_atom(p).map(|n| (n, p)))
         .collect()
+}
+
+/// `令和5年度`, `R4実績`: an atom that starts like an era date and is one. Atoms starting with
+/// a digit are read as numbers first (`2024年` printed as a value stays a value).
+fn era_first(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
+    let first = text.chars().next()?;
+    if first.is_ascii_digit() {
+        return None;
+    }
+    atom_date(text, find_dates)
 }
 
 /// An atom that is entirely a date with at most a qualifier (`R4実績`, `H30`).
@@ -582,8 +594,7 @@ fn clean_zero(x: f64) -> f64 {
     }
 }
 
-/// A cell with no values: a dash, nothing, or only groups (`- (R2国勢調査)` is handled as a
-/// dash item; this is `(R4)` or an empty cell).
+/// An empty cell (a dash, with or without remarks, is a dash item).
 fn only_groups(loose: &Loose<'_>) -> CellValue {
     let mut notes = Vec::new();
     let mut period = None;
@@ -614,13 +625,11 @@ fn text_value(core: &str, elems: &[Elem<'_>]) -> CellValue {
     let mut notes = Vec::new();
     let mut period = None;
     absorb_groups(&trailing, &mut period, &mut notes);
-    let text = core.get(..cut).unwrap_or(core).trim().to_string();
+    let mut text = core.get(..cut).unwrap_or(core).trim().to_string();
     if text.is_empty() {
-        return CellValue {
-            value: Value::Missing,
-            period,
-            notes,
-        };
+        // Only a date (`R5年度末`): the date is the text, and dates the cell.
+        text = core.trim().to_string();
+        notes.clear();
     }
     CellValue {
         value: Value::Text { text },

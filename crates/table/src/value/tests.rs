@@ -380,3 +380,21 @@ fn units_in_names() {
     assert_eq!(unit_in_name("件数(総数)"), None);
     assert_eq!(unit_in_name("合計特殊出生率"), None);
 }
+
+#[test]
+fn cells_holding_only_a_date_or_a_remark_are_text() {
+    let c = cell("R5年度");
+    assert_eq!(text(&c.value), "R5年度");
+    assert_eq!(raw(&c.period), Some("R5年度"));
+    assert!(c.notes.is_empty());
+    let c = cell("(累計)");
+    assert_eq!(text(&c.value), "(累計)");
+    assert_eq!(c.period, None);
+}
+
+#[test]
+fn a_leading_date_dates_the_value() {
+    let c = cell("R4年 100人");
+    assert_eq!(number(&c.value).number, 100.0);
+    assert_eq!(raw(&c.period), Some("R4年"));
+}
