@@ -18,6 +18,8 @@ pub struct Glyph {
     pub size: f64,
     /// False when the glyph is rotated (vertical writing, rotated text).
     pub upright: bool,
+    /// Font resource name as the backend reports it (used to judge fonts separately).
+    pub font: String,
 }
 
 impl Glyph {

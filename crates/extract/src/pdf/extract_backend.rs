@@ -216,6 +216,7 @@ impl OutputDev for Collector {
             bottom: y + 0.12 * size,
             size,
             upright,
+            font: String::new(),
         });
         Ok(())
     }

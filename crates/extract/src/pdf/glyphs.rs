@@ -243,6 +243,7 @@ mod tests {
             bottom: top + size,
             size,
             upright: true,
+            font: String::new(),
         }
     }
 

@@ -132,7 +132,8 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
         Ok(Err(e)) => return failed_page(format!("page {page_no} could not be read: {e}")),
         Err(panic) => return failed_page(format!("page {page_no} could not be read (reader panicked: {panic})")),
     };
-    let layer = quality::TextLayer::of(&content.glyphs);
+    let flags = quality::unmapped_flags(&content.glyphs);
+    let layer = quality::TextLayer::of(&content.glyphs, &flags);
     let mut warnings = Vec::new();
     if layer.glyphs == 0 {
         warnings.push((
@@ -157,7 +158,8 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             "unreadable_text_layer".to_string(),
             format!("page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped", layer.unmapped, layer.glyphs),
         ));
-        content.glyphs.retain(|g| !quality::is_unmapped(&g.text));
+        let mut keep = flags.iter().map(|bad| !bad);
+        content.glyphs.retain(|_| keep.next().unwrap_or(true));
     }
     let lines = match guard::catch_quiet(|| layout::layout_page(content)) {
         Ok(lines) => lines,

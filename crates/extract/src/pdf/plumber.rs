@@ -51,6 +51,7 @@ impl OpenDocument for PlumberDocument {
                 bottom: c.bbox.bottom,
                 size: c.size,
                 upright: c.upright,
+                font: c.fontname.clone(),
             })
             .collect();
         let mut rules = Vec::new();
