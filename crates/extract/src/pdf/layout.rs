@@ -6,7 +6,7 @@
 //! tables (stream) is grouped by baseline and split into cells at gaps wider than 1.5 em.
 
 use super::backend::{Glyph, PageContent};
-use super::glyphs::{drop_fake_bold, group_rows, join_cell_lines, run_text, split_runs, TextRow};
+use super::glyphs::{drop_fake_bold, is_wide, group_rows, join_cell_lines, run_text, split_runs, TextRow};
 use super::lattice::{find_tables, Table};
 
 /// Gap between glyph runs, in ems, that separates two cells of unruled text.
@@ -25,6 +25,9 @@ pub struct PageCell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageLine {
     pub top: f64,
+    /// Left-to-right order among lines starting at the same height (vertical columns of
+    /// text read right to left, so theirs is negated).
+    pub order_x: f64,
     pub cells: Vec<PageCell>,
 }
 
@@ -50,7 +53,7 @@ pub fn layout_page(content: PageContent) -> Vec<PageLine> {
         lines.extend(table_lines(t, cell_glyphs));
     }
     lines.extend(stream_lines(stream));
-    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.cells[0].x0.total_cmp(&b.cells[0].x0)));
+    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.order_x.total_cmp(&b.order_x)));
     lines
 }
 
@@ -72,6 +75,7 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
         }
         lines.push(PageLine {
             top: table.ys[r],
+            order_x: table.xs[0],
             cells: cells.into_iter().map(|(_, c)| c).collect(),
         });
     }
@@ -125,7 +129,51 @@ fn vertical_columns(rows: Vec<TextRow>) -> Vec<String> {
         .collect()
 }
 
+/// Gap between stacked glyphs, in ems, that still continues a vertical column.
+const VERTICAL_GAP_EM: f64 = 0.5;
+
+/// Take out runs of wide glyphs drawn one below the other (vertical writing outside
+/// tables); each run of three or more becomes a line of one cell, read top to bottom.
+fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
+    let mut lines = Vec::new();
+    let mut rest = Vec::new();
+    let mut run: Vec<Glyph> = Vec::new();
+    let flush = |run: &mut Vec<Glyph>, lines: &mut Vec<PageLine>, rest: &mut Vec<Glyph>| {
+        if run.len() >= 3 {
+            let text: String = run.iter().map(|g| g.text.as_str()).collect();
+            let x0 = run.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min);
+            let x1 = run.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max);
+            lines.push(PageLine { top: run[0].top, order_x: -x1, cells: vec![PageCell { raw: run.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n"), text, x0, x1 }] });
+            run.clear();
+        } else {
+            rest.append(run);
+        }
+    };
+    for g in glyphs {
+        let wide = g.text.chars().all(is_wide) && !g.text.is_empty();
+        let continues = run.last().is_some_and(|p| {
+            wide && (p.x0 - g.x0).abs() < 0.2 * p.em() && (g.top - p.bottom).abs() < VERTICAL_GAP_EM * p.em()
+        });
+        if !continues {
+            flush(&mut run, &mut lines, &mut rest);
+        }
+        if wide {
+            run.push(g);
+        } else {
+            rest.push(g);
+        }
+    }
+    flush(&mut run, &mut lines, &mut rest);
+    (lines, rest)
+}
+
 fn stream_lines(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+    let (mut lines, glyphs) = take_vertical_columns(glyphs);
+    lines.extend(stream_rows(glyphs));
+    lines
+}
+
+fn stream_rows(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     group_rows(glyphs)
         .into_iter()
         .filter_map(|row| {
@@ -142,7 +190,7 @@ fn stream_lines(glyphs: Vec<Glyph>) -> Vec<PageLine> {
                 })
                 .filter(|c| !c.text.trim().is_empty())
                 .collect();
-            (!cells.is_empty()).then_some(PageLine { top: row.top, cells })
+            (!cells.is_empty()).then(|| PageLine { top: row.top, order_x: cells[0].x0, cells })
         })
         .collect()
 }

@@ -24,11 +24,17 @@ impl PdfBackend for PlumberBackend {
     }
 
     fn open(&self, bytes: &[u8], password: Option<&str>) -> Result<Box<dyn OpenDocument>, ExtractError> {
-        let pdf = match password {
+        let opened = match password {
             Some(pw) => Pdf::open_bytes_with_password(bytes, pw.as_bytes(), None),
             None => Pdf::open_bytes(bytes, None),
-        }
-        .map_err(to_extract_error)?;
+        };
+        let pdf = match opened {
+            // Broken xref tables and stream lengths: the crate's repair pass often helps.
+            Err(e) if e.kind() == PdfErrorKind::Parse && password.is_none() => Pdf::open_bytes_with_repair(bytes, None, None)
+                .map(|(pdf, _)| pdf)
+                .map_err(|_| to_extract_error(e))?,
+            other => other.map_err(to_extract_error)?,
+        };
         Ok(Box::new(PlumberDocument { pdf }))
     }
 }
@@ -43,6 +49,10 @@ impl OpenDocument for PlumberDocument {
         let glyphs = page
             .chars()
             .iter()
+            // An empty string is a glyph the ToUnicode map sends to nothing (a ligature's
+            // tail): no text, and not a sign of an unreadable layer. Unmapped codes come
+            // as `(cid:N)`.
+            .filter(|c| !c.text.is_empty())
             .map(|c| Glyph {
                 text: c.text.clone(),
                 x0: c.bbox.x0,
