@@ -11,6 +11,8 @@ use super::lattice::{find_tables, Table};
 
 /// Gap between glyph runs, in ems, that separates two cells of unruled text.
 const CELL_GAP_EM: f64 = 1.5;
+/// Blank table cells narrower than this (points) are drawing slivers, not columns.
+const MIN_BLANK_CELL_WIDTH: f64 = 8.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageCell {
@@ -70,6 +72,8 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
             cells.push((c.col0, PageCell { raw, text, x0: c.x0, x1: c.x1 }));
         }
         cells.sort_by_key(|(col, _)| *col);
+        // Slivers between nested frames (a text box drawn inside its cell) are not columns.
+        cells.retain(|(_, c)| !c.text.trim().is_empty() || c.x1 - c.x0 >= MIN_BLANK_CELL_WIDTH);
         if cells.iter().all(|(_, c)| c.text.trim().is_empty()) {
             continue;
         }
