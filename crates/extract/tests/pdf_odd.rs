@@ -73,7 +73,10 @@ fn every_odd_pdf_gives_ok_or_one_clear_error() {
             }
             Outcome::Done(Err(e)) => {
                 let message = e.to_string();
-                assert!(!message.is_empty() && !message.contains('\n'), "{name}: unclear error {message:?}");
+                assert!(
+                    !message.is_empty() && !message.contains('\n'),
+                    "{name}: unclear error {message:?}"
+                );
                 errors.push(format!("{name}: {message}"));
             }
             Outcome::Panicked => bad.push(format!("{name}: PANIC")),
@@ -83,7 +86,13 @@ fn every_odd_pdf_gives_ok_or_one_clear_error() {
             println!("slow: {name} {:?}", t.elapsed());
         }
     }
-    println!("odd-pdfs: {} files, {ok} ok, {} errors, {} panics/timeouts, {:?}", files.len(), errors.len(), bad.len(), started.elapsed());
+    println!(
+        "odd-pdfs: {} files, {ok} ok, {} errors, {} panics/timeouts, {:?}",
+        files.len(),
+        errors.len(),
+        bad.len(),
+        started.elapsed()
+    );
     for e in &errors {
         println!("  error {e}");
     }
@@ -97,7 +106,10 @@ fn read_odd(rel: &str, password: Option<&str>) -> Option<Result<SourceDoc, Extra
         println!("skipped: {} is absent", path.display());
         return None;
     }
-    let opts = PdfOptions { password: password.map(str::to_string), ..Default::default() };
+    let opts = PdfOptions {
+        password: password.map(str::to_string),
+        ..Default::default()
+    };
     match read_bounded(&path, opts) {
         Outcome::Done(r) => Some(r),
         _ => panic!("{rel}: panic or timeout"),
@@ -105,7 +117,11 @@ fn read_odd(rel: &str, password: Option<&str>) -> Option<Result<SourceDoc, Extra
 }
 
 fn all_text(doc: &SourceDoc) -> String {
-    doc.lines.iter().map(|l| l.raw.as_str()).collect::<Vec<_>>().join("\n")
+    doc.lines
+        .iter()
+        .map(|l| l.raw.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -113,57 +129,102 @@ fn predefined_japanese_cmaps_give_their_known_text() {
     for (file, expected) in [
         ("pdfjs/noembed-sjis.pdf", vec!["あいうえお"]),
         ("pdfjs/noembed-eucjp.pdf", vec!["あいうえお"]),
-        ("pdfjs/90ms_rksj_h_sample.pdf", vec!["Hello ASCII", "日本語テスト"]),
+        (
+            "pdfjs/90ms_rksj_h_sample.pdf",
+            vec!["Hello ASCII", "日本語テスト"],
+        ),
     ] {
-        let Some(result) = read_odd(file, None) else { return };
+        let Some(result) = read_odd(file, None) else {
+            return;
+        };
         let doc = result.unwrap_or_else(|e| panic!("{file}: {e}"));
         let text = all_text(&doc);
         for e in expected {
-            assert!(text.contains(e), "{file}: {e:?} not in\n{}", render_cells(&doc, None));
+            assert!(
+                text.contains(e),
+                "{file}: {e:?} not in\n{}",
+                render_cells(&doc, None)
+            );
         }
     }
 }
 
 #[test]
 fn vertical_writing_reads_top_to_bottom() {
-    let Some(result) = read_odd("pdfjs/vertical.pdf", None) else { return };
+    let Some(result) = read_odd("pdfjs/vertical.pdf", None) else {
+        return;
+    };
     let doc = result.unwrap();
     println!("{}", render_cells(&doc, None));
     let text = all_text(&doc);
     // Japanese, not one glyph per line in reverse.
-    assert!(text.chars().filter(|c| ('\u{3040}'..='\u{30FF}').contains(c) || ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 5, "{text}");
+    assert!(
+        text.chars()
+            .filter(
+                |c| ('\u{3040}'..='\u{30FF}').contains(c) || ('\u{4E00}'..='\u{9FFF}').contains(c)
+            )
+            .count()
+            >= 5,
+        "{text}"
+    );
 }
 
 #[test]
 fn passwords_open_encrypted_files_and_their_absence_is_reported() {
     for (file, password) in [
         ("pdfplumber/tests_pdfs_password-example.pdf", "test"),
-        ("pdfminer.six/samples_encryption_aes-256-r6.pdf", "usersecret"),
-        ("pypdf-sample-files/005-libreoffice-writer-password_libreoffice-writer-password.pdf", "openpassword"),
+        (
+            "pdfminer.six/samples_encryption_aes-256-r6.pdf",
+            "usersecret",
+        ),
+        (
+            "pypdf-sample-files/005-libreoffice-writer-password_libreoffice-writer-password.pdf",
+            "openpassword",
+        ),
     ] {
-        let Some(without) = read_odd(file, None) else { return };
-        assert!(matches!(without, Err(ExtractError::Encrypted)), "{file}: {without:?}");
+        let Some(without) = read_odd(file, None) else {
+            return;
+        };
+        assert!(
+            matches!(without, Err(ExtractError::Encrypted)),
+            "{file}: {without:?}"
+        );
         let wrong = read_odd(file, Some("not-the-password")).unwrap();
-        assert!(matches!(wrong, Err(ExtractError::Encrypted)), "{file}: {wrong:?}");
+        assert!(
+            matches!(wrong, Err(ExtractError::Encrypted)),
+            "{file}: {wrong:?}"
+        );
         let with = read_odd(file, Some(password)).unwrap();
         let doc = with.unwrap_or_else(|e| panic!("{file} with password: {e}"));
         assert!(!doc.lines.is_empty(), "{file}: no text");
     }
     // lopdf (under both backends) rejects the user password `baz` of pdfminer's RC4/AES
     // samples that poppler accepts: they stay "encrypted", which is at least the truth.
-    for file in ["pdfminer.six/samples_encryption_rc4-128.pdf", "pdfminer.six/samples_encryption_aes-256.pdf"] {
-        let Some(without) = read_odd(file, None) else { return };
-        assert!(matches!(without, Err(ExtractError::Encrypted)), "{file}: {without:?}");
+    for file in [
+        "pdfminer.six/samples_encryption_rc4-128.pdf",
+        "pdfminer.six/samples_encryption_aes-256.pdf",
+    ] {
+        let Some(without) = read_odd(file, None) else {
+            return;
+        };
+        assert!(
+            matches!(without, Err(ExtractError::Encrypted)),
+            "{file}: {without:?}"
+        );
     }
     // Owner-only encryption (empty user password): extracted without asking.
-    let Some(owner_only) = read_odd("pdfplumber/tests_pdfs_pr-138-example.pdf", None) else { return };
+    let Some(owner_only) = read_odd("pdfplumber/tests_pdfs_pr-138-example.pdf", None) else {
+        return;
+    };
     let doc = owner_only.unwrap_or_else(|e| panic!("owner-only: {e}"));
     assert!(!doc.lines.is_empty());
 }
 
 #[test]
 fn fake_bold_duplicates_are_read_once() {
-    let Some(result) = read_odd("pdfplumber/tests_pdfs_issue-71-duplicate-chars.pdf", None) else { return };
+    let Some(result) = read_odd("pdfplumber/tests_pdfs_issue-71-duplicate-chars.pdf", None) else {
+        return;
+    };
     let doc = result.unwrap();
     let text = all_text(&doc);
     println!("{}", render_cells(&doc, Some(1)));
@@ -177,7 +238,9 @@ fn fake_bold_duplicates_are_read_once() {
 
 #[test]
 fn empty_and_corrupt_files_error_clearly() {
-    let Some(empty) = read_odd("pdfplumber/tests_pdfs_empty.pdf", None) else { return };
+    let Some(empty) = read_odd("pdfplumber/tests_pdfs_empty.pdf", None) else {
+        return;
+    };
     let e = empty.unwrap_err();
     assert!(matches!(e, ExtractError::Pdf(_)), "{e:?}");
 }

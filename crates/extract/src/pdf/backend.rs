@@ -74,7 +74,11 @@ pub trait PdfBackend: Sync {
     fn name(&self) -> &'static str;
     /// Parse the document; `Err(ExtractError::Encrypted)` when a user password is needed
     /// and missing or wrong.
-    fn open(&self, bytes: &[u8], password: Option<&str>) -> Result<Box<dyn OpenDocument>, ExtractError>;
+    fn open(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+    ) -> Result<Box<dyn OpenDocument>, ExtractError>;
 }
 
 /// A parsed document.
@@ -96,14 +100,44 @@ pub fn rect_edges(x0: f64, top: f64, x1: f64, bottom: f64, out: &mut Vec<Rule>) 
     let (w, h) = (x1 - x0, bottom - top);
     if h <= THIN && w > h {
         let y = (top + bottom) / 2.0;
-        out.push(Rule { x0, top: y, x1, bottom: y });
+        out.push(Rule {
+            x0,
+            top: y,
+            x1,
+            bottom: y,
+        });
     } else if w <= THIN && h > w {
         let x = (x0 + x1) / 2.0;
-        out.push(Rule { x0: x, top, x1: x, bottom });
+        out.push(Rule {
+            x0: x,
+            top,
+            x1: x,
+            bottom,
+        });
     } else if w > THIN && h > THIN {
-        out.push(Rule { x0, top, x1, bottom: top });
-        out.push(Rule { x0, top: bottom, x1, bottom });
-        out.push(Rule { x0, top, x1: x0, bottom });
-        out.push(Rule { x0: x1, top, x1, bottom });
+        out.push(Rule {
+            x0,
+            top,
+            x1,
+            bottom: top,
+        });
+        out.push(Rule {
+            x0,
+            top: bottom,
+            x1,
+            bottom,
+        });
+        out.push(Rule {
+            x0,
+            top,
+            x1: x0,
+            bottom,
+        });
+        out.push(Rule {
+            x0: x1,
+            top,
+            x1,
+            bottom,
+        });
     }
 }

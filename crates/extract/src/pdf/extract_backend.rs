@@ -35,7 +35,11 @@ impl PdfBackend for PdfExtractBackend {
         "pdf-extract"
     }
 
-    fn open(&self, bytes: &[u8], password: Option<&str>) -> Result<Box<dyn OpenDocument>, ExtractError> {
+    fn open(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+    ) -> Result<Box<dyn OpenDocument>, ExtractError> {
         let options = LoadOptions::with_password(password.unwrap_or(""));
         let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
             pdf_extract::Error::InvalidPassword => ExtractError::Encrypted,
@@ -108,7 +112,9 @@ fn expand_width_ranges(doc: &mut Document) {
                     out.push(Object::Array(ws.clone()));
                     i += 2;
                 }
-                (Some(Object::Integer(c1)), Some(Object::Integer(c2)), Some(w)) if (0..MAX_RANGE).contains(&(c2 - c1)) => {
+                (Some(Object::Integer(c1)), Some(Object::Integer(c2)), Some(w))
+                    if (0..MAX_RANGE).contains(&(c2 - c1)) =>
+                {
                     out.push(Object::Integer(*c1));
                     out.push(Object::Array(vec![w.clone(); (c2 - c1 + 1) as usize]));
                     i += 3;
@@ -139,7 +145,12 @@ impl Collector {
     }
 
     fn add_path(&mut self, ctm: &Transform, path: &Path) {
-        let apply = |x: f64, y: f64| (x * ctm.m11 + y * ctm.m21 + ctm.m31, x * ctm.m12 + y * ctm.m22 + ctm.m32);
+        let apply = |x: f64, y: f64| {
+            (
+                x * ctm.m11 + y * ctm.m21 + ctm.m31,
+                x * ctm.m12 + y * ctm.m22 + ctm.m32,
+            )
+        };
         let mut current = (0.0, 0.0);
         let mut start = (0.0, 0.0);
         let mut rules: Vec<Rule> = Vec::new();
@@ -156,8 +167,14 @@ impl Collector {
                 }
                 PathOp::CurveTo(_, _, _, _, x, y) => current = apply(x, y),
                 PathOp::Rect(x, y, w, h) => {
-                    let corners = [apply(x, y), apply(x + w, y), apply(x + w, y + h), apply(x, y + h)];
-                    let (xs, ys): (Vec<f64>, Vec<f64>) = corners.iter().map(|&(x, y)| self.to_page(x, y)).unzip();
+                    let corners = [
+                        apply(x, y),
+                        apply(x + w, y),
+                        apply(x + w, y + h),
+                        apply(x, y + h),
+                    ];
+                    let (xs, ys): (Vec<f64>, Vec<f64>) =
+                        corners.iter().map(|&(x, y)| self.to_page(x, y)).unzip();
                     let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
                     let max = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     rect_edges(min(&xs), min(&ys), max(&xs), max(&ys), &mut rules);
@@ -184,7 +201,12 @@ impl Collector {
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _page_num: u32, media_box: &MediaBox, _art_box: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.llx = media_box.llx.min(media_box.urx);
         self.ury = media_box.ury.max(media_box.lly);
         self.page.width = (media_box.urx - media_box.llx).abs();
@@ -196,7 +218,14 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, char: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
         // Rendered size: the font size scaled by the text rendering matrix.
         let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
         let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
@@ -233,12 +262,24 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn stroke(&mut self, ctm: &Transform, _: &ColorSpace, _: &[f64], path: &Path) -> Result<(), OutputError> {
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _: &ColorSpace,
+        _: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
         self.add_path(ctm, path);
         Ok(())
     }
 
-    fn fill(&mut self, ctm: &Transform, _: &ColorSpace, _: &[f64], path: &Path) -> Result<(), OutputError> {
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _: &ColorSpace,
+        _: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
         self.add_path(ctm, path);
         Ok(())
     }

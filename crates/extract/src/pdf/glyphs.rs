@@ -64,11 +64,14 @@ pub struct TextRow {
     pub bottom: f64,
 }
 
-
 /// Group glyphs into rows: a glyph joins a row when it overlaps the row vertically by at
 /// least half of the smaller height. Rows come out top to bottom, glyphs left to right.
 pub fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<TextRow> {
-    glyphs.sort_by(|a, b| a.center_y().total_cmp(&b.center_y()).then(a.x0.total_cmp(&b.x0)));
+    glyphs.sort_by(|a, b| {
+        a.center_y()
+            .total_cmp(&b.center_y())
+            .then(a.x0.total_cmp(&b.x0))
+    });
     let mut rows: Vec<TextRow> = Vec::new();
     for g in glyphs {
         let h = (g.bottom - g.top).max(0.1);
@@ -173,7 +176,19 @@ pub fn starts_list_item(line: &str) -> bool {
     };
     if matches!(
         first,
-        '・' | '●' | '○' | '◎' | '■' | '□' | '◆' | '◇' | '▪' | '•' | '‣' | '＊' | '★' | '☆'
+        '・' | '●'
+            | '○'
+            | '◎'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▪'
+            | '•'
+            | '‣'
+            | '＊'
+            | '★'
+            | '☆'
     ) || ('\u{2460}'..='\u{2473}').contains(&first)
         || ('\u{2776}'..='\u{277F}').contains(&first)
     {
@@ -182,11 +197,17 @@ pub fn starts_list_item(line: &str) -> bool {
     // `1 地域食材…`, `12．…`, `(3) …`, `（3）…`
     let rest: String = line.chars().collect();
     let digits_then = |s: &str| -> bool {
-        let n = s.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+        let n = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
         if n == 0 || n > 3 {
             return false;
         }
-        matches!(s.chars().nth(n), Some(' ' | '.' | '．' | '、' | ')' | '）' | '\u{3000}'))
+        matches!(
+            s.chars().nth(n),
+            Some(' ' | '.' | '．' | '、' | ')' | '）' | '\u{3000}')
+        )
     };
     if digits_then(&rest) {
         return true;
@@ -197,8 +218,8 @@ pub fn starts_list_item(line: &str) -> bool {
     false
 }
 
-/// Join the lines of one cell: wrapped lines join without a space when both sides are
-/// CJK, with one space otherwise; list items stay on their own line (`'\n'`).
+/// Join the lines of one cell: wrapped lines join without a space when the end or the
+/// start is CJK, with one space otherwise; list items stay on their own line (`'\n'`).
 pub fn join_cell_lines(lines: &[String]) -> String {
     let mut out = String::new();
     for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
@@ -211,7 +232,7 @@ pub fn join_cell_lines(lines: &[String]) -> String {
         } else {
             let end = out.chars().next_back().unwrap_or(' ');
             let start = line.chars().next().unwrap_or(' ');
-            if !(is_wide(end) && is_wide(start)) && !end_joins_tight(end, start) {
+            if !(is_wide(end) || is_wide(start) || end_joins_tight(end, start)) {
                 out.push(' ');
             }
         }
@@ -234,7 +255,11 @@ mod tests {
     use super::*;
 
     fn g(text: &str, x0: f64, top: f64, size: f64) -> Glyph {
-        let w = if text.chars().all(is_wide) { size } else { size / 2.0 };
+        let w = if text.chars().all(is_wide) {
+            size
+        } else {
+            size / 2.0
+        };
         Glyph {
             text: text.into(),
             x0,
@@ -249,15 +274,29 @@ mod tests {
 
     #[test]
     fn fake_bold_duplicates_are_dropped() {
-        let glyphs = vec![g("見", 10.0, 10.0, 10.0), g("見", 10.3, 10.0, 10.0), g("出", 20.0, 10.0, 10.0), g("出", 20.3, 10.2, 10.0), g("見", 30.0, 10.0, 10.0)];
-        let kept: String = drop_fake_bold(glyphs).iter().map(|g| g.text.clone()).collect();
+        let glyphs = vec![
+            g("見", 10.0, 10.0, 10.0),
+            g("見", 10.3, 10.0, 10.0),
+            g("出", 20.0, 10.0, 10.0),
+            g("出", 20.3, 10.2, 10.0),
+            g("見", 30.0, 10.0, 10.0),
+        ];
+        let kept: String = drop_fake_bold(glyphs)
+            .iter()
+            .map(|g| g.text.clone())
+            .collect();
         assert_eq!(kept, "見出見");
     }
 
     #[test]
     fn artifact_gap_between_digits_and_kanji_is_dropped() {
         // 126品 with LibreOffice's 0.2 em autospace before 品.
-        let glyphs = vec![g("1", 0.0, 0.0, 8.0), g("2", 4.4, 0.0, 8.0), g("6", 8.8, 0.0, 8.0), g("品", 14.8, 0.0, 8.0)];
+        let glyphs = vec![
+            g("1", 0.0, 0.0, 8.0),
+            g("2", 4.4, 0.0, 8.0),
+            g("6", 8.8, 0.0, 8.0),
+            g("品", 14.8, 0.0, 8.0),
+        ];
         assert_eq!(run_text(&glyphs), "126品");
         let spaced = vec![g("1", 0.0, 0.0, 8.0), g("品", 8.0, 0.0, 8.0)];
         assert_eq!(run_text(&spaced), "1 品");
@@ -267,10 +306,22 @@ mod tests {
     fn lines_join_by_script_and_lists_stay_separate() {
         let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(join_cell_lines(&l(&["産", "業", "振", "興"])), "産業振興");
-        assert_eq!(join_cell_lines(&l(&["認定農業者等の担い手への", "農地集積率"])), "認定農業者等の担い手への農地集積率");
-        assert_eq!(join_cell_lines(&l(&["1 企業誘致促進", "2 直江津港振興"])), "1 企業誘致促進\n2 直江津港振興");
-        assert_eq!(join_cell_lines(&l(&["・地場産業", "振興事業", "・直江津港"])), "・地場産業振興事業\n・直江津港");
+        assert_eq!(
+            join_cell_lines(&l(&["認定農業者等の担い手への", "農地集積率"])),
+            "認定農業者等の担い手への農地集積率"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["1 企業誘致促進", "2 直江津港振興"])),
+            "1 企業誘致促進\n2 直江津港振興"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["・地場産業", "振興事業", "・直江津港"])),
+            "・地場産業振興事業\n・直江津港"
+        );
         assert_eq!(join_cell_lines(&l(&["Hello", "world"])), "Hello world");
-        assert_eq!(join_cell_lines(&l(&["33,097個/年", "(H30)"])), "33,097個/年(H30)");
+        assert_eq!(
+            join_cell_lines(&l(&["33,097個/年", "(H30)"])),
+            "33,097個/年(H30)"
+        );
     }
 }

@@ -89,7 +89,11 @@ fn merge_segments(mut segs: Vec<Seg>) -> Vec<Seg> {
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
-                    cur = Some(Seg { at, from: s.from, to: s.to });
+                    cur = Some(Seg {
+                        at,
+                        from: s.from,
+                        to: s.to,
+                    });
                 }
             }
         }
@@ -167,9 +171,17 @@ pub fn find_tables(rules: &[Rule]) -> Vec<Table> {
     let mut vs = Vec::new();
     for r in rules {
         if r.is_horizontal() {
-            hs.push(Seg { at: (r.top + r.bottom) / 2.0, from: r.x0.min(r.x1), to: r.x0.max(r.x1) });
+            hs.push(Seg {
+                at: (r.top + r.bottom) / 2.0,
+                from: r.x0.min(r.x1),
+                to: r.x0.max(r.x1),
+            });
         } else {
-            vs.push(Seg { at: (r.x0 + r.x1) / 2.0, from: r.top.min(r.bottom), to: r.top.max(r.bottom) });
+            vs.push(Seg {
+                at: (r.x0 + r.x1) / 2.0,
+                from: r.top.min(r.bottom),
+                to: r.top.max(r.bottom),
+            });
         }
     }
     let hs = merge_segments(hs);
@@ -181,7 +193,10 @@ pub fn find_tables(rules: &[Rule]) -> Vec<Table> {
     let mut uf = UnionFind::new(hs.len() + vs.len());
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
-            let crosses = v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+            let crosses = v.at >= h.from - TOUCH
+                && v.at <= h.to + TOUCH
+                && h.at >= v.from - TOUCH
+                && h.at <= v.to + TOUCH;
             if crosses {
                 uf.union(i, hs.len() + j);
             }
@@ -255,7 +270,15 @@ fn build_table(hs: &[Seg], vs: &[Seg]) -> Option<Table> {
             && coverage(vs, x1, top, bottom) >= COVERED;
         if enclosed {
             cell_of_root[root] = Some(cells.len());
-            cells.push(TableCell { x0, x1, top, bottom, row0: r0, row1: r1, col0: c0 });
+            cells.push(TableCell {
+                x0,
+                x1,
+                top,
+                bottom,
+                row0: r0,
+                row1: r1,
+                col0: c0,
+            });
         }
     }
     if cells.is_empty() {
@@ -268,7 +291,12 @@ fn build_table(hs: &[Seg], vs: &[Seg]) -> Option<Table> {
             grid[idx(r, c)] = cell_of_root[root];
         }
     }
-    Some(Table { xs, ys, cells, grid })
+    Some(Table {
+        xs,
+        ys,
+        cells,
+        grid,
+    })
 }
 
 #[cfg(test)]
@@ -276,10 +304,20 @@ mod tests {
     use super::*;
 
     fn h(y: f64, x0: f64, x1: f64) -> Rule {
-        Rule { x0, top: y, x1, bottom: y }
+        Rule {
+            x0,
+            top: y,
+            x1,
+            bottom: y,
+        }
     }
     fn v(x: f64, y0: f64, y1: f64) -> Rule {
-        Rule { x0: x, top: y0, x1: x, bottom: y1 }
+        Rule {
+            x0: x,
+            top: y0,
+            x1: x,
+            bottom: y1,
+        }
     }
 
     #[test]
@@ -308,7 +346,12 @@ mod tests {
     #[test]
     fn open_regions_are_not_cells() {
         // Two horizontal rules with verticals only on the left: no enclosed cell on the right.
-        let rules = vec![h(0.0, 0.0, 100.0), h(10.0, 0.0, 100.0), v(0.0, 0.0, 10.0), v(50.0, 0.0, 10.0)];
+        let rules = vec![
+            h(0.0, 0.0, 100.0),
+            h(10.0, 0.0, 100.0),
+            v(0.0, 0.0, 10.0),
+            v(50.0, 0.0, 10.0),
+        ];
         let t = &find_tables(&rules)[0];
         assert!(t.locate(25.0, 5.0).is_some());
         assert_eq!(t.locate(75.0, 5.0), None);

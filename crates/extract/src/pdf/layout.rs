@@ -6,7 +6,9 @@
 //! tables (stream) is grouped by baseline and split into cells at gaps wider than 1.5 em.
 
 use super::backend::{Glyph, PageContent};
-use super::glyphs::{drop_fake_bold, is_wide, group_rows, join_cell_lines, run_text, split_runs, TextRow};
+use super::glyphs::{
+    drop_fake_bold, group_rows, is_wide, join_cell_lines, run_text, split_runs, TextRow,
+};
 use super::lattice::{find_tables, Table};
 
 /// Gap between glyph runs, in ems, that separates two cells of unruled text.
@@ -38,7 +40,10 @@ pub fn layout_page(content: PageContent) -> Vec<PageLine> {
     let glyphs = drop_fake_bold(content.glyphs);
     let tables = find_tables(&content.rules);
     // Glyphs by (table, cell); the rest are stream text.
-    let mut in_cells: Vec<Vec<Vec<Glyph>>> = tables.iter().map(|t| vec![Vec::new(); t.cells.len()]).collect();
+    let mut in_cells: Vec<Vec<Vec<Glyph>>> = tables
+        .iter()
+        .map(|t| vec![Vec::new(); t.cells.len()])
+        .collect();
     let mut stream = Vec::new();
     'glyph: for g in glyphs {
         let (cx, cy) = (g.center_x(), g.center_y());
@@ -55,7 +60,11 @@ pub fn layout_page(content: PageContent) -> Vec<PageLine> {
         lines.extend(table_lines(t, cell_glyphs));
     }
     lines.extend(stream_lines(stream));
-    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.order_x.total_cmp(&b.order_x)));
+    lines.sort_by(|a, b| {
+        a.top
+            .total_cmp(&b.top)
+            .then(a.order_x.total_cmp(&b.order_x))
+    });
     lines
 }
 
@@ -68,8 +77,20 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
             if c.row0 > r || c.row1 < r {
                 continue;
             }
-            let (raw, text) = if c.row0 == r { texts[ci].clone() } else { Default::default() };
-            cells.push((c.col0, PageCell { raw, text, x0: c.x0, x1: c.x1 }));
+            let (raw, text) = if c.row0 == r {
+                texts[ci].clone()
+            } else {
+                Default::default()
+            };
+            cells.push((
+                c.col0,
+                PageCell {
+                    raw,
+                    text,
+                    x0: c.x0,
+                    x1: c.x1,
+                },
+            ));
         }
         cells.sort_by_key(|(col, _)| *col);
         // Slivers between nested frames (a text box drawn inside its cell) are not columns.
@@ -88,7 +109,10 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
 
 /// Text of one table cell: `(raw, text)`.
 fn cell_text(glyphs: Vec<Glyph>) -> (String, String) {
-    let glyphs: Vec<Glyph> = glyphs.into_iter().filter(|g| !g.text.trim().is_empty() || g.text == " " || g.text == "\u{3000}").collect();
+    let glyphs: Vec<Glyph> = glyphs
+        .into_iter()
+        .filter(|g| !g.text.trim().is_empty() || g.text == " " || g.text == "\u{3000}")
+        .collect();
     if glyphs.iter().all(|g| g.text.trim().is_empty()) {
         return Default::default();
     }
@@ -98,23 +122,39 @@ fn cell_text(glyphs: Vec<Glyph>) -> (String, String) {
     } else {
         rows.iter().map(|r| run_text(&r.glyphs)).collect()
     };
-    let physical: Vec<String> = physical.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    let physical: Vec<String> = physical
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     (physical.join("\n"), join_cell_lines(&physical))
 }
 
 /// Vertical writing (or text stacked one character per line in a narrow cell): most rows
 /// hold a single glyph, or the glyphs are rotated.
 fn is_vertical(rows: &[TextRow]) -> bool {
-    let visible = |r: &TextRow| r.glyphs.iter().filter(|g| !g.text.trim().is_empty()).count();
+    let visible = |r: &TextRow| {
+        r.glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .count()
+    };
     let singles = rows.iter().filter(|r| visible(r) == 1).count();
     let total: usize = rows.iter().map(visible).sum();
-    let rotated = rows.iter().flat_map(|r| &r.glyphs).filter(|g| !g.upright).count();
+    let rotated = rows
+        .iter()
+        .flat_map(|r| &r.glyphs)
+        .filter(|g| !g.upright)
+        .count();
     (rows.len() >= 3 && singles * 5 >= rows.len() * 4) || (total > 0 && rotated * 2 > total)
 }
 
 /// Columns of vertical text, right to left, each read top to bottom.
 fn vertical_columns(rows: Vec<TextRow>) -> Vec<String> {
-    let mut glyphs: Vec<Glyph> = rows.into_iter().flat_map(|r| r.glyphs).filter(|g| !g.text.trim().is_empty()).collect();
+    let mut glyphs: Vec<Glyph> = rows
+        .into_iter()
+        .flat_map(|r| r.glyphs)
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
     glyphs.sort_by(|a, b| b.center_x().total_cmp(&a.center_x()));
     let mut columns: Vec<(f64, Vec<Glyph>)> = Vec::new();
     for g in glyphs {
@@ -147,7 +187,20 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
             let text: String = run.iter().map(|g| g.text.as_str()).collect();
             let x0 = run.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min);
             let x1 = run.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max);
-            lines.push(PageLine { top: run[0].top, order_x: -x1, cells: vec![PageCell { raw: run.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n"), text, x0, x1 }] });
+            lines.push(PageLine {
+                top: run[0].top,
+                order_x: -x1,
+                cells: vec![PageCell {
+                    raw: run
+                        .iter()
+                        .map(|g| g.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    text,
+                    x0,
+                    x1,
+                }],
+            });
             run.clear();
         } else {
             rest.append(run);
@@ -156,7 +209,8 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
     for g in glyphs {
         let wide = g.text.chars().all(is_wide) && !g.text.is_empty();
         let continues = run.last().is_some_and(|p| {
-            wide && (p.x0 - g.x0).abs() < 0.2 * p.em() && (g.top - p.bottom).abs() < VERTICAL_GAP_EM * p.em()
+            wide && (p.x0 - g.x0).abs() < 0.2 * p.em()
+                && (g.top - p.bottom).abs() < VERTICAL_GAP_EM * p.em()
         });
         if !continues {
             flush(&mut run, &mut lines, &mut rest);
@@ -194,7 +248,11 @@ fn stream_rows(glyphs: Vec<Glyph>) -> Vec<PageLine> {
                 })
                 .filter(|c| !c.text.trim().is_empty())
                 .collect();
-            (!cells.is_empty()).then(|| PageLine { top: row.top, order_x: cells[0].x0, cells })
+            (!cells.is_empty()).then(|| PageLine {
+                top: row.top,
+                order_x: cells[0].x0,
+                cells,
+            })
         })
         .collect()
 }

@@ -51,16 +51,25 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
     let chosen: Vec<&dyn PdfBackend> = match opts.backend.as_deref() {
         None => backends().to_vec(),
         Some(name) => {
-            let b = backends().into_iter().find(|b| b.name() == name).ok_or_else(|| {
-                ExtractError::Other(format!("unknown PDF backend {name:?}; expected \"pdfplumber\" or \"pdf-extract\""))
-            })?;
+            let b = backends()
+                .into_iter()
+                .find(|b| b.name() == name)
+                .ok_or_else(|| {
+                    ExtractError::Other(format!(
+                        "unknown PDF backend {name:?}; expected \"pdfplumber\" or \"pdf-extract\""
+                    ))
+                })?;
             vec![b]
         }
     };
     let mut first_error: Option<ExtractError> = None;
     for b in chosen {
-        let result = guard::catch_quiet(|| read_with(b, bytes, opts))
-            .unwrap_or_else(|panic| Err(ExtractError::Pdf(format!("PDF reader {} failed: {panic}", b.name()))));
+        let result = guard::catch_quiet(|| read_with(b, bytes, opts)).unwrap_or_else(|panic| {
+            Err(ExtractError::Pdf(format!(
+                "PDF reader {} failed: {panic}",
+                b.name()
+            )))
+        });
         match result {
             Ok(doc) => return Ok(doc),
             // Deterministic refusals: another backend would say the same.
@@ -97,18 +106,27 @@ struct PageResult {
     readable_glyphs: usize,
 }
 
-fn read_with(backend: &dyn PdfBackend, bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractError> {
+fn read_with(
+    backend: &dyn PdfBackend,
+    bytes: &[u8],
+    opts: &PdfOptions,
+) -> Result<SourceDoc, ExtractError> {
     let doc = backend.open(bytes, opts.password.as_deref())?;
     let n = doc.page_count();
     if let Some(max) = opts.max_pages {
         if n > max as usize {
-            return Err(ExtractError::Other(format!("{n} pages, more than --max-pages {max}")));
+            return Err(ExtractError::Other(format!(
+                "{n} pages, more than --max-pages {max}"
+            )));
         }
     }
     if n == 0 {
         return Err(ExtractError::Pdf("the PDF has no pages".into()));
     }
-    let pages: Vec<PageResult> = (0..n).into_par_iter().map(|i| read_page(doc.as_ref(), i)).collect();
+    let pages: Vec<PageResult> = (0..n)
+        .into_par_iter()
+        .map(|i| read_page(doc.as_ref(), i))
+        .collect();
     if pages.iter().all(|p| p.readable_glyphs == 0) {
         let failures: Vec<&str> = pages
             .iter()
@@ -118,7 +136,10 @@ fn read_with(backend: &dyn PdfBackend, bytes: &[u8], opts: &PdfOptions) -> Resul
             .collect();
         // Every page failed to parse: that is an error of the file, not a missing layer.
         if failures.len() == n {
-            return Err(ExtractError::Pdf(format!("no page could be read ({})", failures[0])));
+            return Err(ExtractError::Pdf(format!(
+                "no page could be read ({})",
+                failures[0]
+            )));
         }
         return Err(ExtractError::NoTextLayer);
     }
@@ -130,7 +151,11 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let content = match guard::catch_quiet(|| doc.page(index)) {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => return failed_page(format!("page {page_no} could not be read: {e}")),
-        Err(panic) => return failed_page(format!("page {page_no} could not be read (reader panicked: {panic})")),
+        Err(panic) => {
+            return failed_page(format!(
+                "page {page_no} could not be read (reader panicked: {panic})"
+            ))
+        }
     };
     let flags = quality::unmapped_flags(&content.glyphs);
     let layer = quality::TextLayer::of(&content.glyphs, &flags);
@@ -140,7 +165,11 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             "no_text_on_page".to_string(),
             format!("page {page_no} has no text layer (an image or an empty page?); expected text"),
         ));
-        return PageResult { lines: Vec::new(), warnings, readable_glyphs: 0 };
+        return PageResult {
+            lines: Vec::new(),
+            warnings,
+            readable_glyphs: 0,
+        };
     }
     if layer.is_unreadable() {
         warnings.push((
@@ -150,13 +179,20 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
                 layer.unmapped, layer.glyphs
             ),
         ));
-        return PageResult { lines: Vec::new(), warnings, readable_glyphs: 0 };
+        return PageResult {
+            lines: Vec::new(),
+            warnings,
+            readable_glyphs: 0,
+        };
     }
     let mut content = content;
     if layer.unmapped > 0 {
         warnings.push((
             "unreadable_text_layer".to_string(),
-            format!("page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped", layer.unmapped, layer.glyphs),
+            format!(
+                "page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped",
+                layer.unmapped, layer.glyphs
+            ),
         ));
         let mut keep = flags.iter().map(|bad| !bad);
         content.glyphs.retain(|_| keep.next().unwrap_or(true));
@@ -165,11 +201,19 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
         Ok(lines) => lines,
         Err(panic) => return failed_page(format!("page {page_no} could not be laid out: {panic}")),
     };
-    PageResult { lines, warnings, readable_glyphs: layer.readable_glyphs() }
+    PageResult {
+        lines,
+        warnings,
+        readable_glyphs: layer.readable_glyphs(),
+    }
 }
 
 fn failed_page(message: String) -> PageResult {
-    PageResult { lines: Vec::new(), warnings: vec![("page_error".to_string(), message)], readable_glyphs: 0 }
+    PageResult {
+        lines: Vec::new(),
+        warnings: vec![("page_error".to_string(), message)],
+        readable_glyphs: 0,
+    }
 }
 
 fn assemble(pages: Vec<PageResult>) -> SourceDoc {
@@ -179,18 +223,41 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
     for (i, page) in pages.into_iter().enumerate() {
         let page_no = i as u32 + 1;
         for (code, message) in page.warnings {
-            let provenance = Provenance { page: Some(page_no), line: lines.len() as u32 + 1, text: String::new() };
+            let provenance = Provenance {
+                page: Some(page_no),
+                line: lines.len() as u32 + 1,
+                text: String::new(),
+            };
             warnings.push(Warning::new(&code, message, provenance));
         }
         for pl in page.lines {
             let cells: Vec<Cell> = pl
                 .cells
                 .into_iter()
-                .map(|c| Cell { raw: c.raw, text: c.text, x0: Some(c.x0 as f32), x1: Some(c.x1 as f32) })
+                .map(|c| Cell {
+                    raw: c.raw,
+                    text: c.text,
+                    x0: Some(c.x0 as f32),
+                    x1: Some(c.x1 as f32),
+                })
                 .collect();
-            let raw = cells.iter().map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join("\t");
-            lines.push(Line { page: Some(page_no), number: lines.len() as u32 + 1, raw, cells });
+            let raw = cells
+                .iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t");
+            lines.push(Line {
+                page: Some(page_no),
+                number: lines.len() as u32 + 1,
+                raw,
+                cells,
+            });
         }
     }
-    SourceDoc { format: Format::Pdf, pages: Some(page_count), lines, warnings }
+    SourceDoc {
+        format: Format::Pdf,
+        pages: Some(page_count),
+        lines,
+        warnings,
+    }
 }

@@ -23,16 +23,22 @@ impl PdfBackend for PlumberBackend {
         "pdfplumber"
     }
 
-    fn open(&self, bytes: &[u8], password: Option<&str>) -> Result<Box<dyn OpenDocument>, ExtractError> {
+    fn open(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+    ) -> Result<Box<dyn OpenDocument>, ExtractError> {
         let opened = match password {
             Some(pw) => Pdf::open_bytes_with_password(bytes, pw.as_bytes(), None),
             None => Pdf::open_bytes(bytes, None),
         };
         let pdf = match opened {
             // Broken xref tables and stream lengths: the crate's repair pass often helps.
-            Err(e) if e.kind() == PdfErrorKind::Parse && password.is_none() => Pdf::open_bytes_with_repair(bytes, None, None)
-                .map(|(pdf, _)| pdf)
-                .map_err(|_| to_extract_error(e))?,
+            Err(e) if e.kind() == PdfErrorKind::Parse && password.is_none() => {
+                Pdf::open_bytes_with_repair(bytes, None, None)
+                    .map(|(pdf, _)| pdf)
+                    .map_err(|_| to_extract_error(e))?
+            }
             other => other.map_err(to_extract_error)?,
         };
         Ok(Box::new(PlumberDocument { pdf }))

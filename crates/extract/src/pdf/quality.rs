@@ -35,15 +35,15 @@ fn script(c: char) -> Option<u32> {
     Some(match u {
         0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => 1, // Latin
         0x00..=0x7F | 0x80..=0xBF | 0x2000..=0x2BFF | 0xFE30..=0xFE4F => return None,
-        0xFF10..=0xFF19 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => return None, // full-width digits/punct
-        0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => 3,                  // Hangul
+        0xFF01..=0xFF20 => return None, // full-width digits/punct
+        0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => 3, // Hangul
         0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF => 2, // CJK, kana
-        0x370..=0x3FF | 0x1F00..=0x1FFF => 4,                                      // Greek
-        0x400..=0x52F => 5,                                                        // Cyrillic
-        0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 6,    // Arabic
-        0x590..=0x5FF | 0xFB1D..=0xFB4F => 7,                                      // Hebrew
-        0x300..=0x36F => return None, // combining marks ride on any script
-        _ => 0x100 + (u >> 7),        // other blocks, 128 code points each
+        0x370..=0x3FF | 0x1F00..=0x1FFF => 4, // Greek
+        0x400..=0x52F => 5,             // Cyrillic
+        0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 6, // Arabic
+        0x590..=0x5FF | 0xFB1D..=0xFB4F => 7, // Hebrew
+        0x300..=0x36F => return None,   // combining marks ride on any script
+        _ => 0x100 + (u >> 7),          // other blocks, 128 code points each
     })
 }
 
@@ -101,7 +101,10 @@ impl TextLayer {
                 bad += usize::from(f);
             }
         }
-        TextLayer { glyphs: n, unmapped: bad }
+        TextLayer {
+            glyphs: n,
+            unmapped: bad,
+        }
     }
 
     /// Mostly unmapped: the page's text cannot be trusted at all.
@@ -143,7 +146,10 @@ mod tests {
 
     #[test]
     fn real_text_in_any_script_is_readable() {
-        assert_eq!(unmapped("市内企業の技術力向上と新分野進出を支援するため、KPIを設定した"), 0);
+        assert_eq!(
+            unmapped("市内企業の技術力向上と新分野進出を支援するため、KPIを設定した"),
+            0
+        );
         assert_eq!(unmapped("The quick brown fox jumps over the lazy dog"), 0);
         assert_eq!(unmapped("Съешь же ещё этих мягких французских булок"), 0);
         assert_eq!(unmapped("مرحبا بكم في هذا المستند العربي"), 0);

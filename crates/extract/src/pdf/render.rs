@@ -7,7 +7,11 @@ use crate::cells::SourceDoc;
 /// `page`, only that page's lines.
 pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
     let mut out = String::new();
-    for line in doc.lines.iter().filter(|l| page.is_none() || l.page == page) {
+    for line in doc
+        .lines
+        .iter()
+        .filter(|l| page.is_none() || l.page == page)
+    {
         let p = line.page.map_or_else(|| "-".to_string(), |p| p.to_string());
         out.push_str(&format!("p{p}:l{}", line.number));
         for cell in &line.cells {
