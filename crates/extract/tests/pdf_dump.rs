@@ -1,6 +1,7 @@
 //! Manual inspection: `PDF=file.pdf [PAGE=n] [BACKEND=name] cargo test --test pdf_dump -- --ignored --nocapture`.
 use shinchoku_extract::pdf::backend::PdfBackend;
-use shinchoku_extract::pdf::{read_pdf, render_cells, PdfOptions, PlumberBackend};
+use shinchoku_extract::pdf::{read_pdf, PdfOptions, PlumberBackend};
+use shinchoku_extract::render_cells;
 
 #[test]
 #[ignore]

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use shinchoku_extract::pdf::{read_pdf, render_cells, PdfOptions};
+use shinchoku_extract::pdf::{read_pdf, PdfOptions};
+use shinchoku_extract::render_cells;
 use shinchoku_extract::{ExtractError, SourceDoc};
 
 fn corpus(name: &str) -> Option<Vec<u8>> {

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use shinchoku_extract::pdf::{read_pdf, render_cells, PdfOptions};
+use shinchoku_extract::pdf::{read_pdf, PdfOptions};
+use shinchoku_extract::render_cells;
 use shinchoku_extract::{ExtractError, SourceDoc};
 
 const ODD: &str = "/work/shared/corpus/odd-pdfs";

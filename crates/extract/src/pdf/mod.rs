@@ -17,7 +17,6 @@ mod lattice;
 mod layout;
 mod plumber;
 mod quality;
-pub mod render;
 
 use rayon::prelude::*;
 
@@ -27,7 +26,6 @@ use crate::ExtractError;
 use backend::{OpenDocument, PdfBackend};
 pub use extract_backend::PdfExtractBackend;
 pub use plumber::PlumberBackend;
-pub use render::render_cells;
 
 /// How to read a PDF.
 #[derive(Debug, Clone, Default)]
