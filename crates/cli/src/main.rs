@@ -1,11 +1,12 @@
 //! The `shinchoku` binary: argument parsing and wiring only.
 
-use std::io::Write;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
-use shinchoku_cli::pipeline;
+use clap::{Args, Parser, Subcommand};
+use shinchoku_cli::{batch, output, pipeline};
 
 #[derive(Parser)]
 #[command(
@@ -18,6 +19,29 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Args, Clone, Default)]
+struct ReadArgs {
+    /// Password for an encrypted PDF.
+    #[arg(long)]
+    password: Option<String>,
+    /// Refuse PDFs with more pages than this.
+    #[arg(long, value_name = "N")]
+    max_pages: Option<u32>,
+    /// PDF backend: `pdfplumber` (default, falls back to `pdf-extract`) or `pdf-extract`.
+    #[arg(long, value_name = "NAME", value_parser = ["pdfplumber", "pdf-extract"])]
+    pdf_backend: Option<String>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> pipeline::Options {
+        pipeline::Options {
+            password: self.password.clone(),
+            max_pages: self.max_pages,
+            pdf_backend: self.pdf_backend.clone(),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract one report (text or PDF) into a JSON document.
@@ -25,63 +49,194 @@ enum Command {
         /// Input file, or `-` for stdin.
         input: PathBuf,
         /// Write to this file (atomically) instead of stdout.
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Indented JSON for people instead of canonical JSON.
         #[arg(long)]
         pretty: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
-    /// Parse one Japanese date expression and print its Period as JSON.
+    /// Convert many reports: files, directories (recursive) or a list, in parallel.
+    Batch(BatchArgs),
+    /// Parse one Japanese date expression and print its Period as canonical JSON.
     Date {
-        /// The expression, e.g. `R5年度末`, `令和3（2021）年度`.
+        /// The expression, e.g. `R5年度末`, `令和3（2021）年度`, `H26～H30の平均値`.
         expr: String,
     },
 }
 
+#[derive(Args)]
+struct BatchArgs {
+    /// Input files and directories.
+    inputs: Vec<PathBuf>,
+    /// Output directory: one `<name>.json` per input.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Read more input paths from this file, one a line (`-` for stdin).
+    #[arg(long, value_name = "FILE")]
+    from_list: Option<PathBuf>,
+    /// File-name pattern selecting files inside directories (repeatable; default `*.pdf` and `*.txt`).
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Worker threads (default: all cores). Output is the same whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Seconds one file may take before it is reported as failed.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    timeout: f64,
+    /// Also write every document as one line of this JSON Lines file, in input order.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+    /// Write the run summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    summary_json: Option<PathBuf>,
+    /// Re-extract even when an output's recorded source sha256 matches its input.
+    #[arg(long)]
+    force: bool,
+    /// Stop at the first failure.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Indented JSON files instead of canonical JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// No per-file lines or progress bar; failures and the summary are still printed.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
 fn main() -> ExitCode {
+    shinchoku_cli::quiet_panics();
     let cli = Cli::parse();
     match cli.command {
         Command::Extract {
             input,
             output,
             pretty,
-        } => {
-            let name = pipeline::display_name(&input);
-            let bytes = match std::fs::read(&input) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("error: {}: {e}", input.display());
-                    return ExitCode::from(2);
-                }
-            };
-            let doc = match pipeline::process_bytes(&name, &bytes, &pipeline::Options::default()) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("error: {}: {e}", input.display());
-                    return ExitCode::from(2);
-                }
-            };
-            let out = if pretty {
-                shinchoku_writer::to_pretty_json(&doc)
-            } else {
-                shinchoku_writer::to_canonical_json(&doc)
+            read,
+        } => extract(input, output, pretty, &read.options()),
+        Command::Batch(args) => run_batch(args),
+        Command::Date { expr } => date(&expr),
+    }
+}
+
+fn extract(
+    input: PathBuf,
+    out: Option<PathBuf>,
+    pretty: bool,
+    opts: &pipeline::Options,
+) -> ExitCode {
+    let doc = match pipeline::process_path(&input, opts) {
+        Ok(d) => d,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let json = if pretty {
+        shinchoku_writer::to_pretty_json(&doc)
+    } else {
+        shinchoku_writer::to_canonical_json(&doc)
+    };
+    let json = match json {
+        Ok(j) => j,
+        Err(e) => return fail(&format!("{}: cannot serialize: {e}", input.display())),
+    };
+    let written = match &out {
+        Some(path) => output::write_atomic(path, &json)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => output::write_stdout(&json).map_err(|e| format!("stdout: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn date(expr: &str) -> ExitCode {
+    match shinchoku_extract::era::parse_period(expr) {
+        Ok(parsed) => {
+            for w in &parsed.warnings {
+                eprintln!("warning: {}: {}", w.code, w.message);
             }
-            .expect("documents always serialize");
-            let _ = output;
-            let _ = std::io::stdout().write_all(&out);
-            ExitCode::SUCCESS
+            match shinchoku_writer::to_canonical_json(&parsed.period) {
+                Ok(mut json) => {
+                    json.push(b'\n');
+                    let _ = output::write_stdout(&json);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e.to_string()),
+            }
         }
-        Command::Date { expr } => match shinchoku_extract::era::parse_period(&expr) {
-            Ok(p) => {
-                let out =
-                    shinchoku_writer::to_canonical_json(&p.period).expect("periods serialize");
-                println!("{}", String::from_utf8_lossy(&out));
+        Err(e) => fail(&format!("{expr:?}: {e}")),
+    }
+}
+
+fn run_batch(args: BatchArgs) -> ExitCode {
+    let listed = match &args.from_list {
+        Some(list) => match read_list(list) {
+            Ok(paths) => paths,
+            Err(e) => return fail(&e),
+        },
+        None => Vec::new(),
+    };
+    if args.inputs.is_empty() && listed.is_empty() {
+        return fail("batch needs at least one input (file, directory or --from-list)");
+    }
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return fail("--timeout must be a positive number of seconds");
+    }
+    let cfg = batch::BatchConfig {
+        inputs: args.inputs,
+        listed,
+        out_dir: args.out,
+        globs: if args.glob.is_empty() {
+            vec!["*.pdf".into(), "*.txt".into()]
+        } else {
+            args.glob
+        },
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        timeout: Duration::from_secs_f64(args.timeout),
+        jsonl: args.jsonl,
+        summary_json: args.summary_json,
+        force: args.force,
+        fail_fast: args.fail_fast,
+        pretty: args.pretty,
+        quiet: args.quiet,
+        progress_bar: std::io::stderr().is_terminal(),
+        options: args.read.options(),
+    };
+    let jobs = match batch::plan(&cfg) {
+        Ok(j) => j,
+        Err(e) => return fail(&e),
+    };
+    match batch::run(&cfg, &jobs) {
+        Ok((_, summary)) => {
+            eprint!("{}", batch::render_summary(&summary));
+            if summary.failed > 0 {
+                ExitCode::from(1)
+            } else {
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("error: {expr}: {e}");
-                ExitCode::from(2)
-            }
-        },
+        }
+        Err(e) => fail(&e),
     }
+}
+
+fn read_list(list: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    let bytes = pipeline::read_input(list).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{}: --from-list is not UTF-8 text", list.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
 }

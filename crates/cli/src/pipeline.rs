@@ -1,8 +1,12 @@
-//! One input file to one document.
+//! One input to one document: read, reconstruct, assemble. Panics from dependencies are
+//! caught here, at the file boundary, and become ordinary errors.
 
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
+use shinchoku_extract::pdf::{read_pdf, PdfOptions};
 use shinchoku_extract::{ExtractError, Format, SourceDoc};
 use shinchoku_table::{Document, Source};
 
@@ -17,20 +21,57 @@ pub struct Options {
     pub pdf_backend: Option<String>,
 }
 
-/// Read the bytes of one input (text or PDF, detected by content) into lines of cells.
-pub fn read_source(bytes: &[u8], _opts: &Options) -> Result<SourceDoc, ExtractError> {
-    if bytes.starts_with(b"%PDF") {
-        return Err(ExtractError::Pdf("PDF input is not supported yet".into()));
+impl Options {
+    fn pdf(&self) -> PdfOptions {
+        PdfOptions {
+            password: self.password.clone(),
+            max_pages: self.max_pages,
+            backend: self.pdf_backend.clone(),
+        }
     }
-    shinchoku_extract::read_text(bytes)
+}
+
+/// A file that could not be turned into a document: displayed as `FILE: reason`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {reason}")]
+pub struct FileError {
+    /// The path as the user gave it.
+    pub file: String,
+    /// One sentence.
+    pub reason: String,
+}
+
+impl FileError {
+    pub fn new(file: &Path, reason: impl Into<String>) -> FileError {
+        FileError {
+            file: file.display().to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// True when the bytes are a PDF (a `%PDF-` header within the first KiB, as readers allow).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Read the bytes of one input (text or PDF, detected by content) into lines of cells.
+pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractError> {
+    if looks_like_pdf(bytes) {
+        read_pdf(bytes, &opts.pdf())
+    } else {
+        shinchoku_extract::read_text(bytes)
+    }
 }
 
 /// Lowercase hex sha256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
     let digest = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);
     for b in digest {
-        s.push_str(&format!("{b:02x}"));
+        let _ = write!(s, "{b:02x}");
     }
     s
 }
@@ -50,6 +91,74 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
         pages: doc.pages,
     };
     Ok(Document::new(source, report, doc.warnings))
+}
+
+/// Read a file (or stdin for `-`) and process it; every failure, including a panic in a
+/// dependency, comes back as a [`FileError`] naming the file.
+pub fn process_path(path: &Path, opts: &Options) -> Result<Document, FileError> {
+    let bytes = read_input(path)?;
+    process_bytes_caught(path, &bytes, opts)
+}
+
+/// [`process_bytes`] with panics turned into errors.
+pub fn process_bytes_caught(
+    path: &Path,
+    bytes: &[u8],
+    opts: &Options,
+) -> Result<Document, FileError> {
+    let name = display_name(path);
+    if bytes.is_empty() {
+        return Err(FileError::new(path, "empty file"));
+    }
+    let named_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if named_pdf && !looks_like_pdf(bytes) {
+        return Err(FileError::new(path, "not a PDF (no %PDF- header)"));
+    }
+    match catch_unwind(AssertUnwindSafe(|| process_bytes(&name, bytes, opts))) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
+        Err(payload) => Err(FileError::new(
+            path,
+            format!("internal error while reading: {}", panic_message(&payload)),
+        )),
+    }
+}
+
+/// The bytes of a path, `-` meaning stdin, with errors that say what went wrong.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, FileError> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| FileError::new(path, format!("cannot read stdin: {e}")))?;
+        return Ok(buf);
+    }
+    if path.is_dir() {
+        return Err(FileError::new(path, "is a directory, not a file"));
+    }
+    std::fs::read(path).map_err(|e| FileError::new(path, io_reason(&e)))
+}
+
+/// A short, lower-case reason for an I/O error (`no such file`, `permission denied`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// The text of a panic payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
 }
 
 /// The base name used in `source.file` for a path (`-` stays `-`).
