@@ -1,7 +1,7 @@
 //! Document-level facts: the title, the municipality, the period the report covers and
 //! the printed status legend.
 
-use shinchoku_extract::era::{find_periods, parse_period, Period};
+use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
 use shinchoku_extract::Line;
 
 use crate::cell_text::{norm, squeeze};
@@ -18,7 +18,9 @@ const MAX_TITLE_LINES: usize = 6;
 pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentInfo {
     let title = title(lines);
     let municipality = title.as_deref().and_then(find_in_title);
-    let as_of = reported_period(lines).or_else(|| current_column.and_then(|c| c.period.clone()));
+    let as_of = reported_period(lines)
+        .or_else(|| title.as_deref().and_then(fiscal_year_in))
+        .or_else(|| current_column.and_then(|c| c.period.clone()));
     DocumentInfo {
         title,
         municipality,
@@ -79,6 +81,15 @@ fn reported_period(lines: &[Line]) -> Option<Period> {
         }
     }
     None
+}
+
+/// A fiscal year named in the title (`令和4年度 長岡市…一覧` → R4年度).
+fn fiscal_year_in(title: &str) -> Option<Period> {
+    find_periods(title)
+        .into_iter()
+        .filter_map(|f| f.result.ok())
+        .map(|p| p.period)
+        .find(|p| p.basis == Basis::FiscalYear)
 }
 
 /// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`).

@@ -46,7 +46,8 @@ impl ColumnKind {
 pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     let s = squeezed;
     let n = s.chars().count();
-    if n == 0 || n > 40 || s == "数値目標" {
+    let unbracketed = s.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']);
+    if n == 0 || n > 40 || unbracketed == "数値目標" {
         return None;
     }
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));

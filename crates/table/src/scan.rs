@@ -101,6 +101,8 @@ pub(crate) struct Scanner<'a> {
     /// diagram prints the same names without tables).
     pending_project: Option<Draft>,
     headline: bool,
+    /// A `【数値目標】` line was seen: the next table holds headline KPIs.
+    headline_marker: bool,
     /// The initiative block being read.
     initiative: Option<usize>,
     /// A blank line was seen since the last table row.
@@ -120,6 +122,7 @@ impl<'a> Scanner<'a> {
             current_measure: None,
             pending_project: None,
             headline: false,
+            headline_marker: false,
             initiative: None,
             gap: false,
             caption_unit: None,
@@ -191,7 +194,7 @@ impl<'a> Scanner<'a> {
                 })
                 .cloned();
         }
-        self.headline = false;
+        self.headline = std::mem::take(&mut self.headline_marker);
         self.table = Some(Table {
             schema,
             kpis: Vec::new(),
@@ -228,6 +231,11 @@ impl<'a> Scanner<'a> {
                     self.assign_departments(departments, line);
                     self.mode = Some(Mode::AfterTable);
                 }
+                return;
+            }
+            if is_headline_marker(text) {
+                // `【数値目標】` above a table: its rows are the level-1 section's headline KPIs.
+                self.headline_marker = true;
                 return;
             }
             if let Some(unit) = caption_unit(text) {
@@ -381,7 +389,15 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 ColumnKind::Department => {
-                    departments.extend(norm_paragraphs(text));
+                    for d in norm_paragraphs(text)
+                        .iter()
+                        .flat_map(|p| p.split(['、', ',', '/']))
+                    {
+                        let d = d.trim();
+                        if !d.is_empty() && !departments.iter().any(|x| x == d) {
+                            departments.push(d.to_string());
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -728,6 +744,11 @@ fn is_page_number(text: &str) -> bool {
     let t = squeeze(text);
     let t = t.trim_matches('-');
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A `数値目標` marker line (`【数値目標】`).
+fn is_headline_marker(text: &str) -> bool {
+    squeeze(text).trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']) == "数値目標"
 }
 
 /// A caption `（単位：千円）` on a line of its own.

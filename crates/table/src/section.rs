@@ -117,7 +117,13 @@ fn level1(t: &str) -> Option<ParsedHeading> {
     })
 }
 
+/// Labels printed before a measure code (`施策1-1 …`); a labelled code may be all digits.
+const CODE_LABELS: &[&str] = &["具体的施策", "基本施策", "重点施策", "施策"];
+
 fn coded(t: &str) -> Option<ParsedHeading> {
+    let label = CODE_LABELS.iter().find_map(|l| t.strip_prefix(l));
+    let labelled = label.is_some();
+    let t = label.map(str::trim_start).unwrap_or(t);
     let bytes = t.as_bytes();
     let head_len = bytes
         .iter()
@@ -143,7 +149,7 @@ fn coded(t: &str) -> Option<ParsedHeading> {
             return None;
         }
     }
-    if parts.is_empty() || (numeric && parts.len() < 2) {
+    if parts.is_empty() || (numeric && !labelled && parts.len() < 2) {
         return None;
     }
     // `II-1-1 (1)`: the measure number repeated in brackets belongs to the code.
@@ -226,7 +232,8 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
     for (i, draft) in drafts.iter().enumerate() {
         let (code, level, parent) = match &draft.heading {
             Heading::Level1 { label, number } => {
-                let code = level1_code_from_children(drafts, i).unwrap_or_else(|| match label {
+                let code = level1_code_from_children(drafts, i, any_non_numeric_head)
+                    .unwrap_or_else(|| match label {
                     Level1Label::Field => letter_code(*number),
                     Level1Label::Goal => roman(*number),
                 });
@@ -296,12 +303,20 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
 }
 
 /// A level-1 heading's code: the head of the first code printed under it.
-fn level1_code_from_children(drafts: &[Draft], at: usize) -> Option<String> {
+/// Numeric heads count only in documents that code everything with digits (`施策1-1`);
+/// elsewhere a numeric head is a misprint.
+fn level1_code_from_children(
+    drafts: &[Draft],
+    at: usize,
+    any_non_numeric_head: bool,
+) -> Option<String> {
     drafts[at + 1..]
         .iter()
         .take_while(|d| !matches!(d.heading, Heading::Level1 { .. } | Heading::Project { .. }))
         .find_map(|d| match &d.heading {
-            Heading::Coded { head, .. } if !head.bytes().all(|b| b.is_ascii_digit()) => {
+            Heading::Coded { head, .. }
+                if !(any_non_numeric_head && head.bytes().all(|b| b.is_ascii_digit())) =>
+            {
                 Some(head.clone())
             }
             _ => None,
@@ -375,6 +390,10 @@ mod tests {
         assert_eq!(code_of("R1 (2019)"), None);
         assert_eq!(code_of("1-2"), None);
         assert_eq!(code_of("A-1"), None, "a code needs a title");
+        assert_eq!(
+            code_of("施策1-1　地域産業の競争力強化").unwrap(),
+            ("1-1".into(), "地域産業の競争力強化".into())
+        );
     }
 
     #[test]
