@@ -1,4 +1,19 @@
-//! Text input: lines split into tab-separated cells. STUB: being written.
+//! Text input: lines split into tab-separated cells.
+//!
+//! Lines end at LF, CRLF or a lone CR; a trailing line ending does not start an empty
+//! line (as `str::lines`). Line numbers are 1-based over the whole text, blank lines
+//! included, so they match what an editor shows.
+//!
+//! A form feed (`\f`) is a page break, as `pdftotext` writes one after every page. It is
+//! not a line break: `"\fFirst line"` is line N on the next page. When the text holds any
+//! form feed, `pages` is the number of pages with content (a final form feed followed by
+//! nothing does not open a page) and each line carries its page: the page in effect after
+//! the form feeds at its start. Form feeds are removed from `raw` and from the cells.
+//!
+//! Cells are the tab-separated fields, empty ones kept (their positions are columns).
+//! `Cell.raw` is the field as printed; `Cell.text` is [`strip_html`](crate::html::strip_html)
+//! of it with Markdown bold markers removed: a leading or trailing `**` (some extractions
+//! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
 use crate::{decode, html, ExtractError};
@@ -6,23 +21,119 @@ use crate::{decode, html, ExtractError};
 /// Read a text extraction into lines of cells.
 pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
     let (text, _) = decode::decode_text(bytes)?;
-    let lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, raw)| Line {
-            page: None,
-            number: i as u32 + 1,
-            raw: raw.to_string(),
-            cells: raw
-                .split('\t')
-                .map(|c| Cell::from_text(c, html::strip_html(c)))
-                .collect(),
-        })
-        .collect();
+    let has_form_feed = text.contains('\u{c}');
+    let mut lines = Vec::new();
+    let mut page = 1u32;
+    let mut last_page_with_content = 1u32;
+    for (index, raw_line) in split_lines(&text).enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let (line_page, raw) = if has_form_feed {
+            let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
+            page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
+            let line_page = page;
+            let inner = raw_line[leading..].matches('\u{c}').count();
+            page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
+            (line_page, raw_line.replace('\u{c}', ""))
+        } else {
+            (1, raw_line.to_string())
+        };
+        if !raw.trim().is_empty() {
+            last_page_with_content = last_page_with_content.max(line_page);
+        }
+        let cells = raw
+            .split('\t')
+            .map(|c| Cell::from_text(c, cell_text(c)))
+            .collect();
+        lines.push(Line {
+            page: has_form_feed.then_some(line_page),
+            number,
+            raw,
+            cells,
+        });
+    }
+    let pages = has_form_feed.then_some(last_page_with_content);
+    if let Some(last) = pages {
+        // Blank lines after the final form feed belong to the last page that exists.
+        for line in &mut lines {
+            if let Some(p) = line.page.as_mut() {
+                *p = (*p).min(last);
+            }
+        }
+    }
     Ok(SourceDoc {
         format: Format::Text,
-        pages: None,
+        pages,
         lines,
         warnings: Vec::new(),
     })
+}
+
+/// Lines ended by LF, CRLF or a lone CR, without their endings; no empty last line for a
+/// trailing ending.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let rest = &bytes[start..];
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(p) => {
+                let line = &text[start..start + p];
+                let ending = if rest[p] == b'\r' && rest.get(p + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start += p + ending;
+                Some(line)
+            }
+            None => {
+                let line = &text[start..];
+                start = bytes.len();
+                Some(line)
+            }
+        }
+    })
+}
+
+/// A cell's text: markup removed, then Markdown bold markers.
+pub fn cell_text(raw: &str) -> String {
+    let text = html::strip_html(raw);
+    if text.contains("**") {
+        strip_bold_markers(&text)
+    } else {
+        text
+    }
+}
+
+/// Remove a leading and a trailing `**` and every paired `**…**` (non-empty inside);
+/// an unpaired `**` in the middle stays, it may be a footnote mark.
+pub fn strip_bold_markers(text: &str) -> String {
+    let mut s = text.trim();
+    if let Some(rest) = s.strip_prefix("**") {
+        s = rest.trim_start();
+    }
+    if let Some(rest) = s.strip_suffix("**") {
+        s = rest.trim_end();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find("**") {
+        let after_open = &rest[open + 2..];
+        match after_open.find("**") {
+            Some(close) if close > 0 => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after_open[..close]);
+                rest = &after_open[close + 2..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 2]);
+                rest = after_open;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

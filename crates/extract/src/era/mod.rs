@@ -1,0 +1,226 @@
+//! Japanese era dates (和暦) into Gregorian periods (contract: Period).
+//!
+//! [`parse_period`] reads one expression — a cell's date (`R元`, `H31.4`, `令和５年３月末`), a
+//! column header (`現状値（R5年度末）`, `当初 (H30) (2018)`), a source note (`(H27国勢調査)`);
+//! [`find_periods`] finds every expression inside longer text, with byte ranges. Both are one
+//! hand-written scanner over the text (no regex, no copy of the input), folding full-width
+//! forms on the fly, because they run on every cell.
+//!
+//! ```
+//! use shinchoku_extract::era::{find_periods, parse_period, Basis, Era};
+//!
+//! let p = parse_period("令和3（2021）年度").unwrap().period;
+//! assert_eq!((p.era, p.era_year, p.year, p.basis), (Some(Era::Reiwa), Some(3), 2021, Basis::FiscalYear));
+//! assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2021-04-01"), Some("2022-03-31")));
+//!
+//! let found = find_periods("1,240,000人/年 (R4実績) ※R5実績は6月末頃確定予定");
+//! let raws: Vec<_> = found.iter().map(|f| f.result.as_ref().unwrap().period.raw.as_str()).collect();
+//! assert_eq!(raws, ["R4", "R5"]);
+//! ```
+//!
+//! # What the fields hold
+//!
+//! - `raw` is exactly the printed text of the expression (`&text[range]` for [`find_periods`]):
+//!   the role word of a header and its brackets are not part of it (`現状値（R5年度末）` →
+//!   `R5年度末`). A Gregorian year inside the expression stays in it (`令和3（2021）年度`); one
+//!   in a separate bracket after it (`当初 (H30) (2018)`, `R6 (2024)`) is checked against the
+//!   era but left out, so `raw` is `H30`. A range keeps both ends and its aggregate word
+//!   (`H26～H30の平均値`); the `until` Period's `raw` is the second end as printed (`6` in
+//!   `R5.1~6`).
+//! - Eras begin on Meiji 1868-01-25, Taisho 1912-07-30, Showa 1926-12-25, Heisei 1989-01-08,
+//!   Reiwa 2019-05-01. Meiji's date is 明治元年一月一日 of the old lunisolar calendar, from
+//!   which the 改元 (1868-10-23) counted; the contract and the ya-wareki-js data use it too.
+//!   Dates before 1873 are read as Gregorian, not lunisolar: only the year maps honestly.
+//! - An era year past its era (`H32`) maps arithmetically (2020) with warning
+//!   `era_out_of_range`, as does a date wholly before or after its era (`令和元年4月1日`,
+//!   `昭和64年1月8日`); a span that overlaps the era (`平成31年度`, `令和元年度`) does not warn.
+//!   A printed Gregorian year that disagrees gives `era_mismatch`.
+//! - Ranges: the first end is the Period, the second is `until`; `start` is the first end's,
+//!   `end` the second's. A bare end borrows the other's basis (`H26～H30年度`: both fiscal).
+//!   A month range rolls into the next year when the second month is smaller (`R5.11~2`).
+//! - Gregorian-only expressions need 年 or 年度 and a year from 1800 to 2199 (`2019年度`);
+//!   a bare four-digit number is never a date.
+//! - A Latin era letter is not read after an ASCII letter or digit, nor before one
+//!   (`SR5000`, `H2O`, `NPO`). A letter with an impossible year (`R0`, `R5000`) is an error
+//!   for [`parse_period`] but is skipped by [`find_periods`], as it is likely a code.
+//!
+//! Errors give the 0-based character offset of the offending token in the text parsed and
+//! what was expected: `at character 6: February 2021 has 28 days` for `令和3年2月29日`.
+
+mod calendar;
+mod cursor;
+mod grammar;
+
+use grammar::Outcome;
+use serde::Serialize;
+
+/// The five modern eras.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Era {
+    Meiji,
+    Taisho,
+    Showa,
+    Heisei,
+    Reiwa,
+}
+
+/// What kind of span a period's year means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// 年度: April to March.
+    FiscalYear,
+    /// 年, or a month/day given.
+    CalendarYear,
+    /// A bare `H30`.
+    Unspecified,
+}
+
+/// A point inside the span rather than the whole span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Point {
+    /// 年度末 / 末.
+    End,
+}
+
+/// An aggregate over a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    /// 平均 (`H26～H30の平均値`).
+    Average,
+}
+
+/// One date expression, resolved (contract: Period). Field names are fixed by the contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// The expression as printed.
+    pub raw: String,
+    pub era: Option<Era>,
+    /// 1 for 元.
+    pub era_year: Option<i32>,
+    /// Gregorian year (of the start of a fiscal year).
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub basis: Basis,
+    pub point: Option<Point>,
+    /// ISO date `YYYY-MM-DD` of the span's first day, when the basis is known.
+    pub start: Option<String>,
+    /// ISO date of the span's last day.
+    pub end: Option<String>,
+    /// The end of a range (`H26～H30`, `R5.1~6`).
+    pub until: Option<Box<Period>>,
+    pub aggregate: Option<Aggregate>,
+}
+
+/// A doubt about a parsed period (contract warning codes `era_mismatch`, `era_out_of_range`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EraWarning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A period plus the doubts met while reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub period: Period,
+    pub warnings: Vec<EraWarning>,
+}
+
+/// Why an expression is not a date: the character offset of the problem and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("at character {position}: {message}")]
+pub struct EraError {
+    pub position: usize,
+    pub message: String,
+}
+
+/// Read one date expression (possibly inside a header such as `現状値（R5年度末）` or a note
+/// such as `(H27国勢調査)`): the first date found in `expr`. See the module docs for the forms.
+pub fn parse_period(expr: &str) -> Result<Parsed, EraError> {
+    let mut doubtful: Option<EraError> = None;
+    for (start, c) in expr.char_indices() {
+        if !grammar::may_start(c) {
+            continue;
+        }
+        match grammar::scan_at(expr, start) {
+            Outcome::NotDate => {}
+            Outcome::Date { parsed, .. } => return Ok(parsed),
+            Outcome::Invalid(invalid) => {
+                let error = EraError {
+                    position: char_offset(expr, invalid.at),
+                    message: invalid.message,
+                };
+                if !invalid.weak {
+                    return Err(error);
+                }
+                doubtful.get_or_insert(error);
+            }
+        }
+    }
+    Err(doubtful.unwrap_or_else(|| EraError {
+        position: 0,
+        message: "expected a date such as R5, H31.4, R5年度末, 令和3（2021）年度 or 2019年度"
+            .to_owned(),
+    }))
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |before| before.chars().count())
+}
+
+/// A date expression found inside longer text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range of the expression in the searched text.
+    pub range: std::ops::Range<usize>,
+    pub result: Result<Parsed, EraError>,
+}
+
+/// Find every date expression in `text`, in order (`126品 (R元)`, `(H27国勢調査)`,
+/// `※R5数値はR6.12確定`). Impossible dates that are clearly meant as dates (`令和3年2月29日`)
+/// are returned as errors with their range; plain numbers and words never match.
+pub fn find_periods(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    // Byte and character offsets of `pos`, advanced together so error positions cost O(n) overall.
+    let mut counted = (0usize, 0usize);
+    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        let next = pos + c.len_utf8();
+        if !grammar::may_start(c) {
+            pos = next;
+            continue;
+        }
+        match grammar::scan_at(text, pos) {
+            Outcome::Date { end, parsed } => {
+                found.push(Found {
+                    range: pos..end,
+                    result: Ok(parsed),
+                });
+                pos = end.max(next);
+            }
+            Outcome::Invalid(invalid) if !invalid.weak => {
+                let chars_to = counted.1
+                    + char_offset(
+                        text.get(counted.0..).unwrap_or_default(),
+                        invalid.at - counted.0,
+                    );
+                counted = (invalid.at, chars_to);
+                let end = invalid.end.max(next);
+                found.push(Found {
+                    range: pos..end,
+                    result: Err(EraError {
+                        position: chars_to,
+                        message: invalid.message,
+                    }),
+                });
+                pos = end;
+            }
+            Outcome::NotDate | Outcome::Invalid(_) => pos = next,
+        }
+    }
+    found
+}

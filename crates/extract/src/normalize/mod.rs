@@ -1,0 +1,194 @@
+//! Text normalization (contract: Normalization).
+//!
+//! [`normalize`] = three steps, in this order:
+//!
+//! 1. **Before NFKC** ([`premap`]): circled numbers `①` → `(1)` (NFKC would make `①10件`
+//!    read `110件`), small Roman numerals `ⅱ` → `II`, CJK Radicals Supplement forms
+//!    `⺠` → `民`, zero-width characters dropped.
+//! 2. **NFKC** (`unicode-normalization`): full-width ASCII `Ｒ５（２）` → `R5(2)`, `－` → `-`,
+//!    `～` → `~`, `Ⅳ` → `IV`, Kangxi radicals `⽬` → `目`, half-width katakana `ｰ` → `ー`,
+//!    ideographic space → space. `ー` (U+30FC) and `〜` (U+301C) are left alone by NFKC.
+//! 3. **After NFKC** ([`context`]): white space folded and trimmed; dash-likes and wave
+//!    dashes rewritten where they mean "minus", "range" or "no value" — see that module
+//!    for the exact contexts.
+//!
+//! Speed: NFKC is applied only to the short segments that need it. The text is cut
+//! before every character that is a normalization boundary (canonical combining class 0
+//! and NFKC_Quick_Check = Yes); a segment made of one such character is copied as is,
+//! any other segment goes through NFKC. Plain kana/kanji/ASCII are recognised by range
+//! without a table lookup.
+
+mod context;
+mod premap;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// NFKC plus the contract's Japanese rules; one line out (white space runs, line breaks
+/// included, fold to one space; ends trimmed).
+pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        return context::finish(s);
+    }
+    context::finish(&nfkc_with_premap(s))
+}
+
+/// [`normalize`] each `'\n'`-separated line, keeping the line breaks and dropping lines
+/// that normalize to nothing. For cells whose items [`strip_html`](crate::html::strip_html)
+/// separated by `'\n'`.
+pub fn normalize_keep_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split('\n') {
+        let line = normalize(line);
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Remove a single space standing between two CJK ideographs or kana: justified labels
+/// printed letter-spaced (`順 調` → `順調`, `柏 崎 市` → `柏崎市`). Two or more spaces, and
+/// a space next to anything else (`令和 3年`, `KPI 数`), stay. Only where the caller asks:
+/// it would also join two words a writer separated on purpose.
+pub fn squeeze_cjk_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (c == ' ' || c == '\u{3000}')
+            && prev.is_some_and(is_cjk_letter)
+            && chars.peek().copied().is_some_and(is_cjk_letter)
+        {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Ideographs (including the iteration and closing marks 々〆〇), hiragana, katakana
+/// (with `ー`), half-width katakana.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{309D}'..='\u{309F}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9D}'
+        | '\u{20000}'..='\u{3FFFF}'
+    )
+}
+
+/// Steps 1 and 2: premap and NFKC, segment by segment.
+fn nfkc_with_premap(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    // `s[..copied]` is already in `out`; `s[seg_start..]` is the open segment, which
+    // needs NFKC when `seg_dirty`.
+    let mut copied = 0;
+    let mut seg_start = 0;
+    let mut seg_dirty = false;
+    for (i, c) in s.char_indices() {
+        if is_stable_boundary(c) {
+            if seg_dirty {
+                out.push_str(&s[copied..seg_start]);
+                push_nfkc(&s[seg_start..i], &mut out);
+                copied = i;
+            }
+            seg_start = i;
+            seg_dirty = false;
+        } else {
+            seg_dirty = true;
+        }
+    }
+    if seg_dirty {
+        out.push_str(&s[copied..seg_start]);
+        push_nfkc(&s[seg_start..], &mut out);
+    } else {
+        out.push_str(&s[copied..]);
+    }
+    out
+}
+
+/// True when `c` is unchanged by NFKC on its own, nothing before it can combine with it
+/// or be reordered past it, and step 1 leaves it alone: a safe place to cut the text.
+#[inline]
+fn is_stable_boundary(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}'..='\u{30FE}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3005}'..='\u{3007}'
+        | '\u{300C}'..='\u{3011}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => {
+            !premap::needs_premap(c)
+                && canonical_combining_class(c) == 0
+                && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+        }
+    }
+}
+
+fn push_nfkc(segment: &str, out: &mut String) {
+    if segment.chars().any(premap::needs_premap) {
+        let mut mapped = String::with_capacity(segment.len() + 8);
+        for c in segment.chars() {
+            premap::push_premapped(c, &mut mapped);
+        }
+        out.extend(mapped.nfkc());
+    } else {
+        out.extend(segment.nfkc());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmented_nfkc_equals_whole_string_nfkc() {
+        // Kana followed by a half-width voiced mark composes across the cut candidates.
+        for s in [
+            "ｶﾞｷﾞ",
+            "か\u{3099}",
+            "e\u{301}\u{323}x",
+            "（２０２１）年",
+            "ﾊﾟｰﾄﾅｰ",
+            "\u{301}a",
+            "A\u{200B}\u{301}",
+        ] {
+            let whole: String = s.replace('\u{200B}', "").nfkc().collect();
+            assert_eq!(nfkc_with_premap(s), whole, "{s:?}");
+        }
+    }
+
+    /// Reference: premap every character, then NFKC the whole string at once.
+    fn reference(s: &str) -> String {
+        let mut mapped = String::new();
+        for c in s.chars() {
+            premap::push_premapped(c, &mut mapped);
+        }
+        mapped.nfkc().collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn segmented_nfkc_matches_the_reference(s in "[\\PC\u{300}-\u{36F}\u{3099}\u{309A}\u{FF9E}\u{FF9F}\u{200B}ｶかｰ①Ⅱⅱ⺠⽬（）Ｒ５ \u{3000}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}]{0,24}") {
+            proptest::prop_assert_eq!(nfkc_with_premap(&s), reference(&s));
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! RFC 8785 (JCS) canonical JSON, and the indented form for people.
+//!
+//! Both forms come out of one emitter so they can never disagree on content: keys
+//! sorted by UTF-16 code units, numbers in the ECMAScript shortest round-trip form,
+//! strings with exactly the JCS escapes. The emitter walks the tree with an explicit
+//! stack (no recursion, so nesting depth cannot overflow the call stack) and writes
+//! through a 64 KiB buffer.
+
+use std::cmp::Ordering;
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::finite::FiniteValue;
+
+/// Serialize `value` as RFC 8785 canonical JSON (no trailing newline).
+///
+/// Fails when the value cannot be represented as JSON: a NaN or infinite float, or a
+/// map whose keys are not strings.
+pub fn to_canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let tree = serde_json::to_value(FiniteValue(value))?;
+    let mut out = Vec::new();
+    emit(&tree, Layout::Canonical, &mut out).map_err(serde_json::Error::io)?;
+    Ok(out)
+}
+
+/// Serialize `value` as indented JSON for people: two spaces per level, keys in the
+/// canonical order, numbers as in the canonical form, a trailing newline. Not canonical.
+pub fn to_pretty_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let tree = serde_json::to_value(FiniteValue(value))?;
+    let mut out = Vec::new();
+    emit(&tree, Layout::Pretty, &mut out).map_err(serde_json::Error::io)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Write `value` as RFC 8785 canonical JSON to `out` (no trailing newline).
+///
+/// Output is buffered internally; `out` need not be a `BufWriter`. A `serde_json::Value`
+/// cannot hold NaN or infinities, so the only possible error is the writer's.
+pub fn write_canonical<W: Write + ?Sized>(value: &Value, out: &mut W) -> io::Result<()> {
+    emit(value, Layout::Canonical, out)
+}
+
+/// Compare two object keys by their UTF-16 code units, as RFC 8785 section 3.2.3 requires.
+///
+/// UTF-8 byte order equals code point order, which differs from UTF-16 order only
+/// between a supplementary character (a surrogate pair, `0xD800..`) and a BMP
+/// character in `U+E000..=U+FFFF`. So: find the first differing character and compare
+/// its first UTF-16 unit, falling back to the code point (same high surrogate).
+pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // Back up to the start of the character that differs; equal prefixes share boundaries.
+    let mut start = common;
+    while !a.is_char_boundary(start) {
+        start -= 1;
+    }
+    match (a[start..].chars().next(), b[start..].chars().next()) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(x), Some(y)) => first_utf16_unit(x)
+            .cmp(&first_utf16_unit(y))
+            .then((x as u32).cmp(&(y as u32))),
+    }
+}
+
+fn first_utf16_unit(c: char) -> u32 {
+    let c = c as u32;
+    if c >= 0x1_0000 {
+        0xD800 + ((c - 0x1_0000) >> 10)
+    } else {
+        c
+    }
+}
+
+/// The ECMAScript `Number.prototype.toString` form of a JSON number, as RFC 8785
+/// section 3.2.2.3 requires: every number is an IEEE-754 double, so integers beyond
+/// 2^53 are rounded (`9007199254740993` → `9007199254740992`), `-0` is `0`,
+/// `1e21` is `1e+21`.
+pub(crate) fn write_number(n: &Number, buf: &mut Vec<u8>) {
+    const EXACT: u64 = 1 << 53;
+    if let Some(u) = n.as_u64() {
+        if u <= EXACT {
+            write_decimal_u64(u, false, buf);
+            return;
+        }
+    } else if let Some(i) = n.as_i64() {
+        if i.unsigned_abs() <= EXACT {
+            write_decimal_u64(i.unsigned_abs(), i < 0, buf);
+            return;
+        }
+    }
+    // Without serde_json's arbitrary_precision feature every number has an f64 form,
+    // and a `Number` is always finite.
+    let f = n.as_f64().unwrap_or(0.0);
+    write_f64(f, buf);
+}
+
+/// The ECMAScript shortest round-trip form of a finite double.
+pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
+    let mut ryu = ryu_js::Buffer::new();
+    buf.extend_from_slice(ryu.format_finite(f).as_bytes());
+}
+
+fn write_decimal_u64(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if negative {
+        buf.push(b'-');
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
+/// For each byte: 0 = literal, `u` = `\u00xx`, anything else = that letter after `\`.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        table[i] = b'u';
+        i += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// A JSON string with exactly the JCS escapes; everything else is literal UTF-8.
+pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    buf.push(b'"');
+    let mut run_start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPE[byte as usize];
+        if escape == 0 {
+            continue;
+        }
+        buf.extend_from_slice(&bytes[run_start..i]);
+        if escape == b'u' {
+            buf.extend_from_slice(b"\\u00");
+            buf.push(HEX[usize::from(byte >> 4)]);
+            buf.push(HEX[usize::from(byte & 0xF)]);
+        } else {
+            buf.push(b'\\');
+            buf.push(escape);
+        }
+        run_start = i + 1;
+    }
+    buf.extend_from_slice(&bytes[run_start..]);
+    buf.push(b'"');
+}
+
+/// A map's entries in canonical key order.
+pub(crate) fn sorted_entries(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    entries.sort_unstable_by(|(a, _), (b, _)| cmp_utf16(a, b));
+    entries
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Canonical,
+    Pretty,
+}
+
+/// A container being written: what is left of it.
+enum Frame<'a> {
+    Array(std::slice::Iter<'a, Value>),
+    Object(std::vec::IntoIter<(&'a String, &'a Value)>),
+}
+
+const FLUSH_AT: usize = 64 * 1024;
+
+fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(FLUSH_AT + 1024);
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    // `first` is true right after a container opened: no comma before its first item.
+    let mut first = false;
+    let mut next = Some(root);
+    loop {
+        if let Some(value) = next.take() {
+            match value {
+                Value::Null => buf.extend_from_slice(b"null"),
+                Value::Bool(true) => buf.extend_from_slice(b"true"),
+                Value::Bool(false) => buf.extend_from_slice(b"false"),
+                Value::Number(n) => write_number(n, &mut buf),
+                Value::String(s) => write_string(s, &mut buf),
+                Value::Array(items) if items.is_empty() => buf.extend_from_slice(b"[]"),
+                Value::Object(map) if map.is_empty() => buf.extend_from_slice(b"{}"),
+                Value::Array(items) => {
+                    buf.push(b'[');
+                    stack.push(Frame::Array(items.iter()));
+                    first = true;
+                }
+                Value::Object(map) => {
+                    buf.push(b'{');
+                    stack.push(Frame::Object(sorted_entries(map).into_iter()));
+                    first = true;
+                }
+            }
+            if buf.len() >= FLUSH_AT {
+                out.write_all(&buf)?;
+                buf.clear();
+            }
+        }
+        let depth = stack.len();
+        let Some(frame) = stack.last_mut() else {
+            break;
+        };
+        let item = match frame {
+            Frame::Array(items) => items.next().map(|v| (None, v)),
+            Frame::Object(entries) => entries.next().map(|(k, v)| (Some(k), v)),
+        };
+        match item {
+            Some((key, value)) => {
+                if !first {
+                    buf.push(b',');
+                }
+                first = false;
+                if layout == Layout::Pretty {
+                    newline_indent(depth, &mut buf);
+                }
+                if let Some(key) = key {
+                    write_string(key, &mut buf);
+                    buf.push(b':');
+                    if layout == Layout::Pretty {
+                        buf.push(b' ');
+                    }
+                }
+                next = Some(value);
+            }
+            None => {
+                let close = match frame {
+                    Frame::Array(_) => b']',
+                    Frame::Object(_) => b'}',
+                };
+                stack.pop();
+                if layout == Layout::Pretty {
+                    newline_indent(depth - 1, &mut buf);
+                }
+                buf.push(close);
+                first = false;
+            }
+        }
+    }
+    out.write_all(&buf)
+}
+
+fn newline_indent(depth: usize, buf: &mut Vec<u8>) {
+    buf.push(b'\n');
+    buf.resize(buf.len() + 2 * depth, b' ');
+}
