@@ -38,21 +38,20 @@ fn line_text(line: &Line) -> String {
 /// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
 fn title(lines: &[Line]) -> Option<String> {
     let start = lines.iter().position(|l| !l.is_blank())?;
-    let first = line_text(&lines[start]);
-    let text = if first.trim_start().starts_with("**") {
+    // The markup is gone from the cells; the raw line still shows the bold block.
+    let text = if lines[start].raw.trim_start().starts_with("**") {
         let mut parts = Vec::new();
-        for line in lines[start..].iter().take(MAX_TITLE_LINES) {
-            let t = line_text(line);
-            let closes = parts.len() > 0 && t.trim_end().ends_with("**")
-                || (parts.is_empty() && t.trim().len() > 4 && t.trim()[2..].ends_with("**"));
-            parts.push(t);
-            if closes {
+        for (k, line) in lines[start..].iter().take(MAX_TITLE_LINES).enumerate() {
+            parts.push(line_text(line));
+            let raw = line.raw.trim();
+            let body = if k == 0 { &raw[2..] } else { raw };
+            if body.ends_with("**") {
                 break;
             }
         }
         parts.join(" ").replace("**", "")
     } else {
-        first
+        line_text(&lines[start])
     };
     let title = norm(&text);
     (!title.is_empty()).then_some(title)
@@ -62,11 +61,11 @@ fn title(lines: &[Line]) -> Option<String> {
 /// first table.
 fn reported_period(lines: &[Line]) -> Option<Period> {
     for line in lines {
-        if header_line(line) == Some(true) {
-            break;
-        }
         let text = squeeze(&line_text(line));
         let Some(end) = text.find("実績分") else {
+            if header_line(line) == Some(true) {
+                break;
+            }
             continue;
         };
         let expr = text[..end].trim_start_matches(['(', '（', '[', '【']);

@@ -103,6 +103,9 @@ pub(crate) struct Scanner<'a> {
     headline: bool,
     /// A `【数値目標】` line was seen: the next table holds headline KPIs.
     headline_marker: bool,
+    /// A heading came after the last KPI row: a header now starts a new table, not a
+    /// repeated page header.
+    heading_since_row: bool,
     /// The initiative block being read.
     initiative: Option<usize>,
     /// A blank line was seen since the last table row.
@@ -123,6 +126,7 @@ impl<'a> Scanner<'a> {
             pending_project: None,
             headline: false,
             headline_marker: false,
+            heading_since_row: false,
             initiative: None,
             gap: false,
             caption_unit: None,
@@ -165,13 +169,16 @@ impl<'a> Scanner<'a> {
         self.initiative = None;
         self.gap = false;
         let repeated = self.mode() != Mode::Outside
+            && !self.heading_since_row
             && self
                 .table
                 .as_ref()
                 .is_some_and(|t| t.schema.same_layout(&schema));
         self.mode = Some(Mode::Table);
         if repeated {
-            return; // a page header repeated: the table goes on
+            // A page header repeated: the table goes on.
+            self.headline |= std::mem::take(&mut self.headline_marker);
+            return;
         }
         for (code, message) in &schema.era_warnings {
             self.warn(code, format!("in the table header: {message}"), line);
@@ -408,6 +415,7 @@ impl<'a> Scanner<'a> {
         }
         let headline = row.headline_label || self.headline;
         self.headline = headline;
+        self.heading_since_row = false;
         let (kind, section) = if headline {
             (KpiKind::Headline, self.current_level1.or(self.current))
         } else if schema.priority || self.in_project() {
@@ -507,6 +515,7 @@ impl<'a> Scanner<'a> {
         }
         self.current = Some(index);
         self.headline = false;
+        self.heading_since_row = true;
         self.out.drafts.push(draft);
     }
 
@@ -748,7 +757,8 @@ fn is_page_number(text: &str) -> bool {
 
 /// A `数値目標` marker line (`【数値目標】`).
 fn is_headline_marker(text: &str) -> bool {
-    squeeze(text).trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']) == "数値目標"
+    squeeze(text).trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●'])
+        == "数値目標"
 }
 
 /// A caption `（単位：千円）` on a line of its own.

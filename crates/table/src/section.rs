@@ -234,9 +234,9 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
             Heading::Level1 { label, number } => {
                 let code = level1_code_from_children(drafts, i, any_non_numeric_head)
                     .unwrap_or_else(|| match label {
-                    Level1Label::Field => letter_code(*number),
-                    Level1Label::Goal => roman(*number),
-                });
+                        Level1Label::Field => letter_code(*number),
+                        Level1Label::Goal => roman(*number),
+                    });
                 level1_code = Some(code.clone());
                 level2 = None;
                 (code, 1, None)
