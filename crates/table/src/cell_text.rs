@@ -171,7 +171,7 @@ fn leading_number(s: &str) -> Option<(u32, &str)> {
 /// True when the normalized text starts like a numbered list (`1 地域食材を…`).
 pub(crate) fn is_numbered_list(text: &str) -> bool {
     text.split('\n')
-        .map(|l| norm(l))
+        .map(norm)
         .find(|l| !l.is_empty())
         .is_some_and(|l| leading_number(&l).is_some())
 }

@@ -268,9 +268,15 @@ impl<'a> Scanner<'a> {
         if filled.len() == 1 && is_page_number(&filled[0].text) {
             return;
         }
-        if filled.len() == 1 && (gap || !has_number_or_date(&filled[0].text)) {
+        if filled.len() == 1 && (gap || is_prose(&filled[0].text)) {
             // The rows have ended: what follows refers to the table (titles, departments).
             self.mode = Some(Mode::AfterTable);
+            self.after_table_line(filled, line);
+            return;
+        }
+        if filled.len() == 1 && !has_number_or_date(&filled[0].text) {
+            // A short line right under the rows (a chart title, a remark): the table may
+            // still go on, but a department line may follow it.
             self.after_table_line(filled, line);
             return;
         }
@@ -742,6 +748,12 @@ fn initiative_label(text: &str) -> Option<InitiativeField> {
     } else {
         None
     }
+}
+
+/// A sentence or paragraph rather than a table cell.
+fn is_prose(text: &str) -> bool {
+    let t = norm(text);
+    t.ends_with('。') || t.chars().count() > 60
 }
 
 /// A table-of-contents entry: several cells, the last a bare page number.
