@@ -3,6 +3,8 @@
 //! connects them and does the file I/O: single files, batches, datasets and checks.
 
 pub mod batch;
+pub mod check;
+pub mod dataset;
 pub mod output;
 pub mod pipeline;
 

@@ -59,6 +59,10 @@ enum Command {
     },
     /// Convert many reports: files, directories (recursive) or a list, in parallel.
     Batch(BatchArgs),
+    /// One table of every KPI observation from extracted documents (CSV and/or JSON Lines).
+    Dataset(DatasetArgs),
+    /// Re-extract inputs and compare with expected documents; print each difference.
+    Check(CheckArgs),
     /// Parse one Japanese date expression and print its Period as canonical JSON.
     Date {
         /// The expression, e.g. `R5年度末`, `令和3（2021）年度`, `H26～H30の平均値`.
@@ -107,6 +111,35 @@ struct BatchArgs {
     read: ReadArgs,
 }
 
+#[derive(Args)]
+struct DatasetArgs {
+    /// Document JSON files, `batch --jsonl` files, or directories of them.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write the table as RFC 4180 CSV (UTF-8) to this file.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Start the CSV with a byte order mark so Excel reads the Japanese text correctly.
+    #[arg(long)]
+    excel: bool,
+    /// Write the same rows as JSON Lines to this file.
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// An input report and its EXPECTED.json, or one directory of `*.expected.json` files
+    /// with their inputs beside them.
+    #[arg(required = true, num_args = 1..=2, value_name = "INPUT EXPECTED | DIR")]
+    paths: Vec<PathBuf>,
+    /// Rewrite the expected files that differ.
+    #[arg(long)]
+    update: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
 fn main() -> ExitCode {
     shinchoku_cli::quiet_panics();
     let cli = Cli::parse();
@@ -118,6 +151,8 @@ fn main() -> ExitCode {
             read,
         } => extract(input, output, pretty, &read.options()),
         Command::Batch(args) => run_batch(args),
+        Command::Dataset(args) => dataset(args),
+        Command::Check(args) => check(args),
         Command::Date { expr } => date(&expr),
     }
 }
@@ -221,6 +256,147 @@ fn run_batch(args: BatchArgs) -> ExitCode {
             }
         }
         Err(e) => fail(&e),
+    }
+}
+
+fn dataset(args: DatasetArgs) -> ExitCode {
+    use shinchoku_cli::dataset;
+    if args.csv.is_none() && args.jsonl.is_none() {
+        return fail("dataset needs --csv FILE and/or --jsonl FILE");
+    }
+    let inputs = dataset::collect_inputs(&args.inputs);
+    let tmp_in = |p: &PathBuf| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", p.display()))
+    };
+    let mut csv_tmp = match args.csv.as_ref().map(tmp_in).transpose() {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let mut jsonl_tmp = match args.jsonl.as_ref().map(tmp_in).transpose() {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    let mut csv_w = csv_tmp
+        .as_mut()
+        .map(|t| std::io::BufWriter::new(t.as_file_mut()));
+    let mut jsonl_w = jsonl_tmp
+        .as_mut()
+        .map(|t| std::io::BufWriter::new(t.as_file_mut()));
+    if let Some(w) = csv_w.as_mut() {
+        if let Err(e) = shinchoku_writer::write_csv_header(w, args.excel) {
+            return fail(&format!("cannot write CSV: {e}"));
+        }
+    }
+    let (mut documents, mut rows, mut failed) = (0usize, 0usize, 0usize);
+    for input in &inputs {
+        let mut sinks = dataset::Sinks {
+            csv: csv_w.as_mut().map(|w| w as &mut dyn std::io::Write),
+            jsonl: jsonl_w.as_mut().map(|w| w as &mut dyn std::io::Write),
+        };
+        match dataset::for_each_document(input, |doc| {
+            rows += dataset::write_rows(doc, &mut sinks)?;
+            Ok(())
+        }) {
+            Ok(n) => documents += n,
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    for w in [csv_w, jsonl_w].into_iter().flatten() {
+        if let Err(e) = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|f| f.sync_all())
+        {
+            return fail(&format!("cannot write: {e}"));
+        }
+    }
+    for (tmp, path) in [(csv_tmp, args.csv), (jsonl_tmp, args.jsonl)] {
+        if let (Some(tmp), Some(path)) = (tmp, path) {
+            if let Err(e) = tmp.persist(&path) {
+                return fail(&format!("{}: cannot write: {}", path.display(), e.error));
+            }
+        }
+    }
+    eprintln!(
+        "{documents} documents, {rows} rows{}",
+        if failed > 0 {
+            format!(", {failed} files failed")
+        } else {
+            String::new()
+        }
+    );
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    use shinchoku_cli::check;
+    let opts = args.read.options();
+    let pairs = match args.paths.as_slice() {
+        [dir] if dir.is_dir() => match check::find_pairs(dir) {
+            Ok(p) => p,
+            Err(e) => return fail(&e.to_string()),
+        },
+        [input, expected] => vec![check::Pair {
+            input: input.clone(),
+            expected: expected.clone(),
+        }],
+        _ => {
+            return fail("check takes INPUT EXPECTED.json, or a directory of *.expected.json files")
+        }
+    };
+    let (mut equal, mut different, mut updated, mut errors) = (0, 0, 0, 0);
+    for pair in &pairs {
+        match check::check(pair, &opts, args.update) {
+            Ok(check::Verdict::Equal) => equal += 1,
+            Ok(check::Verdict::Updated) => {
+                updated += 1;
+                eprintln!("updated {}", pair.expected.display());
+            }
+            Ok(check::Verdict::Different(diffs)) => {
+                different += 1;
+                let mut out = String::new();
+                for d in &diffs {
+                    out.push_str(&format!("{}: {d}\n", pair.expected.display()));
+                }
+                let _ = output::write_stdout(out.as_bytes());
+            }
+            Err(e) => {
+                errors += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    eprintln!(
+        "{} checked: {equal} equal, {different} different{}{}",
+        pairs.len(),
+        if updated > 0 {
+            format!(", {updated} updated")
+        } else {
+            String::new()
+        },
+        if errors > 0 {
+            format!(", {errors} errors")
+        } else {
+            String::new()
+        }
+    );
+    if errors > 0 {
+        ExitCode::from(2)
+    } else if different > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -204,6 +204,22 @@ const ERRORS: &[(&str, usize, &str)] = &[
         1,
         "expected an era year from 元 (1) to 99, found 99999999999999999999",
     ),
+    // Found by proptest: a range running backwards.
+    (
+        "R3~一年",
+        3,
+        "expected the end of the range to come after its start (2021-01-01), found 2019-12-31",
+    ),
+    (
+        "H30～H26",
+        4,
+        "expected the end of the range to come after its start (2018), found 2014",
+    ),
+    (
+        "R5.6~R5.1",
+        5,
+        "expected the end of the range to come after its start (2023-06-01), found 2023-01-31",
+    ),
     ("現状値（令和3年2月29日）", 10, "February 2021 has 28 days"),
     ("", 0, "expected a date such as"),
     ("NPO", 0, "expected a date such as"),

@@ -269,3 +269,44 @@ proptest! {
         prop_assert_eq!(normalize_keep_lines(&once), once.clone(), "input {:?}", s);
     }
 }
+
+/// CPU time of this thread in nanoseconds (Linux), so the number holds on a busy machine.
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// `cargo test --release -p shinchoku-extract --test normalize -- --ignored --nocapture`
+/// prints the normalize throughput on the seeds and checks the 50 MB/s floor.
+#[test]
+#[ignore = "a measurement: run in release with --ignored"]
+fn throughput_on_seeds_is_at_least_50_mb_per_s() {
+    let text = [
+        include_str!("../../../fixtures/joetsu-kpi-progress-r5.txt"),
+        include_str!("../../../fixtures/kashiwazaki-progress-report-r3.txt"),
+    ]
+    .concat();
+    let cells: Vec<&str> = text.lines().flat_map(|l| l.split('\t')).collect();
+    let Some(start) = thread_cpu_ns() else {
+        eprintln!("no /proc/thread-self/schedstat: skipped");
+        return;
+    };
+    let rounds = 200;
+    let mut total = 0usize;
+    for _ in 0..rounds {
+        total += normalize(std::hint::black_box(&text)).len();
+    }
+    let whole_ns = thread_cpu_ns().unwrap() - start;
+    let start = thread_cpu_ns().unwrap();
+    for _ in 0..rounds {
+        for cell in &cells {
+            total += normalize(std::hint::black_box(cell)).len();
+        }
+    }
+    let cells_ns = thread_cpu_ns().unwrap() - start;
+    let bytes = (text.len() * rounds) as f64;
+    let whole = bytes / whole_ns as f64 * 1e3;
+    let per_cell = bytes / cells_ns as f64 * 1e3;
+    eprintln!("normalize: whole text {whole:.0} MB/s, cell by cell {per_cell:.0} MB/s (CPU time; {total} bytes out)");
+    assert!(whole >= 50.0 && per_cell >= 50.0);
+}

@@ -1,4 +1,9 @@
-//! Reading a status cell (進捗状況) into a Status. STUB: being written.
+//! Reading a status cell (進捗状況) into a Status, and legend lines into label → code pairs.
+//!
+//! Words are matched with white space removed, so `順 調` is `順調`. A printed legend
+//! (`◎：目標値以上`, `B：概ね順調`) maps letters and symbols; without one they are `other`.
+
+use shinchoku_extract::normalize::normalize;
 
 use crate::model::{Status, StatusCode};
 
@@ -8,15 +13,196 @@ pub struct Legend {
     pub entries: Vec<(String, StatusCode)>,
 }
 
+impl Legend {
+    /// Add every entry a legend line holds; returns how many were added. A later entry
+    /// for the same label replaces the earlier one.
+    pub fn add_line(&mut self, text: &str) -> usize {
+        let found = parse_legend_entries(text);
+        let count = found.len();
+        for (label, code) in found {
+            let key = compact(&label);
+            self.entries.retain(|(l, _)| compact(l) != key);
+            self.entries.push((label, code));
+        }
+        count
+    }
+
+    /// The code the legend gives a printed label (white space ignored).
+    pub fn lookup(&self, label: &str) -> Option<StatusCode> {
+        let key = compact(&normalize(label));
+        self.entries
+            .iter()
+            .find(|(l, _)| compact(l) == key)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// Status words every report uses, with white space removed.
+const WORDS: &[(&str, StatusCode)] = &[
+    ("順調", StatusCode::OnTrack),
+    ("概ね順調", StatusCode::OnTrack),
+    ("おおむね順調", StatusCode::OnTrack),
+    ("現状維持", StatusCode::Unchanged),
+    ("遅延", StatusCode::Delayed),
+    ("遅れ", StatusCode::Delayed),
+    ("達成", StatusCode::Achieved),
+    ("目標達成", StatusCode::Achieved),
+    ("達成済", StatusCode::Achieved),
+    ("達成済み", StatusCode::Achieved),
+    ("未達成", StatusCode::NotAchieved),
+];
+
 /// Read a status cell, using the document's legend when one was printed.
 pub fn parse_status(text: &str, legend: &Legend) -> Option<Status> {
-    let _ = legend;
     let label = text.trim();
     if label.is_empty() {
         return None;
     }
+    let normalized = normalize(label);
+    let key = compact(strip_remarks(&normalized));
+    let code = legend
+        .lookup(&key)
+        .or_else(|| word_code(&key))
+        .unwrap_or(StatusCode::Other);
     Some(Status {
         label: label.to_string(),
-        code: StatusCode::Other,
+        code,
     })
+}
+
+/// `順調※1`, `遅延(※)`: the word without a trailing remark mark.
+fn strip_remarks(s: &str) -> &str {
+    let cut = s.find(['※', '(', '*']).unwrap_or(s.len());
+    let head = s[..cut].trim();
+    if head.is_empty() {
+        s
+    } else {
+        head
+    }
+}
+
+/// The code of a status word or a dash, `None` for anything else.
+fn word_code(key: &str) -> Option<StatusCode> {
+    if is_dash(key) {
+        return Some(StatusCode::Unknown);
+    }
+    WORDS.iter().find(|(w, _)| *w == key).map(|(_, c)| *c)
+}
+
+fn is_dash(key: &str) -> bool {
+    let n = key.chars().count();
+    (1..=2).contains(&n)
+        && key.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '－' | '―' | '—' | '‐' | '‑' | '–' | '−' | 'ー' | '─'
+            )
+        })
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Longest legend label, in characters without spaces (`現状維持`, `概ね順調`).
+const MAX_LABEL_CHARS: usize = 6;
+
+/// Read one legend line: `◎：目標値以上` → (`◎`, achieved);
+/// `- 順 調：事業が予定通り進んでおり…` → (`順 調`, on_track); `「 - 」：実績確認中…` → (`-`, unknown).
+/// `None` when the line is not `label：description` or the description means nothing known.
+pub fn parse_legend_line(text: &str) -> Option<(String, StatusCode)> {
+    let n = normalize(text);
+    let (head, description) = n.split_once([':', '：', '='])?;
+    let label = legend_label(head)?;
+    let description = description.trim();
+    if description.is_empty() {
+        return None;
+    }
+    let code = word_code(&compact(&label)).or_else(|| describe(description))?;
+    Some((label, code))
+}
+
+/// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
+pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
+    let n = normalize(text);
+    let words: Vec<&str> = n.split_whitespace().collect();
+    // An entry starts at a word whose `:` comes after a short label (or at a word that is a
+    // short label followed by a word starting with `:`).
+    let mut starts = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let head_len = w.find([':', '：']).map(|p| w[..p].chars().count());
+        let label_then_colon = head_len.is_some_and(|h| (1..=MAX_LABEL_CHARS).contains(&h))
+            || w.starts_with([':', '：']);
+        if label_then_colon {
+            starts.push(if w.starts_with([':', '：']) && i > 0 {
+                i - 1
+            } else {
+                i
+            });
+        }
+    }
+    starts.dedup();
+    if starts.len() <= 1 {
+        return parse_legend_line(&n).into_iter().collect();
+    }
+    let mut entries = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(words.len());
+        if s < end {
+            entries.extend(parse_legend_line(&words[s..end].join(" ")));
+        }
+    }
+    if entries.is_empty() {
+        parse_legend_line(&n).into_iter().collect()
+    } else {
+        entries
+    }
+}
+
+/// The label of a legend line: list marker and brackets removed (`「 - 」` → `-`).
+fn legend_label(head: &str) -> Option<String> {
+    let mut h = head.trim();
+    // `- 順 調`: a list dash before the label, not the label itself.
+    if let Some(rest) = h.strip_prefix("- ").or_else(|| h.strip_prefix('・')) {
+        if !rest.trim().is_empty() {
+            h = rest.trim();
+        }
+    }
+    let h = h
+        .trim_start_matches(['「', '『', '(', '【', '['])
+        .trim_end_matches(['」', '』', ')', '】', ']'])
+        .trim();
+    let count = compact(h).chars().count();
+    ((1..=MAX_LABEL_CHARS).contains(&count)).then(|| h.to_string())
+}
+
+/// Map a legend description to a code by meaning. Order matters: `未達成` before `達成`,
+/// `遅れ` before `見込`, `目標値の8割以上` is on track, not achieved.
+fn describe(description: &str) -> Option<StatusCode> {
+    let d = compact(description);
+    let has = |words: &[&str]| words.iter().any(|w| d.contains(w));
+    let code = if has(&["未着手", "確認中", "判定不能", "評価不能", "実績なし"]) {
+        StatusCode::Unknown
+    } else if has(&[
+        "未達成",
+        "下回",
+        "達していない",
+        "できなかった",
+        "至らなかった",
+    ]) {
+        StatusCode::NotAchieved
+    } else if has(&["遅れ", "遅延", "難しい", "困難", "割未満"]) {
+        StatusCode::Delayed
+    } else if has(&["現状維持", "変化", "横ばい", "横這い"]) {
+        StatusCode::Unchanged
+    } else if has(&["順調", "概ね", "おおむね", "見込", "割以上"]) {
+        StatusCode::OnTrack
+    } else if has(&["達成", "目標値以上", "目標以上", "上回"]) {
+        StatusCode::Achieved
+    } else if d.chars().all(|c| matches!(c, '-' | '―' | 'ー')) {
+        StatusCode::Unknown
+    } else {
+        return None;
+    };
+    Some(code)
 }

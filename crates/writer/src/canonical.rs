@@ -10,18 +10,21 @@ use std::cmp::Ordering;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use crate::finite::FiniteValue;
+use crate::serializer::append_canonical;
 
 /// Serialize `value` as RFC 8785 canonical JSON (no trailing newline).
 ///
 /// Fails when the value cannot be represented as JSON: a NaN or infinite float, or a
 /// map whose keys are not strings.
+///
+/// Writes straight from `value` (no intermediate `serde_json::Value`), with the same
+/// result as [`write_canonical`] on `serde_json::to_value(value)`.
 pub fn to_canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    let tree = serde_json::to_value(FiniteValue(value))?;
     let mut out = Vec::new();
-    emit(&tree, Layout::Canonical, &mut out).map_err(serde_json::Error::io)?;
+    append_canonical(value, &mut out)?;
     Ok(out)
 }
 
@@ -50,24 +53,43 @@ pub fn write_canonical<W: Write + ?Sized>(value: &Value, out: &mut W) -> io::Res
 /// character in `U+E000..=U+FFFF`. So: find the first differing character and compare
 /// its first UTF-16 unit, falling back to the code point (same high surrogate).
 pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    // Back up to the start of the character that differs; equal prefixes share boundaries.
-    let mut start = common;
-    while !a.is_char_boundary(start) {
+    cmp_utf16_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`cmp_utf16`] on the UTF-8 bytes of two strings (which must be valid UTF-8).
+pub(crate) fn cmp_utf16_bytes(x: &[u8], y: &[u8]) -> Ordering {
+    let Some(first_difference) = x.iter().zip(y).position(|(p, q)| p != q) else {
+        return x.len().cmp(&y.len());
+    };
+    // Equal prefixes share character boundaries, so both bytes are leads or both are
+    // continuations. Below 0xE0 neither starts a 3- or 4-byte character: byte order holds.
+    // (It also holds for continuations, whose characters share a lead byte.)
+    if x[first_difference] < 0xE0 && y[first_difference] < 0xE0 {
+        return x[first_difference].cmp(&y[first_difference]);
+    }
+    let mut start = first_difference;
+    while start > 0 && (x[start] & 0xC0) == 0x80 {
         start -= 1;
     }
-    match (a[start..].chars().next(), b[start..].chars().next()) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (Some(x), Some(y)) => first_utf16_unit(x)
-            .cmp(&first_utf16_unit(y))
-            .then((x as u32).cmp(&(y as u32))),
+    let (p, q) = (decode_utf8(&x[start..]), decode_utf8(&y[start..]));
+    first_utf16_unit(p)
+        .cmp(&first_utf16_unit(q))
+        .then(p.cmp(&q))
+}
+
+/// The code point starting at `bytes[0]` (valid UTF-8 assumed; missing bytes read as 0).
+fn decode_utf8(bytes: &[u8]) -> u32 {
+    let byte = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(bytes.first().copied().unwrap_or(0));
+    match lead {
+        0x00..=0x7F => lead,
+        0x80..=0xDF => ((lead & 0x1F) << 6) | byte(1),
+        0xE0..=0xEF => ((lead & 0x0F) << 12) | (byte(1) << 6) | byte(2),
+        _ => ((lead & 0x07) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3),
     }
 }
 
-fn first_utf16_unit(c: char) -> u32 {
-    let c = c as u32;
+fn first_utf16_unit(c: u32) -> u32 {
     if c >= 0x1_0000 {
         0xD800 + ((c - 0x1_0000) >> 10)
     } else {
@@ -80,22 +102,27 @@ fn first_utf16_unit(c: char) -> u32 {
 /// 2^53 are rounded (`9007199254740993` → `9007199254740992`), `-0` is `0`,
 /// `1e21` is `1e+21`.
 pub(crate) fn write_number(n: &Number, buf: &mut Vec<u8>) {
-    const EXACT: u64 = 1 << 53;
     if let Some(u) = n.as_u64() {
-        if u <= EXACT {
-            write_decimal_u64(u, false, buf);
-            return;
-        }
+        write_integer(i128::from(u), buf);
     } else if let Some(i) = n.as_i64() {
-        if i.unsigned_abs() <= EXACT {
-            write_decimal_u64(i.unsigned_abs(), i < 0, buf);
-            return;
-        }
+        write_integer(i128::from(i), buf);
+    } else {
+        // Without serde_json's arbitrary_precision feature every number has an f64
+        // form, and a `Number` is always finite.
+        write_f64(n.as_f64().unwrap_or(0.0), buf);
     }
-    // Without serde_json's arbitrary_precision feature every number has an f64 form,
-    // and a `Number` is always finite.
-    let f = n.as_f64().unwrap_or(0.0);
-    write_f64(f, buf);
+}
+
+/// An integer as ECMAScript prints the nearest double: exact digits up to 2^53,
+/// the double's shortest form beyond.
+pub(crate) fn write_integer(v: i128, buf: &mut Vec<u8>) {
+    const EXACT: u128 = 1 << 53;
+    if v.unsigned_abs() <= EXACT {
+        // At most 16 digits: fits u64.
+        write_decimal_u64(v.unsigned_abs() as u64, v < 0, buf);
+    } else {
+        write_f64(v as f64, buf);
+    }
 }
 
 /// The ECMAScript shortest round-trip form of a finite double.
@@ -141,8 +168,13 @@ const ESCAPE: [u8; 256] = {
 
 /// A JSON string with exactly the JCS escapes; everything else is literal UTF-8.
 pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
+    write_string_bytes(s.as_bytes(), buf);
+}
+
+/// [`write_string`] on the UTF-8 bytes of a string: only ASCII bytes are ever escaped,
+/// so the bytes pass through unchanged otherwise.
+pub(crate) fn write_string_bytes(bytes: &[u8], buf: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
     buf.push(b'"');
     let mut run_start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
@@ -165,23 +197,21 @@ pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
     buf.push(b'"');
 }
 
-/// A map's entries in canonical key order.
-pub(crate) fn sorted_entries(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
-    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-    entries.sort_unstable_by(|(a, _), (b, _)| cmp_utf16(a, b));
-    entries
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Canonical,
     Pretty,
 }
 
-/// A container being written: what is left of it.
+/// A container being written: what is left of it. An object's members wait, sorted,
+/// in a slice of the emitter's shared member stack (no allocation per object).
 enum Frame<'a> {
     Array(std::slice::Iter<'a, Value>),
-    Object(std::vec::IntoIter<(&'a String, &'a Value)>),
+    Object {
+        start: usize,
+        next: usize,
+        end: usize,
+    },
 }
 
 const FLUSH_AT: usize = 64 * 1024;
@@ -189,6 +219,7 @@ const FLUSH_AT: usize = 64 * 1024;
 fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Result<()> {
     let mut buf = Vec::with_capacity(FLUSH_AT + 1024);
     let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut members: Vec<(&String, &Value)> = Vec::new();
     // `first` is true right after a container opened: no comma before its first item.
     let mut first = false;
     let mut next = Some(root);
@@ -209,7 +240,14 @@ fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Res
                 }
                 Value::Object(map) => {
                     buf.push(b'{');
-                    stack.push(Frame::Object(sorted_entries(map).into_iter()));
+                    let start = members.len();
+                    members.extend(map.iter());
+                    members[start..].sort_unstable_by(|(a, _), (b, _)| cmp_utf16(a, b));
+                    stack.push(Frame::Object {
+                        start,
+                        next: start,
+                        end: members.len(),
+                    });
                     first = true;
                 }
             }
@@ -224,7 +262,12 @@ fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Res
         };
         let item = match frame {
             Frame::Array(items) => items.next().map(|v| (None, v)),
-            Frame::Object(entries) => entries.next().map(|(k, v)| (Some(k), v)),
+            Frame::Object { next, end, .. } if *next < *end => {
+                let (key, value) = members[*next];
+                *next += 1;
+                Some((Some(key), value))
+            }
+            Frame::Object { .. } => None,
         };
         match item {
             Some((key, value)) => {
@@ -247,7 +290,11 @@ fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Res
             None => {
                 let close = match frame {
                     Frame::Array(_) => b']',
-                    Frame::Object(_) => b'}',
+                    Frame::Object { start, .. } => {
+                        // This object's members are the last on the shared stack.
+                        members.truncate(*start);
+                        b'}'
+                    }
                 };
                 stack.pop();
                 if layout == Layout::Pretty {

@@ -110,16 +110,47 @@ pub fn write_csv<W: Write + ?Sized>(
     out: &mut W,
     excel_bom: bool,
 ) -> io::Result<()> {
+    write_csv_header(out, excel_bom)?;
+    write_csv_rows(rows, out)
+}
+
+/// The first part of [`write_csv`]: the optional BOM and the header line. Together with
+/// [`write_csv_rows`] it lets a caller stream one document's rows at a time.
+pub fn write_csv_header<W: Write + ?Sized>(out: &mut W, excel_bom: bool) -> io::Result<()> {
     if excel_bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
+    write_records(
+        std::iter::once(DATASET_COLUMNS.iter().map(|c| c.to_string()).collect()),
+        out,
+    )
+}
+
+/// The body part of [`write_csv`]: `rows` as CSV lines, no header.
+pub fn write_csv_rows<W: Write + ?Sized>(rows: &[Vec<String>], out: &mut W) -> io::Result<()> {
+    write_records(rows.iter().cloned(), out)
+}
+
+fn write_records<W: Write + ?Sized>(
+    records: impl Iterator<Item = Vec<String>>,
+    out: &mut W,
+) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
-    writer.write_record(DATASET_COLUMNS)?;
-    for row in rows {
-        writer.write_record(row)?;
+    for record in records {
+        if record.len() != DATASET_COLUMNS.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "dataset row has {} cells, expected {} (one per column)",
+                    record.len(),
+                    DATASET_COLUMNS.len()
+                ),
+            ));
+        }
+        writer.write_record(&record)?;
     }
     writer.flush()
 }

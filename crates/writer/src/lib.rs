@@ -25,7 +25,9 @@
 //! ```
 
 pub use canonical::{to_canonical_json, to_pretty_json, write_canonical};
-pub use dataset::{dataset_rows, write_csv, write_dataset_jsonl, DATASET_COLUMNS};
+pub use dataset::{
+    dataset_rows, write_csv, write_csv_header, write_csv_rows, write_dataset_jsonl, DATASET_COLUMNS,
+};
 pub use diff::{diff, Change, Difference, PathSegment};
 pub use jsonl::write_jsonl_line;
 
@@ -34,6 +36,7 @@ mod dataset;
 mod diff;
 mod finite;
 mod jsonl;
+mod serializer;
 
 /// The output contract, schema version 1, as a JSON Schema (draft 2020-12). Every contract
 /// field is required (absent values are `null`); additional fields are allowed.

@@ -313,3 +313,161 @@ fn throughput() {
         bytes * rounds as f64 / serialize_path / 1e6,
     );
 }
+
+/// Shapes serde produces from derived types, as the contract's model uses them.
+mod shapes {
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    pub enum Tagged {
+        Number(Inner),
+        Missing,
+        Text { text: String },
+        Parts { parts: Vec<Tagged> },
+    }
+
+    #[derive(Serialize)]
+    pub struct Inner {
+        pub number: f64,
+        pub decimal: String,
+        pub unit: Option<String>,
+    }
+
+    #[derive(Serialize)]
+    pub enum External {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, f32),
+        Struct { z: bool, a: char },
+    }
+
+    #[derive(Serialize)]
+    pub struct Newtype(pub i64);
+
+    #[derive(Serialize)]
+    pub struct Everything {
+        pub zeta: Vec<Tagged>,
+        pub alpha: Option<Box<Everything>>,
+        pub externals: Vec<External>,
+        pub tuple: (u64, i128, u128, &'static str),
+        pub newtype: Newtype,
+        pub unit: (),
+        pub map: BTreeMap<String, Option<f64>>,
+        pub int_keys: BTreeMap<i32, &'static str>,
+        pub bytes: Vec<u8>,
+        #[serde(flatten)]
+        pub flattened: BTreeMap<String, u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub skipped: Option<u8>,
+    }
+}
+
+#[test]
+fn serializer_path_matches_the_value_path_for_every_serde_shape() {
+    use shapes::*;
+    use std::collections::BTreeMap;
+    let number = |n: f64, d: &str| {
+        Tagged::Number(Inner {
+            number: n,
+            decimal: d.into(),
+            unit: Some("百万円".into()),
+        })
+    };
+    let everything = Everything {
+        zeta: vec![
+            number(574963.0, "574963"),
+            Tagged::Missing,
+            Tagged::Text {
+                text: "航路\t\"数\"".into(),
+            },
+            Tagged::Parts {
+                parts: vec![number(1e21, "1000000000000000000000"), Tagged::Missing],
+            },
+        ],
+        alpha: Some(Box::new(Everything {
+            zeta: vec![],
+            alpha: None,
+            externals: vec![],
+            tuple: (0, 0, 0, ""),
+            newtype: Newtype(-1),
+            unit: (),
+            map: BTreeMap::new(),
+            int_keys: BTreeMap::new(),
+            bytes: vec![],
+            flattened: BTreeMap::new(),
+            skipped: Some(1),
+        })),
+        externals: vec![
+            External::Unit,
+            External::Newtype(7),
+            External::Tuple(-3, 0.1),
+            External::Struct { z: true, a: '€' },
+        ],
+        tuple: (
+            u64::MAX,
+            -9007199254740993,
+            12345678901234567890,
+            "\u{10000}",
+        ),
+        newtype: Newtype(9007199254740993),
+        unit: (),
+        map: [
+            ("\u{ffff}".to_string(), None),
+            ("\u{10000}".to_string(), Some(-0.0)),
+        ]
+        .into(),
+        int_keys: [(10, "ten"), (9, "nine"), (-1, "minus")].into(),
+        bytes: vec![0, 255],
+        flattened: [("extra".to_string(), 1)].into(),
+        skipped: None,
+    };
+    let direct = to_canonical_json(&everything).unwrap();
+    let mut via_value = Vec::new();
+    write_canonical(&serde_json::to_value(&everything).unwrap(), &mut via_value).unwrap();
+    assert_eq!(
+        String::from_utf8(direct.clone()).unwrap(),
+        String::from_utf8(via_value).unwrap()
+    );
+    let text = String::from_utf8(direct).unwrap();
+    assert!(
+        text.starts_with("{\"alpha\":{\"alpha\":null,\"bytes\":[],"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"int_keys\":{\"-1\":\"minus\",\"10\":\"ten\",\"9\":\"nine\"}"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\"tuple\":[18446744073709552000,-9007199254740992,12345678901234567000,\"\u{10000}\"]"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("{\"Tuple\":[-3,0.10000000149011612]}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn duplicate_and_non_string_keys_are_errors() {
+    struct Duplicate;
+    impl serde::Serialize for Duplicate {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("a", &1)?;
+            map.serialize_entry("a", &2)?;
+            map.end()
+        }
+    }
+    let error = to_canonical_json(&Duplicate).unwrap_err();
+    assert!(
+        error.to_string().contains("duplicate object key \"a\""),
+        "{error}"
+    );
+    let float_keys: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+    assert!(to_canonical_json(&float_keys).is_err());
+}

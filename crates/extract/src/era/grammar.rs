@@ -107,6 +107,9 @@ pub(super) fn scan_at(text: &str, start: usize) -> Outcome {
     let end = cur.pos;
     if let Some(until) = until.as_mut() {
         share_basis(&mut first, until);
+        if let Some(invalid) = backwards(&first, until) {
+            return Outcome::Invalid(invalid);
+        }
     }
     // `当初 (H30) (2018)`, `R6 (2024)`: a Gregorian year in a following bracket is checked,
     // but is not part of the expression.
@@ -512,6 +515,30 @@ fn share_basis(first: &mut Side, until: &mut Side) {
     } else if until.basis == Basis::Unspecified && year_level(first) {
         until.basis = first.basis;
     }
+}
+
+/// `H30~H26`, `R5.6~R5.1`: a range must not end before it starts.
+fn backwards(first: &Side, until: &Side) -> Option<Invalid> {
+    let spans = (
+        calendar::whole_span(first.year, first.month, first.day, first.basis),
+        calendar::whole_span(until.year, until.month, until.day, until.basis),
+    );
+    let (start, end) = match spans {
+        (Some((first_start, _)), Some((_, until_end))) if until_end < first_start => {
+            (first_start.iso(), until_end.iso())
+        }
+        (Some(_), Some(_)) => return None,
+        _ if until.year < first.year => (first.year.to_string(), until.year.to_string()),
+        _ => return None,
+    };
+    Some(Invalid {
+        weak: false,
+        at: until.start,
+        end: until.end,
+        message: format!(
+            "expected the end of the range to come after its start ({start}), found {end}"
+        ),
+    })
 }
 
 /// `の平均値`, `平均`.

@@ -31,34 +31,62 @@
 //! new to do: the whole of [`normalize`](super::normalize) is idempotent.
 
 /// Apply step 3 to NFKC text.
+///
+/// Scans bytes: only ASCII white space and the lead bytes of the few non-ASCII characters
+/// concerned (`C2`, `E1`, `E2`, `E3 80`, `EF`) stop the scan; everything else (kana are
+/// `E3 81`…`E3 83`, kanji `E4`…`E9`) is copied in runs.
 pub(super) fn finish(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Last pushed non-space character and the character pushed right before it.
-    let mut prev: Option<char> = None;
-    let mut before_prev: Option<char> = None;
+    // `s[run_start..i]` is copied as is, in one go, when something interrupts it.
+    let mut run_start = 0;
     let mut pending_space = false;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() && !c.is_ascii_whitespace() {
-            push(&mut out, c, &mut pending_space, &mut prev, &mut before_prev);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let may_matter = match b {
+            b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xEF => true,
+            0xE3 => bytes.get(i + 1) == Some(&0x80),
+            _ => false,
+        };
+        if !may_matter {
+            if pending_space && i == run_start {
+                out.push(' ');
+                pending_space = false;
+            }
+            i += 1;
             continue;
         }
+        // `i` is a char boundary: it holds an ASCII byte or a lead byte.
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
         if c.is_whitespace() {
-            pending_space = prev.is_some();
+            out.push_str(&s[run_start..i]);
+            run_start = i + len;
+            pending_space = !out.is_empty();
+            i += len;
             continue;
+        }
+        if pending_space {
+            // `run_start == i`: every white space character moved it past itself.
+            out.push(' ');
+            pending_space = false;
         }
         let mapped = match c {
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
             '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2500}' | '\u{2501}' => {
-                let around = Around::at(s, i, c, prev, before_prev, pending_space);
-                if around.is_dash_context() {
+                out.push_str(&s[run_start..i]);
+                run_start = i;
+                if Around::at(s, i, c, &out).is_dash_context() {
                     '-'
                 } else {
                     c
                 }
             }
             '\u{301C}' | '\u{223C}' => {
-                let around = Around::at(s, i, c, prev, before_prev, pending_space);
-                if around.is_range_context() {
+                out.push_str(&s[run_start..i]);
+                run_start = i;
+                if Around::at(s, i, c, &out).is_range_context() {
                     '~'
                 } else {
                     c
@@ -66,34 +94,15 @@ pub(super) fn finish(s: &str) -> String {
             }
             _ => c,
         };
-        push(
-            &mut out,
-            mapped,
-            &mut pending_space,
-            &mut prev,
-            &mut before_prev,
-        );
+        if mapped != c {
+            out.push_str(&s[run_start..i]);
+            out.push(mapped);
+            run_start = i + len;
+        }
+        i += len;
     }
+    out.push_str(&s[run_start..]);
     out
-}
-
-#[inline]
-fn push(
-    out: &mut String,
-    c: char,
-    pending_space: &mut bool,
-    prev: &mut Option<char>,
-    before_prev: &mut Option<char>,
-) {
-    if *pending_space {
-        out.push(' ');
-        *pending_space = false;
-        *before_prev = Some(' ');
-    } else {
-        *before_prev = *prev;
-    }
-    out.push(c);
-    *prev = Some(c);
 }
 
 /// What stands around a dash or wave at byte `i`.
@@ -109,14 +118,13 @@ struct Around {
 }
 
 impl Around {
-    fn at(
-        s: &str,
-        i: usize,
-        c: char,
-        prev: Option<char>,
-        before_prev: Option<char>,
-        pending_space: bool,
-    ) -> Around {
+    /// `written` is everything output before the character at `s[i..]`: no leading
+    /// space, single spaces, a trailing space when white space stood right before.
+    fn at(s: &str, i: usize, c: char, written: &str) -> Around {
+        let space_before = written.ends_with(' ');
+        let mut back = written.trim_end_matches(' ').chars().rev();
+        let prev = back.next();
+        let before_prev = back.next();
         let after = &s[i + c.len_utf8()..];
         let open_after = after.chars().next().is_none_or(char::is_whitespace);
         // Amortised linear: only the white space right after this character is skipped,
@@ -125,7 +133,7 @@ impl Around {
         Around {
             prev,
             before_prev,
-            open_before: prev.is_none() || pending_space,
+            open_before: prev.is_none() || space_before,
             next,
             open_after,
         }

@@ -128,9 +128,10 @@ fn is_stable_boundary(c: char) -> bool {
         | '\u{3041}'..='\u{3096}'
         | '\u{30A1}'..='\u{30FA}'
         | '\u{30FC}'..='\u{30FE}'
+        | '\u{30FB}'
         | '\u{3001}'..='\u{3002}'
-        | '\u{3005}'..='\u{3007}'
-        | '\u{300C}'..='\u{3011}'
+        | '\u{3005}'..='\u{301F}'
+        | '\u{203B}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}' => true,
         _ => {
@@ -142,6 +143,22 @@ fn is_stable_boundary(c: char) -> bool {
 }
 
 fn push_nfkc(segment: &str, out: &mut String) {
+    // The common segments are one full-width ASCII character or one ideographic space:
+    // spare them the NFKC machinery.
+    let mut chars = segment.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        match c {
+            '\u{FF01}'..='\u{FF5E}' => {
+                out.push(char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c));
+                return;
+            }
+            '\u{3000}' => {
+                out.push(' ');
+                return;
+            }
+            _ => {}
+        }
+    }
     if segment.chars().any(premap::needs_premap) {
         let mut mapped = String::with_capacity(segment.len() + 8);
         for c in segment.chars() {
@@ -171,6 +188,21 @@ mod tests {
         ] {
             let whole: String = s.replace('\u{200B}', "").nfkc().collect();
             assert_eq!(nfkc_with_premap(s), whole, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fast_boundary_ranges_agree_with_the_tables() {
+        for c in ('\0'..='\u{FFFF}').chain('\u{20000}'..='\u{2FFFF}') {
+            if is_stable_boundary(c) {
+                assert!(
+                    !premap::needs_premap(c)
+                        && canonical_combining_class(c) == 0
+                        && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                    "{c:?} U+{:04X}",
+                    u32::from(c)
+                );
+            }
         }
     }
 

@@ -1,8 +1,50 @@
-//! Reading a cell into a Value (contract: Value). STUB: being written.
+//! Reading a value cell into a [`Value`] with its own date and remarks (contract: Value,
+//! Observation).
+//!
+//! The cell is normalized first ([`shinchoku_extract::normalize::normalize`]), then read in
+//! three steps: remarks after `※` are cut off; the rest is split into atoms (runs without
+//! spaces) and parenthesized groups ([`tokens`]); atoms become numbers ([`atom`]), words or
+//! dates, groups become dates, labels or remarks, and the sequence is assembled here.
+//!
+//! Decisions the contract leaves open:
+//! - A cell is a `number` only when, apart from dates, remarks and comparators, it is exactly
+//!   `[約]number[unit][以上|以下|程度]` with a short unit; a single value with a printed label
+//!   (`小学校平均53以上`) is `parts` with one part; several values are `parts`; anything with
+//!   words left over is `text` (a number is never pulled out of a sentence).
+//! - `未満` / `超` / `超過` (strict bounds) keep `comparator` null and add the word as a note;
+//!   `以内` is `<=`; `前後` is approximate like `程度`.
+//! - Ranges (`10~20件`) are `text`: the contract has no range kind, and two parts would claim
+//!   two independent values.
+//! - A total with a parenthesized breakdown (`3,034人/日 (ほくほく線: 1,395人/日 (H30) …)`,
+//!   `45.7% (依頼会員595人、提供会員272人)`) is the total as a `number`; the breakdown group is
+//!   kept verbatim as a note. Its dates date the total only when the total has no date of its
+//!   own and they all agree.
+//! - Compound amounts (`12億3,400万円`) are counted in the smallest printed scale:
+//!   number 123400, unit `万円`, normalized 1234000000 円.
+//! - A date printed once after several values (`14組・19人 (H30)`) dates the cell; the parts
+//!   keep `period: null`. Parts dated one by one (`953,404人 (H30 直江津) …`) carry their own
+//!   periods, and the cell's period is theirs when they agree.
+//! - A lone dash-like mark, including `ー` standing alone, is `missing`.
 
-use shinchoku_extract::era::Period;
+mod atom;
+mod decimal;
+mod tokens;
+mod units;
 
-use crate::model::Value;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use shinchoku_extract::era::{find_periods, Period};
+use shinchoku_extract::normalize::normalize;
+
+use crate::model::{Normalized, Number, Part, Value};
+use atom::{NumberAtom, Qualifier};
+use tokens::{DateFinder, GroupKind, Token};
+
+pub use decimal::Decimal;
+pub use units::{is_known_unit, is_unit, split_scale};
 
 /// A cell read: its value, its own date if it has one, and its remarks.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,12 +57,583 @@ pub struct CellValue {
 /// Read one value cell. `unit_hint` is a unit printed outside the cell (in the KPI name,
 /// the column header or a caption) that applies when the cell has none.
 pub fn parse_cell(text: &str, unit_hint: Option<&str>) -> CellValue {
-    let _ = unit_hint;
-    CellValue {
-        value: Value::Text {
-            text: text.to_string(),
-        },
+    let normalized = normalize(text);
+    let hint = unit_hint.and_then(clean_hint);
+    parse_normalized(&normalized, hint.as_deref(), &era_dates)
+}
+
+/// The unit a hint names: `（人）`, `（単位：百万円）`, `単位:千円` → `人`, `百万円`, `千円`.
+pub fn clean_hint(hint: &str) -> Option<String> {
+    let n = normalize(hint);
+    let mut h = n.trim();
+    h = h.strip_prefix('(').unwrap_or(h);
+    h = h.strip_suffix(')').unwrap_or(h);
+    h = h.trim();
+    if let Some(rest) = h.strip_prefix("単位") {
+        h = rest.trim_start_matches([':', ' ']);
+    }
+    let h = h.trim();
+    is_unit(h).then(|| h.to_string())
+}
+
+/// The unit a KPI name prints in trailing brackets (`新規雇用者数（人）` → `人`,
+/// `割合(%)` → `%`), for use as a unit hint. Only known units count, so `(累計)` and
+/// `(総数)` are not units.
+pub fn unit_in_name(name: &str) -> Option<String> {
+    let n = normalize(name);
+    let n = n.trim_end();
+    let inner = n.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let candidate = clean_hint(&inner[open + 1..])?;
+    units::is_known_unit(&candidate).then_some(candidate)
+}
+
+fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {
+    find_periods(text)
+        .into_iter()
+        .filter_map(|found| found.result.ok().map(|parsed| (found.range, parsed.period)))
+        .collect()
+}
+
+/// What one token of the cell turned out to be.
+#[derive(Debug)]
+enum Elem<'a> {
+    /// A number and the atom it was read from.
+    Value(NumberAtom, &'a str),
+    Dash,
+    Word(&'a str),
+    Qualifier(Qualifier),
+    Approximate,
+    /// A parenthesized group, or an atom that is a date (`R4実績`).
+    Group {
+        kind: GroupKind,
+        text: &'a str,
+        span: Range<usize>,
+    },
+}
+
+/// One value of the cell with what was printed around it.
+#[derive(Debug)]
+struct Item<'a> {
+    label: Option<String>,
+    /// `None` for a dash.
+    number: Option<NumberAtom>,
+    groups: Vec<(&'a GroupKind, &'a str)>,
+}
+
+/// Read an already normalized cell; `find_dates` resolves date expressions.
+fn parse_normalized(text: &str, hint: Option<&str>, find_dates: DateFinder<'_>) -> CellValue {
+    let text = text.trim();
+    let (core, remark) = split_remark(text);
+    let mut cell = read_core(core, hint, find_dates, Depth::Cell);
+    if let Some(remark) = remark {
+        cell.notes.push(remark.to_string());
+    }
+    cell
+}
+
+/// Split at the first `※` outside parentheses: everything from it on is a remark.
+fn split_remark(text: &str) -> (&str, Option<&str>) {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '※' if depth == 0 => {
+                let remark = text[i..].trim();
+                return (text[..i].trim_end(), (!remark.is_empty()).then_some(remark));
+            }
+            _ => {}
+        }
+    }
+    (text, None)
+}
+
+/// How deep breakdowns are read: a total's breakdown is read once, never a breakdown's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    Cell,
+    Breakdown,
+}
+
+fn read_core(
+    core: &str,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+    depth: Depth,
+) -> CellValue {
+    let elems = classify(core, find_dates);
+    match assemble(&elems) {
+        Some((items, loose)) if !items.is_empty() => {
+            if depth == Depth::Cell {
+                if let Some(cell) = total_with_breakdown(&items, &loose, hint, find_dates) {
+                    return cell;
+                }
+            }
+            build_value(items, &loose, hint)
+        }
+        Some((_, loose)) if core.is_empty() => only_groups(&loose),
+        _ => text_value(core, &elems),
+    }
+}
+
+fn classify<'a>(core: &'a str, find_dates: DateFinder<'_>) -> Vec<Elem<'a>> {
+    let mut elems = Vec::new();
+    for token in tokens::tokenize(core) {
+        match token {
+            Token::Group {
+                text,
+                content,
+                span,
+            } => elems.push(Elem::Group {
+                kind: tokens::classify_group(content, find_dates),
+                text,
+                span,
+            }),
+            Token::Atom { text, span } => classify_atom(text, span, find_dates, &mut elems),
+        }
+    }
+    // `小学6年生 95.0%`: a labelled number right before a plain number is that number's label.
+    for i in 1..elems.len() {
+        let glued = matches!(
+            (&elems[i - 1], &elems[i]),
+            (Elem::Value(prev, _), Elem::Value(next, _)) if prev.label.is_some() && next.label.is_none()
+        );
+        if glued {
+            if let Elem::Value(_, text) = elems[i - 1] {
+                elems[i - 1] = Elem::Word(text);
+            }
+        }
+    }
+    elems
+}
+
+fn classify_atom<'a>(
+    text: &'a str,
+    span: Range<usize>,
+    find_dates: DateFinder<'_>,
+    out: &mut Vec<Elem<'a>>,
+) {
+    if is_dash(text) {
+        out.push(Elem::Dash);
+    } else if text == ":" {
+        // A label separator printed apart (`国語 : 50.0`): nothing to keep.
+    } else if let Some(q) = atom::qualifier_word(text) {
+        out.push(Elem::Qualifier(q));
+    } else if atom::APPROXIMATE_PREFIXES.contains(&text) {
+        out.push(Elem::Approximate);
+    } else if let Some(kind) = era_first(text, find_dates) {
+        out.push(Elem::Group { kind, text, span });
+    } else if let Some(number) = atom::parse_atom(text) {
+        out.push(Elem::Value(number, text));
+    } else if let Some(pieces) = split_listed_values(text) {
+        out.extend(pieces.into_iter().map(|(n, t)| Elem::Value(n, t)));
+    } else if let Some(kind) = atom_date(text, find_dates) {
+        out.push(Elem::Group { kind, text, span });
+    } else {
+        out.push(Elem::Word(text));
+    }
+}
+
+/// A run of only dash-like marks (`-`, `－`, `―`, `—`, `‐`, a lone `ー`): no value.
+fn is_dash(text: &str) -> bool {
+    let count = text.chars().count();
+    (1..=3).contains(&count)
+        && text.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '－'
+                    | '―'
+                    | '—'
+                    | '‐'
+                    | '‑'
+                    | '‒'
+                    | '–'
+                    | '−'
+                    | 'ー'
+                    | '─'
+                    | '━'
+                    | 'ｰ'
+            )
+        })
+}
+
+/// `14組・19人`: values listed with `・` or `、` between them, every piece a value.
+fn split_listed_values(text: &str) -> Option<Vec<(NumberAtom, &str)>> {
+    if !text.contains(['・', '、']) {
+        return None;
+    }
+    let pieces: Vec<&str> = text.split(['・', '、']).collect();
+    if pieces.len() < 2 || pieces.len() > 20 {
+        return None;
+    }
+    pieces
+        .into_iter()
+        .map(|p| atom::parse_atom(p).map(|n| (n, p)))
+        .collect()
+}
+
+/// `令和5年度`, `R4実績`: an atom that starts like an era date and is one. Atoms starting with
+/// a digit are read as numbers first (`2024年` printed as a value stays a value).
+fn era_first(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
+    let first = text.chars().next()?;
+    if first.is_ascii_digit() {
+        return None;
+    }
+    atom_date(text, find_dates)
+}
+
+/// An atom that is entirely a date with at most a qualifier (`R4実績`, `H30`).
+fn atom_date(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
+    match tokens::classify_group(text, find_dates) {
+        kind @ GroupKind::Date(_) => Some(kind),
+        _ => None,
+    }
+}
+
+/// Groups printed before any value (or in a cell without values).
+type Loose<'a> = Vec<(&'a GroupKind, &'a str)>;
+
+/// Gather values with their labels, qualifiers and groups. `None` when words are left over
+/// or something cannot attach: the cell is text.
+fn assemble<'e, 'a>(elems: &'e [Elem<'a>]) -> Option<(Vec<Item<'e>>, Loose<'e>)>
+where
+    'a: 'e,
+{
+    let mut items: Vec<Item<'e>> = Vec::new();
+    let mut loose: Loose<'e> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut approximate = false;
+    for elem in elems {
+        match elem {
+            Elem::Word(w) => words.push(w),
+            Elem::Approximate => approximate = true,
+            Elem::Value(number, _) => {
+                let mut number = number.clone();
+                number.approximate |= std::mem::take(&mut approximate);
+                let label = join_label(&words, number.label.take())?;
+                words.clear();
+                items.push(Item {
+                    label,
+                    number: Some(number),
+                    groups: Vec::new(),
+                });
+            }
+            Elem::Dash => {
+                if approximate {
+                    return None;
+                }
+                let label = join_label(&words, None)?;
+                words.clear();
+                items.push(Item {
+                    label,
+                    number: None,
+                    groups: Vec::new(),
+                });
+            }
+            Elem::Qualifier(q) => {
+                let last = items.last_mut()?;
+                let number = last.number.as_mut()?;
+                if !words.is_empty() || !last.groups.is_empty() {
+                    return None;
+                }
+                apply_qualifier(number, *q)?;
+            }
+            Elem::Group { kind, text, .. } => {
+                if !words.is_empty() {
+                    return None;
+                }
+                match items.last_mut() {
+                    Some(item) => item.groups.push((kind, text)),
+                    None => loose.push((kind, text)),
+                }
+            }
+        }
+    }
+    if !words.is_empty() || approximate {
+        return None;
+    }
+    Some((items, loose))
+}
+
+fn apply_qualifier(number: &mut NumberAtom, q: Qualifier) -> Option<()> {
+    match q {
+        Qualifier::Approximate => number.approximate = true,
+        Qualifier::Compare(c) if number.comparator.is_none() && number.strict.is_none() => {
+            number.comparator = Some(c)
+        }
+        Qualifier::Strict(w) if number.comparator.is_none() && number.strict.is_none() => {
+            number.strict = Some(w.to_string())
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Words printed before a value plus the label glued to it (`小学6年生` + `95.0%`).
+fn join_label(words: &[&str], glued: Option<String>) -> Option<Option<String>> {
+    let mut parts: Vec<&str> = words.iter().map(|w| w.trim_end_matches(':')).collect();
+    if let Some(g) = glued.as_deref() {
+        parts.push(g);
+    }
+    parts.retain(|p| !p.is_empty());
+    if parts.is_empty() {
+        return Some(None);
+    }
+    let label = parts.join(" ");
+    atom::is_valid_label(&label).then_some(Some(label))
+}
+
+/// `3,034人/日 (ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))`: one unlabelled total
+/// and one group listing labelled values in the total's unit is a total plus its lines, read
+/// as parts (total first, label null). A group in another unit (`45.7% (依頼会員595人、…)`)
+/// stays a note. The cell's date is the one after the group, else the one the lines share.
+fn total_with_breakdown(
+    items: &[Item<'_>],
+    loose: &Loose<'_>,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+) -> Option<CellValue> {
+    let [item] = items else { return None };
+    let total = item.number.as_ref()?;
+    if item.label.is_some() || total.unit.is_none() {
+        return None;
+    }
+    let mut breakdowns = item
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, (kind, _))| matches!(kind, GroupKind::Note(_)));
+    let (index, (_, text)) = breakdowns.next()?;
+    if breakdowns.next().is_some() {
+        return None;
+    }
+    let content = text.strip_prefix('(')?.strip_suffix(')')?;
+    let inner = read_core(content, hint, find_dates, Depth::Breakdown);
+    let Value::Parts { parts: lines } = inner.value else {
+        return None;
+    };
+    let same_unit = |v: &Value| matches!(v, Value::Number(n) if n.unit == total.unit);
+    if lines.len() < 2
+        || !lines
+            .iter()
+            .all(|p| p.label.is_some() && same_unit(&p.value))
+    {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let mut period = None;
+    absorb_groups(loose, &mut period, &mut notes);
+    let others: Vec<_> = item
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, g)| *g)
+        .collect();
+    let mut own = None;
+    absorb_groups(&others, &mut own, &mut notes);
+    notes.extend(inner.notes);
+    let mut parts = Vec::with_capacity(lines.len() + 1);
+    parts.push(Part {
+        label: None,
+        value: item_value(Some(total.clone()), hint, &mut notes),
         period: None,
-        notes: Vec::new(),
+    });
+    parts.extend(lines);
+    Some(CellValue {
+        value: Value::Parts { parts },
+        period: own.or(period).or(inner.period),
+        notes,
+    })
+}
+
+/// The value of a cell that has values.
+fn build_value(items: Vec<Item<'_>>, loose: &Loose<'_>, hint: Option<&str>) -> CellValue {
+    let mut notes = Vec::new();
+    let mut cell_period = None;
+    absorb_groups(loose, &mut cell_period, &mut notes);
+
+    let single_unlabelled = items.len() == 1 && items[0].label.is_none();
+    if single_unlabelled {
+        let item = items.into_iter().next().expect("one item");
+        let mut period = None;
+        absorb_groups(&item.groups, &mut period, &mut notes);
+        let value = item_value(item.number, hint, &mut notes);
+        return CellValue {
+            value,
+            period: period.or(cell_period),
+            notes,
+        };
+    }
+
+    let mut parts = Vec::with_capacity(items.len());
+    let mut own_date_from_plain_group = Vec::with_capacity(items.len());
+    for item in items {
+        let mut period = None;
+        let mut label = item.label;
+        let mut plain = false;
+        for (kind, _) in &item.groups {
+            match kind {
+                GroupKind::Label(l) if label.is_none() => label = Some(l.clone()),
+                GroupKind::DateLabel(p, l) => {
+                    if label.is_none() {
+                        label = Some(l.clone());
+                    }
+                    period.get_or_insert_with(|| p.clone());
+                }
+                GroupKind::Date(p) if period.is_none() => {
+                    period = Some(p.clone());
+                    plain = true;
+                }
+                _ => {}
+            }
+        }
+        // Remarks stay remarks; a source note's date also dates the part.
+        let remarks: Vec<_> = item
+            .groups
+            .iter()
+            .filter(|(k, _)| matches!(k, GroupKind::SourceNote(_) | GroupKind::Note(_)))
+            .copied()
+            .collect();
+        absorb_groups(&remarks, &mut period, &mut notes);
+        own_date_from_plain_group.push(plain);
+        let value = item_value(item.number, hint, &mut notes);
+        parts.push(Part {
+            label,
+            value,
+            period,
+        });
+    }
+
+    // One date printed after the last of several values dates them all (`14組・19人 (H30)`).
+    let dated: Vec<usize> = (0..parts.len())
+        .filter(|&i| parts[i].period.is_some())
+        .collect();
+    let last = parts.len() - 1;
+    if parts.len() > 1 && dated == [last] && own_date_from_plain_group[last] {
+        cell_period = parts[last].period.take();
+    }
+    let period = cell_period
+        .or_else(|| tokens::common_period(parts.iter().filter_map(|p| p.period.as_ref())));
+    CellValue {
+        value: Value::Parts { parts },
+        period,
+        notes,
+    }
+}
+
+/// Take dates and remarks from an item's groups: the first plain date wins, then a labelled
+/// date, then a source note's date, then a remark's agreed date. Everything but plain dates
+/// is kept as a note, as printed.
+fn absorb_groups(
+    groups: &[(&GroupKind, &str)],
+    period: &mut Option<Period>,
+    notes: &mut Vec<String>,
+) {
+    let mut ranked: [Option<&Period>; 4] = [None; 4];
+    for (kind, text) in groups {
+        let (rank, p) = match kind {
+            GroupKind::Date(p) => (0, Some(p)),
+            GroupKind::DateLabel(p, _) => (1, Some(p)),
+            GroupKind::SourceNote(p) => (2, Some(p)),
+            GroupKind::Note(p) => (3, p.as_ref()),
+            GroupKind::Label(_) => (3, None),
+        };
+        if rank > 0 {
+            notes.push((*text).to_string());
+        }
+        if ranked[rank].is_none() {
+            ranked[rank] = p;
+        }
+    }
+    if period.is_none() {
+        *period = ranked.iter().flatten().next().map(|p| (*p).clone());
+    }
+}
+
+fn item_value(number: Option<NumberAtom>, hint: Option<&str>, notes: &mut Vec<String>) -> Value {
+    match number {
+        None => Value::Missing,
+        Some(atom) => {
+            if let Some(word) = &atom.strict {
+                notes.push(word.clone());
+            }
+            Value::Number(to_number(atom, hint))
+        }
+    }
+}
+
+fn to_number(atom: NumberAtom, hint: Option<&str>) -> Number {
+    let unit = atom.unit.or_else(|| hint.map(str::to_string));
+    let normalized = unit
+        .as_deref()
+        .and_then(split_scale)
+        .and_then(|(power, base)| {
+            atom.number.shift(power).map(|d| Normalized {
+                number: clean_zero(d.to_f64()),
+                unit: base,
+            })
+        });
+    Number {
+        number: clean_zero(atom.number.to_f64()),
+        decimal: atom.number.to_string(),
+        unit,
+        comparator: atom.comparator,
+        approximate: atom.approximate,
+        normalized,
+    }
+}
+
+/// `-0` prints as `-0.0` in JSON; a printed `-0` is zero.
+fn clean_zero(x: f64) -> f64 {
+    if x == 0.0 {
+        0.0
+    } else {
+        x
+    }
+}
+
+/// An empty cell (a dash, with or without remarks, is a dash item).
+fn only_groups(loose: &Loose<'_>) -> CellValue {
+    let mut notes = Vec::new();
+    let mut period = None;
+    absorb_groups(loose, &mut period, &mut notes);
+    CellValue {
+        value: Value::Missing,
+        period,
+        notes,
+    }
+}
+
+/// A qualitative cell: its text without trailing dates (which date it) and source notes.
+fn text_value(core: &str, elems: &[Elem<'_>]) -> CellValue {
+    let mut cut = core.len();
+    let mut trailing: Vec<(&GroupKind, &str)> = Vec::new();
+    for elem in elems.iter().rev() {
+        match elem {
+            Elem::Group { kind, text, span }
+                if matches!(kind, GroupKind::Date(_) | GroupKind::SourceNote(_)) =>
+            {
+                cut = span.start;
+                trailing.push((kind, text));
+            }
+            _ => break,
+        }
+    }
+    trailing.reverse();
+    let mut notes = Vec::new();
+    let mut period = None;
+    absorb_groups(&trailing, &mut period, &mut notes);
+    let mut text = core.get(..cut).unwrap_or(core).trim().to_string();
+    if text.is_empty() {
+        // Only a date (`R5年度末`): the date is the text, and dates the cell.
+        text = core.trim().to_string();
+        notes.clear();
+    }
+    CellValue {
+        value: Value::Text { text },
+        period,
+        notes,
     }
 }

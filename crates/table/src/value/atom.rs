@@ -1,0 +1,369 @@
+//! One run of non-space characters read as `[label[:]][約][第][sign]number[unit][以上|以下|…]`.
+
+use super::decimal::Decimal;
+use super::units;
+use crate::model::Comparator;
+
+/// Longest label accepted before a value, in characters (`小学校の各教科の偏差値平均`).
+const MAX_LABEL_CHARS: usize = 20;
+
+/// A number as printed in one atom, before the unit hint and normalization are applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberAtom {
+    pub label: Option<String>,
+    pub number: Decimal,
+    pub unit: Option<String>,
+    pub comparator: Option<Comparator>,
+    /// `未満` / `超`: strict bounds the contract cannot express; kept as a note.
+    pub strict: Option<String>,
+    pub approximate: bool,
+}
+
+/// A trailing word that qualifies the value before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Compare(Comparator),
+    Strict(&'static str),
+    Approximate,
+}
+
+/// Qualifier words, longest first so that `超過` wins over `超`.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Compare(Comparator::AtLeast)),
+    ("以下", Qualifier::Compare(Comparator::AtMost)),
+    ("以内", Qualifier::Compare(Comparator::AtMost)),
+    ("未満", Qualifier::Strict("未満")),
+    ("超過", Qualifier::Strict("超過")),
+    ("超", Qualifier::Strict("超")),
+    ("程度", Qualifier::Approximate),
+    ("前後", Qualifier::Approximate),
+];
+
+/// The qualifier a whole word stands for (`以上` printed apart from its number).
+pub fn qualifier_word(word: &str) -> Option<Qualifier> {
+    QUALIFIERS.iter().find(|(w, _)| *w == word).map(|(_, q)| *q)
+}
+
+/// Words meaning "about", printed before a number.
+pub const APPROXIMATE_PREFIXES: &[&str] = &["約", "およそ", "概ね"];
+
+/// Characters that print a minus sign before a number (`△3.5` is Japanese accounting minus).
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '−' | '△' | '▲' | '‐' | '－')
+}
+
+/// Read one atom as a number with its label, unit and qualifiers; `None` when it is not one.
+pub fn parse_atom(atom: &str) -> Option<NumberAtom> {
+    let (body, qualifiers) = strip_qualifiers(atom);
+    let mut comparator = None;
+    let mut strict = None;
+    let mut approximate = false;
+    for q in qualifiers {
+        match q {
+            Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
+                comparator = Some(c)
+            }
+            Qualifier::Strict(w) if comparator.is_none() && strict.is_none() => {
+                strict = Some(w.to_string())
+            }
+            Qualifier::Approximate => approximate = true,
+            _ => return None,
+        }
+    }
+
+    // The number is the last digit run whose remainder is a unit; in `100m2` it is the one
+    // before the `2`.
+    let (start, end) = last_number_span(body)?;
+    if let Some(atom) = read_number(body, start, end) {
+        return Some(atom.with(comparator, strict, approximate));
+    }
+    if matches!(&body[start..end], "2" | "3") && body[..start].ends_with('m') {
+        let (start, end) = last_number_span(&body[..start])?;
+        return read_number(body, start, end).map(|a| a.with(comparator, strict, approximate));
+    }
+    None
+}
+
+fn read_number(body: &str, start: usize, end: usize) -> Option<NumberAtom> {
+    let unit = &body[end..];
+    if unit.is_empty() || units::is_unit(unit) {
+        read_prefix(&body[..start], &body[start..end], unit)
+    } else {
+        None
+    }
+}
+
+impl NumberAtom {
+    fn with(
+        mut self,
+        comparator: Option<Comparator>,
+        strict: Option<String>,
+        approximate: bool,
+    ) -> Self {
+        self.comparator = comparator;
+        self.strict = strict;
+        self.approximate |= approximate;
+        self
+    }
+}
+
+/// Split trailing qualifier words off (at most three: `以上程度` is already unusual).
+fn strip_qualifiers(atom: &str) -> (&str, Vec<Qualifier>) {
+    let mut body = atom;
+    let mut found = Vec::new();
+    for _ in 0..3 {
+        let Some((word, q)) = QUALIFIERS.iter().find(|(w, _)| body.ends_with(w)) else {
+            break;
+        };
+        body = &body[..body.len() - word.len()];
+        found.push(*q);
+    }
+    (body, found)
+}
+
+/// Byte span of the last run of digits, `,` and `.` that contains a digit.
+fn last_number_span(s: &str) -> Option<(usize, usize)> {
+    let (last_digit, c) = s.char_indices().rev().find(|(_, c)| c.is_ascii_digit())?;
+    let end = last_digit + c.len_utf8();
+    let mut start = last_digit;
+    for (i, c) in s[..last_digit].char_indices().rev() {
+        if c.is_ascii_digit() || c == ',' || c == '.' {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    Some((start, end))
+}
+
+/// Parse `1,234.5` / `1234` / `0.5`; thousands separators must be in groups of three.
+pub fn parse_number(token: &str) -> Option<Decimal> {
+    let (int, frac) = match token.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (token, ""),
+    };
+    if frac.contains(['.', ',']) || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    if frac.is_empty() && token.ends_with('.') {
+        return None;
+    }
+    let digits = if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
+            return None;
+        }
+        int.replace(',', "")
+    } else {
+        int.to_string()
+    };
+    Decimal::parse_unsigned(&digits, frac)
+}
+
+/// Read what precedes the last number: compound scales (`12億`), sign, `第`, `約`, label.
+fn read_prefix(prefix: &str, number: &str, unit: &str) -> Option<NumberAtom> {
+    let mut value = parse_number(number)?;
+    let (mut unit_power, _) = units::leading_scale(unit);
+    let mut rest = prefix;
+
+    // `12億3,400万円`: each earlier (number, scale word) pair must have a larger scale.
+    for _ in 0..4 {
+        let Some((word, power)) = units::scale_words().find(|(w, _)| rest.ends_with(w)) else {
+            break;
+        };
+        if power <= unit_power {
+            break;
+        }
+        let before = &rest[..rest.len() - word.len()];
+        let Some((start, end)) = last_number_span(before) else {
+            break;
+        };
+        if end != before.len() {
+            break;
+        }
+        let Some(high) = parse_number(&before[start..end]) else {
+            break;
+        };
+        value = high
+            .shift(power - unit_power_floor(unit))?
+            .checked_add(value)?;
+        unit_power = power;
+        rest = &before[..start];
+    }
+
+    let mut approximate = false;
+    let mut negative = false;
+    if let Some(c) = rest.chars().next_back() {
+        if is_minus(c) || c == '+' {
+            let before = &rest[..rest.len() - c.len_utf8()];
+            // A `-` right after a letter or digit is a code (`A-1`), not a sign.
+            if before.is_empty() || before.ends_with([':', '約', '第']) {
+                negative = c != '+';
+                rest = before;
+            } else {
+                return None;
+            }
+        }
+    }
+    if let Some(before) = rest.strip_suffix('第') {
+        rest = before;
+    }
+    if let Some(p) = APPROXIMATE_PREFIXES.iter().find(|p| rest.ends_with(**p)) {
+        rest = &rest[..rest.len() - p.len()];
+        approximate = true;
+    }
+    let label = read_label(rest)?;
+    if negative {
+        value = value.negate();
+    }
+    Some(NumberAtom {
+        label,
+        number: value,
+        unit: (!unit.is_empty()).then(|| unit.to_string()),
+        comparator: None,
+        strict: None,
+        approximate,
+    })
+}
+
+/// The scale the final number is counted in (`3,400万円` → 4), so compounds add in that scale.
+fn unit_power_floor(unit: &str) -> u32 {
+    units::leading_scale(unit).0
+}
+
+/// A label printed right before a value: `小学6年生`, `小学校・国語:`. `Some(None)` when empty,
+/// `None` when the text cannot be a label (so the atom is not a labelled value).
+fn read_label(text: &str) -> Option<Option<String>> {
+    let (label, colon) = match text.strip_suffix(':') {
+        Some(l) => (l.trim_end(), true),
+        None => (text, false),
+    };
+    if label.is_empty() {
+        return if colon { None } else { Some(None) };
+    }
+    let last = label.chars().next_back()?;
+    // `H30`, `No5`, `A1`: a letter glued to digits is a code or a date, not a label.
+    if !colon && last.is_ascii_alphanumeric() {
+        return None;
+    }
+    if is_valid_label(label) {
+        Some(Some(label.to_string()))
+    } else {
+        None
+    }
+}
+
+/// Particles that mark a clause, not a name (`前年度より10人増加`).
+const SENTENCE_PARTICLES: &[&str] = &[
+    "を",
+    "が",
+    "より",
+    "から",
+    "まで",
+    "において",
+    "による",
+    "ため",
+];
+
+/// Short, contains a word character, no sentence punctuation or range marks, and does not end
+/// in a character that glues it to the number (`10~`, `1-`, `1.`).
+pub fn is_valid_label(label: &str) -> bool {
+    let count = label.chars().count();
+    if SENTENCE_PARTICLES.iter().any(|p| label.contains(p)) {
+        return false;
+    }
+    count > 0
+        && count <= MAX_LABEL_CHARS
+        && label.chars().any(char::is_alphabetic)
+        && !label.contains(['、', '。', '~', '〜', '～', '※', '(', ')'])
+        && !label.ends_with(['.', ',', '/', '-', '・', '+', '=', '△', '▲'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn atom(s: &str) -> NumberAtom {
+        parse_atom(s).unwrap_or_else(|| panic!("{s} should be a number"))
+    }
+
+    #[test]
+    fn plain_numbers_and_units() {
+        let a = atom("33,097個/年");
+        assert_eq!(a.number.to_string(), "33097");
+        assert_eq!(a.unit.as_deref(), Some("個/年"));
+        assert_eq!(a.label, None);
+        assert_eq!(atom("4.0").number.to_string(), "4.0");
+        assert_eq!(atom("4.0").unit, None);
+        assert_eq!(atom("295/年以下").comparator, Some(Comparator::AtMost));
+        assert_eq!(atom("295/年以下").unit.as_deref(), Some("/年"));
+        assert!(atom("約32,000件/年").approximate);
+        assert!(atom("50人程度").approximate);
+        assert_eq!(atom("第3位").number.to_string(), "3");
+        assert_eq!(atom("第3位").unit.as_deref(), Some("位"));
+        assert_eq!(atom("5か所").unit.as_deref(), Some("か所"));
+        assert_eq!(atom("100m2").unit.as_deref(), Some("m2"));
+        assert_eq!(atom("100m2").number.to_string(), "100");
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(atom("-3.5%").number.to_string(), "-3.5");
+        assert_eq!(atom("△3.5").number.to_string(), "-3.5");
+        assert_eq!(atom("▲1,200千円").number.to_string(), "-1200");
+        assert_eq!(atom("+2.0").number.to_string(), "2.0");
+        assert!(parse_atom("A-1").is_none());
+    }
+
+    #[test]
+    fn strict_bounds_are_kept_apart() {
+        let a = atom("10人未満");
+        assert_eq!(a.comparator, None);
+        assert_eq!(a.strict.as_deref(), Some("未満"));
+        assert_eq!(atom("5件超").strict.as_deref(), Some("超"));
+        assert!(parse_atom("10人以上以下").is_none());
+    }
+
+    #[test]
+    fn compounds_count_in_the_smallest_scale() {
+        let a = atom("12億3,400万円");
+        assert_eq!(a.number.to_string(), "123400");
+        assert_eq!(a.unit.as_deref(), Some("万円"));
+        let b = atom("1億2,345円");
+        assert_eq!(b.number.to_string(), "100002345");
+        assert_eq!(b.unit.as_deref(), Some("円"));
+    }
+
+    #[test]
+    fn labels() {
+        let a = atom("小学6年生88.2%");
+        assert_eq!(a.label.as_deref(), Some("小学6年生"));
+        assert_eq!(a.number.to_string(), "88.2");
+        let b = atom("小学校・国語:50.0");
+        assert_eq!(b.label.as_deref(), Some("小学校・国語"));
+        assert_eq!(b.unit, None);
+        let c = atom("小学校の各教科の偏差値平均53以上");
+        assert_eq!(c.label.as_deref(), Some("小学校の各教科の偏差値平均"));
+        assert_eq!(c.comparator, Some(Comparator::AtLeast));
+    }
+
+    #[test]
+    fn not_numbers() {
+        for s in [
+            "市内12の組織において中山間地域の活性化に向けた取組が行われている状態",
+            "10~20件",
+            "10人~20人",
+            "H30",
+            "No5",
+            "航路数の増加・コンテナの仕向け地の多様化",
+            "1,2345人",
+            "1.2.3",
+            "14組・19人",
+            "設立",
+            "",
+        ] {
+            assert!(parse_atom(s).is_none(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Exact decimals for printed numbers: `1.2万` must become exactly 12000, never 12000.000000000002.
+//!
+//! A value is `mantissa × 10^-frac`. Printed numbers have a handful of digits; anything
+//! that would not fit an `i128` is refused (the cell then reads as text), so no arithmetic
+//! here can overflow silently.
+
+/// Most significant digits accepted in one printed number.
+const MAX_DIGITS: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal {
+    mantissa: i128,
+    /// Digits after the decimal point, as printed (`4.0` has 1).
+    frac: u32,
+}
+
+impl Decimal {
+    /// Parse `digits[.digits]` (no sign, no separators). `None` when empty, malformed or too long.
+    pub fn parse_unsigned(int_part: &str, frac_part: &str) -> Option<Decimal> {
+        if int_part.is_empty() && frac_part.is_empty() {
+            return None;
+        }
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(int_part) || !all_digits(frac_part) {
+            return None;
+        }
+        let int_trimmed = int_part.trim_start_matches('0');
+        if int_trimmed.len() + frac_part.len() > MAX_DIGITS {
+            return None;
+        }
+        let mut mantissa: i128 = 0;
+        for b in int_trimmed.bytes().chain(frac_part.bytes()) {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
+        }
+        Some(Decimal {
+            mantissa,
+            frac: u32::try_from(frac_part.len()).ok()?,
+        })
+    }
+
+    pub fn negate(self) -> Decimal {
+        Decimal {
+            mantissa: -self.mantissa,
+            frac: self.frac,
+        }
+    }
+
+    /// `self × 10^exp`, exactly; trailing fraction digits are consumed before the mantissa grows.
+    pub fn shift(self, exp: u32) -> Option<Decimal> {
+        if self.frac >= exp {
+            Some(Decimal {
+                mantissa: self.mantissa,
+                frac: self.frac - exp,
+            })
+        } else {
+            let grow = 10i128.checked_pow(exp - self.frac)?;
+            Some(Decimal {
+                mantissa: self.mantissa.checked_mul(grow)?,
+                frac: 0,
+            })
+        }
+    }
+
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let frac = self.frac.max(other.frac);
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(frac - self.frac)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(frac - other.frac)?)?;
+        Some(Decimal {
+            mantissa: a.checked_add(b)?,
+            frac,
+        })
+    }
+
+    /// Drop fraction digits that are zero: used for scaled values, where `1.20万` is `12000`.
+    pub fn trimmed(self) -> Decimal {
+        let mut d = self;
+        while d.frac > 0 && d.mantissa % 10 == 0 {
+            d.mantissa /= 10;
+            d.frac -= 1;
+        }
+        d
+    }
+
+    /// The nearest `f64` (Rust's float parsing rounds correctly from the exact string).
+    pub fn to_f64(self) -> f64 {
+        self.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let frac = self.frac as usize;
+        if frac == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = frac + 1);
+        let (int, fraction) = padded.split_at(padded.len() - frac);
+        write!(f, "{sign}{int}.{fraction}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        Decimal::parse_unsigned(i, f).unwrap()
+    }
+
+    #[test]
+    fn keeps_printed_precision() {
+        assert_eq!(dec("4.0").to_string(), "4.0");
+        assert_eq!(dec("0.5").to_string(), "0.5");
+        assert_eq!(dec("007").to_string(), "7");
+        assert_eq!(dec("0.05").to_string(), "0.05");
+        assert_eq!(dec("1.05").negate().to_string(), "-1.05");
+    }
+
+    #[test]
+    fn shifts_exactly() {
+        assert_eq!(dec("1.2").shift(4).unwrap().to_string(), "12000");
+        assert_eq!(dec("0.07").shift(2).unwrap().to_f64(), 7.0);
+        assert_eq!(dec("1.23456").shift(3).unwrap().to_string(), "1234.56");
+        assert_eq!(dec("574963").shift(6).unwrap().to_f64(), 574_963_000_000.0);
+    }
+
+    #[test]
+    fn adds_with_alignment() {
+        let a = dec("12").shift(4).unwrap();
+        assert_eq!(a.checked_add(dec("3400")).unwrap().to_string(), "123400");
+        assert_eq!(
+            dec("1.5").checked_add(dec("0.25")).unwrap().to_string(),
+            "1.75"
+        );
+    }
+
+    #[test]
+    fn refuses_too_many_digits() {
+        assert!(Decimal::parse_unsigned(&"9".repeat(31), "").is_none());
+        assert!(Decimal::parse_unsigned("", "").is_none());
+        assert!(dec("9").shift(60).is_none());
+    }
+}

@@ -1,0 +1,400 @@
+//! Cell reading with dates mocked out, so these tests check this module's logic alone
+//! (tests/values.rs runs the same forms through the real normalizer and era parser).
+
+use std::ops::Range;
+
+use shinchoku_extract::era::{Basis, Era, Period};
+
+use super::*;
+use crate::model::Comparator;
+
+/// A small stand-in for `era::find_periods`: `H30`, `R元`, `R5.1~6`, `H26~H30`, `R4年`.
+fn mock_dates(text: &str) -> Vec<(Range<usize>, Period)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let boundary = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        if let (true, Some((period, len))) = (boundary, mock_one(rest)) {
+            out.push((i..i + len, period));
+            i += len;
+            continue;
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn mock_one(s: &str) -> Option<(Period, usize)> {
+    let (era, base) = match s.as_bytes().first()? {
+        b'H' => (Era::Heisei, 1988),
+        b'R' => (Era::Reiwa, 2018),
+        b'S' => (Era::Showa, 1925),
+        _ => return None,
+    };
+    let mut j = 1;
+    let era_year = if s[j..].starts_with('元') {
+        j += '元'.len_utf8();
+        1
+    } else {
+        let digits = s[j..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let n = s[j..j + digits].parse().ok()?;
+        j += digits;
+        n
+    };
+    let mut month = None;
+    let mut basis = Basis::Unspecified;
+    if s[j..].starts_with('.') {
+        let digits = s[j + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            month = s[j + 1..j + 1 + digits].parse().ok();
+            j += 1 + digits;
+            basis = Basis::CalendarYear;
+        }
+    }
+    let mut until = None;
+    if s[j..].starts_with('~') {
+        if let Some((p, len)) = mock_one(&s[j + 1..]) {
+            until = Some(Box::new(p));
+            j += 1 + len;
+        } else {
+            let digits = s[j + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            j += 1 + digits;
+        }
+    }
+    for suffix in ["年度", "年"] {
+        if s[j..].starts_with(suffix) {
+            j += suffix.len();
+            basis = if suffix == "年度" {
+                Basis::FiscalYear
+            } else {
+                Basis::CalendarYear
+            };
+            break;
+        }
+    }
+    let period = Period {
+        raw: s[..j].to_string(),
+        era: Some(era),
+        era_year: Some(era_year),
+        year: base + era_year,
+        month,
+        day: None,
+        basis,
+        point: None,
+        start: None,
+        end: None,
+        until,
+        aggregate: None,
+    };
+    Some((period, j))
+}
+
+fn cell(text: &str) -> CellValue {
+    parse_normalized(text, None, &mock_dates)
+}
+
+fn number(v: &Value) -> &Number {
+    match v {
+        Value::Number(n) => n,
+        other => panic!("expected a number, got {other:?}"),
+    }
+}
+
+fn parts(v: &Value) -> &[Part] {
+    match v {
+        Value::Parts { parts } => parts,
+        other => panic!("expected parts, got {other:?}"),
+    }
+}
+
+fn text(v: &Value) -> &str {
+    match v {
+        Value::Text { text } => text,
+        other => panic!("expected text, got {other:?}"),
+    }
+}
+
+fn raw(p: &Option<Period>) -> Option<&str> {
+    p.as_ref().map(|p| p.raw.as_str())
+}
+
+#[test]
+fn number_with_its_own_date() {
+    let c = cell("126品 (R元)");
+    let n = number(&c.value);
+    assert_eq!((n.number, n.decimal.as_str()), (126.0, "126"));
+    assert_eq!(n.unit.as_deref(), Some("品"));
+    assert_eq!(raw(&c.period), Some("R元"));
+    assert!(c.notes.is_empty());
+}
+
+#[test]
+fn remark_dates_never_date_the_value() {
+    let c = cell("589,989百万円 (R3) ※R4実績は未確定");
+    assert_eq!(raw(&c.period), Some("R3"));
+    assert_eq!(c.notes, ["※R4実績は未確定"]);
+    let n = number(&c.value);
+    assert_eq!(
+        n.normalized.as_ref().map(|x| x.number),
+        Some(589_989_000_000.0)
+    );
+    let c = cell("2,970,209人/年 (R4) ※R5数値はR6.12確定 見込");
+    assert_eq!(raw(&c.period), Some("R4"));
+    assert_eq!(c.notes, ["※R5数値はR6.12確定 見込"]);
+}
+
+#[test]
+fn qualified_dates_are_dates() {
+    let c = cell("1,240,000人/年 (R4実績) ※R5実績は6月末頃確定予定");
+    assert_eq!(raw(&c.period), Some("R4"));
+    assert_eq!(c.notes, ["※R5実績は6月末頃確定予定"]);
+    let c = cell("4,246人 (H26~H30の平均値)");
+    assert_eq!(raw(&c.period), Some("H26~H30"));
+    assert!(c.notes.is_empty());
+}
+
+#[test]
+fn source_notes_date_the_value_and_stay_notes() {
+    let c = cell("66.7% (H27国勢調査)");
+    assert_eq!(number(&c.value).decimal, "66.7");
+    assert_eq!(raw(&c.period), Some("H27"));
+    assert_eq!(c.notes, ["(H27国勢調査)"]);
+    let c = cell("- (R2国勢調査)");
+    assert_eq!(c.value, Value::Missing);
+    assert_eq!(raw(&c.period), Some("R2"));
+    assert_eq!(c.notes, ["(R2国勢調査)"]);
+}
+
+#[test]
+fn reference_notes_and_the_date_after_them() {
+    let c = cell("54.1% (参考:依頼会員 516人、提供会員 279人) (H31.3)");
+    assert_eq!(number(&c.value).decimal, "54.1");
+    assert_eq!(raw(&c.period), Some("H31.3"));
+    assert_eq!(c.notes, ["(参考:依頼会員 516人、提供会員 279人)"]);
+    let c = cell("45.7% (依頼会員595人、提供会員272人)");
+    assert_eq!(number(&c.value).decimal, "45.7");
+    assert_eq!(c.period, None);
+    assert_eq!(c.notes, ["(依頼会員595人、提供会員272人)"]);
+}
+
+#[test]
+fn totals_with_breakdowns_in_the_same_unit_are_parts() {
+    let c = cell("3,034人/日 (ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))");
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 3);
+    assert_eq!(
+        (p[0].label.as_deref(), number(&p[0].value).number),
+        (None, 3034.0)
+    );
+    assert_eq!(p[0].period, None);
+    assert_eq!(p[1].label.as_deref(), Some("ほくほく線"));
+    assert_eq!(number(&p[1].value).unit.as_deref(), Some("人/日"));
+    assert_eq!(raw(&p[1].period), Some("H30"));
+    assert_eq!(p[2].label.as_deref(), Some("トキ鉄"));
+    assert_eq!(number(&p[2].value).number, 1639.0);
+    assert_eq!(raw(&c.period), Some("H30"));
+    assert!(c.notes.is_empty());
+
+    let c = cell(
+        "2,236人/日 (ほくほく線: 1,011人/日 トキ鉄: 1,325人/日) (R4) ※R5実績については7月頃把握予定",
+    );
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 3);
+    assert_eq!(number(&p[0].value).number, 2236.0);
+    assert!(p.iter().all(|p| p.period.is_none()));
+    assert_eq!(raw(&c.period), Some("R4"));
+    assert_eq!(c.notes, ["※R5実績については7月頃把握予定"]);
+}
+
+#[test]
+fn breakdowns_in_another_unit_stay_notes() {
+    let c = cell("45.7% (依頼会員595人、提供会員272人)");
+    assert_eq!(number(&c.value).decimal, "45.7");
+    assert_eq!(c.notes, ["(依頼会員595人、提供会員272人)"]);
+    let c = cell("45.7% (依頼会員 595人 提供会員 272人)");
+    assert_eq!(number(&c.value).decimal, "45.7");
+    assert_eq!(c.notes, ["(依頼会員 595人 提供会員 272人)"]);
+    // A breakdown inside a breakdown is not read further: it stays a note.
+    let c = cell("100人 (A: 60人 (B: 10人 C: 50人) D: 40人)");
+    assert_eq!(parts(&c.value).len(), 3);
+    assert_eq!(c.notes, ["(B: 10人 C: 50人)"]);
+}
+
+#[test]
+fn labelled_parts_with_dates() {
+    let c = cell("953,404人 (H30 直江津) 1,128,338人 (H30 高田)");
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].label.as_deref(), Some("直江津"));
+    assert_eq!(p[1].label.as_deref(), Some("高田"));
+    assert_eq!(number(&p[1].value).number, 1_128_338.0);
+    assert_eq!(raw(&p[0].period), Some("H30"));
+    assert_eq!(raw(&c.period), Some("H30"));
+    assert!(c.notes.is_empty());
+
+    let c = cell("954,000人以上 (直江津) 1,129,000人以上 (高田)");
+    let p = parts(&c.value);
+    assert_eq!(p[0].label.as_deref(), Some("直江津"));
+    assert_eq!(number(&p[0].value).comparator, Some(Comparator::AtLeast));
+    assert_eq!(c.period, None);
+}
+
+#[test]
+fn a_date_after_several_values_dates_the_cell() {
+    let c = cell("14組・19人 (H30)");
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 2);
+    assert_eq!(
+        (p[0].label.clone(), number(&p[0].value).unit.as_deref()),
+        (None, Some("組"))
+    );
+    assert_eq!(number(&p[1].value).unit.as_deref(), Some("人"));
+    assert!(p.iter().all(|p| p.period.is_none()));
+    assert_eq!(raw(&c.period), Some("H30"));
+
+    let c = cell("小学6年生88.2% 中学3年生84.5% (H29)");
+    let p = parts(&c.value);
+    assert_eq!(p[0].label.as_deref(), Some("小学6年生"));
+    assert_eq!(p[1].label.as_deref(), Some("中学3年生"));
+    assert_eq!(raw(&c.period), Some("H29"));
+}
+
+#[test]
+fn labels_printed_apart_or_with_colons() {
+    let c = cell("小学6年生 95.0% 中学3年生 90.0%");
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].label.as_deref(), Some("小学6年生"));
+    assert_eq!(number(&p[0].value).decimal, "95.0");
+    let c = cell(
+        "小学校・国語:50.0 小学校・算数:50.2 中学校・国語:48.7 中学校・数学:48.0 中学校・英語:46.8",
+    );
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 5);
+    assert_eq!(p[4].label.as_deref(), Some("中学校・英語"));
+    assert_eq!(number(&p[3].value).decimal, "48.0");
+    assert_eq!(number(&p[3].value).unit, None);
+}
+
+#[test]
+fn sentences_are_text_with_their_trailing_date() {
+    let c = cell(
+        "中学校2年英語のみ全国平均と同程度であるが、他は全学年・全教科で全国平均を上回る。(H30)",
+    );
+    assert_eq!(
+        text(&c.value),
+        "中学校2年英語のみ全国平均と同程度であるが、他は全学年・全教科で全国平均を上回る。"
+    );
+    assert_eq!(raw(&c.period), Some("H30"));
+    let c = cell("市内12の組織において中山間地域の活性化に向けた取組が行われている状態 (H30)");
+    assert!(text(&c.value).ends_with("状態"));
+    assert_eq!(raw(&c.period), Some("H30"));
+    let c = cell("設立 (R4年)");
+    assert_eq!(text(&c.value), "設立");
+    assert_eq!(raw(&c.period), Some("R4年"));
+    assert_eq!(text(&cell("10~20件").value), "10~20件");
+    assert_eq!(
+        text(&cell("前年度より10人増加").value),
+        "前年度より10人増加"
+    );
+}
+
+#[test]
+fn missing_forms() {
+    for s in ["-", "－", "―", "—", "‐", "", "  ", "ー"] {
+        assert_eq!(cell(s).value, Value::Missing, "{s:?}");
+    }
+}
+
+#[test]
+fn scaled_units_and_hints() {
+    let c = parse_normalized("1.2万人", None, &mock_dates);
+    let n = number(&c.value);
+    assert_eq!(
+        n.normalized,
+        Some(Normalized {
+            number: 12000.0,
+            unit: "人".into()
+        })
+    );
+    let c = parse_normalized("345", Some("人"), &mock_dates);
+    assert_eq!(number(&c.value).unit.as_deref(), Some("人"));
+    let c = parse_normalized("2,818", Some("千円"), &mock_dates);
+    assert_eq!(
+        number(&c.value).normalized.as_ref().map(|n| n.number),
+        Some(2_818_000.0)
+    );
+    let c = parse_normalized("36.2%", Some("人"), &mock_dates);
+    assert_eq!(number(&c.value).unit.as_deref(), Some("%"));
+    let c = cell("12億3,400万円");
+    let n = number(&c.value);
+    assert_eq!(
+        (n.decimal.as_str(), n.unit.as_deref()),
+        ("123400", Some("万円"))
+    );
+    assert_eq!(
+        n.normalized.as_ref().map(|x| x.number),
+        Some(1_234_000_000.0)
+    );
+}
+
+#[test]
+fn strict_bounds_become_notes() {
+    let c = cell("10人未満");
+    assert_eq!(number(&c.value).comparator, None);
+    assert_eq!(c.notes, ["未満"]);
+    let c = cell("42.2% 以上");
+    assert_eq!(number(&c.value).comparator, Some(Comparator::AtLeast));
+}
+
+#[test]
+fn approximate_printed_apart() {
+    assert!(number(&cell("約 32,000件/年").value).approximate);
+    assert!(number(&cell("50人 程度").value).approximate);
+}
+
+#[test]
+fn hints_are_cleaned() {
+    assert_eq!(clean_hint("(単位:百万円)").as_deref(), Some("百万円"));
+    assert_eq!(clean_hint("(人)").as_deref(), Some("人"));
+    assert_eq!(clean_hint("単位 は 人"), None);
+}
+
+#[test]
+fn units_in_names() {
+    assert_eq!(unit_in_name("新規雇用者数(人)").as_deref(), Some("人"));
+    assert_eq!(unit_in_name("割合(%)").as_deref(), Some("%"));
+    assert_eq!(unit_in_name("販売額(千円)").as_deref(), Some("千円"));
+    assert_eq!(
+        unit_in_name("販売額(単位:百万円)").as_deref(),
+        Some("百万円")
+    );
+    assert_eq!(unit_in_name("認証品数(累計)"), None);
+    assert_eq!(unit_in_name("件数(総数)"), None);
+    assert_eq!(unit_in_name("合計特殊出生率"), None);
+}
+
+#[test]
+fn cells_holding_only_a_date_or_a_remark_are_text() {
+    let c = cell("R5年度");
+    assert_eq!(text(&c.value), "R5年度");
+    assert_eq!(raw(&c.period), Some("R5年度"));
+    assert!(c.notes.is_empty());
+    let c = cell("(累計)");
+    assert_eq!(text(&c.value), "(累計)");
+    assert_eq!(c.period, None);
+}
+
+#[test]
+fn a_leading_date_dates_the_value() {
+    let c = cell("R4年 100人");
+    assert_eq!(number(&c.value).number, 100.0);
+    assert_eq!(raw(&c.period), Some("R4年"));
+}

@@ -1,0 +1,244 @@
+//! Units printed after a number: what counts as a unit, and scale prefixes (千円, 万人/年 …).
+
+/// Longest unit accepted, in characters (`事業者/年`, `百万円/年`, `kWh/年`).
+const MAX_UNIT_CHARS: usize = 8;
+
+/// Scale prefixes, longest first, with their power of ten.
+const SCALES: &[(&str, u32)] = &[
+    ("千万", 7),
+    ("百万", 6),
+    ("十万", 5),
+    ("兆", 12),
+    ("億", 8),
+    ("万", 4),
+    ("千", 3),
+];
+
+/// Units a scale prefix may stand before. A scale is only a scale when one of these follows
+/// directly (so `千葉`, `万代`, `千人当たり` are not scaled quantities).
+const BASE_UNITS: &[&str] = &[
+    "円", "人", "件", "個", "世帯", "台", "本", "冊", "部", "枚", "回", "戸", "食", "泊", "組",
+    "点", "袋", "杯", "匹", "頭", "羽", "株", "票", "通", "箱", "品", "社", "店", "トン", "t",
+    "kWh", "ドル", "人泊", "人回", "人日",
+];
+
+/// Words that make the rest of a sentence, not a unit (`10人増加`, `5%向上`).
+const CHANGE_WORDS: &[&str] = &[
+    "増", "減", "達成", "上回", "下回", "向上", "改善", "実施", "開催", "予定", "見込",
+];
+
+/// Units that are not counters of a base unit but are common in KPI names.
+const OTHER_KNOWN_UNITS: &[&str] = &[
+    "%",
+    "‰",
+    "ポイント",
+    "pt",
+    "事業者",
+    "団体",
+    "箇所",
+    "か所",
+    "ヶ所",
+    "校",
+    "園",
+    "施設",
+    "地区",
+    "日",
+    "時間",
+    "分",
+    "歳",
+    "年",
+    "か月",
+    "ha",
+    "km",
+    "m",
+    "m2",
+    "kg",
+    "g",
+    "人日",
+    "人泊",
+];
+
+/// A unit someone would print in a KPI name or caption: a known unit, optionally scaled
+/// (`千円`), optionally per something (`人/年`).
+pub fn is_known_unit(unit: &str) -> bool {
+    let head = unit.split('/').next().unwrap_or(unit);
+    if head.is_empty() || !is_unit(unit) {
+        return false;
+    }
+    let (_, base) = leading_scale(head);
+    BASE_UNITS.contains(&base) || OTHER_KNOWN_UNITS.contains(&base) || BASE_UNITS.contains(&head)
+}
+
+/// Hiragana is allowed in a unit only in these counters (`5か所`, `3か月`).
+const HIRAGANA_UNITS: &[&str] = &["か所", "か月", "か国", "か年", "か年度"];
+
+/// Is `unit` (as printed after a number) shaped like a unit rather than the rest of a sentence?
+pub fn is_unit(unit: &str) -> bool {
+    let count = unit.chars().count();
+    if count == 0 || count > MAX_UNIT_CHARS || unit == "/" {
+        return false;
+    }
+    if unit.contains(|c: char| c.is_ascii_digit()) && !ends_with_area_or_volume(unit) {
+        return false;
+    }
+    if CHANGE_WORDS.iter().any(|w| unit.contains(w)) {
+        return false;
+    }
+    let has_hiragana = unit.chars().any(is_hiragana);
+    if has_hiragana && !HIRAGANA_UNITS.iter().any(|u| unit.starts_with(u)) {
+        return false;
+    }
+    unit.chars().all(is_unit_char)
+}
+
+/// `m2`, `km2`, `m3` (NFKC of `㎡`, `㎢`, `㎥`), possibly followed by `/…`.
+fn ends_with_area_or_volume(unit: &str) -> bool {
+    let head = unit.split('/').next().unwrap_or(unit);
+    let mut digits = 0;
+    for (i, c) in head.char_indices() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            let before = head[..i].chars().next_back();
+            if !(matches!(c, '2' | '3') && before == Some('m')) {
+                return false;
+            }
+        }
+    }
+    digits <= 1
+        && !unit
+            .split('/')
+            .skip(1)
+            .any(|s| s.contains(|c: char| c.is_ascii_digit()))
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
+fn is_unit_char(c: char) -> bool {
+    if c.is_whitespace() || c.is_control() {
+        return false;
+    }
+    // Brackets, list and sentence punctuation, ranges and separators never belong to a unit.
+    !matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '、'
+            | '。'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '・'
+            | '~'
+            | '〜'
+            | '='
+            | '"'
+            | '\''
+            | '※'
+            | '-'
+            | '+'
+            | '<'
+            | '>'
+            | '!'
+            | '?'
+    )
+}
+
+/// A unit's scale split off when a known base unit follows it: `百万円` → (6, `円`),
+/// `万人/年` → (4, `人/年`). `None` for unscaled units and for words like `千葉`.
+pub fn split_scale(unit: &str) -> Option<(u32, String)> {
+    let (power, rest) = SCALES
+        .iter()
+        .find_map(|(prefix, power)| unit.strip_prefix(prefix).map(|rest| (*power, rest)))?;
+    let base = BASE_UNITS
+        .iter()
+        .filter(|base| rest.starts_with(**base))
+        .max_by_key(|base| base.len())?;
+    let after = &rest[base.len()..];
+    if after.is_empty() || after.starts_with('/') {
+        Some((power, rest.to_string()))
+    } else {
+        None
+    }
+}
+
+/// Scale words, longest first, for finding them at the end of a prefix.
+pub fn scale_words() -> impl Iterator<Item = (&'static str, u32)> {
+    SCALES.iter().copied()
+}
+
+/// Leading scale power of a unit even when no known base unit follows (`万円`, `億`),
+/// for compound numbers only.
+pub fn leading_scale(unit: &str) -> (u32, &str) {
+    SCALES
+        .iter()
+        .find_map(|(prefix, power)| unit.strip_prefix(prefix).map(|rest| (*power, rest)))
+        .unwrap_or((0, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_short_words() {
+        for unit in [
+            "%",
+            "‰",
+            "人/年",
+            "件",
+            "/年",
+            "百万円",
+            "事業者",
+            "航路",
+            "トン",
+            "か所",
+            "m2",
+            "km2",
+            "人/日",
+            "位",
+            "組",
+        ] {
+            assert!(is_unit(unit), "{unit}");
+        }
+        for not_unit in [
+            "の組織において中山間地域",
+            "年生88.2%",
+            "組・19人",
+            "人 (H30)",
+            "ます",
+            "~20件",
+            "",
+            "/",
+        ] {
+            assert!(!is_unit(not_unit), "{not_unit}");
+        }
+    }
+
+    #[test]
+    fn scales_need_a_base_unit() {
+        assert_eq!(split_scale("百万円"), Some((6, "円".to_string())));
+        assert_eq!(split_scale("千円"), Some((3, "円".to_string())));
+        assert_eq!(split_scale("億円"), Some((8, "円".to_string())));
+        assert_eq!(split_scale("万人/年"), Some((4, "人/年".to_string())));
+        assert_eq!(split_scale("千トン"), Some((3, "トン".to_string())));
+        assert_eq!(split_scale("万t"), Some((4, "t".to_string())));
+        assert_eq!(split_scale("千葉"), None);
+        assert_eq!(split_scale("万代"), None);
+        assert_eq!(split_scale("千人当たり"), None);
+        assert_eq!(split_scale("人"), None);
+    }
+}

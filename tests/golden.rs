@@ -1,0 +1,294 @@
+//! Golden tests: every fixture with hand-read expectations is extracted and compared.
+//!
+//! - `fixtures/<name>.facts.tsv`: one row per KPI observation, written by hand from the
+//!   source text (see fixtures/FACTS.md), compared field by field.
+//! - `fixtures/<name>.sections.tsv`, `fixtures/<name>.initiatives.tsv`: the same for
+//!   sections and department narratives.
+//! - `fixtures/<name>.expected.json`: the whole document, compared with a semantic diff.
+//!
+//! Mismatches are listed all at once, one line each, so a failing run reads like a review.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use shinchoku_cli::pipeline;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// The input document a fixture's expectation files belong to (`.txt` or `.pdf`).
+fn extract(stem: &str, ext: &str) -> Value {
+    let path = fixtures().join(format!("{stem}.{ext}"));
+    let doc = pipeline::process_path(&path, &pipeline::Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    serde_json::to_value(&doc).unwrap()
+}
+
+fn read_tsv(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cells.len(), header.len(), "{}: {l}", path.display());
+            header
+                .iter()
+                .zip(cells)
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A JSON scalar as the TSV writes it: strings bare, null empty.
+fn s(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn fact_stems(suffix: &str) -> Vec<String> {
+    let mut stems: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(suffix).map(str::to_string)
+        })
+        .collect();
+    stems.sort();
+    stems
+}
+
+/// The observation rows of a document, in the facts' shape.
+fn observation_rows(doc: &Value) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut rows = Vec::new();
+    for kpi in doc["kpis"].as_array().unwrap() {
+        let depts: Vec<String> = kpi["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(s)
+            .collect();
+        for obs in kpi["observations"].as_array().unwrap() {
+            let v = &obs["value"];
+            let kind = s(&v["kind"]);
+            let number = |k: &str| {
+                if kind == "number" {
+                    s(&v[k])
+                } else {
+                    String::new()
+                }
+            };
+            let row = [
+                ("id", s(&kpi["id"])),
+                ("kind", s(&kpi["kind"])),
+                ("section", s(&kpi["section"])),
+                ("name", s(&kpi["name"])),
+                ("role", s(&obs["role"])),
+                ("raw", s(&obs["raw"])),
+                ("value_kind", kind.clone()),
+                ("decimal", number("decimal")),
+                ("unit", number("unit")),
+                ("comparator", number("comparator")),
+                (
+                    "approximate",
+                    if kind == "number" {
+                        s(&v["approximate"])
+                    } else {
+                        "false".into()
+                    },
+                ),
+                ("period_raw", s(&obs["period"]["raw"])),
+                ("period_year", s(&obs["period"]["year"])),
+                ("status_label", s(&kpi["status"]["label"])),
+                ("status_code", s(&kpi["status"]["code"])),
+                ("departments", depts.join(";")),
+            ];
+            rows.push(row.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        }
+    }
+    rows
+}
+
+/// Fields compared loosely, and why: see fixtures/FACTS.md.
+fn same(field: &str, expected: &str, actual: &str) -> bool {
+    match field {
+        // The facts count approximate as false for non-numbers, and the parser may say the same
+        // of parts; a blank expected cell means "not applicable".
+        "approximate" => expected == actual || (expected == "false" && actual.is_empty()),
+        _ => expected == actual,
+    }
+}
+
+#[test]
+fn kpi_observations_match_hand_read_facts() {
+    let stems = fact_stems(".facts.tsv");
+    assert!(
+        stems.len() >= 2,
+        "expected facts for both seeds, found {stems:?}"
+    );
+    let mut problems = Vec::new();
+    for stem in &stems {
+        let expected = read_tsv(&fixtures().join(format!("{stem}.facts.tsv")));
+        let doc = extract(stem, "txt");
+        let actual = observation_rows(&doc);
+        if expected.len() != actual.len() {
+            problems.push(format!(
+                "{stem}: {} observations expected, {} extracted",
+                expected.len(),
+                actual.len()
+            ));
+        }
+        for (i, (e, a)) in expected.iter().zip(&actual).enumerate() {
+            for (field, want) in e {
+                let got = a
+                    .get(field)
+                    .map(String::as_str)
+                    .unwrap_or("<no such field>");
+                if !same(field, want, got) {
+                    problems.push(format!(
+                        "{stem} row {} ({} {}): {field}: expected {want:?}, got {got:?}",
+                        i + 2,
+                        e["id"],
+                        e["role"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} mismatches:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn sections_match_hand_read_facts() {
+    let mut problems = Vec::new();
+    for stem in fact_stems(".sections.tsv") {
+        let expected = read_tsv(&fixtures().join(format!("{stem}.sections.tsv")));
+        let doc = extract(&stem, "txt");
+        let actual = doc["sections"].as_array().unwrap();
+        if expected.len() != actual.len() {
+            problems.push(format!(
+                "{stem}: {} sections expected, {} extracted",
+                expected.len(),
+                actual.len()
+            ));
+        }
+        for (e, a) in expected.iter().zip(actual) {
+            let got = [
+                ("code", s(&a["code"])),
+                ("title", s(&a["title"])),
+                ("parent", s(&a["parent"])),
+                ("level", s(&a["level"])),
+                (
+                    "projects_count",
+                    a["projects"].as_array().unwrap().len().to_string(),
+                ),
+            ];
+            for (field, got) in got {
+                if e[field] != got {
+                    problems.push(format!(
+                        "{stem} section {}: {field}: expected {:?}, got {got:?}",
+                        e["code"], e[field]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} mismatches:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn initiatives_match_hand_read_facts() {
+    let mut problems = Vec::new();
+    for stem in fact_stems(".initiatives.tsv") {
+        let expected = read_tsv(&fixtures().join(format!("{stem}.initiatives.tsv")));
+        let doc = extract(&stem, "txt");
+        let actual = doc["initiatives"].as_array().unwrap();
+        if expected.len() != actual.len() {
+            problems.push(format!(
+                "{stem}: {} initiatives expected, {} extracted",
+                expected.len(),
+                actual.len()
+            ));
+        }
+        for (i, (e, a)) in expected.iter().zip(actual).enumerate() {
+            let projects: Vec<String> = a["projects"].as_array().unwrap().iter().map(s).collect();
+            let achievements = s(&a["achievements"]);
+            let checks = [
+                ("section", e["section"] == s(&a["section"])),
+                ("department", e["department"] == s(&a["department"])),
+                ("projects", e["projects"] == projects.join(";")),
+                (
+                    "achievements_start",
+                    // The facts quote the printed text; the output is normalized, so compare
+                    // the normalized forms.
+                    achievements
+                        .starts_with(&shinchoku_extract::normalize(&e["achievements_start"])),
+                ),
+            ];
+            for (field, ok) in checks {
+                if !ok {
+                    problems.push(format!(
+                        "{stem} initiative {} ({} {}): {field} differs: got {}",
+                        i + 1,
+                        e["section"],
+                        e["department"],
+                        a
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} mismatches:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn whole_documents_match_expected_json() {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for stem in fact_stems(".expected.json") {
+        let expected: Value = serde_json::from_slice(
+            &std::fs::read(fixtures().join(format!("{stem}.expected.json"))).unwrap(),
+        )
+        .unwrap();
+        let ext = expected["source"]["format"].as_str().map_or("txt", |f| {
+            if f == "pdf" {
+                "pdf"
+            } else {
+                "txt"
+            }
+        });
+        let actual = extract(&stem, ext);
+        for d in shinchoku_writer::diff(&expected, &actual) {
+            problems.push(format!("{stem}: {d}"));
+        }
+        checked += 1;
+    }
+    eprintln!("compared {checked} expected.json files");
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
