@@ -303,26 +303,6 @@ pub(crate) fn split_name(normalized: &str) -> NameParts {
     }
 }
 
-/// Characters a printed unit is made of (`%`, `人/年`, `千円`, `世帯` …).
-const UNIT_CHARS: &str = "%‰人件円千万百億回社店団体世帯組個品台校園箇所ヶトンkmhatgL/年日月時間点";
-
-/// A unit printed in brackets at the end of a name or header (`割合 (%)`, `(人)`,
-/// `(単位:千円)`).
-pub(crate) fn unit_in_brackets(normalized: &str) -> Option<String> {
-    let t = normalized.trim();
-    let open = t.rfind(['(', '（'])?;
-    let inner = strip_brackets(&t[open..])?;
-    if let Some(unit) = inner
-        .strip_prefix("単位")
-        .map(|s| s.trim_start_matches([':', '：', ' ']))
-    {
-        return (!unit.is_empty()).then(|| unit.trim().to_string());
-    }
-    let count = inner.chars().count();
-    ((1..=4).contains(&count) && inner.chars().all(|c| UNIT_CHARS.contains(c)))
-        .then(|| inner.to_string())
-}
-
 /// A Gregorian year printed in the text (`R1 (2019)` → 2019), as a fallback when no era
 /// date can be read.
 pub(crate) fn gregorian_year(text: &str) -> Option<i32> {
@@ -447,9 +427,6 @@ mod tests {
             department_line("（農政課）"),
             Some(vec!["農政課".to_string()])
         );
-        assert_eq!(unit_in_brackets("割合 (%)").as_deref(), Some("%"));
-        assert_eq!(unit_in_brackets("(単位:千円)").as_deref(), Some("千円"));
-        assert_eq!(unit_in_brackets("会員数(累計)"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use shinchoku_extract::Line;
 
 use crate::cell_text::{norm, squeeze};
 use crate::header::{header_line, Column};
-use crate::model::{DocumentInfo, StatusCode};
+use crate::model::DocumentInfo;
 use crate::municipality::find_in_title;
 use crate::status::Legend;
 
@@ -91,19 +91,12 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
         .find(|p| p.basis == Basis::FiscalYear)
 }
 
-/// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`).
+/// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,
+/// `A：目標達成　B：概ね順調`).
 pub(crate) fn legend(lines: &[Line]) -> Legend {
     let mut legend = Legend::default();
     for line in lines {
-        if let Some(entry) = legend_entry(&line_text(line)) {
-            legend.entries.push(entry);
-        }
+        legend.add_line(&line_text(line));
     }
     legend
-}
-
-/// One legend line's label and meaning. Delegates to the status module's reader.
-fn legend_entry(text: &str) -> Option<(String, StatusCode)> {
-    let _ = text;
-    None
 }

@@ -10,9 +10,10 @@
 use shinchoku_extract::era::{find_periods, parse_period, Period};
 use shinchoku_extract::Line;
 
-use crate::cell_text::{gregorian_year, norm, squeeze, unit_in_brackets};
+use crate::cell_text::{gregorian_year, norm, squeeze};
 use crate::model::Role;
 use crate::section::parse_heading;
+use crate::value::unit_in_name;
 
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +245,7 @@ pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
         columns.push(Column {
             kind,
             year: gregorian_year(&m.text),
-            unit: unit_in_brackets(&m.text),
+            unit: unit_in_name(&m.text),
             period,
             text: m.text,
         });

@@ -11,13 +11,13 @@ use shinchoku_extract::{Cell, Line, Provenance, Warning};
 use crate::cell_text::{
     department_line, first_number, gregorian_year, has_number_or_date, is_numbered_list,
     is_ordinal, looks_like_value, norm, norm_paragraphs, similarity, split_bullet_list, split_name,
-    split_numbered_list, squeeze, unit_in_brackets,
+    split_numbered_list, squeeze,
 };
 use crate::header::{build_schema, header_line, Column, ColumnKind, Schema};
 use crate::model::{KpiKind, Observation, Role, Status, StatusCode};
 use crate::section::{parse_heading, parse_project_heading, Draft, Heading, ParsedHeading};
 use crate::status::{parse_status, Legend};
-use crate::value::parse_cell;
+use crate::value::{clean_hint, parse_cell, unit_in_name};
 
 /// A KPI row before its section code is known.
 #[derive(Debug, Clone)]
@@ -322,7 +322,7 @@ impl<'a> Scanner<'a> {
                 "年度" | "年" | "年次" | "区分"
             )
         {
-            table.chart = Some((table.titled, unit_in_brackets(&norm(&filled[1].text))));
+            table.chart = Some((table.titled, unit_in_name(&filled[1].text)));
             return true;
         }
         let Some((kpi, _)) = table.chart else {
@@ -371,7 +371,7 @@ impl<'a> Scanner<'a> {
         };
         let schema = &table.schema;
         let name_parts = split_name(&norm(&row.name.text));
-        let unit_hint = unit_in_brackets(&name_parts.name).or_else(|| table.caption_unit.clone());
+        let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
         let mut observations = Vec::new();
         let mut status = None;
         let mut departments = name_parts.departments.clone();
@@ -779,7 +779,7 @@ fn caption_unit(text: &str) -> Option<String> {
     if !t.contains("単位") || t.chars().count() > 20 {
         return None;
     }
-    unit_in_brackets(&t)
+    clean_hint(&t)
 }
 
 fn period_year(text: &str) -> Option<i32> {
