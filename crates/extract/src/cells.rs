@@ -1,4 +1,5 @@
-//! The shape every input is read into: lines of cells with provenance.
+//! The shape every input is read into: lines of cells with provenance, and a plain
+//! rendering of it for people (`shinchoku cells`).
 
 use serde::Serialize;
 
@@ -75,4 +76,25 @@ pub struct SourceDoc {
     pub pages: Option<u32>,
     pub lines: Vec<Line>,
     pub warnings: Vec<Warning>,
+}
+
+/// One line per [`Line`]: `p{page}:l{number}` then a tab and the cells joined by
+/// tabs. Newlines inside a cell are shown as ` ⏎ ` so each line stays one line. With
+/// `page`, only that page's lines.
+pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
+    let mut out = String::new();
+    for line in doc
+        .lines
+        .iter()
+        .filter(|l| page.is_none() || l.page == page)
+    {
+        let p = line.page.map_or_else(|| "-".to_string(), |p| p.to_string());
+        out.push_str(&format!("p{p}:l{}", line.number));
+        for cell in &line.cells {
+            out.push('\t');
+            out.push_str(&cell.text.replace('\n', " ⏎ "));
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -28,7 +28,7 @@ pub mod normalize;
 pub mod pdf;
 pub mod text;
 
-pub use cells::{Cell, Format, Line, SourceDoc};
+pub use cells::{render_cells, Cell, Format, Line, SourceDoc};
 pub use diag::{Provenance, Warning};
 pub use normalize::normalize;
 pub use text::read_text;

@@ -52,6 +52,7 @@ const FORMS: &[(&str, &str)] = &[
     ("R元.11", "R元.11 | reiwa 1 | 2019-11 | calendar_year | 2019-11-01..2019-11-30"),
     ("R6.12", "R6.12 | reiwa 6 | 2024-12 | calendar_year | 2024-12-01..2024-12-31"),
     ("R5.3.31", "R5.3.31 | reiwa 5 | 2023-03-31 | calendar_year | 2023-03-31..2023-03-31"),
+    ("R5.3末", "R5.3末 | reiwa 5 | 2023-03 | calendar_year end | 2023-03-31..2023-03-31"),
     ("R6.2", "R6.2 | reiwa 6 | 2024-02 | calendar_year | 2024-02-01..2024-02-29"),
     // Ranges and averages.
     ("R5.1~6", "R5.1~6 | reiwa 5 | 2023-01 | calendar_year | 2023-01-01..2023-06-30 | until(6 | reiwa 5 | 2023-06 | calendar_year | 2023-06-01..2023-06-30)"),

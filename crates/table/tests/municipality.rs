@@ -137,3 +137,12 @@ fn every_unique_name_finds_itself() {
         }
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(s in "\\PC{0,80}") {
+        if let Some(m) = find_in_title(&s) {
+            proptest::prop_assert!(m.code.as_deref().is_none_or(is_valid_code));
+        }
+    }
+}

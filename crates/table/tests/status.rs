@@ -142,3 +142,27 @@ fn several_entries_on_one_line() {
         ]
     );
 }
+
+#[test]
+fn a_legend_printed_on_one_line_with_a_heading() {
+    let mut legend = Legend::default();
+    let added =
+        legend.add_line("【達成状況の区分】　A：目標達成　B：概ね順調　C：遅れ　－：評価不能");
+    assert_eq!(added, 4);
+    let with = |s: &str| parse_status(s, &legend).unwrap().code;
+    assert_eq!(with("A"), StatusCode::Achieved);
+    assert_eq!(with("B"), StatusCode::OnTrack);
+    assert_eq!(with("C"), StatusCode::Delayed);
+    assert_eq!(with("－"), StatusCode::Unknown);
+    assert_eq!(with("D"), StatusCode::Other);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(s in "\\PC{0,60}") {
+        let mut legend = Legend::default();
+        legend.add_line(&s);
+        let _ = parse_legend_line(&s);
+        let _ = parse_status(&s, &legend);
+    }
+}

@@ -7,7 +7,7 @@
 //! era        = M T S H R (either case, full width too; not after an ASCII letter or digit)
 //!            | 明治 大正 昭和 平成 令和 (then optional spaces)
 //! year       = 元 | digits | kanji numeral (after a kanji era name)
-//! suffix     = 年度 [末] | 年 [末 | month 月 [末 | day 日]] | "." month ["." day] | nothing
+//! suffix     = 年度 [末] | 年 [末 | month 月 [末 | day 日]] | "." month [末 | "." day] | nothing
 //! range      = "~" (side | month | era-year suffix) | "-" side-with-era
 //! ```
 //!
@@ -356,7 +356,7 @@ fn month_and_day(cur: &mut Cursor, side: &mut Side) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// `H31.4`, `R元.11`, `R5.3.31`.
+/// `H31.4`, `R元.11`, `R5.3.31`, `R5.3末`.
 fn dotted(cur: &mut Cursor, side: &mut Side) -> Result<(), Invalid> {
     let text = cur.text();
     let mut look = *cur;
@@ -368,6 +368,9 @@ fn dotted(cur: &mut Cursor, side: &mut Side) -> Result<(), Invalid> {
     side.month = Some(month);
     side.basis = Basis::CalendarYear;
     *cur = look;
+    if end_point(cur, side) {
+        return Ok(());
+    }
     if look.eat('.') {
         if let Some(day) = look.digits().filter(|n| n.digits <= 2) {
             side.day = Some(check_day(text, side.year, month, day)?);

@@ -1,7 +1,31 @@
-//! PDF input through a backend boundary. STUB: being written.
+//! PDF input: a document into lines of cells, through a backend boundary.
+//!
+//! A [`backend::PdfBackend`] reads glyphs (text, bbox, size) and rulings per page; the
+//! backend-independent [`layout`] turns a page into lines: ruled tables give one line per
+//! row with the enclosed rectangles as cells, other text is grouped by baseline and split
+//! at wide gaps. Two backends: `pdfplumber` (default) and `pdf-extract` (fallback, tried
+//! when the default fails, panics, or finds no readable text). Pages are read in parallel
+//! (rayon); the output does not depend on scheduling.
+//!
+//! Panics inside the libraries are caught per page and per document (see [`guard`]).
 
-use crate::cells::SourceDoc;
+pub mod backend;
+mod extract_backend;
+mod glyphs;
+pub mod guard;
+mod lattice;
+mod layout;
+mod plumber;
+mod quality;
+
+use rayon::prelude::*;
+
+use crate::cells::{Cell, Format, Line, SourceDoc};
+use crate::diag::{Provenance, Warning};
 use crate::ExtractError;
+use backend::{OpenDocument, PdfBackend};
+pub use extract_backend::PdfExtractBackend;
+pub use plumber::PlumberBackend;
 
 /// How to read a PDF.
 #[derive(Debug, Clone, Default)]
@@ -15,8 +39,223 @@ pub struct PdfOptions {
     pub backend: Option<String>,
 }
 
+/// The backends by name, default first.
+pub fn backends() -> [&'static dyn PdfBackend; 2] {
+    [&PlumberBackend, &PdfExtractBackend]
+}
+
 /// Read a PDF into lines of cells, page numbers in provenance.
 pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractError> {
-    let _ = (bytes, opts);
-    Err(ExtractError::Pdf("PDF input is not supported yet".into()))
+    let chosen: Vec<&dyn PdfBackend> = match opts.backend.as_deref() {
+        None => backends().to_vec(),
+        Some(name) => {
+            let b = backends()
+                .into_iter()
+                .find(|b| b.name() == name)
+                .ok_or_else(|| {
+                    ExtractError::Other(format!(
+                        "unknown PDF backend {name:?}; expected \"pdfplumber\" or \"pdf-extract\""
+                    ))
+                })?;
+            vec![b]
+        }
+    };
+    let mut first_error: Option<ExtractError> = None;
+    for b in chosen {
+        let result = guard::catch_quiet(|| read_with(b, bytes, opts)).unwrap_or_else(|panic| {
+            Err(ExtractError::Pdf(format!(
+                "PDF reader {} failed: {panic}",
+                b.name()
+            )))
+        });
+        match result {
+            Ok(doc) => return Ok(doc),
+            // Deterministic refusals: another backend would say the same.
+            Err(e @ ExtractError::Other(_)) => return Err(e),
+            Err(e) => {
+                first_error = Some(match first_error {
+                    None => e,
+                    Some(prev) => prefer(prev, e),
+                })
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| ExtractError::Pdf("no PDF backend".into())))
+}
+
+/// Of two backends' errors, the more specific one: encryption, then no text layer.
+fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
+    let rank = |e: &ExtractError| match e {
+        ExtractError::Encrypted => 0,
+        ExtractError::NoTextLayer => 1,
+        _ => 2,
+    };
+    if rank(&second) < rank(&first) {
+        second
+    } else {
+        first
+    }
+}
+
+/// One page's outcome.
+struct PageResult {
+    lines: Vec<layout::PageLine>,
+    warnings: Vec<(String, String)>,
+    readable_glyphs: usize,
+}
+
+fn read_with(
+    backend: &dyn PdfBackend,
+    bytes: &[u8],
+    opts: &PdfOptions,
+) -> Result<SourceDoc, ExtractError> {
+    let doc = backend.open(bytes, opts.password.as_deref())?;
+    let n = doc.page_count();
+    if let Some(max) = opts.max_pages {
+        if n > max as usize {
+            return Err(ExtractError::Other(format!(
+                "{n} pages, more than --max-pages {max}"
+            )));
+        }
+    }
+    if n == 0 {
+        return Err(ExtractError::Pdf("the PDF has no pages".into()));
+    }
+    let pages: Vec<PageResult> = (0..n)
+        .into_par_iter()
+        .map(|i| read_page(doc.as_ref(), i))
+        .collect();
+    if pages.iter().all(|p| p.readable_glyphs == 0) {
+        let failures: Vec<&str> = pages
+            .iter()
+            .flat_map(|p| &p.warnings)
+            .filter(|(code, _)| code == "page_error")
+            .map(|(_, m)| m.as_str())
+            .collect();
+        // Every page failed to parse: that is an error of the file, not a missing layer.
+        if failures.len() == n {
+            return Err(ExtractError::Pdf(format!(
+                "no page could be read ({})",
+                failures[0]
+            )));
+        }
+        return Err(ExtractError::NoTextLayer);
+    }
+    Ok(assemble(pages))
+}
+
+fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
+    let page_no = index + 1;
+    let content = match guard::catch_quiet(|| doc.page(index)) {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) => return failed_page(format!("page {page_no} could not be read: {e}")),
+        Err(panic) => {
+            return failed_page(format!(
+                "page {page_no} could not be read (reader panicked: {panic})"
+            ))
+        }
+    };
+    let flags = quality::unmapped_flags(&content.glyphs);
+    let layer = quality::TextLayer::of(&content.glyphs, &flags);
+    let mut warnings = Vec::new();
+    if layer.glyphs == 0 {
+        warnings.push((
+            "no_text_on_page".to_string(),
+            format!("page {page_no} has no text layer (an image or an empty page?); expected text"),
+        ));
+        return PageResult {
+            lines: Vec::new(),
+            warnings,
+            readable_glyphs: 0,
+        };
+    }
+    if layer.is_unreadable() {
+        warnings.push((
+            "unreadable_text_layer".to_string(),
+            format!(
+                "page {page_no}: {} of {} glyphs have no Unicode mapping (font without ToUnicode?); page text skipped",
+                layer.unmapped, layer.glyphs
+            ),
+        ));
+        return PageResult {
+            lines: Vec::new(),
+            warnings,
+            readable_glyphs: 0,
+        };
+    }
+    let mut content = content;
+    if layer.unmapped > 0 {
+        warnings.push((
+            "unreadable_text_layer".to_string(),
+            format!(
+                "page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped",
+                layer.unmapped, layer.glyphs
+            ),
+        ));
+        let mut keep = flags.iter().map(|bad| !bad);
+        content.glyphs.retain(|_| keep.next().unwrap_or(true));
+    }
+    let lines = match guard::catch_quiet(|| layout::layout_page(content)) {
+        Ok(lines) => lines,
+        Err(panic) => return failed_page(format!("page {page_no} could not be laid out: {panic}")),
+    };
+    PageResult {
+        lines,
+        warnings,
+        readable_glyphs: layer.readable_glyphs(),
+    }
+}
+
+fn failed_page(message: String) -> PageResult {
+    PageResult {
+        lines: Vec::new(),
+        warnings: vec![("page_error".to_string(), message)],
+        readable_glyphs: 0,
+    }
+}
+
+fn assemble(pages: Vec<PageResult>) -> SourceDoc {
+    let page_count = pages.len() as u32;
+    let mut lines = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, page) in pages.into_iter().enumerate() {
+        let page_no = i as u32 + 1;
+        for (code, message) in page.warnings {
+            let provenance = Provenance {
+                page: Some(page_no),
+                line: lines.len() as u32 + 1,
+                text: String::new(),
+            };
+            warnings.push(Warning::new(&code, message, provenance));
+        }
+        for pl in page.lines {
+            let cells: Vec<Cell> = pl
+                .cells
+                .into_iter()
+                .map(|c| Cell {
+                    raw: c.raw,
+                    text: c.text,
+                    x0: Some(c.x0 as f32),
+                    x1: Some(c.x1 as f32),
+                })
+                .collect();
+            let raw = cells
+                .iter()
+                .map(|c| c.text.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t");
+            lines.push(Line {
+                page: Some(page_no),
+                number: lines.len() as u32 + 1,
+                raw,
+                cells,
+            });
+        }
+    }
+    SourceDoc {
+        format: Format::Pdf,
+        pages: Some(page_count),
+        lines,
+        warnings,
+    }
 }

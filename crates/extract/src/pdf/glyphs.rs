@@ -1,0 +1,327 @@
+//! Glyph-level clean-up and text assembly: fake-bold duplicates, glyphs into lines,
+//! lines into cell text.
+
+use super::backend::Glyph;
+
+/// True for characters that sit in CJK text without spaces around them (kana, kanji,
+/// full-width forms and punctuation).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF   // radicals
+        | 0x3000..=0x30FF // CJK punctuation, kana
+        | 0x3200..=0x33FF // enclosed, compatibility
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x3134F)
+}
+
+fn is_blank_text(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// Drop duplicate glyphs drawn at (nearly) the same place: generators fake bold by
+/// painting a glyph two or more times a fraction of a point apart. Keeps the first draw.
+pub fn drop_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| {
+        glyphs[a]
+            .text
+            .cmp(&glyphs[b].text)
+            .then(glyphs[a].x0.total_cmp(&glyphs[b].x0))
+            .then(a.cmp(&b))
+    });
+    let mut duplicate = vec![false; glyphs.len()];
+    for (k, &i) in order.iter().enumerate() {
+        if duplicate[i] || is_blank_text(&glyphs[i].text) {
+            continue;
+        }
+        let tol = glyphs[i].em() / 5.0;
+        for &j in &order[k + 1..] {
+            let (a, b) = (&glyphs[i], &glyphs[j]);
+            if b.text != a.text || b.x0 - a.x0 > tol {
+                break;
+            }
+            if (b.top - a.top).abs() < tol {
+                // Keep the earlier draw in content order.
+                duplicate[i.max(j)] = true;
+            }
+        }
+    }
+    glyphs
+        .into_iter()
+        .zip(duplicate)
+        .filter_map(|(g, d)| (!d).then_some(g))
+        .collect()
+}
+
+/// Glyphs on one baseline, left to right.
+#[derive(Debug, Clone)]
+pub struct TextRow {
+    pub glyphs: Vec<Glyph>,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+/// Group glyphs into rows: a glyph joins a row when it overlaps the row vertically by at
+/// least half of the smaller height. Rows come out top to bottom, glyphs left to right.
+pub fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<TextRow> {
+    glyphs.sort_by(|a, b| {
+        a.center_y()
+            .total_cmp(&b.center_y())
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    let mut rows: Vec<TextRow> = Vec::new();
+    for g in glyphs {
+        let h = (g.bottom - g.top).max(0.1);
+        // Only the last few rows can match: glyphs arrive sorted by centre.
+        let found = rows.iter_mut().rev().take(3).find(|r| {
+            let overlap = r.bottom.min(g.bottom) - r.top.max(g.top);
+            overlap >= 0.5 * h.min(r.bottom - r.top)
+        });
+        match found {
+            Some(r) => {
+                r.top = r.top.min(g.top);
+                r.bottom = r.bottom.max(g.bottom);
+                r.glyphs.push(g);
+            }
+            None => rows.push(TextRow {
+                top: g.top,
+                bottom: g.bottom,
+                glyphs: vec![g],
+            }),
+        }
+    }
+    for r in &mut rows {
+        r.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    rows.sort_by(|a, b| a.top.total_cmp(&b.top));
+    rows
+}
+
+/// Split a row into runs wherever the horizontal gap exceeds `gap_em` ems.
+pub fn split_runs(glyphs: &[Glyph], gap_em: f64) -> Vec<&[Glyph]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut right: Option<f64> = None;
+    let mut prev_em = 0.0_f64;
+    for (i, g) in glyphs.iter().enumerate() {
+        if is_blank_text(&g.text) {
+            continue;
+        }
+        if let Some(r) = right {
+            if g.x0 - r > gap_em * g.em().max(prev_em) {
+                runs.push(&glyphs[start..i]);
+                start = i;
+                right = None;
+            }
+        }
+        right = Some(right.map_or(g.x1, |r| r.max(g.x1)));
+        prev_em = g.em();
+    }
+    if start < glyphs.len() {
+        runs.push(&glyphs[start..]);
+    }
+    runs.into_iter()
+        .map(trim_blank_glyphs)
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn trim_blank_glyphs(mut run: &[Glyph]) -> &[Glyph] {
+    while run.first().is_some_and(|g| is_blank_text(&g.text)) {
+        run = &run[1..];
+    }
+    while run.last().is_some_and(|g| is_blank_text(&g.text)) {
+        run = &run[..run.len() - 1];
+    }
+    run
+}
+
+/// Text of glyphs on one baseline. A space is written for a drawn space glyph or a gap
+/// of at least 0.35 em; narrower gaps are placement artifacts (LibreOffice's spacing
+/// between Latin digits and kanji, `126 品`) and are dropped.
+pub fn run_text(glyphs: &[Glyph]) -> String {
+    const SPACE_GAP_EM: f64 = 0.35;
+    let mut out = String::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut pending_space = false;
+    for g in glyphs {
+        if is_blank_text(&g.text) {
+            // A drawn space: real when it is not a hairline.
+            if g.x1 - g.x0 >= 0.15 * g.em() || g.text.contains('\u{3000}') {
+                pending_space = true;
+            }
+            continue;
+        }
+        if let Some(p) = prev {
+            let gap = g.x0 - p.x1;
+            if pending_space || gap >= SPACE_GAP_EM * g.em().max(p.em()) {
+                out.push(' ');
+            }
+        }
+        pending_space = false;
+        out.push_str(&g.text);
+        prev = Some(g);
+    }
+    out
+}
+
+/// True when a line starts a list item or bullet, which keeps its own line in a cell.
+pub fn starts_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(
+        first,
+        '・' | '●'
+            | '○'
+            | '◎'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▪'
+            | '•'
+            | '‣'
+            | '＊'
+            | '★'
+            | '☆'
+    ) || ('\u{2460}'..='\u{2473}').contains(&first)
+        || ('\u{2776}'..='\u{277F}').contains(&first)
+    {
+        return true;
+    }
+    // `1 地域食材…`, `12．…`, `(3) …`, `（3）…`
+    let rest: String = line.chars().collect();
+    let digits_then = |s: &str| -> bool {
+        let n = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+            .count();
+        if n == 0 || n > 3 {
+            return false;
+        }
+        matches!(
+            s.chars().nth(n),
+            Some(' ' | '.' | '．' | '、' | ')' | '）' | '\u{3000}')
+        )
+    };
+    if digits_then(&rest) {
+        return true;
+    }
+    if let Some(inner) = rest.strip_prefix('(').or_else(|| rest.strip_prefix('（')) {
+        return digits_then(inner);
+    }
+    false
+}
+
+/// Join the lines of one cell: wrapped lines join without a space when the end or the
+/// start is CJK, with one space otherwise; list items stay on their own line (`'\n'`).
+pub fn join_cell_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        if out.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        if starts_list_item(line) {
+            out.push('\n');
+        } else {
+            let end = out.chars().next_back().unwrap_or(' ');
+            let start = line.chars().next().unwrap_or(' ');
+            if !(is_wide(end) || is_wide(start) || end_joins_tight(end, start)) {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly.
+fn end_joins_tight(end: char, start: char) -> bool {
+    (end.is_ascii_digit() && (start.is_ascii_digit() || start == ',' || start == '.'))
+        || matches!(end, '(' | '（' | '-' | '/' | '／')
+        || matches!(start, ')' | '）' | ',' | '、' | '。' | '．' | '.')
+        || (is_wide(end) && matches!(start, '(' | ')'))
+        || (is_wide(start) && matches!(end, ')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f64, top: f64, size: f64) -> Glyph {
+        let w = if text.chars().all(is_wide) {
+            size
+        } else {
+            size / 2.0
+        };
+        Glyph {
+            text: text.into(),
+            x0,
+            x1: x0 + w,
+            top,
+            bottom: top + size,
+            size,
+            upright: true,
+            font: String::new(),
+        }
+    }
+
+    #[test]
+    fn fake_bold_duplicates_are_dropped() {
+        let glyphs = vec![
+            g("見", 10.0, 10.0, 10.0),
+            g("見", 10.3, 10.0, 10.0),
+            g("出", 20.0, 10.0, 10.0),
+            g("出", 20.3, 10.2, 10.0),
+            g("見", 30.0, 10.0, 10.0),
+        ];
+        let kept: String = drop_fake_bold(glyphs)
+            .iter()
+            .map(|g| g.text.clone())
+            .collect();
+        assert_eq!(kept, "見出見");
+    }
+
+    #[test]
+    fn artifact_gap_between_digits_and_kanji_is_dropped() {
+        // 126品 with LibreOffice's 0.2 em autospace before 品.
+        let glyphs = vec![
+            g("1", 0.0, 0.0, 8.0),
+            g("2", 4.4, 0.0, 8.0),
+            g("6", 8.8, 0.0, 8.0),
+            g("品", 14.8, 0.0, 8.0),
+        ];
+        assert_eq!(run_text(&glyphs), "126品");
+        let spaced = vec![g("1", 0.0, 0.0, 8.0), g("品", 8.0, 0.0, 8.0)];
+        assert_eq!(run_text(&spaced), "1 品");
+    }
+
+    #[test]
+    fn lines_join_by_script_and_lists_stay_separate() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_cell_lines(&l(&["産", "業", "振", "興"])), "産業振興");
+        assert_eq!(
+            join_cell_lines(&l(&["認定農業者等の担い手への", "農地集積率"])),
+            "認定農業者等の担い手への農地集積率"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["1 企業誘致促進", "2 直江津港振興"])),
+            "1 企業誘致促進\n2 直江津港振興"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["・地場産業", "振興事業", "・直江津港"])),
+            "・地場産業振興事業\n・直江津港"
+        );
+        assert_eq!(join_cell_lines(&l(&["Hello", "world"])), "Hello world");
+        assert_eq!(
+            join_cell_lines(&l(&["33,097個/年", "(H30)"])),
+            "33,097個/年(H30)"
+        );
+    }
+}

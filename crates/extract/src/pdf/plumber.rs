@@ -1,0 +1,97 @@
+//! The default backend: the `pdfplumber` crate (chars with displayed bboxes, lines, rects).
+
+use pdfplumber::{Orientation, Pdf, PdfError, PdfErrorKind};
+
+use super::backend::{rect_edges, Glyph, OpenDocument, PageContent, PdfBackend};
+use crate::ExtractError;
+
+pub struct PlumberBackend;
+
+struct PlumberDocument {
+    pdf: Pdf,
+}
+
+fn to_extract_error(e: PdfError) -> ExtractError {
+    match e.kind() {
+        PdfErrorKind::PasswordRequired | PdfErrorKind::InvalidPassword => ExtractError::Encrypted,
+        _ => ExtractError::Pdf(format!("cannot read PDF: {e}")),
+    }
+}
+
+impl PdfBackend for PlumberBackend {
+    fn name(&self) -> &'static str {
+        "pdfplumber"
+    }
+
+    fn open(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+    ) -> Result<Box<dyn OpenDocument>, ExtractError> {
+        let opened = match password {
+            Some(pw) => Pdf::open_bytes_with_password(bytes, pw.as_bytes(), None),
+            None => Pdf::open_bytes(bytes, None),
+        };
+        let pdf = match opened {
+            // Broken xref tables and stream lengths: the crate's repair pass often helps.
+            Err(e) if e.kind() == PdfErrorKind::Parse && password.is_none() => {
+                Pdf::open_bytes_with_repair(bytes, None, None)
+                    .map(|(pdf, _)| pdf)
+                    .map_err(|_| to_extract_error(e))?
+            }
+            other => other.map_err(to_extract_error)?,
+        };
+        Ok(Box::new(PlumberDocument { pdf }))
+    }
+}
+
+impl OpenDocument for PlumberDocument {
+    fn page_count(&self) -> usize {
+        self.pdf.page_count()
+    }
+
+    fn page(&self, index: usize) -> Result<PageContent, ExtractError> {
+        let page = self.pdf.page(index).map_err(to_extract_error)?;
+        let glyphs = page
+            .chars()
+            .iter()
+            // An empty string is a glyph the ToUnicode map sends to nothing (a ligature's
+            // tail): no text, and not a sign of an unreadable layer. Unmapped codes come
+            // as `(cid:N)`.
+            .filter(|c| !c.text.is_empty())
+            .map(|c| Glyph {
+                text: c.text.clone(),
+                x0: c.bbox.x0,
+                x1: c.bbox.x1,
+                top: c.bbox.top,
+                bottom: c.bbox.bottom,
+                size: c.size,
+                upright: c.upright,
+                font: c.fontname.clone(),
+            })
+            .collect();
+        let mut rules = Vec::new();
+        for l in page.lines() {
+            if !matches!(l.orientation, Orientation::Diagonal) {
+                rect_edges(l.x0, l.top, l.x1, l.bottom, &mut rules);
+            }
+        }
+        for r in page.rects() {
+            rect_edges(r.x0, r.top, r.x1, r.bottom, &mut rules);
+        }
+        // Thin filled paths that are not axis-aligned rectangles still read as rulings
+        // when their bounding box is a line.
+        for c in page.curves() {
+            let (w, h) = (c.x1 - c.x0, c.bottom - c.top);
+            if w.min(h) <= 2.0 {
+                rect_edges(c.x0, c.top, c.x1, c.bottom, &mut rules);
+            }
+        }
+        Ok(PageContent {
+            width: page.width(),
+            height: page.height(),
+            glyphs,
+            rules,
+        })
+    }
+}
