@@ -6,6 +6,10 @@
 //! the department narratives ([`Initiative`]s). What it cannot place becomes a
 //! [`Warning`] with provenance. No I/O happens here.
 //!
+//! Main entry: [`reconstruct`] → [`Report`] (document info, [`Section`]s, [`Kpi`]s,
+//! [`Initiative`]s, warnings). Cells are read by [`value::parse_cell`] and
+//! [`status::parse_status`]; the municipality by [`municipality::find_in_title`].
+//!
 //! ```
 //! use shinchoku_extract::read_text;
 //!
@@ -17,16 +21,78 @@
 //! assert_eq!(report.kpis[0].observations.len(), 3);
 //! ```
 
+mod cell_text;
+mod document;
+mod header;
 pub mod model;
 pub mod municipality;
+mod scan;
+mod section;
 pub mod status;
 pub mod value;
 
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
 
-/// Rebuild sections, KPIs and initiatives from a document's lines. STUB: being written.
+use std::collections::HashMap;
+
+/// Rebuild sections, KPIs and initiatives from a document's lines.
+///
+/// Works on cells and rows only: text lines (tab cells) and PDF lines (cells with x
+/// positions and pages) are read the same way. Never panics; what cannot be placed is
+/// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
-    let _ = lines;
-    Report::default()
+    let legend = document::legend(lines);
+    let scan = scan::Scanner::new(&legend).run(lines);
+    let resolved = section::resolve(&scan.drafts);
+    let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
+
+    let mut ordinals: HashMap<String, usize> = HashMap::new();
+    let kpis = scan
+        .kpis
+        .into_iter()
+        .map(|k| {
+            let section = code_of(k.section);
+            let prefix = section.clone().unwrap_or_else(|| "KPI".to_string());
+            let ordinal = ordinals.entry(prefix.clone()).or_insert(0);
+            *ordinal += 1;
+            Kpi {
+                id: format!("{prefix}.{ordinal}"),
+                kind: k.kind,
+                name: k.name,
+                name_raw: k.name_raw,
+                section,
+                observations: k.observations,
+                status: k.status,
+                departments: k.departments,
+                notes: k.notes,
+                provenance: k.provenance,
+            }
+        })
+        .collect();
+    let initiatives = scan
+        .initiatives
+        .into_iter()
+        .map(|i| Initiative {
+            section: code_of(i.section),
+            department: i.department,
+            achievements: i.achievements,
+            challenges: i.challenges,
+            next_steps: i.next_steps,
+            projects: i.projects,
+            provenance: i.provenance,
+        })
+        .collect();
+
+    let mut warnings = scan.warnings;
+    warnings.extend(resolved.warnings);
+    warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
+
+    Report {
+        info: document::info(lines, scan.first_current_column.as_ref()),
+        sections: resolved.sections,
+        kpis,
+        initiatives,
+        warnings,
+    }
 }

@@ -1,0 +1,102 @@
+//! Document-level facts: the title, the municipality, the period the report covers and
+//! the printed status legend.
+
+use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
+use shinchoku_extract::Line;
+
+use crate::cell_text::{norm, squeeze};
+use crate::header::{header_line, Column};
+use crate::model::DocumentInfo;
+use crate::municipality::find_in_title;
+use crate::status::Legend;
+
+/// How many lines a bold title block (`**…**`) may span.
+const MAX_TITLE_LINES: usize = 6;
+
+/// Title, municipality and `as_of`. `current_column` is the first KPI table's current
+/// value column, whose header period is the fallback `as_of`.
+pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentInfo {
+    let title = title(lines);
+    let municipality = title.as_deref().and_then(find_in_title);
+    let as_of = reported_period(lines)
+        .or_else(|| title.as_deref().and_then(fiscal_year_in))
+        .or_else(|| current_column.and_then(|c| c.period.clone()));
+    DocumentInfo {
+        title,
+        municipality,
+        as_of,
+    }
+}
+
+fn line_text(line: &Line) -> String {
+    line.filled()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
+fn title(lines: &[Line]) -> Option<String> {
+    let start = lines.iter().position(|l| !l.is_blank())?;
+    // The markup is gone from the cells; the raw line still shows the bold block.
+    let text = if lines[start].raw.trim_start().starts_with("**") {
+        let mut parts = Vec::new();
+        for (k, line) in lines[start..].iter().take(MAX_TITLE_LINES).enumerate() {
+            parts.push(line_text(line));
+            let raw = line.raw.trim();
+            let body = if k == 0 { &raw[2..] } else { raw };
+            if body.ends_with("**") {
+                break;
+            }
+        }
+        parts.join(" ").replace("**", "")
+    } else {
+        line_text(&lines[start])
+    };
+    let title = norm(&text);
+    (!title.is_empty()).then_some(title)
+}
+
+/// The period a report says it covers: `（令和 2（2020）年度実績分）`, printed before the
+/// first table.
+fn reported_period(lines: &[Line]) -> Option<Period> {
+    for line in lines {
+        let text = squeeze(&line_text(line));
+        let Some(end) = text.find("実績分") else {
+            if header_line(line) == Some(true) {
+                break;
+            }
+            continue;
+        };
+        let expr = text[..end].trim_start_matches(['(', '（', '[', '【']);
+        let period = match parse_period(expr) {
+            Ok(p) => Some(p.period),
+            Err(_) => find_periods(expr)
+                .into_iter()
+                .find_map(|f| f.result.ok().map(|p| p.period)),
+        };
+        if period.is_some() {
+            return period;
+        }
+    }
+    None
+}
+
+/// A fiscal year named in the title (`令和4年度 長岡市…一覧` → R4年度).
+fn fiscal_year_in(title: &str) -> Option<Period> {
+    find_periods(title)
+        .into_iter()
+        .filter_map(|f| f.result.ok())
+        .map(|p| p.period)
+        .find(|p| p.basis == Basis::FiscalYear)
+}
+
+/// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,
+/// `A：目標達成　B：概ね順調`).
+pub(crate) fn legend(lines: &[Line]) -> Legend {
+    let mut legend = Legend::default();
+    for line in lines {
+        legend.add_line(&line_text(line));
+    }
+    legend
+}

@@ -1,0 +1,349 @@
+//! KPI table headers: which printed column names mean which role, over one or several
+//! physical lines, with the period a column header carries.
+//!
+//! A header line is a line whose every filled cell is a header term (`項目`, `当初 (H30)
+//! (2018)`, `進捗 状況`, `政策分野` …) and at least one names a column role. Lines right
+//! after it that hold only header terms, periods or fragments (`状況`, `(R5年度末)`) continue
+//! it; their cells are merged into the column above them (same cell index for text, the
+//! overlapping x-range for PDF).
+
+use shinchoku_extract::era::{find_periods, parse_period, Period};
+use shinchoku_extract::Line;
+
+use crate::cell_text::{gregorian_year, norm, squeeze};
+use crate::model::Role;
+use crate::section::parse_heading;
+use crate::value::unit_in_name;
+
+/// What a header cell says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ColumnKind {
+    /// The KPI name (`項目`, `重要業績評価指標`).
+    Name,
+    /// A value column; `actual` marks a yearly actual (`R3年度実績`, `実績値`).
+    Value {
+        role: Role,
+        actual: bool,
+    },
+    Status,
+    Projects,
+    Department,
+    /// A column that groups or labels rows (`政策分野`, `基本的方向性`): not read.
+    Label,
+    /// A piece of a header split over lines (`状況`, `(R5年度末)`).
+    Fragment,
+}
+
+impl ColumnKind {
+    fn names_a_role(self) -> bool {
+        matches!(
+            self,
+            ColumnKind::Name | ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Projects
+        )
+    }
+}
+
+/// Classify one header cell from its squeezed text (white space removed).
+pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
+    let s = squeezed;
+    let n = s.chars().count();
+    let unbracketed = s.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']);
+    if n == 0 || n > 40 || unbracketed == "数値目標" {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if has(&["業績評価指標", "指標名", "評価指標"]) || s.starts_with("項目") || s == "指標"
+    {
+        return Some(ColumnKind::Name);
+    }
+    if has(&["進捗状況", "達成状況", "進捗", "達成度", "評価", "達成区分"]) {
+        return Some(ColumnKind::Status);
+    }
+    if has(&[
+        "主な具体的事業",
+        "主な事業",
+        "具体的事業",
+        "主要事業",
+        "関連事業",
+    ]) {
+        return Some(ColumnKind::Projects);
+    }
+    if has(&["担当課", "所管課", "担当部署", "担当部局"]) {
+        return Some(ColumnKind::Department);
+    }
+    let value = |role, actual| Some(ColumnKind::Value { role, actual });
+    if s.contains("前年度") {
+        return value(Role::Previous, false);
+    }
+    if has(&["策定時", "当初", "基準"]) {
+        return value(Role::Baseline, false);
+    }
+    if s.contains("目標") {
+        return value(Role::Target, false);
+    }
+    if s.contains("実績") {
+        return value(Role::Current, true);
+    }
+    if s.contains("現状") {
+        return value(Role::Current, false);
+    }
+    if (n <= 10
+        && has(&[
+            "政策分野",
+            "基本的方向",
+            "具体的施策",
+            "施策",
+            "分野",
+            "基本目標",
+            "番号",
+            "区分",
+        ]))
+        || matches!(s, "No" | "No." | "NO" | "番")
+    {
+        return Some(ColumnKind::Label);
+    }
+    if is_period_only(s) || matches!(s, "状況" | "値" | "時点" | "(時点)" | "KPI" | "(KPI)")
+    {
+        return Some(ColumnKind::Fragment);
+    }
+    None
+}
+
+/// True for a cell that is only a date expression (`(R5年度末)`, `H30`, `(2018)`).
+fn is_period_only(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit() || c == '元')
+        && s.contains(['H', 'R', 'S', 'T', 'M', '元', '年', '('])
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "()HRSTMh元年度末月.~-令和平成昭".contains(c))
+}
+
+/// The classification of a line as a header line: `Some(strong)` when every filled cell is
+/// a header term; `strong` tells whether one of them names a column role.
+pub(crate) fn header_line(line: &Line) -> Option<bool> {
+    let mut strong = false;
+    let mut any = false;
+    for cell in line.filled() {
+        if parse_heading(&cell.text).is_some() {
+            return None;
+        }
+        let kind = classify(&squeeze(&cell.text))?;
+        strong |= kind.names_a_role();
+        any = true;
+    }
+    any.then_some(strong)
+}
+
+/// One column of a table, as its header defines it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Column {
+    pub kind: ColumnKind,
+    /// The header text, normalized (all physical lines joined).
+    pub text: String,
+    pub period: Option<Period>,
+    /// A Gregorian year printed in the header (`(2018)`), when no era date was read.
+    pub year: Option<i32>,
+    pub unit: Option<String>,
+}
+
+impl Column {
+    /// The column's year: from its period, else a printed Gregorian year.
+    pub(crate) fn year(&self) -> Option<i32> {
+        self.period.as_ref().map(|p| p.year).or(self.year)
+    }
+}
+
+/// A KPI table's columns, in header order, and what the header says about the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Schema {
+    pub columns: Vec<Column>,
+    /// The name header says 最重要 (a 重点プロジェクト's table).
+    pub priority: bool,
+    /// Era doubts met while reading the header periods.
+    pub era_warnings: Vec<(String, String)>,
+}
+
+impl Schema {
+    /// The columns a data row's cells fill after the name, in order (values, status,
+    /// department); the projects column is found by content instead.
+    pub(crate) fn slots(&self) -> Vec<&Column> {
+        self.columns
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Department
+                )
+            })
+            .collect()
+    }
+
+    pub(crate) fn value_count(&self) -> usize {
+        self.columns
+            .iter()
+            .filter(|c| matches!(c.kind, ColumnKind::Value { .. }))
+            .count()
+    }
+
+    /// Same table layout as `other` (a header repeated on a new page).
+    pub(crate) fn same_layout(&self, other: &Schema) -> bool {
+        self.columns.len() == other.columns.len()
+            && self
+                .columns
+                .iter()
+                .zip(&other.columns)
+                .all(|(a, b)| a.kind == b.kind && a.period == b.period && a.year == b.year)
+    }
+}
+
+struct MergedCell {
+    index: usize,
+    x: Option<(f32, f32)>,
+    text: String,
+}
+
+/// Build a table's schema from its header lines. `None` when the lines do not describe a
+/// KPI table (fewer than two value columns).
+pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
+    let mut merged: Vec<MergedCell> = Vec::new();
+    for line in lines {
+        for (index, cell) in line.cells.iter().enumerate() {
+            if cell.is_blank() {
+                continue;
+            }
+            let x = cell.x0.zip(cell.x1);
+            let text = norm(&cell.text);
+            let target = merged.iter_mut().find(|m| match (m.x, x) {
+                (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) < a1.min(b1),
+                _ => m.index == index,
+            });
+            match target {
+                Some(m) => {
+                    m.text.push(' ');
+                    m.text.push_str(&text);
+                }
+                None => merged.push(MergedCell { index, x, text }),
+            }
+        }
+    }
+    merged.sort_by(|a, b| match (a.x, b.x) {
+        (Some(ax), Some(bx)) => ax.0.total_cmp(&bx.0),
+        _ => a.index.cmp(&b.index),
+    });
+    let mut era_warnings = Vec::new();
+    let mut priority = false;
+    let mut columns = Vec::new();
+    for m in merged {
+        let squeezed: String = m.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let Some(kind) = classify(&squeezed) else {
+            continue;
+        };
+        if kind == ColumnKind::Name && squeezed.contains("最重要") {
+            priority = true;
+        }
+        let (period, warnings) = header_period(&m.text);
+        era_warnings.extend(warnings);
+        columns.push(Column {
+            kind,
+            year: gregorian_year(&m.text),
+            unit: unit_in_name(&m.text),
+            period,
+            text: m.text,
+        });
+    }
+    resolve_actual_columns(&mut columns);
+    let schema = Schema {
+        columns,
+        priority,
+        era_warnings,
+    };
+    (schema.value_count() >= 2).then_some(schema)
+}
+
+/// Several yearly actual columns (`R2年度実績 R3年度実績 R4年度実績`) are observations of
+/// their own: the latest is `current`, the earlier ones `previous`.
+fn resolve_actual_columns(columns: &mut [Column]) {
+    let currents: Vec<usize> = (0..columns.len())
+        .filter(|&i| {
+            matches!(
+                columns[i].kind,
+                ColumnKind::Value {
+                    role: Role::Current,
+                    ..
+                }
+            )
+        })
+        .collect();
+    if currents.len() < 2 {
+        return;
+    }
+    // The latest by year; without years, the last printed.
+    let latest = currents
+        .iter()
+        .copied()
+        .max_by_key(|&i| (columns[i].year().unwrap_or(i32::MIN), i))
+        .unwrap_or(currents[currents.len() - 1]);
+    for i in currents {
+        if i != latest {
+            if let ColumnKind::Value { actual, .. } = columns[i].kind {
+                columns[i].kind = ColumnKind::Value {
+                    role: Role::Previous,
+                    actual,
+                };
+            }
+        }
+    }
+}
+
+/// The period a header carries (`当初 (H30) (2018)` → H30), with era doubts as
+/// `(code, message)`.
+fn header_period(text: &str) -> (Option<Period>, Vec<(String, String)>) {
+    let parsed = match parse_period(text) {
+        Ok(p) => Some(p),
+        Err(_) => find_periods(text).into_iter().find_map(|f| f.result.ok()),
+    };
+    match parsed {
+        Some(p) => {
+            let warnings = p
+                .warnings
+                .into_iter()
+                .map(|w| (w.code.to_string(), w.message))
+                .collect();
+            (Some(p.period), warnings)
+        }
+        None => (None, Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<ColumnKind> {
+        classify(s)
+    }
+
+    #[test]
+    fn header_terms() {
+        assert_eq!(kind("項目"), Some(ColumnKind::Name));
+        assert_eq!(kind("最重要業績評価指標(KPI)"), Some(ColumnKind::Name));
+        assert_eq!(kind("進捗状況"), Some(ColumnKind::Status));
+        assert_eq!(kind("主な具体的事業"), Some(ColumnKind::Projects));
+        assert_eq!(
+            kind("平成28(現状値)"),
+            Some(ColumnKind::Value {
+                role: Role::Current,
+                actual: false
+            })
+        );
+        assert_eq!(
+            kind("前年度(R1)(2019)"),
+            Some(ColumnKind::Value {
+                role: Role::Previous,
+                actual: false
+            })
+        );
+        assert_eq!(kind("(R5年度末)"), Some(ColumnKind::Fragment));
+        assert_eq!(kind("153件"), None);
+        assert_eq!(kind("数値目標"), None);
+    }
+}

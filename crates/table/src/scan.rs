@@ -1,0 +1,816 @@
+//! One pass over the lines: a small state machine that recognizes table headers, section
+//! headings, KPI rows, department lines, charts and department narratives, and records
+//! them as drafts whose section codes are resolved afterwards.
+//!
+//! States: `Outside` any table; `Table` after a KPI header (rows, headings and repeated
+//! headers keep it open); `AfterTable` once the rows give way to single-cell lines
+//! (department lines, chart titles and chart data that still refer to the table's KPIs).
+
+use shinchoku_extract::{Cell, Line, Provenance, Warning};
+
+use crate::cell_text::{
+    department_line, first_number, gregorian_year, has_number_or_date, is_numbered_list,
+    is_ordinal, looks_like_value, norm, norm_paragraphs, similarity, split_bullet_list, split_name,
+    split_numbered_list, squeeze,
+};
+use crate::header::{build_schema, header_line, Column, ColumnKind, Schema};
+use crate::model::{KpiKind, Observation, Role, Status, StatusCode};
+use crate::section::{parse_heading, parse_project_heading, Draft, Heading, ParsedHeading};
+use crate::status::{parse_status, Legend};
+use crate::value::{clean_hint, parse_cell, unit_in_name};
+
+/// A KPI row before its section code is known.
+#[derive(Debug, Clone)]
+pub(crate) struct KpiDraft {
+    /// Index of the section draft it belongs to.
+    pub section: Option<usize>,
+    pub kind: KpiKind,
+    pub name: String,
+    pub name_raw: String,
+    pub observations: Vec<Observation>,
+    pub status: Option<Status>,
+    pub departments: Vec<String>,
+    pub notes: Vec<String>,
+    pub provenance: Provenance,
+    /// Each observation's year (its own period's, else its column's), for chart checks.
+    pub years: Vec<Option<i32>>,
+}
+
+/// A department narrative block before its section code is known.
+#[derive(Debug, Clone)]
+pub(crate) struct InitiativeDraft {
+    pub section: Option<usize>,
+    pub department: Option<String>,
+    pub achievements: Option<String>,
+    pub challenges: Option<String>,
+    pub next_steps: Option<String>,
+    pub projects: Vec<String>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Outside,
+    Table,
+    AfterTable,
+}
+
+/// The table whose rows, departments and charts are being read.
+struct Table {
+    schema: Schema,
+    /// Indices of its KPIs, in row order.
+    kpis: Vec<usize>,
+    /// Position in `kpis` up to which trailing department lines have been handed out.
+    department_cursor: usize,
+    /// The KPI a chart title just named, waiting for its chart data and department line.
+    titled: Option<usize>,
+    /// The KPI and unit of the chart whose rows are being read.
+    chart: Option<(Option<usize>, Option<String>)>,
+    /// A unit caption (`（単位：千円）`) printed just before the table.
+    caption_unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InitiativeField {
+    Achievements,
+    Challenges,
+    NextSteps,
+    Projects,
+}
+
+/// Everything one pass finds.
+#[derive(Default)]
+pub(crate) struct Scan {
+    pub drafts: Vec<Draft>,
+    pub kpis: Vec<KpiDraft>,
+    pub initiatives: Vec<InitiativeDraft>,
+    pub warnings: Vec<Warning>,
+    /// The first table's current column, for the report's `as_of`.
+    pub first_current_column: Option<Column>,
+}
+
+pub(crate) struct Scanner<'a> {
+    legend: &'a Legend,
+    out: Scan,
+    mode: Option<Mode>,
+    table: Option<Table>,
+    current: Option<usize>,
+    current_level1: Option<usize>,
+    current_measure: Option<usize>,
+    /// A `N …プロジェクト` heading, kept until a KPI table confirms it (the 施策体系
+    /// diagram prints the same names without tables).
+    pending_project: Option<Draft>,
+    headline: bool,
+    /// A `【数値目標】` line was seen: the next table holds headline KPIs.
+    headline_marker: bool,
+    /// A heading came after the last KPI row: a header now starts a new table, not a
+    /// repeated page header.
+    heading_since_row: bool,
+    /// The initiative block being read.
+    initiative: Option<usize>,
+    /// A blank line was seen since the last table row.
+    gap: bool,
+    caption_unit: Option<String>,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(legend: &'a Legend) -> Scanner<'a> {
+        Scanner {
+            legend,
+            out: Scan::default(),
+            mode: None,
+            table: None,
+            current: None,
+            current_level1: None,
+            current_measure: None,
+            pending_project: None,
+            headline: false,
+            headline_marker: false,
+            heading_since_row: false,
+            initiative: None,
+            gap: false,
+            caption_unit: None,
+        }
+    }
+
+    pub(crate) fn run(mut self, lines: &[Line]) -> Scan {
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            if line.is_blank() {
+                self.gap = true;
+                i += 1;
+                continue;
+            }
+            if header_line(line) == Some(true) {
+                let mut block = vec![line];
+                let mut j = i + 1;
+                while j < lines.len() && !lines[j].is_blank() && header_line(&lines[j]).is_some() {
+                    block.push(&lines[j]);
+                    j += 1;
+                }
+                if let Some(schema) = build_schema(&block) {
+                    self.start_table(schema, line);
+                    i = j;
+                    continue;
+                }
+            }
+            self.line(line);
+            i += 1;
+        }
+        self.out
+    }
+
+    fn mode(&self) -> Mode {
+        self.mode.unwrap_or(Mode::Outside)
+    }
+
+    fn start_table(&mut self, schema: Schema, line: &Line) {
+        self.initiative = None;
+        self.gap = false;
+        let repeated = self.mode() != Mode::Outside
+            && !self.heading_since_row
+            && self
+                .table
+                .as_ref()
+                .is_some_and(|t| t.schema.same_layout(&schema));
+        self.mode = Some(Mode::Table);
+        if repeated {
+            // A page header repeated: the table goes on.
+            self.headline |= std::mem::take(&mut self.headline_marker);
+            return;
+        }
+        for (code, message) in &schema.era_warnings {
+            self.warn(code, format!("in the table header: {message}"), line);
+        }
+        if let Some(project) = self.pending_project.take() {
+            self.push_section(project);
+        }
+        if self.out.first_current_column.is_none() {
+            self.out.first_current_column = schema
+                .columns
+                .iter()
+                .find(|c| {
+                    matches!(
+                        c.kind,
+                        ColumnKind::Value {
+                            role: Role::Current,
+                            ..
+                        }
+                    )
+                })
+                .cloned();
+        }
+        self.headline = std::mem::take(&mut self.headline_marker);
+        self.table = Some(Table {
+            schema,
+            kpis: Vec::new(),
+            department_cursor: 0,
+            titled: None,
+            chart: None,
+            caption_unit: self.caption_unit.take(),
+        });
+    }
+
+    fn line(&mut self, line: &Line) {
+        let filled: Vec<&Cell> = line.filled().collect();
+        let gap = std::mem::replace(&mut self.gap, false);
+        if self.initiative_line(line, &filled) {
+            self.mode = Some(Mode::Outside);
+            return;
+        }
+        self.initiative = None;
+        if !is_toc_entry(&filled) && self.heading_line(line, &filled) {
+            if self.mode() == Mode::AfterTable {
+                self.mode = Some(Mode::Outside);
+            }
+            return;
+        }
+        if filled.len() == 1 {
+            let text = &filled[0].text;
+            if let Some(parsed) = parse_project_heading(text) {
+                self.pending_project = Some(draft(parsed, line));
+                self.mode = Some(Mode::Outside);
+                return;
+            }
+            if let Some(departments) = department_line(text) {
+                if self.mode() != Mode::Outside {
+                    self.assign_departments(departments, line);
+                    self.mode = Some(Mode::AfterTable);
+                }
+                return;
+            }
+            if is_headline_marker(text) {
+                // `【数値目標】` above a table: its rows are the level-1 section's headline KPIs.
+                self.headline_marker = true;
+                return;
+            }
+            if let Some(unit) = caption_unit(text) {
+                self.caption_unit = Some(unit);
+                return;
+            }
+        }
+        match self.mode() {
+            Mode::Outside => {}
+            Mode::Table => self.table_line(line, &filled, gap),
+            Mode::AfterTable => self.after_table_line(&filled, line),
+        }
+    }
+
+    fn table_line(&mut self, line: &Line, filled: &[&Cell], gap: bool) {
+        if self.chart_line(filled, line) {
+            self.mode = Some(Mode::AfterTable);
+            return;
+        }
+        if self.kpi_row(line) {
+            return;
+        }
+        if filled.len() == 1 && is_page_number(&filled[0].text) {
+            return;
+        }
+        if filled.len() == 1 && (gap || is_prose(&filled[0].text)) {
+            // The rows have ended: what follows refers to the table (titles, departments).
+            self.mode = Some(Mode::AfterTable);
+            self.after_table_line(filled, line);
+            return;
+        }
+        if filled.len() == 1 && !has_number_or_date(&filled[0].text) {
+            // A short line right under the rows (a chart title, a remark): the table may
+            // still go on, but a department line may follow it.
+            self.after_table_line(filled, line);
+            return;
+        }
+        if filled.iter().any(|c| has_number_or_date(&c.text)) {
+            self.warn(
+                "unparsed_row",
+                "a line inside a KPI table holds a number or date but is neither a KPI row, a heading nor a header; expected a name followed by the table's value cells".to_string(),
+                line,
+            );
+        }
+    }
+
+    fn after_table_line(&mut self, filled: &[&Cell], line: &Line) {
+        if self.chart_line(filled, line) {
+            return;
+        }
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        table.chart = None;
+        if filled.len() == 1 {
+            // A chart title names the KPI it illustrates, with slightly different words.
+            let title = norm(&filled[0].text);
+            let best = table
+                .kpis
+                .iter()
+                .map(|&k| (k, similarity(&title, &self.out.kpis[k].name)))
+                .filter(|&(_, score)| score >= 0.6)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            table.titled = best.map(|(k, _)| k);
+        }
+    }
+
+    /// Chart data under a chart title: a `年度 | 割合 (%)` header, then `R1 (2019) | 67`
+    /// rows, checked against the titled KPI's observations of the same year.
+    fn chart_line(&mut self, filled: &[&Cell], line: &Line) -> bool {
+        let Some(table) = self.table.as_mut() else {
+            return false;
+        };
+        if filled.len() >= 2
+            && matches!(
+                squeeze(&filled[0].text).as_str(),
+                "年度" | "年" | "年次" | "区分"
+            )
+        {
+            table.chart = Some((table.titled, unit_in_name(&filled[1].text)));
+            return true;
+        }
+        let Some((kpi, _)) = table.chart else {
+            return false;
+        };
+        if filled.len() < 2 {
+            return false;
+        }
+        let Some(year) = period_year(&filled[0].text) else {
+            return false;
+        };
+        let Some(chart_value) = first_number(&filled[1].text) else {
+            return false;
+        };
+        if let Some(k) = kpi {
+            let kpi = &self.out.kpis[k];
+            let mismatch = kpi
+                .observations
+                .iter()
+                .zip(&kpi.years)
+                .filter(|(_, y)| **y == Some(year))
+                .map(|(o, _)| o)
+                .filter_map(|o| first_number(&o.raw).map(|v| (o, v)))
+                .find(|(_, v)| (v - chart_value).abs() > 1e-9 * v.abs().max(1.0));
+            if let Some((obs, _)) = mismatch {
+                let message = format!(
+                    "the chart for \"{}\" gives {} for {year}, but the table's {} value for that year is \"{}\"",
+                    kpi.name,
+                    norm(&filled[1].text),
+                    role_name(obs.role),
+                    obs.raw
+                );
+                self.warn("chart_table_mismatch", message, line);
+            }
+        }
+        true
+    }
+
+    /// A KPI row: `[ordinal | 数値目標] name value… [status] [projects]`.
+    fn kpi_row(&mut self, line: &Line) -> bool {
+        let Some(table) = self.table.as_ref() else {
+            return false;
+        };
+        let Some(row) = split_row(line, &table.schema) else {
+            return false;
+        };
+        let schema = &table.schema;
+        let name_parts = split_name(&norm(&row.name.text));
+        let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
+        let mut observations = Vec::new();
+        let mut status = None;
+        let mut departments = name_parts.departments.clone();
+        let mut notes = name_parts.notes.clone();
+        let mut status_warning = None;
+        let mut years = Vec::new();
+        for (column, cell) in schema.slots().into_iter().zip(&row.slots) {
+            let text = cell.map(|c| c.text.as_str()).unwrap_or("");
+            match column.kind {
+                ColumnKind::Value { role, .. } => {
+                    let hint = unit_hint.as_deref().or(column.unit.as_deref());
+                    let read = parse_cell(text, hint);
+                    years.push(read.period.as_ref().map(|p| p.year).or(column.year()));
+                    observations.push(Observation {
+                        role,
+                        value: read.value,
+                        period: read.period.or_else(|| column.period.clone()),
+                        notes: read.notes,
+                        raw: text.to_string(),
+                    });
+                }
+                ColumnKind::Status => {
+                    status = parse_status(text, self.legend);
+                    if let Some(s) = &status {
+                        if s.code == StatusCode::Other {
+                            status_warning = Some(s.label.clone());
+                        }
+                    }
+                }
+                ColumnKind::Department => {
+                    for d in norm_paragraphs(text)
+                        .iter()
+                        .flat_map(|p| p.split(['、', ',', '/']))
+                    {
+                        let d = d.trim();
+                        if !d.is_empty() && !departments.iter().any(|x| x == d) {
+                            departments.push(d.to_string());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let extra_count = row.extras.len();
+        for extra in &row.extras {
+            notes.push(norm(&extra.text));
+        }
+        let headline = row.headline_label || self.headline;
+        self.headline = headline;
+        self.heading_since_row = false;
+        let (kind, section) = if headline {
+            (KpiKind::Headline, self.current_level1.or(self.current))
+        } else if schema.priority || self.in_project() {
+            (KpiKind::Priority, self.current)
+        } else {
+            (KpiKind::Kpi, self.current)
+        };
+        let index = self.out.kpis.len();
+        self.out.kpis.push(KpiDraft {
+            section,
+            kind,
+            name: name_parts.name,
+            name_raw: row.name.text.clone(),
+            observations,
+            status,
+            departments,
+            notes,
+            provenance: provenance(line),
+            years,
+        });
+        if let Some(table) = self.table.as_mut() {
+            table.kpis.push(index);
+        }
+        if let Some(projects) = row.projects {
+            let items = split_numbered_list(&projects.text);
+            self.add_section_projects(items);
+        }
+        if let Some(label) = status_warning {
+            self.warn(
+                "unknown_status",
+                format!(
+                    "status \"{label}\" is not a known progress label nor in the document's legend"
+                ),
+                line,
+            );
+        }
+        if extra_count > 0 {
+            self.warn(
+                "extra_cells",
+                format!("{extra_count} cell(s) after the table's last column were kept as the KPI's notes"),
+                line,
+            );
+        }
+        true
+    }
+
+    fn in_project(&self) -> bool {
+        self.current
+            .is_some_and(|d| matches!(self.out.drafts[d].heading, Heading::Project { .. }))
+    }
+
+    /// A line whose cells are all headings (plus, optionally, a projects list).
+    fn heading_line(&mut self, line: &Line, filled: &[&Cell]) -> bool {
+        let mut headings = Vec::new();
+        let mut lists = Vec::new();
+        for (k, cell) in filled.iter().enumerate() {
+            if let Some(h) = parse_heading(&cell.text) {
+                headings.push((k, h));
+            } else if !headings.is_empty() && is_numbered_list(&cell.text) {
+                lists.push(k);
+            } else {
+                return false;
+            }
+        }
+        if headings.is_empty() {
+            return false;
+        }
+        let mut lists = lists.into_iter().peekable();
+        for (k, parsed) in headings {
+            self.pending_project = None;
+            self.push_section(draft(parsed, line));
+            while let Some(&l) = lists.peek() {
+                if l < k {
+                    break;
+                }
+                lists.next();
+                let items = split_numbered_list(&filled[l].text);
+                self.add_section_projects(items);
+            }
+        }
+        for l in lists {
+            let items = split_numbered_list(&filled[l].text);
+            self.add_section_projects(items);
+        }
+        true
+    }
+
+    fn push_section(&mut self, draft: Draft) {
+        let index = self.out.drafts.len();
+        match &draft.heading {
+            Heading::Level1 { .. } | Heading::Project { .. } => {
+                self.current_level1 = Some(index);
+                self.current_measure = None;
+            }
+            Heading::Coded { parts, .. } if parts.len() >= 2 => self.current_measure = Some(index),
+            Heading::Coded { .. } => self.current_measure = None,
+        }
+        self.current = Some(index);
+        self.headline = false;
+        self.heading_since_row = true;
+        self.out.drafts.push(draft);
+    }
+
+    fn add_section_projects(&mut self, items: Vec<String>) {
+        if let Some(d) = self.current {
+            self.out.drafts[d].projects.extend(items);
+        }
+    }
+
+    /// Trailing department lines go to the table's KPIs in order, skipping KPIs that
+    /// already have one; a chart title just before names the KPI directly.
+    fn assign_departments(&mut self, departments: Vec<String>, line: &Line) {
+        let Some(table) = self.table.as_mut() else {
+            return;
+        };
+        table.chart = None;
+        let target = table.titled.take().or_else(|| {
+            let kpis = &self.out.kpis;
+            let found = table.kpis[table.department_cursor..]
+                .iter()
+                .position(|&k| kpis[k].departments.is_empty());
+            found.map(|p| {
+                let at = table.department_cursor + p;
+                table.department_cursor = at + 1;
+                table.kpis[at]
+            })
+        });
+        match target {
+            Some(k) => {
+                let kpi = &mut self.out.kpis[k];
+                for d in departments {
+                    if !kpi.departments.contains(&d) {
+                        kpi.departments.push(d);
+                    }
+                }
+            }
+            None => self.warn(
+                "unplaced_department",
+                format!(
+                    "department line \"{}\" follows a table whose KPIs all have departments already",
+                    departments.join("、")
+                ),
+                line,
+            ),
+        }
+    }
+
+    /// Department narrative lines: `department | label | text` starts a block,
+    /// `label | text` continues it.
+    fn initiative_line(&mut self, line: &Line, filled: &[&Cell]) -> bool {
+        if filled.len() < 2 {
+            return false;
+        }
+        if let Some(field) = initiative_label(&filled[0].text) {
+            if let Some(i) = self.initiative {
+                self.fill_initiative(i, field, &filled[1..]);
+                return true;
+            }
+            return false;
+        }
+        let Some(field) = initiative_label(&filled[1].text) else {
+            return false;
+        };
+        let department = norm(&filled[0].text);
+        if department.chars().count() > 30 || looks_like_value(&department) {
+            return false;
+        }
+        let index = self.out.initiatives.len();
+        self.out.initiatives.push(InitiativeDraft {
+            section: self.current_measure.or(self.current),
+            department: Some(department),
+            achievements: None,
+            challenges: None,
+            next_steps: None,
+            projects: Vec::new(),
+            provenance: provenance(line),
+        });
+        self.initiative = Some(index);
+        self.fill_initiative(index, field, &filled[2..]);
+        true
+    }
+
+    fn fill_initiative(&mut self, index: usize, field: InitiativeField, cells: &[&Cell]) {
+        let initiative = &mut self.out.initiatives[index];
+        let text: Vec<String> = cells
+            .iter()
+            .flat_map(|c| norm_paragraphs(&c.text))
+            .collect();
+        let slot = match field {
+            InitiativeField::Projects => {
+                initiative
+                    .projects
+                    .extend(cells.iter().flat_map(|c| split_bullet_list(&c.text)));
+                return;
+            }
+            InitiativeField::Achievements => &mut initiative.achievements,
+            InitiativeField::Challenges => &mut initiative.challenges,
+            InitiativeField::NextSteps => &mut initiative.next_steps,
+        };
+        if text.is_empty() {
+            return;
+        }
+        let joined = text.join("\n");
+        match slot {
+            Some(existing) => {
+                existing.push('\n');
+                existing.push_str(&joined);
+            }
+            None => *slot = Some(joined),
+        }
+    }
+
+    fn warn(&mut self, code: &str, message: String, line: &Line) {
+        let w = Warning::new(code, message, provenance(line));
+        if !self.out.warnings.contains(&w) {
+            self.out.warnings.push(w);
+        }
+    }
+}
+
+/// The cells of a KPI row, aligned to the table's columns by content and order.
+struct Row<'l> {
+    headline_label: bool,
+    name: &'l Cell,
+    /// One entry per schema slot (values, status, department); `None` when not printed.
+    slots: Vec<Option<&'l Cell>>,
+    projects: Option<&'l Cell>,
+    /// Filled cells beyond the table's columns.
+    extras: Vec<&'l Cell>,
+}
+
+/// Split a line into a KPI row. The name is the first filled cell that is not a row
+/// ordinal or a `数値目標` label; the cells after it fill the value columns in order, then
+/// the status; a numbered list at the end is the projects cell. Leading empty cells and
+/// header positions do not matter (layouts shift from page to page).
+fn split_row<'l>(line: &'l Line, schema: &Schema) -> Option<Row<'l>> {
+    let mut headline_label = false;
+    let mut name_at = None;
+    for (i, cell) in line.cells.iter().enumerate() {
+        if cell.is_blank() || is_ordinal(&cell.text) {
+            continue;
+        }
+        let squeezed = squeeze(&cell.text);
+        if squeezed == "数値目標" {
+            headline_label = true;
+            continue;
+        }
+        if looks_like_value(&cell.text) || parse_heading(&cell.text).is_some() {
+            return None;
+        }
+        name_at = Some(i);
+        break;
+    }
+    let name_at = name_at?;
+    let mut after: Vec<&Cell> = line.cells[name_at + 1..].iter().collect();
+    while after.last().is_some_and(|c| c.is_blank()) {
+        after.pop();
+    }
+    let slots = schema.slots();
+    let has_projects_column = schema
+        .columns
+        .iter()
+        .any(|c| c.kind == ColumnKind::Projects);
+    let filled_count = after.iter().filter(|c| !c.is_blank()).count();
+    let mut projects = None;
+    if let Some(last) = after.last() {
+        let list = is_numbered_list(&last.text);
+        if list && (filled_count > slots.len() || has_projects_column || last.text.contains('\n')) {
+            projects = after.pop();
+            while after.last().is_some_and(|c| c.is_blank()) {
+                after.pop();
+            }
+        }
+    }
+    let filled: Vec<&Cell> = after.iter().copied().filter(|c| !c.is_blank()).collect();
+    if filled.len() < slots.len().min(2) {
+        return None;
+    }
+    let (assigned, extras): (Vec<Option<&Cell>>, Vec<&Cell>) = if filled.len() >= slots.len() {
+        (
+            filled[..slots.len()].iter().map(|c| Some(*c)).collect(),
+            filled[slots.len()..].to_vec(),
+        )
+    } else if after.len() >= slots.len() {
+        // Fewer filled cells than columns: blank cells hold their column's place.
+        (
+            after[..slots.len()]
+                .iter()
+                .map(|c| (!c.is_blank()).then_some(*c))
+                .collect(),
+            after[slots.len()..]
+                .iter()
+                .copied()
+                .filter(|c| !c.is_blank())
+                .collect(),
+        )
+    } else {
+        let mut v: Vec<Option<&Cell>> = filled.iter().map(|c| Some(*c)).collect();
+        v.resize(slots.len(), None);
+        (v, Vec::new())
+    };
+    Some(Row {
+        headline_label,
+        name: &line.cells[name_at],
+        slots: assigned,
+        projects,
+        extras,
+    })
+}
+
+fn initiative_label(text: &str) -> Option<InitiativeField> {
+    let s = squeeze(text);
+    if s.chars().count() > 10 {
+        return None;
+    }
+    if s.contains("取組") || s.contains("成果") {
+        Some(InitiativeField::Achievements)
+    } else if s.contains("課題") {
+        Some(InitiativeField::Challenges)
+    } else if s.contains("今後") {
+        Some(InitiativeField::NextSteps)
+    } else if s.ends_with("事業") {
+        Some(InitiativeField::Projects)
+    } else {
+        None
+    }
+}
+
+/// A sentence or paragraph rather than a table cell.
+fn is_prose(text: &str) -> bool {
+    let t = norm(text);
+    t.ends_with('。') || t.chars().count() > 60
+}
+
+/// A table-of-contents entry: several cells, the last a bare page number.
+fn is_toc_entry(filled: &[&Cell]) -> bool {
+    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.text))
+}
+
+fn is_page_number(text: &str) -> bool {
+    let t = squeeze(text);
+    let t = t.trim_matches('-');
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A `数値目標` marker line (`【数値目標】`).
+fn is_headline_marker(text: &str) -> bool {
+    squeeze(text).trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●'])
+        == "数値目標"
+}
+
+/// A caption `（単位：千円）` on a line of its own.
+fn caption_unit(text: &str) -> Option<String> {
+    let t = norm(text);
+    if !t.contains("単位") || t.chars().count() > 20 {
+        return None;
+    }
+    clean_hint(&t)
+}
+
+fn period_year(text: &str) -> Option<i32> {
+    match shinchoku_extract::era::parse_period(&norm(text)) {
+        Ok(p) => Some(p.period.year),
+        Err(_) => gregorian_year(text),
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Baseline => "baseline",
+        Role::Previous => "previous",
+        Role::Current => "current",
+        Role::Target => "target",
+    }
+}
+
+fn draft(parsed: ParsedHeading, line: &Line) -> Draft {
+    Draft {
+        heading: parsed.heading,
+        title: parsed.title,
+        provenance: provenance(line),
+        projects: Vec::new(),
+    }
+}
+
+pub(crate) fn provenance(line: &Line) -> Provenance {
+    Provenance {
+        page: line.page,
+        line: line.number,
+        text: line.raw.clone(),
+    }
+}

@@ -1,0 +1,416 @@
+//! Section headings: reading them (`分野1【…】…`, `第1節 …`, `A-1-1 …`, `Ⅱ－１－（２） …`,
+//! `1 転入増加・転出抑制プロジェクト`) and resolving their codes once the whole document
+//! is seen (level-1 codes come from the codes under them; measure codes follow the
+//! document's own spelling; a misprinted head is corrected from the enclosing section).
+
+use std::collections::HashSet;
+
+use shinchoku_extract::{Provenance, Warning};
+
+use crate::cell_text::{fold_code_chars, norm};
+use crate::model::Section;
+
+/// What kind of level-1 label a heading carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level1Label {
+    /// 分野N: policy fields, coded by letters when nothing better is known.
+    Field,
+    /// 第N節 / 基本目標N: basic goals, coded by Roman numerals when nothing better is known.
+    Goal,
+}
+
+/// One component after a code's head: `1` or `(2)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Component {
+    pub number: u32,
+    pub bracketed: bool,
+}
+
+/// A heading as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Heading {
+    Level1 {
+        label: Level1Label,
+        number: u32,
+    },
+    Coded {
+        head: String,
+        parts: Vec<Component>,
+    },
+    /// A 重点プロジェクト (`1 …プロジェクト`), level 1, coded `P-N`.
+    Project {
+        number: u32,
+    },
+}
+
+/// A heading and its title, as read from one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParsedHeading {
+    pub heading: Heading,
+    pub title: String,
+}
+
+/// Read a heading from one cell's text. Codes need a dash (`A-1`), so row ordinals and
+/// dates (`R1 (2019)`) are not headings.
+pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(&norm(text));
+    let t = t.trim();
+    if t.chars().count() > 120 {
+        return None;
+    }
+    level1(t).or_else(|| coded(t))
+}
+
+/// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
+pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(&norm(text));
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let title = t[digits..].trim();
+    if title.len() == t[digits..].len() || !title.ends_with("プロジェクト") {
+        return None;
+    }
+    Some(ParsedHeading {
+        heading: Heading::Project {
+            number: t[..digits].parse().ok()?,
+        },
+        title: title.to_string(),
+    })
+}
+
+fn level1(t: &str) -> Option<ParsedHeading> {
+    let (label, rest) = if let Some(rest) = t.strip_prefix("分野") {
+        (Level1Label::Field, rest)
+    } else if let Some(rest) = t.strip_prefix("基本目標") {
+        (Level1Label::Goal, rest)
+    } else if let Some(rest) = t.strip_prefix('第') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with('節') {
+            return None;
+        }
+        let number = rest[..digits].parse().ok()?;
+        let title = rest[digits + '節'.len_utf8()..].trim();
+        return (!title.is_empty()).then(|| ParsedHeading {
+            heading: Heading::Level1 {
+                label: Level1Label::Goal,
+                number,
+            },
+            title: title.to_string(),
+        });
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let title = rest[digits..]
+        .trim_start_matches([' ', ':', '.', '、'])
+        .trim();
+    let number = rest[..digits].parse().ok()?;
+    (!title.is_empty()).then(|| ParsedHeading {
+        heading: Heading::Level1 { label, number },
+        title: title.to_string(),
+    })
+}
+
+/// Labels printed before a measure code (`施策1-1 …`); a labelled code may be all digits.
+const CODE_LABELS: &[&str] = &["具体的施策", "基本施策", "重点施策", "施策"];
+
+fn coded(t: &str) -> Option<ParsedHeading> {
+    let label = CODE_LABELS.iter().find_map(|l| t.strip_prefix(l));
+    let labelled = label.is_some();
+    let t = label.map(str::trim_start).unwrap_or(t);
+    let bytes = t.as_bytes();
+    let head_len = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    if head_len == 0 || head_len > 4 {
+        return None;
+    }
+    let head = &t[..head_len];
+    let roman = head.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    let letter = head.len() == 1 && head.as_bytes()[0].is_ascii_uppercase();
+    let numeric = head.bytes().all(|b| b.is_ascii_digit());
+    if !(roman || letter || numeric) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut rest = &t[head_len..];
+    while let Some(after_dash) = rest.strip_prefix('-') {
+        let (component, after) = component(after_dash)?;
+        parts.push(component);
+        rest = after;
+        if parts.len() > 4 {
+            return None;
+        }
+    }
+    if parts.is_empty() || (numeric && !labelled && parts.len() < 2) {
+        return None;
+    }
+    // `II-1-1 (1)`: the measure number repeated in brackets belongs to the code.
+    if parts.len() == 2 {
+        let trimmed = rest.trim_start();
+        if let Some((c, after)) = component(trimmed).filter(|(c, _)| c.bracketed) {
+            if c.number == parts[1].number && trimmed.len() < rest.len() {
+                parts[1].bracketed = true;
+                rest = after;
+            }
+        }
+    }
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let title = rest.trim();
+    if title.is_empty() {
+        return None;
+    }
+    Some(ParsedHeading {
+        heading: Heading::Coded {
+            head: head.to_string(),
+            parts,
+        },
+        title: title.to_string(),
+    })
+}
+
+fn component(s: &str) -> Option<(Component, &str)> {
+    let (bracketed, inner) = match s.strip_prefix('(') {
+        Some(inner) => (true, inner),
+        None => (false, s),
+    };
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let number = inner[..digits].parse().ok()?;
+    let mut rest = &inner[digits..];
+    if bracketed {
+        rest = rest.strip_prefix(')')?;
+    }
+    Some((Component { number, bracketed }, rest))
+}
+
+/// A heading found while scanning, before codes are resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub heading: Heading,
+    pub title: String,
+    pub provenance: Provenance,
+    pub projects: Vec<String>,
+}
+
+/// The drafts' resolved codes (one per draft), the sections (each code once, in document
+/// order, projects merged) and the warnings met.
+pub(crate) struct Resolved {
+    pub codes: Vec<String>,
+    pub sections: Vec<Section>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Resolve every draft's code, level and parent.
+pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
+    // Measures written `X-N-(M)` anywhere make `X-N-M` and `X-N-M (M)` the same form.
+    let bracketed_measures = drafts.iter().any(|d| {
+        matches!(&d.heading, Heading::Coded { parts, .. } if parts.len() == 2 && parts[1].bracketed)
+    });
+    let any_non_numeric_head = drafts.iter().any(|d| {
+        matches!(&d.heading, Heading::Coded { head, .. } if !head.bytes().all(|b| b.is_ascii_digit()))
+    });
+
+    let mut codes = Vec::with_capacity(drafts.len());
+    let mut warnings = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut level1_code: Option<String> = None;
+    let mut level2: Option<(String, u32)> = None;
+
+    for (i, draft) in drafts.iter().enumerate() {
+        let (code, level, parent) = match &draft.heading {
+            Heading::Level1 { label, number } => {
+                let code = level1_code_from_children(drafts, i, any_non_numeric_head)
+                    .unwrap_or_else(|| match label {
+                        Level1Label::Field => letter_code(*number),
+                        Level1Label::Goal => roman(*number),
+                    });
+                level1_code = Some(code.clone());
+                level2 = None;
+                (code, 1, None)
+            }
+            Heading::Project { number } => {
+                level1_code = None;
+                level2 = None;
+                (format!("P-{number}"), 1, None)
+            }
+            Heading::Coded { head, parts } => {
+                let mut head = head.clone();
+                let numeric = head.bytes().all(|b| b.is_ascii_digit());
+                if numeric && any_non_numeric_head {
+                    if let Some((h, n)) = &level2 {
+                        if parts.first().map(|c| c.number) == Some(*n) {
+                            let printed = render(&head, parts, bracketed_measures);
+                            let corrected = render(h, parts, bracketed_measures);
+                            warnings.push(Warning::new(
+                                "section_code_corrected",
+                                format!(
+                                    "section code {printed} read as {corrected}: it sits inside section {h}-{n}, so its head {head} is taken as a misprint of {h}"
+                                ),
+                                draft.provenance.clone(),
+                            ));
+                            head = h.clone();
+                        }
+                    }
+                }
+                let code = render(&head, parts, bracketed_measures);
+                if parts.len() == 1 {
+                    level2 = Some((head.clone(), parts[0].number));
+                }
+                let level = parts.len() as u32 + 1;
+                let parent = (1..=parts.len())
+                    .rev()
+                    .map(|k| render(&head, &parts[..k - 1], bracketed_measures))
+                    .find(|p| seen.contains(p))
+                    .or_else(|| {
+                        level1_code
+                            .clone()
+                            .filter(|c| seen.contains(c) && *c == head)
+                    });
+                (code, level, parent)
+            }
+        };
+        codes.push(code.clone());
+        if seen.insert(code.clone()) {
+            sections.push(Section {
+                code,
+                title: draft.title.clone(),
+                parent,
+                level,
+                projects: draft.projects.clone(),
+            });
+        } else if let Some(s) = sections.iter_mut().find(|s| s.code == code) {
+            s.projects.extend(draft.projects.iter().cloned());
+        }
+    }
+    Resolved {
+        codes,
+        sections,
+        warnings,
+    }
+}
+
+/// A level-1 heading's code: the head of the first code printed under it.
+/// Numeric heads count only in documents that code everything with digits (`施策1-1`);
+/// elsewhere a numeric head is a misprint.
+fn level1_code_from_children(
+    drafts: &[Draft],
+    at: usize,
+    any_non_numeric_head: bool,
+) -> Option<String> {
+    drafts[at + 1..]
+        .iter()
+        .take_while(|d| !matches!(d.heading, Heading::Level1 { .. } | Heading::Project { .. }))
+        .find_map(|d| match &d.heading {
+            Heading::Coded { head, .. }
+                if !(any_non_numeric_head && head.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                Some(head.clone())
+            }
+            _ => None,
+        })
+}
+
+fn render(head: &str, parts: &[Component], bracketed_measures: bool) -> String {
+    let mut code = head.to_string();
+    for (k, c) in parts.iter().enumerate() {
+        if c.bracketed || (k == 1 && bracketed_measures) {
+            code.push_str(&format!("-({})", c.number));
+        } else {
+            code.push_str(&format!("-{}", c.number));
+        }
+    }
+    code
+}
+
+fn letter_code(number: u32) -> String {
+    match number {
+        1..=26 => char::from(b'A' + (number - 1) as u8).to_string(),
+        _ => number.to_string(),
+    }
+}
+
+fn roman(number: u32) -> String {
+    const TABLE: [(u32, &str); 7] = [
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+        (0, ""),
+        (0, ""),
+    ];
+    if number == 0 || number > 39 {
+        return number.to_string();
+    }
+    let mut n = number;
+    let mut out = String::new();
+    for (value, letters) in TABLE.iter().filter(|(v, _)| *v > 0) {
+        while n >= *value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(text: &str) -> Option<(String, String)> {
+        let p = parse_heading(text)?;
+        match p.heading {
+            Heading::Coded { head, parts } => Some((render(&head, &parts, false), p.title)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn code_spellings() {
+        assert_eq!(code_of("A-1-1 地域産業").unwrap().0, "A-1-1");
+        assert_eq!(code_of("Ⅱ－１－（２） 出産").unwrap().0, "II-1-(2)");
+        assert_eq!(
+            code_of("II-1-1 (1) 妊娠").unwrap(),
+            ("II-1-(1)".into(), "妊娠".into())
+        );
+        assert_eq!(code_of("1-2-(2) 創業").unwrap().0, "1-2-(2)");
+        assert_eq!(code_of("R1 (2019)"), None);
+        assert_eq!(code_of("1-2"), None);
+        assert_eq!(code_of("A-1"), None, "a code needs a title");
+        assert_eq!(
+            code_of("施策1-1　地域産業の競争力強化").unwrap(),
+            ("1-1".into(), "地域産業の競争力強化".into())
+        );
+    }
+
+    #[test]
+    fn level1_labels() {
+        let p = parse_heading("分野1【しごとづくり】安定的で魅力ある雇用を創出する").unwrap();
+        assert_eq!(p.title, "【しごとづくり】安定的で魅力ある雇用を創出する");
+        let p = parse_heading("第2節 子どもを産み育てやすいまちをつくる").unwrap();
+        assert_eq!(
+            p.heading,
+            Heading::Level1 {
+                label: Level1Label::Goal,
+                number: 2
+            }
+        );
+        assert!(parse_project_heading("1 転入増加・転出抑制プロジェクト").is_some());
+        assert!(parse_project_heading("3 重点プロジェクトの進行管理").is_none());
+        assert_eq!(roman(4), "IV");
+        assert_eq!(letter_code(3), "C");
+    }
+}
