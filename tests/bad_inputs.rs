@@ -272,16 +272,15 @@ fn encrypted_pdfs() {
         eprintln!("skipped: ../shared/corpus not present");
         return;
     };
-    let user = corpus.join("odd-pdfs/pdfminer.six/samples_encryption_rc4-128.pdf");
+    // User password "test" (pdfplumber's fixture; see the corpus SOURCE.txt).
+    let user = corpus.join("odd-pdfs/pdfplumber/tests_pdfs_password-example.pdf");
     expect_error(&user, &[], "encrypted PDF; use --password");
     expect_error(&user, &["--password", "wrong"], "encrypted PDF");
-    let doc = expect_document(&user, &["--password", "foo"]);
+    let doc = expect_document(&user, &["--password", "test"]);
     assert_eq!(doc["source"]["format"], "pdf");
     // Owner-password only (empty user password): extracts without asking.
-    let owner = corpus.join("odd-pdfs/pdfplumber/pr-138-example.pdf");
-    if owner.is_file() {
-        expect_document(&owner, &[]);
-    }
+    let owner = corpus.join("odd-pdfs/pdfplumber/tests_pdfs_pr-138-example.pdf");
+    expect_document(&owner, &[]);
 }
 
 #[test]

@@ -57,6 +57,16 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Print what the table stage sees: one line per row, `p{page}:l{line}` then the cells, tab-separated.
+    Cells {
+        /// Input file, or `-` for stdin.
+        input: PathBuf,
+        /// Only this page.
+        #[arg(long, value_name = "N")]
+        page: Option<u32>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Convert many reports: files, directories (recursive) or a list, in parallel.
     Batch(BatchArgs),
     /// One table of every KPI observation from extracted documents (CSV and/or JSON Lines).
@@ -150,6 +160,7 @@ fn main() -> ExitCode {
             pretty,
             read,
         } => extract(input, output, pretty, &read.options()),
+        Command::Cells { input, page, read } => cells(&input, page, &read.options()),
         Command::Batch(args) => run_batch(args),
         Command::Dataset(args) => dataset(args),
         Command::Check(args) => check(args),
@@ -184,6 +195,23 @@ fn extract(
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
+    }
+}
+
+fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -> ExitCode {
+    match pipeline::read_source_path(input, opts) {
+        Ok(doc) => {
+            for w in &doc.warnings {
+                let page = w
+                    .provenance
+                    .page
+                    .map_or_else(String::new, |p| format!("page {p}: "));
+                eprintln!("warning: {}: {page}{}", input.display(), w.message);
+            }
+            let _ = output::write_stdout(shinchoku_extract::render_cells(&doc, page).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.to_string()),
     }
 }
 

@@ -100,13 +100,23 @@ pub fn process_path(path: &Path, opts: &Options) -> Result<Document, FileError> 
     process_bytes_caught(path, &bytes, opts)
 }
 
-/// [`process_bytes`] with panics turned into errors.
-pub fn process_bytes_caught(
-    path: &Path,
-    bytes: &[u8],
-    opts: &Options,
-) -> Result<Document, FileError> {
-    let name = display_name(path);
+/// Read a file (or stdin) into lines of cells only, with the same checks and panic
+/// isolation as [`process_path`]: what `shinchoku cells` shows.
+pub fn read_source_path(path: &Path, opts: &Options) -> Result<SourceDoc, FileError> {
+    let bytes = read_input(path)?;
+    check_bytes(path, &bytes)?;
+    match catch_unwind(AssertUnwindSafe(|| read_source(&bytes, opts))) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
+        Err(payload) => Err(FileError::new(
+            path,
+            format!("internal error while reading: {}", panic_message(&payload)),
+        )),
+    }
+}
+
+/// Refuse inputs that cannot be reports before reading them.
+fn check_bytes(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     if bytes.is_empty() {
         return Err(FileError::new(path, "empty file"));
     }
@@ -116,6 +126,17 @@ pub fn process_bytes_caught(
     if named_pdf && !looks_like_pdf(bytes) {
         return Err(FileError::new(path, "not a PDF (no %PDF- header)"));
     }
+    Ok(())
+}
+
+/// [`process_bytes`] with panics turned into errors.
+pub fn process_bytes_caught(
+    path: &Path,
+    bytes: &[u8],
+    opts: &Options,
+) -> Result<Document, FileError> {
+    let name = display_name(path);
+    check_bytes(path, bytes)?;
     match catch_unwind(AssertUnwindSafe(|| process_bytes(&name, bytes, opts))) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
