@@ -206,6 +206,7 @@ struct MergedCell {
 pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
     let mut merged: Vec<MergedCell> = Vec::new();
     for line in lines {
+        let extents: Vec<(f32, f32)> = line.filled().filter_map(|c| c.x0.zip(c.x1)).collect();
         for (index, cell) in line.cells.iter().enumerate() {
             if cell.is_blank() {
                 continue;
@@ -213,7 +214,7 @@ pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
             let x = cell.x0.zip(cell.x1);
             let text = norm(&cell.text);
             let target = merged.iter_mut().find(|m| match (m.x, x) {
-                (Some((a0, a1)), Some((b0, b1))) => a0.max(b0) < a1.min(b1),
+                (Some(a), Some(b)) => same_column(a, b, &extents),
                 _ => m.index == index,
             });
             match target {
@@ -257,6 +258,18 @@ pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
         era_warnings,
     };
     (schema.value_count() >= 2).then_some(schema)
+}
+
+/// Whether a header cell at `b` continues the column of the cell above at `a`: the same
+/// left edge, or an overlap with no other cell of its line overlapping `a` too (a group
+/// header such as `重要業績評価指標（KPI）` spans several columns and owns none of them but
+/// the one it starts with).
+fn same_column(a: (f32, f32), b: (f32, f32), line_extents: &[(f32, f32)]) -> bool {
+    let overlaps = |p: (f32, f32), q: (f32, f32)| p.0.max(q.0) < p.1.min(q.1);
+    if (a.0 - b.0).abs() <= 3.0 {
+        return true;
+    }
+    overlaps(a, b) && line_extents.iter().filter(|&&e| overlaps(a, e)).count() == 1
 }
 
 /// Several yearly actual columns (`R2年度実績 R3年度実績 R4年度実績`) are observations of

@@ -111,6 +111,8 @@ pub(crate) struct Scanner<'a> {
     /// A blank line was seen since the last table row.
     gap: bool,
     caption_unit: Option<String>,
+    /// The page of the last line read (PDF input).
+    last_page: Option<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -130,6 +132,7 @@ impl<'a> Scanner<'a> {
             initiative: None,
             gap: false,
             caption_unit: None,
+            last_page: None,
         }
     }
 
@@ -154,6 +157,11 @@ impl<'a> Scanner<'a> {
                     i = j;
                     continue;
                 }
+            }
+            if line.page.is_some() && line.page != self.last_page {
+                // A page break separates like a blank line does.
+                self.gap |= self.last_page.is_some();
+                self.last_page = line.page;
             }
             self.line(line);
             i += 1;
@@ -576,11 +584,19 @@ impl<'a> Scanner<'a> {
             return false;
         }
         if let Some(field) = initiative_label(&filled[0].text) {
-            if let Some(i) = self.initiative {
-                self.fill_initiative(i, field, &filled[1..]);
+            let Some(i) = self.initiative else {
+                return false;
+            };
+            if field == InitiativeField::Achievements
+                && self.out.initiatives[i].achievements.is_some()
+            {
+                // A second 主な取組と成果: a new block whose department cell came out empty
+                // (a cell merged over the block's rows in a PDF).
+                self.start_initiative(None, field, &filled[1..], line);
                 return true;
             }
-            return false;
+            self.fill_initiative(i, field, &filled[1..]);
+            return true;
         }
         let Some(field) = initiative_label(&filled[1].text) else {
             return false;
@@ -589,10 +605,21 @@ impl<'a> Scanner<'a> {
         if department.chars().count() > 30 || looks_like_value(&department) {
             return false;
         }
+        self.start_initiative(Some(department), field, &filled[2..], line);
+        true
+    }
+
+    fn start_initiative(
+        &mut self,
+        department: Option<String>,
+        field: InitiativeField,
+        cells: &[&Cell],
+        line: &Line,
+    ) {
         let index = self.out.initiatives.len();
         self.out.initiatives.push(InitiativeDraft {
             section: self.current_measure.or(self.current),
-            department: Some(department),
+            department,
             achievements: None,
             challenges: None,
             next_steps: None,
@@ -600,8 +627,7 @@ impl<'a> Scanner<'a> {
             provenance: provenance(line),
         });
         self.initiative = Some(index);
-        self.fill_initiative(index, field, &filled[2..]);
-        true
+        self.fill_initiative(index, field, cells);
     }
 
     fn fill_initiative(&mut self, index: usize, field: InitiativeField, cells: &[&Cell]) {

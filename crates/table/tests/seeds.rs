@@ -453,3 +453,59 @@ fn third_layout_statuses_follow_its_legend() {
         ]
     );
 }
+
+/// The PDF rendering of a seed gives the same KPIs as its text (differential test).
+fn pdf_report(name: &str) -> Report {
+    let bytes = std::fs::read(fixture_path(name)).expect("fixture PDF exists");
+    let doc = shinchoku_extract::pdf::read_pdf(&bytes, &Default::default()).expect("PDF reads");
+    reconstruct(&doc.lines)
+}
+
+/// Ids, names (white space removed: a PDF line wrap may drop a space) and observation
+/// counts.
+fn ids_and_names(r: &Report) -> Vec<(String, String, usize)> {
+    r.kpis
+        .iter()
+        .map(|k| (k.id.clone(), compact(&k.name), k.observations.len()))
+        .collect()
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn joetsu_pdf_gives_the_same_kpis_and_sections_as_the_text() {
+    let (_, text) = load("joetsu-kpi-progress-r5.txt");
+    let pdf = pdf_report("joetsu-kpi-progress-r5.pdf");
+    assert_eq!(ids_and_names(&pdf), ids_and_names(&text));
+    let codes = |r: &Report| {
+        r.sections
+            .iter()
+            .map(|s| s.code.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&pdf), codes(&text));
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+}
+
+#[test]
+fn kashiwazaki_pdf_gives_the_same_kpis_as_the_text() {
+    let (_, text) = load("kashiwazaki-progress-report-r3.txt");
+    let pdf = pdf_report("kashiwazaki-progress-report-r3.pdf");
+    let names = |r: &Report| r.kpis.iter().map(|k| compact(&k.name)).collect::<Vec<_>>();
+    assert_eq!(names(&pdf), names(&text));
+    assert_eq!(pdf.initiatives.len(), 49);
+    let departments = |r: &Report| {
+        r.kpis
+            .iter()
+            .map(|k| k.departments.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(departments(&pdf), departments(&text));
+    assert!(
+        pdf.warnings.iter().all(|w| w.code != "unparsed_row"),
+        "{:?}",
+        pdf.warnings
+    );
+}
