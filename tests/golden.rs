@@ -125,8 +125,14 @@ fn observation_rows(doc: &Value) -> Vec<std::collections::BTreeMap<String, Strin
 fn same(field: &str, expected: &str, actual: &str) -> bool {
     match field {
         "approximate" => {
-            let na = |v: &str| if v.is_empty() { "false" } else { v };
-            na(expected) == na(actual)
+            fn not_applicable_is_false(v: &str) -> &str {
+                if v.is_empty() {
+                    "false"
+                } else {
+                    v
+                }
+            }
+            not_applicable_is_false(expected) == not_applicable_is_false(actual)
         }
         "period_raw" => {
             shinchoku_extract::normalize(expected) == shinchoku_extract::normalize(actual)
