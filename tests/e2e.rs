@@ -326,3 +326,100 @@ fn batch_output_name_collision_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("would both write"), "{}", stderr(&o));
 }
+
+/// Regression: atomic writes went through an owner-only (0600) temporary file, so outputs
+/// were unreadable to other users.
+#[cfg(unix)]
+#[test]
+fn outputs_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let o = run(bin()
+        .arg("extract")
+        .arg(fixture("joetsu-kpi-progress-r5.txt"))
+        .arg("-o")
+        .arg(&out));
+    assert!(o.status.success());
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+}
+
+#[test]
+fn check_equal_then_changed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("report.txt");
+    let expected = dir.path().join("report.expected.json");
+    let seed = std::fs::read_to_string(fixture("joetsu-kpi-progress-r5.txt")).unwrap();
+    std::fs::write(&input, &seed).unwrap();
+    let o = run(bin().arg("check").arg(&input).arg(&expected).arg("--update"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(bin().arg("check").arg(&input).arg(&expected));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 checked: 1 equal, 0 different"));
+    // 上越's current value of メイド・イン上越認証品数 changes from 166品 to 167品.
+    std::fs::write(&input, seed.replace("\t166品\t", "\t167品\t")).unwrap();
+    let o = run(bin().arg("check").arg(&input).arg(&expected));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("kpis[2].observations[1].value.decimal: \"166\" → \"167\""),
+        "{out}"
+    );
+    assert!(out.contains("kpis[2].observations[1].raw: \"166品\" → \"167品\""), "{out}");
+    // The directory form finds the pair by the recorded source file name.
+    let o = run(bin().arg("check").arg(dir.path()));
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn check_bundled_fixtures_directory() {
+    let o = run(bin().arg("check").arg(repo().join("fixtures")));
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stderr(&o), String::from_utf8_lossy(&o.stdout));
+}
+
+/// The dataset columns are a public interface (README documents them): fixed here.
+#[test]
+fn dataset_csv_columns_and_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for name in ["joetsu-kpi-progress-r5", "kashiwazaki-progress-report-r3"] {
+        let o = run(bin()
+            .arg("extract")
+            .arg(fixture(&format!("{name}.txt")))
+            .arg("-o")
+            .arg(docs.join(format!("{name}.json"))));
+        assert!(o.status.success());
+    }
+    let csv = dir.path().join("all.csv");
+    let jsonl = dir.path().join("all.jsonl");
+    let o = run(bin()
+        .arg("dataset")
+        .arg(&docs)
+        .arg("--csv")
+        .arg(&csv)
+        .arg("--excel")
+        .arg("--jsonl")
+        .arg(&jsonl));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("--excel writes a BOM");
+    let header = text.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "municipality_code,municipality_name,source_file,source_sha256,section_code,section_title,\
+         kpi_id,kpi_kind,kpi_name,role,value_kind,part_label,number,decimal,unit,comparator,\
+         approximate,normalized_number,normalized_unit,text,period_raw,period_year,period_month,\
+         period_basis,period_start,period_end,status_code,status_label,departments,\
+         provenance_page,provenance_line"
+    );
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    // 上越: 177 observations, 14 of them parts cells holding 34 parts; 柏崎: 108.
+    assert!(rows.len() > 177 + 108, "{} rows", rows.len());
+    assert!(rows[0].starts_with("152226,上越市,joetsu-kpi-progress-r5.txt,"), "{}", rows[0]);
+    assert!(
+        rows.iter().any(|r| r.contains(",P-3.2,priority,製造品出荷額における付加価値額,baseline,number,,721,721,億円,,false,72100000000,円,")),
+        "a normalized 億円 row"
+    );
+    assert_eq!(std::fs::read_to_string(&jsonl).unwrap().lines().count(), rows.len());
+}

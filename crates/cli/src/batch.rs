@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::output::write_atomic;
+
 use crate::pipeline::{self, FileError, Options};
 
 /// Everything `batch` needs, already validated by the binary.
@@ -286,14 +287,7 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
 /// now or skipped as up to date), so memory does not grow with the corpus.
 fn write_jsonl(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".shinchoku-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = crate::output::temp_beside(path)?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         for r in results {
