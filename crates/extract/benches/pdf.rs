@@ -37,8 +37,8 @@ fn bench_read_pdf(c: &mut Criterion) {
             let opts = options(backend);
             // Read once outside the timer: the page count for the throughput, and a check
             // that this backend really produces lines (a benchmark of an error is useless).
-            let doc = read_pdf(bytes, &opts)
-                .unwrap_or_else(|e| panic!("{name} with {backend}: {e}"));
+            let doc =
+                read_pdf(bytes, &opts).unwrap_or_else(|e| panic!("{name} with {backend}: {e}"));
             assert!(!doc.lines.is_empty(), "{name} with {backend}: no lines");
             let pages = doc.pages.expect("a PDF has a page count");
             group.throughput(Throughput::Elements(u64::from(pages)));
