@@ -342,30 +342,49 @@ pub(crate) fn first_number(text: &str) -> Option<f64> {
 
 /// Similarity of two names in 0..=1: the Dice coefficient of their character bigrams,
 /// white space ignored. Chart titles differ slightly from the KPI names they illustrate.
+#[cfg(test)]
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
-    fn bigrams(s: &str) -> Vec<(char, char)> {
+    Bigrams::of(a).similarity(&Bigrams::of(b))
+}
+
+/// The sorted character bigrams of a text (white space ignored), computed once so one text
+/// can be compared with many ([`similarity`] is their Dice coefficient).
+pub(crate) struct Bigrams {
+    sorted: Vec<(char, char)>,
+    trimmed: String,
+}
+
+impl Bigrams {
+    pub(crate) fn of(s: &str) -> Bigrams {
         let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
-        v
-    }
-    let (x, y) = (bigrams(a), bigrams(b));
-    if x.is_empty() || y.is_empty() {
-        return if a.trim() == b.trim() { 1.0 } else { 0.0 };
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
+        let mut sorted: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        sorted.sort_unstable();
+        Bigrams {
+            sorted,
+            trimmed: s.trim().to_string(),
         }
     }
-    2.0 * common as f64 / (x.len() + y.len()) as f64
+
+    /// Dice coefficient over bigrams; texts too short for a bigram match only when equal.
+    pub(crate) fn similarity(&self, other: &Bigrams) -> f64 {
+        let (x, y) = (&self.sorted, &other.sorted);
+        if x.is_empty() || y.is_empty() {
+            return if self.trimmed == other.trimmed { 1.0 } else { 0.0 };
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (x.len() + y.len()) as f64
+    }
 }
 
 #[cfg(test)]

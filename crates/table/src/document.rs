@@ -13,6 +13,14 @@ use crate::status::Legend;
 /// How many lines a bold title block (`**…**`) may span.
 const MAX_TITLE_LINES: usize = 6;
 
+/// A title is a heading: a first line longer than this is content, not a title (and
+/// matching municipality names in it would cost time for nothing).
+const MAX_TITLE_CHARS: usize = 300;
+
+/// Legend entries are short (`◎：目標値以上`, `A：目標達成 B：概ね順調 C：遅れ`); longer lines
+/// are not read as legends.
+const MAX_LEGEND_LINE_CHARS: usize = 400;
+
 /// Title, municipality and `as_of`. `current_column` is the first KPI table's current
 /// value column, whose header period is the fallback `as_of`.
 pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentInfo {
@@ -38,6 +46,9 @@ fn line_text(line: &Line) -> String {
 /// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
 fn title(lines: &[Line]) -> Option<String> {
     let start = lines.iter().position(|l| !l.is_blank())?;
+    if lines[start].raw.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
     // The markup is gone from the cells; the raw line still shows the bold block.
     let text = if lines[start].raw.trim_start().starts_with("**") {
         let mut parts = Vec::new();
@@ -53,6 +64,9 @@ fn title(lines: &[Line]) -> Option<String> {
     } else {
         line_text(&lines[start])
     };
+    if text.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
     let title = norm(&text);
     (!title.is_empty()).then_some(title)
 }
@@ -61,6 +75,13 @@ fn title(lines: &[Line]) -> Option<String> {
 /// first table.
 fn reported_period(lines: &[Line]) -> Option<Period> {
     for line in lines {
+        if line.raw.chars().count() > MAX_TITLE_CHARS {
+            // Not the short `（…年度実績分）` line; perhaps a table row: stop at a header.
+            if header_line(line) == Some(true) {
+                break;
+            }
+            continue;
+        }
         let text = squeeze(&line_text(line));
         let Some(end) = text.find("実績分") else {
             if header_line(line) == Some(true) {
@@ -96,7 +117,9 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
 pub(crate) fn legend(lines: &[Line]) -> Legend {
     let mut legend = Legend::default();
     for line in lines {
-        legend.add_line(&line_text(line));
+        if line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
+            legend.add_line(&line_text(line));
+        }
     }
     legend
 }

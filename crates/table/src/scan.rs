@@ -10,7 +10,7 @@ use shinchoku_extract::{Cell, Line, Provenance, Warning};
 
 use crate::cell_text::{
     department_line, first_number, gregorian_year, has_number_or_date, is_numbered_list,
-    is_ordinal, looks_like_value, norm, norm_paragraphs, similarity, split_bullet_list, split_name,
+    is_ordinal, looks_like_value, norm, norm_paragraphs, split_bullet_list, split_name, Bigrams,
     split_numbered_list, squeeze,
 };
 use crate::header::{build_schema, header_line, Column, ColumnKind, Schema};
@@ -18,6 +18,12 @@ use crate::model::{KpiKind, Observation, Role, Status, StatusCode};
 use crate::section::{parse_heading, parse_project_heading, Draft, Heading, ParsedHeading};
 use crate::status::{parse_status, Legend};
 use crate::value::{clean_hint, parse_cell, unit_in_name};
+
+/// A chart title is a short caption; a longer single-cell line is prose, not a title.
+const MAX_CHART_TITLE_CHARS: usize = 200;
+
+/// How many of a table's last KPIs a chart title is matched against.
+const MAX_CHART_CANDIDATES: usize = 64;
 
 /// A KPI row before its section code is known.
 #[derive(Debug, Clone)]
@@ -305,13 +311,15 @@ impl<'a> Scanner<'a> {
             return;
         };
         table.chart = None;
-        if filled.len() == 1 {
+        if filled.len() == 1 && filled[0].text.chars().count() <= MAX_CHART_TITLE_CHARS {
             // A chart title names the KPI it illustrates, with slightly different words.
-            let title = norm(&filled[0].text);
-            let best = table
-                .kpis
+            // Only the table's last KPIs are candidates (charts follow the rows they
+            // illustrate), so a table running over hundreds of pages stays linear.
+            let title = Bigrams::of(&norm(&filled[0].text));
+            let recent = table.kpis.len().saturating_sub(MAX_CHART_CANDIDATES);
+            let best = table.kpis[recent..]
                 .iter()
-                .map(|&k| (k, similarity(&title, &self.out.kpis[k].name)))
+                .map(|&k| (k, title.similarity(&Bigrams::of(&self.out.kpis[k].name))))
                 .filter(|&(_, score)| score >= 0.6)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             table.titled = best.map(|(k, _)| k);
