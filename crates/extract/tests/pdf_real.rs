@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use shinchoku_extract::pdf::{read_pdf, render_cells, PdfOptions};
+use shinchoku_extract::pdf::{read_pdf, PdfOptions};
+use shinchoku_extract::render_cells;
 use shinchoku_extract::SourceDoc;
 
 const REAL: &str = "/work/shared/corpus/real/otoineppu";
