@@ -139,31 +139,38 @@ fn trim_blank_glyphs(mut run: &[Glyph]) -> &[Glyph] {
     run
 }
 
-/// Text of glyphs on one baseline. A space is written for a drawn space glyph or a gap
-/// of at least 0.35 em; narrower gaps are placement artifacts (LibreOffice's spacing
-/// between Latin digits and kanji, `126 品`) and are dropped.
+/// Text of glyphs on one baseline. Each drawn space glyph is written as a space (two
+/// spaces in the source stay two), and a gap of at least 0.35 em without one is a
+/// space too; narrower gaps are placement artifacts (LibreOffice's spacing between
+/// Latin digits and kanji, `126 品`) and are dropped. Spaces drawn after the last glyph
+/// are kept: a wrapped line that ends with one broke at a space (see
+/// [`join_cell_lines`]).
 pub fn run_text(glyphs: &[Glyph]) -> String {
     const SPACE_GAP_EM: f64 = 0.35;
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
-    let mut pending_space = false;
+    let mut pending_spaces = 0usize;
     for g in glyphs {
         if is_blank_text(&g.text) {
             // A drawn space: real when it is not a hairline.
             if g.x1 - g.x0 >= 0.15 * g.em() || g.text.contains('\u{3000}') {
-                pending_space = true;
+                pending_spaces += 1;
             }
             continue;
         }
         if let Some(p) = prev {
             let gap = g.x0 - p.x1;
-            if pending_space || gap >= SPACE_GAP_EM * g.em().max(p.em()) {
-                out.push(' ');
+            if pending_spaces == 0 && gap >= SPACE_GAP_EM * g.em().max(p.em()) {
+                pending_spaces = 1;
             }
+            out.extend(std::iter::repeat_n(' ', pending_spaces));
         }
-        pending_space = false;
+        pending_spaces = 0;
         out.push_str(&g.text);
         prev = Some(g);
+    }
+    if prev.is_some() && pending_spaces > 0 {
+        out.push(' ');
     }
     out
 }
@@ -209,7 +216,13 @@ pub fn starts_list_item(line: &str) -> bool {
             Some(' ' | '.' | '．' | '、' | ')' | '）' | '\u{3000}')
         )
     };
-    if digits_then(&rest) {
+    // `84.5%` is a number, not item 84.
+    let decimal = |s: &str| -> bool {
+        let mut cs = s.chars().skip_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+        matches!(cs.next(), Some('.' | '．'))
+            && cs.next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    if digits_then(&rest) && !decimal(&rest) {
         return true;
     }
     if let Some(inner) = rest.strip_prefix('(').or_else(|| rest.strip_prefix('（')) {
@@ -219,32 +232,47 @@ pub fn starts_list_item(line: &str) -> bool {
 }
 
 /// Join the lines of one cell: wrapped lines join without a space when the end or the
-/// start is CJK, with one space otherwise; list items stay on their own line (`'\n'`).
+/// start is CJK, with one space otherwise; a line that ends with a drawn space broke at
+/// that space, which is kept; list items stay on their own line (`'\n'`).
 pub fn join_cell_lines(lines: &[String]) -> String {
     let mut out = String::new();
-    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+    let mut broke_at_space = false;
+    for raw_line in lines {
+        let line = raw_line.trim();
+        if line.is_empty() {
+            continue;
+        }
         if out.is_empty() {
             out.push_str(line);
+            broke_at_space = raw_line.ends_with(char::is_whitespace);
             continue;
         }
         if starts_list_item(line) {
             out.push('\n');
         } else {
-            let end = out.chars().next_back().unwrap_or(' ');
+            let mut tail = out.chars().rev();
+            let end = tail.next().unwrap_or(' ');
+            let before_end = tail.next();
             let start = line.chars().next().unwrap_or(' ');
-            if !(is_wide(end) || is_wide(start) || end_joins_tight(end, start)) {
+            if broke_at_space
+                || !(is_wide(end) || is_wide(start) || end_joins_tight(before_end, end, start))
+            {
                 out.push(' ');
             }
         }
         out.push_str(line);
+        broke_at_space = raw_line.ends_with(char::is_whitespace);
     }
     out
 }
 
-/// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly.
-fn end_joins_tight(end: char, start: char) -> bool {
+/// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly. A
+/// dash standing alone (`-` as a value, then a note) is not a broken word.
+fn end_joins_tight(before_end: Option<char>, end: char, start: char) -> bool {
+    let hyphenated = matches!(end, '-') && before_end.is_some_and(char::is_alphanumeric);
     (end.is_ascii_digit() && (start.is_ascii_digit() || start == ',' || start == '.'))
-        || matches!(end, '(' | '（' | '-' | '/' | '／')
+        || hyphenated
+        || matches!(end, '(' | '（' | '/' | '／')
         || matches!(start, ')' | '）' | ',' | '、' | '。' | '．' | '.')
         || (is_wide(end) && matches!(start, '(' | ')'))
         || (is_wide(start) && matches!(end, ')'))
@@ -300,6 +328,33 @@ mod tests {
         assert_eq!(run_text(&glyphs), "126品");
         let spaced = vec![g("1", 0.0, 0.0, 8.0), g("品", 8.0, 0.0, 8.0)];
         assert_eq!(run_text(&spaced), "1 品");
+        let two_spaces = vec![
+            g("数", 0.0, 0.0, 8.0),
+            g(" ", 8.0, 0.0, 8.0),
+            g(" ", 10.0, 0.0, 8.0),
+            g("(", 12.0, 0.0, 8.0),
+        ];
+        assert_eq!(run_text(&two_spaces), "数  (");
+        assert_eq!(run_text(&two_spaces[..2]), "数 ");
+    }
+
+    #[test]
+    fn a_wrap_at_a_drawn_space_keeps_the_space() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            join_cell_lines(&l(&["誘致件数 ", "(※) 全国大会のみ"])),
+            "誘致件数 (※) 全国大会のみ"
+        );
+        assert_eq!(join_cell_lines(&l(&["-", "(R2国勢調査)"])), "- (R2国勢調査)");
+        assert_eq!(join_cell_lines(&l(&["well-", "known"])), "well-known");
+    }
+
+    #[test]
+    fn a_decimal_number_is_not_a_list_item() {
+        assert!(!starts_list_item("84.5% (H29)"));
+        assert!(!starts_list_item("46.8"));
+        assert!(starts_list_item("12. 項目"));
+        assert!(starts_list_item("1 企業誘致促進"));
     }
 
     #[test]

@@ -126,7 +126,12 @@ fn cell_text(glyphs: Vec<Glyph>) -> (String, String) {
         .into_iter()
         .filter(|l| !l.trim().is_empty())
         .collect();
-    (physical.join("\n"), join_cell_lines(&physical))
+    let raw = physical
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (raw, join_cell_lines(&physical))
 }
 
 /// Vertical writing (or text stacked one character per line in a narrow cell): most rows
