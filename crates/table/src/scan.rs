@@ -222,6 +222,11 @@ impl<'a> Scanner<'a> {
 
     fn line(&mut self, line: &Line) {
         let filled: Vec<&Cell> = line.filled().collect();
+        if filled.len() == 1 && is_page_number(&filled[0].text) && line.page.is_some() {
+            // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
+            // a table) interrupted by a page break goes on after it.
+            return;
+        }
         let gap = std::mem::replace(&mut self.gap, false);
         if self.initiative_line(line, &filled) {
             self.mode = Some(Mode::Outside);
