@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use shinchoku_cli::pipeline::{self, Options};
+use shinchoku_writer::Change;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
@@ -56,17 +57,46 @@ fn without_provenance(mut value: Value) -> Value {
 /// The parts of a document that must not depend on the input format.
 const COMPARED: [&str; 3] = ["sections", "initiatives", "kpis"];
 
-/// One line per difference between the text's and the PDF's documents.
-fn differences(text: &Value, pdf: &Value) -> Vec<String> {
-    let mut out = Vec::new();
+/// True when `pdf` is `text` with some spaces left out, nothing else changed. A space
+/// the source had where LibreOffice wrapped the line is consumed by the wrap and not
+/// drawn (`設立 （R4年）` printed as `設立` / `（R4年）`): no glyph and no gap says it was
+/// there, so no reader can restore it. (A space drawn at the end of a line is kept by
+/// the reader and must match.)
+fn lost_spaces_only(text: &str, pdf: &str) -> bool {
+    let mut rest = pdf.chars().peekable();
+    let mut dropped = 0;
+    for c in text.chars() {
+        if rest.peek() == Some(&c) {
+            rest.next();
+        } else if c == ' ' {
+            dropped += 1;
+        } else {
+            return false;
+        }
+    }
+    rest.next().is_none() && dropped > 0
+}
+
+/// One line per difference between the text's and the PDF's documents: `(hard, tolerated)`.
+fn differences(text: &Value, pdf: &Value) -> (Vec<String>, Vec<String>) {
+    let (mut hard, mut tolerated) = (Vec::new(), Vec::new());
     for key in COMPARED {
         let expected = without_provenance(text[key].clone());
         let actual = without_provenance(pdf[key].clone());
         for d in shinchoku_writer::diff(&expected, &actual) {
-            out.push(format!("{key}{d}"));
+            let wrap_space = matches!(
+                &d.change,
+                Change::Changed { expected: Value::String(t), actual: Value::String(p) }
+                    if lost_spaces_only(t, p)
+            );
+            if wrap_space {
+                tolerated.push(format!("{key}{d}"));
+            } else {
+                hard.push(format!("{key}{d}"));
+            }
         }
     }
-    out
+    (hard, tolerated)
 }
 
 fn unparsed_rows(doc: &Value) -> Vec<String> {
@@ -92,7 +122,10 @@ fn compare(stem: &str, backend: &str) -> Result<Option<usize>, String> {
         }
         Err(e) => return Err(e),
     };
-    let mut problems = differences(&text, &pdf);
+    let (mut problems, tolerated) = differences(&text, &pdf);
+    for t in &tolerated {
+        println!("{stem}.pdf with {backend}: space lost at a line wrap (tolerated): {t}");
+    }
     for w in unparsed_rows(&pdf) {
         problems.push(format!("warning in PDF output: {w}"));
     }
@@ -134,6 +167,15 @@ fn pdfplumber_output_equals_the_text_output() {
 #[test]
 fn pdf_extract_output_equals_the_text_output() {
     check_backend("pdf-extract");
+}
+
+#[test]
+fn only_dropped_spaces_are_tolerated() {
+    assert!(lost_spaces_only("設立 （R4年）", "設立（R4年）"));
+    assert!(!lost_spaces_only("設立 （R4年）", "設立 （R4年）"));
+    assert!(!lost_spaces_only("設立（R4年）", "設立 （R4年）"));
+    assert!(!lost_spaces_only("設立 （R4年）", "設立（R5年）"));
+    assert!(!lost_spaces_only("a b", "ab\n"));
 }
 
 #[test]
