@@ -222,7 +222,7 @@ impl<'a> Scanner<'a> {
 
     fn line(&mut self, line: &Line) {
         let filled: Vec<&Cell> = line.filled().collect();
-        if filled.len() == 1 && is_page_number(&filled[0].text) && line.page.is_some() {
+        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].text) {
             // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
             // a table) interrupted by a page break goes on after it.
             return;

@@ -218,9 +218,13 @@ pub fn starts_list_item(line: &str) -> bool {
     };
     // `84.5%` is a number, not item 84.
     let decimal = |s: &str| -> bool {
-        let mut cs = s.chars().skip_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+        let mut cs = s
+            .chars()
+            .skip_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
         matches!(cs.next(), Some('.' | '．'))
-            && cs.next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            && cs
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
     };
     if digits_then(&rest) && !decimal(&rest) {
         return true;
@@ -459,7 +463,10 @@ mod tests {
             join_cell_lines(&l(&["誘致件数 ", "(※) 全国大会のみ"])),
             "誘致件数 (※) 全国大会のみ"
         );
-        assert_eq!(join_cell_lines(&l(&["-", "(R2国勢調査)"])), "- (R2国勢調査)");
+        assert_eq!(
+            join_cell_lines(&l(&["-", "(R2国勢調査)"])),
+            "- (R2国勢調査)"
+        );
         assert_eq!(join_cell_lines(&l(&["well-", "known"])), "well-known");
     }
 
