@@ -281,7 +281,7 @@ impl<'a> Scanner<'a> {
         if filled.len() == 1 && is_page_number(&filled[0].text) {
             return;
         }
-        if filled.len() == 1 && (gap || is_prose(&filled[0].text)) {
+        if filled.len() == 1 && (gap || is_prose(&filled[0].text) || ends_table(&filled[0].text)) {
             // The rows have ended: what follows refers to the table (titles, departments).
             self.mode = Some(Mode::AfterTable);
             self.after_table_line(filled, line);
@@ -785,6 +785,23 @@ fn initiative_label(text: &str) -> Option<InitiativeField> {
 fn is_prose(text: &str) -> bool {
     let t = norm(text);
     t.ends_with('。') || t.chars().count() > 60
+}
+
+/// A line alone in its row that no KPI row looks like: a bullet item (`・…事業`) or a
+/// bracketed caption (`＜主な事業＞`, `［期待される効果］`). The rows have ended.
+fn ends_table(text: &str) -> bool {
+    let t = norm(text);
+    let bullet = t.starts_with(['・', '●', '○', '◇', '◆', '■', '□', '•']);
+    let caption = [
+        ('<', '>'),
+        ('[', ']'),
+        ('【', '】'),
+        ('〈', '〉'),
+        ('《', '》'),
+    ]
+    .iter()
+    .any(|&(open, close)| t.starts_with(open) && t.ends_with(close));
+    bullet || caption
 }
 
 /// A table-of-contents entry: several cells, the last a bare page number.

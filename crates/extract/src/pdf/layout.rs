@@ -73,7 +73,7 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
     let texts: Vec<(String, String)> = cell_glyphs
         .into_iter()
         .zip(&table.cells)
-        .map(|(glyphs, c)| cell_text(glyphs, c.x1))
+        .map(|(glyphs, c)| cell_text(glyphs, c.x0, c.x1))
         .collect();
     let mut lines = Vec::new();
     for r in 0..table.rows() {
@@ -112,8 +112,8 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
     lines
 }
 
-/// Text of one table cell: `(raw, text)`. `right_edge` is the cell's right border.
-fn cell_text(glyphs: Vec<Glyph>, right_edge: f64) -> (String, String) {
+/// Text of one table cell: `(raw, text)`. `x0`, `x1`: the cell's borders.
+fn cell_text(glyphs: Vec<Glyph>, x0: f64, x1: f64) -> (String, String) {
     let glyphs: Vec<Glyph> = glyphs
         .into_iter()
         .filter(|g| !g.text.trim().is_empty() || g.text == " " || g.text == "\u{3000}")
@@ -138,6 +138,9 @@ fn cell_text(glyphs: Vec<Glyph>, right_edge: f64) -> (String, String) {
             .flat_map(|r| r.glyphs.iter().filter(|g| !g.text.trim().is_empty()))
             .map(|g| g.x0)
             .fold(f64::INFINITY, f64::min);
+        // Text is inset from the right border as far as from the left one.
+        let padding = (left_edge - x0).clamp(0.0, 0.25 * (x1 - x0));
+        let right_edge = x1 - padding;
         rows.iter()
             .enumerate()
             .map(|(i, r)| {
