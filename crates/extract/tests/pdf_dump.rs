@@ -48,8 +48,8 @@ fn dump_glyphs() {
     );
     for g in &p.glyphs {
         println!(
-            "G {:?} x {:.1}-{:.1} y {:.1}-{:.1} s {:.1} {}",
-            g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.upright
+            "G {:?} x {:.1}-{:.1} y {:.1}-{:.1} s {:.1} {} {}",
+            g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.upright, g.font
         );
     }
     for r in &p.rules {

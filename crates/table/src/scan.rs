@@ -228,6 +228,11 @@ impl<'a> Scanner<'a> {
 
     fn line(&mut self, line: &Line) {
         let filled: Vec<&Cell> = line.filled().collect();
+        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].text) {
+            // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
+            // a table) interrupted by a page break goes on after it.
+            return;
+        }
         let gap = std::mem::replace(&mut self.gap, false);
         if self.initiative_line(line, &filled) {
             self.mode = Some(Mode::Outside);
@@ -282,7 +287,7 @@ impl<'a> Scanner<'a> {
         if filled.len() == 1 && is_page_number(&filled[0].text) {
             return;
         }
-        if filled.len() == 1 && (gap || is_prose(&filled[0].text)) {
+        if filled.len() == 1 && (gap || is_prose(&filled[0].text) || ends_table(&filled[0].text)) {
             // The rows have ended: what follows refers to the table (titles, departments).
             self.mode = Some(Mode::AfterTable);
             self.after_table_line(filled, line);
@@ -788,6 +793,23 @@ fn initiative_label(text: &str) -> Option<InitiativeField> {
 fn is_prose(text: &str) -> bool {
     let t = norm(text);
     t.ends_with('。') || t.chars().count() > 60
+}
+
+/// A line alone in its row that no KPI row looks like: a bullet item (`・…事業`) or a
+/// bracketed caption (`＜主な事業＞`, `［期待される効果］`). The rows have ended.
+fn ends_table(text: &str) -> bool {
+    let t = norm(text);
+    let bullet = t.starts_with(['・', '●', '○', '◇', '◆', '■', '□', '•']);
+    let caption = [
+        ('<', '>'),
+        ('[', ']'),
+        ('【', '】'),
+        ('〈', '〉'),
+        ('《', '》'),
+    ]
+    .iter()
+    .any(|&(open, close)| t.starts_with(open) && t.ends_with(close));
+    bullet || caption
 }
 
 /// A table-of-contents entry: several cells, the last a bare page number.

@@ -139,31 +139,38 @@ fn trim_blank_glyphs(mut run: &[Glyph]) -> &[Glyph] {
     run
 }
 
-/// Text of glyphs on one baseline. A space is written for a drawn space glyph or a gap
-/// of at least 0.35 em; narrower gaps are placement artifacts (LibreOffice's spacing
-/// between Latin digits and kanji, `126 品`) and are dropped.
+/// Text of glyphs on one baseline. Each drawn space glyph is written as a space (two
+/// spaces in the source stay two), and a gap of at least 0.35 em without one is a
+/// space too; narrower gaps are placement artifacts (LibreOffice's spacing between
+/// Latin digits and kanji, `126 品`) and are dropped. Spaces drawn after the last glyph
+/// are kept: a wrapped line that ends with one broke at a space (see
+/// [`join_cell_lines_with`]).
 pub fn run_text(glyphs: &[Glyph]) -> String {
     const SPACE_GAP_EM: f64 = 0.35;
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
-    let mut pending_space = false;
+    let mut pending_spaces = 0usize;
     for g in glyphs {
         if is_blank_text(&g.text) {
             // A drawn space: real when it is not a hairline.
             if g.x1 - g.x0 >= 0.15 * g.em() || g.text.contains('\u{3000}') {
-                pending_space = true;
+                pending_spaces += 1;
             }
             continue;
         }
         if let Some(p) = prev {
             let gap = g.x0 - p.x1;
-            if pending_space || gap >= SPACE_GAP_EM * g.em().max(p.em()) {
-                out.push(' ');
+            if pending_spaces == 0 && gap >= SPACE_GAP_EM * g.em().max(p.em()) {
+                pending_spaces = 1;
             }
+            out.extend(std::iter::repeat_n(' ', pending_spaces));
         }
-        pending_space = false;
+        pending_spaces = 0;
         out.push_str(&g.text);
         prev = Some(g);
+    }
+    if prev.is_some() && pending_spaces > 0 {
+        out.push(' ');
     }
     out
 }
@@ -209,7 +216,17 @@ pub fn starts_list_item(line: &str) -> bool {
             Some(' ' | '.' | '．' | '、' | ')' | '）' | '\u{3000}')
         )
     };
-    if digits_then(&rest) {
+    // `84.5%` is a number, not item 84.
+    let decimal = |s: &str| -> bool {
+        let mut cs = s
+            .chars()
+            .skip_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+        matches!(cs.next(), Some('.' | '．'))
+            && cs
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    if digits_then(&rest) && !decimal(&rest) {
         return true;
     }
     if let Some(inner) = rest.strip_prefix('(').or_else(|| rest.strip_prefix('（')) {
@@ -218,33 +235,162 @@ pub fn starts_list_item(line: &str) -> bool {
     false
 }
 
+/// True when a left-aligned line ended by choice (a paragraph or list item ends there),
+/// not because the next line's first unbreakable unit did not fit: the room left before
+/// the cell's right edge would have held that unit with half an em to spare. Lines that
+/// do not both start at the cell's left text edge (centred or right-aligned cells) are
+/// never judged so.
+pub fn ends_by_choice(line: &[Glyph], next: &[Glyph], left_edge: f64, right_edge: f64) -> bool {
+    let visible = |g: &&Glyph| !is_blank_text(&g.text);
+    let (Some(first), Some(last)) = (line.iter().find(visible), line.iter().rev().find(visible))
+    else {
+        return false;
+    };
+    let Some(next_first) = next.iter().find(visible) else {
+        return false;
+    };
+    let em = first.em();
+    let at_left = |g: &Glyph| (g.x0 - left_edge).abs() <= 0.5 * em;
+    if !(at_left(first) && at_left(next_first)) {
+        return false;
+    }
+    let room = right_edge - last.x1;
+    room >= unbreakable_width(next) + 0.5 * em
+}
+
+/// Width of a line's first unit that a line breaker may keep whole: a Latin word or
+/// number, a wide character with the punctuation that may not start a line after it, a
+/// bracketed group up to its closing bracket (LibreOffice moved `（電源エネルギー戦略室）`
+/// to the next line whole). Erring wide only misses a paragraph end.
+fn unbreakable_width(glyphs: &[Glyph]) -> f64 {
+    let is_opening = |c: char| matches!(c, '(' | '（' | '「' | '『' | '【' | '〔' | '［' | '[');
+    let is_closing = |c: char| matches!(c, ')' | '）' | '」' | '』' | '】' | '〕' | '］' | ']');
+    let mut iter = glyphs.iter().filter(|g| !is_blank_text(&g.text));
+    let Some(first) = iter.next() else {
+        return 0.0;
+    };
+    let first_char = first.text.chars().next().unwrap_or(' ');
+    let mut depth = usize::from(is_opening(first_char));
+    let mut end = first.x1;
+    let mut prev = first.text.chars().last().unwrap_or(' ');
+    for g in iter {
+        let c = g.text.chars().next().unwrap_or(' ');
+        let latin_word = !is_wide(prev) && !is_wide(c) && g.x0 - end < 0.15 * g.em();
+        if !(depth > 0 || latin_word || is_opening(prev) || no_line_start(c)) {
+            break;
+        }
+        if is_opening(c) {
+            depth += 1;
+        } else if is_closing(c) {
+            depth = depth.saturating_sub(1);
+        }
+        end = g.x1;
+        prev = g.text.chars().last().unwrap_or(' ');
+    }
+    end - first.x0
+}
+
+/// Characters Japanese line breaking keeps off the start of a line (kinsoku).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | ','
+            | '.'
+            | ')'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '］'
+            | ']'
+            | '・'
+            | 'ー'
+            | '：'
+            | ':'
+            | '％'
+            | '%'
+            | '々'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+    )
+}
+
 /// Join the lines of one cell: wrapped lines join without a space when the end or the
-/// start is CJK, with one space otherwise; list items stay on their own line (`'\n'`).
+/// start is CJK, with one space otherwise; a line that ends with a drawn space broke at
+/// that space, which is kept; list items stay on their own line (`'\n'`).
+#[cfg(test)]
 pub fn join_cell_lines(lines: &[String]) -> String {
+    join_cell_lines_with(lines, &[])
+}
+
+/// Joins like `join_cell_lines`, where `ended_by_choice[i]` says line `i` ended a paragraph or
+/// item (see [`ends_by_choice`]): a `'\n'` follows it.
+pub fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
     let mut out = String::new();
-    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        if out.is_empty() {
-            out.push_str(line);
+    let mut broke_at_space = false;
+    let mut hard_break = false;
+    for (i, raw_line) in lines.iter().enumerate() {
+        let after_hard_break = std::mem::replace(
+            &mut hard_break,
+            ended_by_choice.get(i).copied().unwrap_or(false),
+        );
+        let line = raw_line.trim();
+        if line.is_empty() {
             continue;
         }
-        if starts_list_item(line) {
+        if out.is_empty() {
+            out.push_str(line);
+            broke_at_space = raw_line.ends_with(char::is_whitespace);
+            continue;
+        }
+        if after_hard_break || starts_list_item(line) {
             out.push('\n');
         } else {
-            let end = out.chars().next_back().unwrap_or(' ');
+            let mut tail = out.chars().rev();
+            let end = tail.next().unwrap_or(' ');
+            let before_end = tail.next();
             let start = line.chars().next().unwrap_or(' ');
-            if !(is_wide(end) || is_wide(start) || end_joins_tight(end, start)) {
+            if broke_at_space
+                || !(is_wide(end) || is_wide(start) || end_joins_tight(before_end, end, start))
+            {
                 out.push(' ');
             }
         }
         out.push_str(line);
+        broke_at_space = raw_line.ends_with(char::is_whitespace);
     }
     out
 }
 
-/// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly.
-fn end_joins_tight(end: char, start: char) -> bool {
+/// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly. A
+/// dash standing alone (`-` as a value, then a note) is not a broken word.
+fn end_joins_tight(before_end: Option<char>, end: char, start: char) -> bool {
+    let hyphenated = matches!(end, '-') && before_end.is_some_and(char::is_alphanumeric);
     (end.is_ascii_digit() && (start.is_ascii_digit() || start == ',' || start == '.'))
-        || matches!(end, '(' | '（' | '-' | '/' | '／')
+        || hyphenated
+        || matches!(end, '(' | '（' | '/' | '／')
         || matches!(start, ')' | '）' | ',' | '、' | '。' | '．' | '.')
         || (is_wide(end) && matches!(start, '(' | ')'))
         || (is_wide(start) && matches!(end, ')'))
@@ -300,6 +446,63 @@ mod tests {
         assert_eq!(run_text(&glyphs), "126品");
         let spaced = vec![g("1", 0.0, 0.0, 8.0), g("品", 8.0, 0.0, 8.0)];
         assert_eq!(run_text(&spaced), "1 品");
+        let two_spaces = vec![
+            g("数", 0.0, 0.0, 8.0),
+            g(" ", 8.0, 0.0, 8.0),
+            g(" ", 10.0, 0.0, 8.0),
+            g("(", 12.0, 0.0, 8.0),
+        ];
+        assert_eq!(run_text(&two_spaces), "数  (");
+        assert_eq!(run_text(&two_spaces[..2]), "数 ");
+    }
+
+    #[test]
+    fn a_wrap_at_a_drawn_space_keeps_the_space() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            join_cell_lines(&l(&["誘致件数 ", "(※) 全国大会のみ"])),
+            "誘致件数 (※) 全国大会のみ"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["-", "(R2国勢調査)"])),
+            "- (R2国勢調査)"
+        );
+        assert_eq!(join_cell_lines(&l(&["well-", "known"])), "well-known");
+    }
+
+    #[test]
+    fn a_short_left_aligned_line_ends_a_paragraph() {
+        let line = |text: &str, x0: f64, top: f64| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| g(&c.to_string(), x0 + 8.0 * i as f64, top, 8.0))
+                .collect()
+        };
+        // Cell text from x 0 to 100: 12 wide characters fit on a line.
+        let full = line("あいうえおかきくけこさし", 0.0, 0.0);
+        let short = line("介護従事者事業", 0.0, 0.0);
+        let next = line("介護福祉事業", 0.0, 10.0);
+        assert!(!ends_by_choice(&full, &next, 0.0, 100.0));
+        assert!(ends_by_choice(&short, &next, 0.0, 100.0));
+        // A bracketed group that does not fit moves to the next line whole.
+        let group = line("（電源エネルギー戦略室）", 0.0, 10.0);
+        assert!(!ends_by_choice(&short, &group, 0.0, 100.0));
+        // Centred lines are not judged.
+        let centred = line("介護福祉", 20.0, 10.0);
+        assert!(!ends_by_choice(&short, &centred, 0.0, 100.0));
+        let joined = join_cell_lines_with(
+            &["介護従事者事業".to_string(), "介護福祉事業".to_string()],
+            &[true, false],
+        );
+        assert_eq!(joined, "介護従事者事業\n介護福祉事業");
+    }
+
+    #[test]
+    fn a_decimal_number_is_not_a_list_item() {
+        assert!(!starts_list_item("84.5% (H29)"));
+        assert!(!starts_list_item("46.8"));
+        assert!(starts_list_item("12. 項目"));
+        assert!(starts_list_item("1 企業誘致促進"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use super::backend::{Glyph, PageContent};
 use super::glyphs::{
-    drop_fake_bold, group_rows, is_wide, join_cell_lines, run_text, split_runs, TextRow,
+    drop_fake_bold, ends_by_choice, group_rows, is_wide, join_cell_lines_with, run_text,
+    split_runs, TextRow,
 };
 use super::lattice::{find_tables, Table};
 
@@ -20,7 +21,7 @@ const MIN_BLANK_CELL_WIDTH: f64 = 8.0;
 pub struct PageCell {
     /// The cell's physical lines as drawn, joined by `'\n'`.
     pub raw: String,
-    /// Lines joined in reading order (see [`join_cell_lines`]).
+    /// Lines joined in reading order (see [`join_cell_lines_with`]).
     pub text: String,
     pub x0: f64,
     pub x1: f64,
@@ -69,7 +70,11 @@ pub fn layout_page(content: PageContent) -> Vec<PageLine> {
 }
 
 fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
-    let texts: Vec<(String, String)> = cell_glyphs.into_iter().map(cell_text).collect();
+    let texts: Vec<(String, String)> = cell_glyphs
+        .into_iter()
+        .zip(&table.cells)
+        .map(|(glyphs, c)| cell_text(glyphs, c.x0, c.x1))
+        .collect();
     let mut lines = Vec::new();
     for r in 0..table.rows() {
         let mut cells: Vec<(usize, PageCell)> = Vec::new();
@@ -107,8 +112,8 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
     lines
 }
 
-/// Text of one table cell: `(raw, text)`.
-fn cell_text(glyphs: Vec<Glyph>) -> (String, String) {
+/// Text of one table cell: `(raw, text)`. `x0`, `x1`: the cell's borders.
+fn cell_text(glyphs: Vec<Glyph>, x0: f64, x1: f64) -> (String, String) {
     let glyphs: Vec<Glyph> = glyphs
         .into_iter()
         .filter(|g| !g.text.trim().is_empty() || g.text == " " || g.text == "\u{3000}")
@@ -117,16 +122,41 @@ fn cell_text(glyphs: Vec<Glyph>) -> (String, String) {
         return Default::default();
     }
     let rows = group_rows(glyphs);
-    let physical: Vec<String> = if is_vertical(&rows) {
+    let (physical, ended_by_choice): (Vec<String>, Vec<bool>) = if is_vertical(&rows) {
         vertical_columns(rows)
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| (l, false))
+            .unzip()
     } else {
-        rows.iter().map(|r| run_text(&r.glyphs)).collect()
+        let rows: Vec<&TextRow> = rows
+            .iter()
+            .filter(|r| r.glyphs.iter().any(|g| !g.text.trim().is_empty()))
+            .collect();
+        let left_edge = rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter().filter(|g| !g.text.trim().is_empty()))
+            .map(|g| g.x0)
+            .fold(f64::INFINITY, f64::min);
+        // Text is inset from the right border as far as from the left one.
+        let padding = (left_edge - x0).clamp(0.0, 0.25 * (x1 - x0));
+        let right_edge = x1 - padding;
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let by_choice = rows.get(i + 1).is_some_and(|next| {
+                    ends_by_choice(&r.glyphs, &next.glyphs, left_edge, right_edge)
+                });
+                (run_text(&r.glyphs), by_choice)
+            })
+            .unzip()
     };
-    let physical: Vec<String> = physical
-        .into_iter()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    (physical.join("\n"), join_cell_lines(&physical))
+    let raw = physical
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (raw, join_cell_lines_with(&physical, &ended_by_choice))
 }
 
 /// Vertical writing (or text stacked one character per line in a narrow cell): most rows
