@@ -31,20 +31,11 @@ struct Run {
     peak_rss_kb: Option<u64>,
 }
 
-/// Run `shinchoku extract FILE [extra…]` with the time limit enforced (killed past it) and
-/// peak RSS measured by GNU time when it is installed.
+/// Run `shinchoku extract FILE [extra…]` with the time limit enforced (the process is killed
+/// past it) and its peak RSS read from `/proc/PID/status` (`VmHWM`) while it runs, on Linux.
 fn extract(file: &Path, extra: &[&str]) -> Run {
     let dir = tempfile::tempdir().unwrap();
-    let timing = dir.path().join("time");
-    let gnu_time = Path::new("/usr/bin/time").is_file();
-    let mut cmd = if gnu_time {
-        let mut c = Command::new("/usr/bin/time");
-        c.arg("-f").arg("%M").arg("-o").arg(&timing);
-        c.arg(env!("CARGO_BIN_EXE_shinchoku"));
-        c
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_shinchoku"))
-    };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shinchoku"));
     cmd.arg("extract").arg(file).args(extra);
     let out_path = dir.path().join("stdout");
     let err_path = dir.path().join("stderr");
@@ -53,7 +44,12 @@ fn extract(file: &Path, extra: &[&str]) -> Run {
     cmd.stdin(Stdio::null());
     let started = Instant::now();
     let mut child = cmd.spawn().unwrap();
+    let status_file = PathBuf::from(format!("/proc/{}/status", child.id()));
+    let mut peak_rss_kb = None;
     let status = loop {
+        if let Some(kb) = vm_hwm_kb(&status_file) {
+            peak_rss_kb = Some(peak_rss_kb.unwrap_or(0).max(kb));
+        }
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
@@ -66,28 +62,22 @@ fn extract(file: &Path, extra: &[&str]) -> Run {
                 started.elapsed()
             );
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     };
-    let elapsed = started.elapsed();
-    let peak_rss_kb = std::fs::read_to_string(&timing)
-        .ok()
-        .and_then(|t| t.lines().last()?.trim().parse().ok());
-    let mut stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
-    if gnu_time {
-        // GNU time adds "Command exited with non-zero status N" to its output file, not stderr.
-        stderr = stderr
-            .lines()
-            .filter(|l| !l.starts_with("Command "))
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
     Run {
         code: status.code(),
         stdout: std::fs::read(&out_path).unwrap_or_default(),
-        stderr,
-        elapsed,
+        stderr: std::fs::read_to_string(&err_path).unwrap_or_default(),
+        elapsed: started.elapsed(),
         peak_rss_kb,
     }
+}
+
+/// The `VmHWM:` (peak resident set) line of a live process's status, in kB.
+fn vm_hwm_kb(status_file: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(status_file).ok()?;
+    let line = text.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The invariant every input must meet; returns the document when there is one.

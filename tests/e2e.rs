@@ -341,7 +341,10 @@ fn outputs_get_ordinary_permissions() {
         .arg("-o")
         .arg(&out));
     assert!(o.status.success());
-    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
 }
 
 #[test]
@@ -351,7 +354,11 @@ fn check_equal_then_changed_input() {
     let expected = dir.path().join("report.expected.json");
     let seed = std::fs::read_to_string(fixture("joetsu-kpi-progress-r5.txt")).unwrap();
     std::fs::write(&input, &seed).unwrap();
-    let o = run(bin().arg("check").arg(&input).arg(&expected).arg("--update"));
+    let o = run(bin()
+        .arg("check")
+        .arg(&input)
+        .arg(&expected)
+        .arg("--update"));
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(bin().arg("check").arg(&input).arg(&expected));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -365,7 +372,10 @@ fn check_equal_then_changed_input() {
         out.contains("kpis[2].observations[1].value.decimal: \"166\" → \"167\""),
         "{out}"
     );
-    assert!(out.contains("kpis[2].observations[1].raw: \"166品\" → \"167品\""), "{out}");
+    assert!(
+        out.contains("kpis[2].observations[1].raw: \"166品\" → \"167品\""),
+        "{out}"
+    );
     // The directory form finds the pair by the recorded source file name.
     let o = run(bin().arg("check").arg(dir.path()));
     assert_eq!(o.status.code(), Some(1));
@@ -374,7 +384,13 @@ fn check_equal_then_changed_input() {
 #[test]
 fn check_bundled_fixtures_directory() {
     let o = run(bin().arg("check").arg(repo().join("fixtures")));
-    assert_eq!(o.status.code(), Some(0), "{}\n{}", stderr(&o), String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}\n{}",
+        stderr(&o),
+        String::from_utf8_lossy(&o.stdout)
+    );
 }
 
 /// The dataset columns are a public interface (README documents them): fixed here.
@@ -416,10 +432,17 @@ fn dataset_csv_columns_and_rows() {
     let rows: Vec<&str> = text.lines().skip(1).collect();
     // 上越: 177 observations, 14 of them parts cells holding 34 parts; 柏崎: 108.
     assert!(rows.len() > 177 + 108, "{} rows", rows.len());
-    assert!(rows[0].starts_with("152226,上越市,joetsu-kpi-progress-r5.txt,"), "{}", rows[0]);
+    assert!(
+        rows[0].starts_with("152226,上越市,joetsu-kpi-progress-r5.txt,"),
+        "{}",
+        rows[0]
+    );
     assert!(
         rows.iter().any(|r| r.contains(",P-3.2,priority,製造品出荷額における付加価値額,baseline,number,,721,721,億円,,false,72100000000,円,")),
         "a normalized 億円 row"
     );
-    assert_eq!(std::fs::read_to_string(&jsonl).unwrap().lines().count(), rows.len());
+    assert_eq!(
+        std::fs::read_to_string(&jsonl).unwrap().lines().count(),
+        rows.len()
+    );
 }

@@ -369,7 +369,11 @@ impl Bigrams {
     pub(crate) fn similarity(&self, other: &Bigrams) -> f64 {
         let (x, y) = (&self.sorted, &other.sorted);
         if x.is_empty() || y.is_empty() {
-            return if self.trimmed == other.trimmed { 1.0 } else { 0.0 };
+            return if self.trimmed == other.trimmed {
+                1.0
+            } else {
+                0.0
+            };
         }
         let (mut i, mut j, mut common) = (0, 0, 0usize);
         while i < x.len() && j < y.len() {

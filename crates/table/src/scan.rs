@@ -10,8 +10,8 @@ use shinchoku_extract::{Cell, Line, Provenance, Warning};
 
 use crate::cell_text::{
     department_line, first_number, gregorian_year, has_number_or_date, is_numbered_list,
-    is_ordinal, looks_like_value, norm, norm_paragraphs, split_bullet_list, split_name, Bigrams,
-    split_numbered_list, squeeze,
+    is_ordinal, looks_like_value, norm, norm_paragraphs, split_bullet_list, split_name,
+    split_numbered_list, squeeze, Bigrams,
 };
 use crate::header::{build_schema, header_line, Column, ColumnKind, Schema};
 use crate::model::{KpiKind, Observation, Role, Status, StatusCode};
