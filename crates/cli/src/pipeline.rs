@@ -105,8 +105,14 @@ pub fn process_path(path: &Path, opts: &Options) -> Result<Document, FileError> 
 pub fn read_source_path(path: &Path, opts: &Options) -> Result<SourceDoc, FileError> {
     let bytes = read_input(path)?;
     check_bytes(path, &bytes)?;
-    match catch_unwind(AssertUnwindSafe(|| read_source(&bytes, opts))) {
-        Ok(Ok(doc)) => Ok(doc),
+    caught(path, || read_source(&bytes, opts))
+}
+
+/// Run one file's work with panics turned into errors: the file boundary where a bug in a
+/// dependency becomes `error: FILE: internal error …` instead of a crash.
+fn caught<T>(path: &Path, work: impl FnOnce() -> Result<T, ExtractError>) -> Result<T, FileError> {
+    match catch_unwind(AssertUnwindSafe(work)) {
+        Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
         Err(payload) => Err(FileError::new(
             path,
@@ -137,14 +143,7 @@ pub fn process_bytes_caught(
 ) -> Result<Document, FileError> {
     let name = display_name(path);
     check_bytes(path, bytes)?;
-    match catch_unwind(AssertUnwindSafe(|| process_bytes(&name, bytes, opts))) {
-        Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(e)) => Err(FileError::new(path, e.to_string())),
-        Err(payload) => Err(FileError::new(
-            path,
-            format!("internal error while reading: {}", panic_message(&payload)),
-        )),
-    }
+    caught(path, || process_bytes(&name, bytes, opts))
 }
 
 /// The bytes of a path, `-` meaning stdin, with errors that say what went wrong.
