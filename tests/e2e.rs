@@ -446,3 +446,47 @@ fn dataset_csv_columns_and_rows() {
         rows.len()
     );
 }
+
+/// Regression: `-o /dev/null` renamed a temporary file over /dev/null, turning the device
+/// into a regular file that every later reader of /dev/null (cargo's rustc probe among
+/// them) read our output back from. A FIFO stands in for the device here: it must still
+/// be a FIFO afterwards, and the output must have gone through it.
+#[cfg(unix)]
+#[test]
+fn extract_to_a_special_file_writes_through_it_instead_of_replacing_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    };
+    let o = run(bin()
+        .arg("extract")
+        .arg(fixture("joetsu-kpi-progress-r5.txt"))
+        .arg("-o")
+        .arg(&fifo));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = reader.join().unwrap();
+    assert!(
+        text.starts_with('{') && text.contains("\"kpis\""),
+        "{text:.200}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+}

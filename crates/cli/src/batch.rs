@@ -287,9 +287,9 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
 /// now or skipped as up to date), so memory does not grow with the corpus.
 fn write_jsonl(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
     use std::io::Write;
-    let mut tmp = crate::output::temp_beside(path)?;
+    let mut out = crate::output::OutputFile::create(path)?;
     {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        let mut w = std::io::BufWriter::new(out.file_mut());
         for r in results {
             if matches!(r.outcome, Outcome::Written { .. } | Outcome::Skipped) {
                 let bytes = std::fs::read(&r.job.output)?;
@@ -300,8 +300,7 @@ fn write_jsonl(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
         }
         w.flush()?;
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    out.commit()
 }
 
 fn summarize(results: &[FileResult], seconds: f64) -> Summary {

@@ -293,13 +293,8 @@ fn dataset(args: DatasetArgs) -> ExitCode {
         return fail("dataset needs --csv FILE and/or --jsonl FILE");
     }
     let inputs = dataset::collect_inputs(&args.inputs);
-    let tmp_in = |p: &PathBuf| {
-        let dir = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", p.display()))
-    };
+    let tmp_in =
+        |p: &PathBuf| output::OutputFile::create(p).map_err(|e| format!("{}: {e}", p.display()));
     let mut csv_tmp = match args.csv.as_ref().map(tmp_in).transpose() {
         Ok(t) => t,
         Err(e) => return fail(&e),
@@ -310,10 +305,10 @@ fn dataset(args: DatasetArgs) -> ExitCode {
     };
     let mut csv_w = csv_tmp
         .as_mut()
-        .map(|t| std::io::BufWriter::new(t.as_file_mut()));
+        .map(|t| std::io::BufWriter::new(t.file_mut()));
     let mut jsonl_w = jsonl_tmp
         .as_mut()
-        .map(|t| std::io::BufWriter::new(t.as_file_mut()));
+        .map(|t| std::io::BufWriter::new(t.file_mut()));
     if let Some(w) = csv_w.as_mut() {
         if let Err(e) = shinchoku_writer::write_csv_header(w, args.excel) {
             return fail(&format!("cannot write CSV: {e}"));
@@ -337,18 +332,14 @@ fn dataset(args: DatasetArgs) -> ExitCode {
         }
     }
     for w in [csv_w, jsonl_w].into_iter().flatten() {
-        if let Err(e) = w
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .and_then(|f| f.sync_all())
-        {
+        if let Err(e) = w.into_inner().map_err(|e| e.into_error()) {
             return fail(&format!("cannot write: {e}"));
         }
     }
     for (tmp, path) in [(csv_tmp, args.csv), (jsonl_tmp, args.jsonl)] {
         if let (Some(tmp), Some(path)) = (tmp, path) {
-            if let Err(e) = tmp.persist(&path) {
-                return fail(&format!("{}: cannot write: {}", path.display(), e.error));
+            if let Err(e) = tmp.commit() {
+                return fail(&format!("{}: cannot write: {e}", path.display()));
             }
         }
     }

@@ -6,11 +6,58 @@ use std::path::Path;
 /// Write `bytes` to `path` through a temporary file in the same directory and a rename,
 /// so readers see either the old file or the whole new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = temp_beside(path)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let mut out = OutputFile::create(path)?;
+    out.file_mut().write_all(bytes)?;
+    out.commit()
+}
+
+/// An output being written: a temporary file renamed over the target on [`commit`], or,
+/// when the target is a device, FIFO or socket (`-o /dev/null`, a named pipe), the target
+/// itself. Renaming over a special file would replace it with a regular file: done to
+/// `/dev/null`, every later reader of `/dev/null` got our output back.
+///
+/// [`commit`]: OutputFile::commit
+pub enum OutputFile {
+    Replace {
+        tmp: tempfile::NamedTempFile,
+        path: std::path::PathBuf,
+    },
+    Direct(std::fs::File),
+}
+
+impl OutputFile {
+    pub fn create(path: &Path) -> std::io::Result<OutputFile> {
+        // `metadata` follows symlinks: a link to /dev/null is written through as well.
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => Ok(OutputFile::Direct(
+                std::fs::OpenOptions::new().write(true).open(path)?,
+            )),
+            _ => Ok(OutputFile::Replace {
+                tmp: temp_beside(path)?,
+                path: path.to_path_buf(),
+            }),
+        }
+    }
+
+    pub fn file_mut(&mut self) -> &mut std::fs::File {
+        match self {
+            OutputFile::Replace { tmp, .. } => tmp.as_file_mut(),
+            OutputFile::Direct(file) => file,
+        }
+    }
+
+    /// Make the output visible: sync and rename the temporary file over the target.
+    /// Dropped without a commit, a temporary file is deleted and the target left alone.
+    pub fn commit(self) -> std::io::Result<()> {
+        match self {
+            OutputFile::Replace { tmp, path } => {
+                tmp.as_file().sync_all()?;
+                tmp.persist(&path).map_err(|e| e.error)?;
+                Ok(())
+            }
+            OutputFile::Direct(mut file) => file.flush(),
+        }
+    }
 }
 
 /// Temporary files are created owner-only (0600); an output should get the permissions
