@@ -27,7 +27,11 @@ pub(crate) fn squeeze(text: &str) -> String {
 
 /// Map the full-width and Roman-numeral forms that can survive in codes to ASCII, so that
 /// code parsing does not depend on how thoroughly the text was normalized.
-pub(crate) fn fold_code_chars(text: &str) -> String {
+pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    // Normalized text almost never holds any of these (NFKC folds them): no copy then.
+    if !text.contains(|c: char| !c.is_ascii() && needs_code_fold(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -50,7 +54,12 @@ pub(crate) fn fold_code_chars(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// The non-ASCII characters [`fold_code_chars`] rewrites.
+fn needs_code_fold(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | '（' | '）' | '－' | '−' | '‐' | '‑' | '–' | '—' | '\u{3000}' | 'Ⅰ'..='Ⅹ')
 }
 
 /// The text inside one pair of enclosing brackets: `（農政課）` → `農政課`.

@@ -117,7 +117,9 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
 pub(crate) fn legend(lines: &[Line]) -> Legend {
     let mut legend = Legend::default();
     for line in lines {
-        if line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
+        if crate::status::may_hold_legend(&line.raw)
+            && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS
+        {
             legend.add_line(&line_text(line));
         }
     }

@@ -42,6 +42,8 @@ use std::collections::HashMap;
 /// positions and pages) are read the same way. Never panics; what cannot be placed is
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
+    // Each document starts with a cold normalization memo (see `normalize::memo`).
+    shinchoku_extract::normalize::clear_memo();
     let legend = document::legend(lines);
     let scan = scan::Scanner::new(&legend).run(lines);
     let resolved = section::resolve(&scan.drafts);

@@ -53,7 +53,8 @@ pub(crate) struct ParsedHeading {
 /// Read a heading from one cell's text. Codes need a dash (`A-1`), so row ordinals and
 /// dates (`R1 (2019)`) are not headings.
 pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
-    let t = fold_code_chars(&norm(text));
+    let normalized = norm(text);
+    let t = fold_code_chars(&normalized);
     let t = t.trim();
     if t.chars().count() > 120 {
         return None;
@@ -63,7 +64,8 @@ pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
 
 /// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
 pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
-    let t = fold_code_chars(&norm(text));
+    let normalized = norm(text);
+    let t = fold_code_chars(&normalized);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;

@@ -122,6 +122,18 @@ pub fn parse_legend_line(text: &str) -> Option<(String, StatusCode)> {
     Some((label, code))
 }
 
+/// Every character whose normalization holds the `:` or `=` a legend entry needs; a line
+/// with none of them cannot be a legend, and is not normalized to find out (most lines).
+const LEGEND_SEPARATORS: &[char] = &[
+    ':', '=', '：', '＝', '\u{FE13}', '\u{FE55}', '\u{FE66}', '\u{207C}', '\u{208C}', '\u{2A74}',
+    '\u{2A75}', '\u{2A76}',
+];
+
+/// Cheap test on raw text: false only when no legend entry can be on the line.
+pub fn may_hold_legend(raw: &str) -> bool {
+    raw.contains(LEGEND_SEPARATORS)
+}
+
 /// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
 pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
     let n = normalize(text);

@@ -166,3 +166,22 @@ proptest::proptest! {
         let _ = parse_status(&s, &legend);
     }
 }
+
+/// The legend prefilter must not skip a line that normalizes to a legend: every character
+/// whose normalization yields `:` or `=` is one it looks for.
+#[test]
+fn legend_prefilter_knows_every_character_that_normalizes_to_a_separator() {
+    for code in 0..=0x10FFFFu32 {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        let s = c.to_string();
+        let n = shinchoku_extract::normalize::normalize(&s);
+        if n.contains([':', '=']) {
+            assert!(
+                shinchoku_table::status::may_hold_legend(&s),
+                "U+{code:04X} normalizes to {n:?} but the prefilter skips it"
+            );
+        }
+    }
+}
