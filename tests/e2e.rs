@@ -490,3 +490,37 @@ fn extract_to_a_special_file_writes_through_it_instead_of_replacing_it() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file is left behind");
 }
+
+/// `--jsonl` copies canonical per-file outputs as they are and re-canonicalizes pretty ones
+/// (left by an earlier `--pretty` run and skipped as up to date): either way each line is
+/// the document's canonical JSON, byte for byte what `extract` prints.
+#[test]
+fn batch_jsonl_lines_are_canonical_whether_outputs_were_pretty_or_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = batch_corpus(dir.path());
+    let input = inputs.join("a-joetsu.txt");
+    let expected = run(bin().arg("extract").arg(&input)).stdout;
+    for first_pretty in [false, true] {
+        let out = dir.path().join(format!("out-{first_pretty}"));
+        let jsonl = dir.path().join(format!("all-{first_pretty}.jsonl"));
+        let mut first = bin();
+        first
+            .args(["batch", "--quiet", "--out"])
+            .arg(&out)
+            .arg(&input);
+        if first_pretty {
+            first.arg("--pretty");
+        }
+        assert!(run(&mut first).status.success());
+        let o = run(bin()
+            .args(["batch", "--quiet", "--out"])
+            .arg(&out)
+            .arg("--jsonl")
+            .arg(&jsonl)
+            .arg(&input));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let line = std::fs::read(&jsonl).unwrap();
+        let expected_line = [expected.strip_suffix(b"\n").unwrap_or(&expected), b"\n"].concat();
+        assert!(line == expected_line, "pretty first: {first_pretty}");
+    }
+}

@@ -233,7 +233,7 @@ fn write_output(path: &Path, json: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    write_atomic(path, json)
+    crate::output::write_atomic_unsynced(path, json)
 }
 
 fn result(job: &Job, outcome: Outcome, started: Instant, bytes: u64) -> FileResult {
@@ -293,8 +293,16 @@ fn write_jsonl(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
         for r in results {
             if matches!(r.outcome, Outcome::Written { .. } | Outcome::Skipped) {
                 let bytes = std::fs::read(&r.job.output)?;
-                let value: serde_json::Value = serde_json::from_slice(&bytes)?;
-                w.write_all(&shinchoku_writer::to_canonical_json(&value)?)?;
+                let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+                if body.first() == Some(&b'{') && !body.contains(&b'\n') {
+                    // Already canonical (what batch writes without --pretty: canonical JSON
+                    // has no raw line break): copied, not parsed again. This loop runs on
+                    // one thread after the parallel part, so it must stay cheap.
+                    w.write_all(body)?;
+                } else {
+                    let value: serde_json::Value = serde_json::from_slice(&bytes)?;
+                    w.write_all(&shinchoku_writer::to_canonical_json(&value)?)?;
+                }
                 w.write_all(b"\n")?;
             }
         }
