@@ -123,10 +123,12 @@ pub(crate) fn header_line(line: &Line) -> Option<bool> {
     let mut strong = false;
     let mut any = false;
     for cell in line.filled() {
+        // Either test failing rejects the line; the cheaper one goes first, so most lines
+        // (KPI rows, prose) never reach the heading parser here.
+        let kind = classify(&squeeze(&cell.text))?;
         if parse_heading(&cell.text).is_some() {
             return None;
         }
-        let kind = classify(&squeeze(&cell.text))?;
         strong |= kind.names_a_role();
         any = true;
     }
