@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_atomic_unsynced};
 
 use crate::pipeline::{self, FileError, Options};
 
@@ -233,7 +233,7 @@ fn write_output(path: &Path, json: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    crate::output::write_atomic_unsynced(path, json)
+    write_atomic_unsynced(path, json)
 }
 
 fn result(job: &Job, outcome: Outcome, started: Instant, bytes: u64) -> FileResult {

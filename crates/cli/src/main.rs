@@ -293,20 +293,20 @@ fn dataset(args: DatasetArgs) -> ExitCode {
         return fail("dataset needs --csv FILE and/or --jsonl FILE");
     }
     let inputs = dataset::collect_inputs(&args.inputs);
-    let tmp_in =
+    let create_output =
         |p: &PathBuf| output::OutputFile::create(p).map_err(|e| format!("{}: {e}", p.display()));
-    let mut csv_tmp = match args.csv.as_ref().map(tmp_in).transpose() {
+    let mut csv_out = match args.csv.as_ref().map(create_output).transpose() {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
-    let mut jsonl_tmp = match args.jsonl.as_ref().map(tmp_in).transpose() {
+    let mut jsonl_out = match args.jsonl.as_ref().map(create_output).transpose() {
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
-    let mut csv_w = csv_tmp
+    let mut csv_w = csv_out
         .as_mut()
         .map(|t| std::io::BufWriter::new(t.file_mut()));
-    let mut jsonl_w = jsonl_tmp
+    let mut jsonl_w = jsonl_out
         .as_mut()
         .map(|t| std::io::BufWriter::new(t.file_mut()));
     if let Some(w) = csv_w.as_mut() {
@@ -336,9 +336,9 @@ fn dataset(args: DatasetArgs) -> ExitCode {
             return fail(&format!("cannot write: {e}"));
         }
     }
-    for (tmp, path) in [(csv_tmp, args.csv), (jsonl_tmp, args.jsonl)] {
-        if let (Some(tmp), Some(path)) = (tmp, path) {
-            if let Err(e) = tmp.commit() {
+    for (out, path) in [(csv_out, args.csv), (jsonl_out, args.jsonl)] {
+        if let (Some(out), Some(path)) = (out, path) {
+            if let Err(e) = out.commit() {
                 return fail(&format!("{}: cannot write: {e}", path.display()));
             }
         }

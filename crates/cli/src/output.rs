@@ -6,9 +6,7 @@ use std::path::Path;
 /// Write `bytes` to `path` through a temporary file in the same directory and a rename,
 /// so readers see either the old file or the whole new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut out = OutputFile::create(path)?;
-    out.file_mut().write_all(bytes)?;
-    out.commit()
+    write_whole(path, bytes, true)
 }
 
 /// [`write_atomic`] without the fsync: still never a half-written file for a reader (the
@@ -17,9 +15,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// and the jobs queue behind one another), and an output damaged by a power cut does not
 /// parse, so the next incremental run converts its input again.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_whole(path, bytes, false)
+}
+
+fn write_whole(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     let mut out = OutputFile::create(path)?;
     out.file_mut().write_all(bytes)?;
-    out.sync = false;
+    out.sync = sync;
     out.commit()
 }
 
