@@ -15,18 +15,25 @@
 //! of it with Markdown bold markers removed: a leading or trailing `**` (some extractions
 //! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
 
+use rayon::prelude::*;
+
 use crate::cells::{Cell, Format, Line, SourceDoc};
 use crate::{decode, html, ExtractError};
 
+/// Lines per parallel task when cells are split and stripped of markup.
+const LINES_PER_TASK: usize = 256;
+
 /// Read a text extraction into lines of cells.
+///
+/// Page numbers need one pass in order (form feeds count from the start); the cells of
+/// each line are then read in parallel, since a line's cells depend on that line alone.
 pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
     let (text, _) = decode::decode_text(bytes)?;
     let has_form_feed = text.contains('\u{c}');
-    let mut lines = Vec::new();
+    let mut raw_lines: Vec<(u32, String)> = Vec::new();
     let mut page = 1u32;
     let mut last_page_with_content = 1u32;
-    for (index, raw_line) in split_lines(&text).enumerate() {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    for raw_line in split_lines(&text) {
         let (line_page, raw) = if has_form_feed {
             let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
             page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
@@ -40,26 +47,27 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
         if !raw.trim().is_empty() {
             last_page_with_content = last_page_with_content.max(line_page);
         }
-        let cells = raw
-            .split('\t')
-            .map(|c| Cell::from_text(c, cell_text(c)))
-            .collect();
-        lines.push(Line {
-            page: has_form_feed.then_some(line_page),
-            number,
-            raw,
-            cells,
-        });
+        raw_lines.push((line_page, raw));
     }
     let pages = has_form_feed.then_some(last_page_with_content);
-    if let Some(last) = pages {
-        // Blank lines after the final form feed belong to the last page that exists.
-        for line in &mut lines {
-            if let Some(p) = line.page.as_mut() {
-                *p = (*p).min(last);
+    let lines = raw_lines
+        .into_par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .enumerate()
+        .map(|(index, (line_page, raw))| {
+            let cells = raw
+                .split('\t')
+                .map(|c| Cell::from_text(c, cell_text(c)))
+                .collect();
+            Line {
+                // Blank lines after the final form feed belong to the last page that exists.
+                page: pages.map(|last| line_page.min(last)),
+                number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                raw,
+                cells,
             }
-        }
-    }
+        })
+        .collect();
     Ok(SourceDoc {
         format: Format::Text,
         pages,

@@ -143,10 +143,10 @@ pub(crate) fn has_number_or_date(text: &str) -> bool {
 }
 
 /// A cell that is a value rather than a name: a missing-value mark, or a number first with
-/// no hiragana (KPI names read as sentences; values are numbers with units).
-pub(crate) fn looks_like_value(text: &str) -> bool {
-    let t = norm(text);
-    if is_missing_mark(&t) {
+/// no hiragana (KPI names read as sentences; values are numbers with units). Reads text
+/// already normalized by [`norm`].
+pub(crate) fn looks_like_value(t: &str) -> bool {
+    if is_missing_mark(t) {
         return true;
     }
     let first = t.chars().next();
@@ -358,6 +358,7 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 
 /// The sorted character bigrams of a text (white space ignored), computed once so one text
 /// can be compared with many ([`similarity`] is their Dice coefficient).
+#[derive(Debug, Clone)]
 pub(crate) struct Bigrams {
     sorted: Vec<(char, char)>,
     trimmed: String,

@@ -4,8 +4,10 @@
 use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
 use shinchoku_extract::Line;
 
+use crate::view::{line_text, LineView};
+
 use crate::cell_text::{norm, squeeze};
-use crate::header::{header_line, Column};
+use crate::header::Column;
 use crate::model::DocumentInfo;
 use crate::municipality::find_in_title;
 use crate::status::Legend;
@@ -17,13 +19,9 @@ const MAX_TITLE_LINES: usize = 6;
 /// matching municipality names in it would cost time for nothing).
 const MAX_TITLE_CHARS: usize = 300;
 
-/// Legend entries are short (`◎：目標値以上`, `A：目標達成 B：概ね順調 C：遅れ`); longer lines
-/// are not read as legends.
-const MAX_LEGEND_LINE_CHARS: usize = 400;
-
 /// Title, municipality and `as_of`. `current_column` is the first KPI table's current
 /// value column, whose header period is the fallback `as_of`.
-pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentInfo {
+pub(crate) fn info(lines: &[LineView], current_column: Option<&Column>) -> DocumentInfo {
     let title = title(lines);
     let municipality = title.as_deref().and_then(find_in_title);
     let as_of = reported_period(lines)
@@ -36,23 +34,18 @@ pub(crate) fn info(lines: &[Line], current_column: Option<&Column>) -> DocumentI
     }
 }
 
-fn line_text(line: &Line) -> String {
-    line.filled()
-        .map(|c| c.text.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
-fn title(lines: &[Line]) -> Option<String> {
+fn title(lines: &[LineView]) -> Option<String> {
     let start = lines.iter().position(|l| !l.is_blank())?;
-    if lines[start].raw.chars().count() > MAX_TITLE_CHARS {
+    let first: &Line = lines[start].line;
+    if first.raw.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
     // The markup is gone from the cells; the raw line still shows the bold block.
-    let text = if lines[start].raw.trim_start().starts_with("**") {
+    let text = if first.raw.trim_start().starts_with("**") {
         let mut parts = Vec::new();
-        for (k, line) in lines[start..].iter().take(MAX_TITLE_LINES).enumerate() {
+        for (k, view) in lines[start..].iter().take(MAX_TITLE_LINES).enumerate() {
+            let line = view.line;
             parts.push(line_text(line));
             let raw = line.raw.trim();
             let body = if k == 0 { &raw[2..] } else { raw };
@@ -62,7 +55,7 @@ fn title(lines: &[Line]) -> Option<String> {
         }
         parts.join(" ").replace("**", "")
     } else {
-        line_text(&lines[start])
+        line_text(first)
     };
     if text.chars().count() > MAX_TITLE_CHARS {
         return None;
@@ -73,18 +66,19 @@ fn title(lines: &[Line]) -> Option<String> {
 
 /// The period a report says it covers: `（令和 2（2020）年度実績分）`, printed before the
 /// first table.
-fn reported_period(lines: &[Line]) -> Option<Period> {
-    for line in lines {
+fn reported_period(lines: &[LineView]) -> Option<Period> {
+    for view in lines {
+        let line = view.line;
         if line.raw.chars().count() > MAX_TITLE_CHARS {
             // Not the short `（…年度実績分）` line; perhaps a table row: stop at a header.
-            if header_line(line) == Some(true) {
+            if view.header == Some(true) {
                 break;
             }
             continue;
         }
         let text = squeeze(&line_text(line));
         let Some(end) = text.find("実績分") else {
-            if header_line(line) == Some(true) {
+            if view.header == Some(true) {
                 break;
             }
             continue;
@@ -113,15 +107,11 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
 }
 
 /// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,
-/// `A：目標達成　B：概ね順調`).
-pub(crate) fn legend(lines: &[Line]) -> Legend {
+/// `A：目標達成　B：概ね順調`); each line's entries were read when it was prepared.
+pub(crate) fn legend(lines: &[LineView]) -> Legend {
     let mut legend = Legend::default();
     for line in lines {
-        if crate::status::may_hold_legend(&line.raw)
-            && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS
-        {
-            legend.add_line(&line_text(line));
-        }
+        legend.add_entries(line.legend.iter().cloned());
     }
     legend
 }

@@ -8,12 +8,11 @@
 //! overlapping x-range for PDF).
 
 use shinchoku_extract::era::{find_periods, parse_period, Period};
-use shinchoku_extract::Line;
 
-use crate::cell_text::{gregorian_year, norm, squeeze};
+use crate::cell_text::gregorian_year;
 use crate::model::Role;
-use crate::section::parse_heading;
 use crate::value::unit_in_name;
+use crate::view::{CellView, LineView};
 
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,15 +117,16 @@ fn is_period_only(s: &str) -> bool {
 }
 
 /// The classification of a line as a header line: `Some(strong)` when every filled cell is
-/// a header term; `strong` tells whether one of them names a column role.
-pub(crate) fn header_line(line: &Line) -> Option<bool> {
+/// a header term; `strong` tells whether one of them names a column role. Takes the line's
+/// filled cells (see [`crate::view::LineView::header`], where it is computed once a line).
+pub(crate) fn classify_line<'c, 'a: 'c>(
+    filled: impl Iterator<Item = &'c CellView<'a>>,
+) -> Option<bool> {
     let mut strong = false;
     let mut any = false;
-    for cell in line.filled() {
-        // Either test failing rejects the line; the cheaper one goes first, so most lines
-        // (KPI rows, prose) never reach the heading parser here.
-        let kind = classify(&squeeze(&cell.text))?;
-        if parse_heading(&cell.text).is_some() {
+    for cell in filled {
+        let kind = classify(&cell.squeezed)?;
+        if cell.heading.is_some() {
             return None;
         }
         strong |= kind.names_a_role();
@@ -205,16 +205,19 @@ struct MergedCell {
 
 /// Build a table's schema from its header lines. `None` when the lines do not describe a
 /// KPI table (fewer than two value columns).
-pub(crate) fn build_schema(lines: &[&Line]) -> Option<Schema> {
+pub(crate) fn build_schema(lines: &[&LineView]) -> Option<Schema> {
     let mut merged: Vec<MergedCell> = Vec::new();
     for line in lines {
-        let extents: Vec<(f32, f32)> = line.filled().filter_map(|c| c.x0.zip(c.x1)).collect();
+        let extents: Vec<(f32, f32)> = line
+            .filled()
+            .filter_map(|c| c.cell.x0.zip(c.cell.x1))
+            .collect();
         for (index, cell) in line.cells.iter().enumerate() {
             if cell.is_blank() {
                 continue;
             }
-            let x = cell.x0.zip(cell.x1);
-            let text = norm(&cell.text);
+            let x = cell.cell.x0.zip(cell.cell.x1);
+            let text = cell.norm.clone();
             let target = merged.iter_mut().find(|m| match (m.x, x) {
                 (Some(a), Some(b)) => same_column(a, b, &extents),
                 _ => m.index == index,

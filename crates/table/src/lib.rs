@@ -30,6 +30,7 @@ mod scan;
 mod section;
 pub mod status;
 pub mod value;
+mod view;
 
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
@@ -44,8 +45,9 @@ use std::collections::HashMap;
 pub fn reconstruct(lines: &[Line]) -> Report {
     // Each document starts with a cold normalization memo (see `normalize::memo`).
     shinchoku_extract::normalize::clear_memo();
-    let legend = document::legend(lines);
-    let scan = scan::Scanner::new(&legend).run(lines);
+    let views = view::prepare(lines);
+    let legend = document::legend(&views);
+    let scan = scan::Scanner::new(&legend).run(&views);
     let resolved = section::resolve(&scan.drafts);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
@@ -91,7 +93,7 @@ pub fn reconstruct(lines: &[Line]) -> Report {
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
     Report {
-        info: document::info(lines, scan.first_current_column.as_ref()),
+        info: document::info(&views, scan.first_current_column.as_ref()),
         sections: resolved.sections,
         kpis,
         initiatives,

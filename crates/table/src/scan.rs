@@ -6,24 +6,30 @@
 //! headers keep it open); `AfterTable` once the rows give way to single-cell lines
 //! (department lines, chart titles and chart data that still refer to the table's KPIs).
 
-use shinchoku_extract::{Cell, Line, Provenance, Warning};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use shinchoku_extract::{Line, Provenance, Warning};
 
 use crate::cell_text::{
-    department_line, first_number, gregorian_year, has_number_or_date, is_numbered_list,
-    is_ordinal, looks_like_value, norm, norm_paragraphs, split_bullet_list, split_name,
-    split_numbered_list, squeeze, Bigrams,
+    department_line, first_number, gregorian_year, has_number_or_date, is_ordinal,
+    looks_like_value, norm_paragraphs, split_bullet_list, split_name, Bigrams,
 };
-use crate::header::{build_schema, header_line, Column, ColumnKind, Schema};
-use crate::model::{KpiKind, Observation, Role, Status, StatusCode};
-use crate::section::{parse_heading, parse_project_heading, Draft, Heading, ParsedHeading};
+use crate::header::{build_schema, Column, ColumnKind, Schema};
+use crate::model::{KpiKind, Observation, Role, Status, StatusCode, Value};
+use crate::section::{project_heading_in, Draft, Heading, ParsedHeading};
 use crate::status::{parse_status, Legend};
 use crate::value::{clean_hint, parse_cell, unit_in_name};
+use crate::view::{CellView, LineView};
 
 /// A chart title is a short caption; a longer single-cell line is prose, not a title.
 const MAX_CHART_TITLE_CHARS: usize = 200;
 
 /// How many of a table's last KPIs a chart title is matched against.
 const MAX_CHART_CANDIDATES: usize = 64;
+
+/// Value cells per parallel task in `read_values`.
+const VALUES_PER_TASK: usize = 32;
 
 /// A KPI row before its section code is known.
 #[derive(Debug, Clone)]
@@ -40,6 +46,29 @@ pub(crate) struct KpiDraft {
     pub provenance: Provenance,
     /// Each observation's year (its own period's, else its column's), for chart checks.
     pub years: Vec<Option<i32>>,
+    /// The name's bigrams, built the first time a chart title is matched against it.
+    pub name_bigrams: OnceLock<Bigrams>,
+}
+
+/// A value cell whose reading waits for the end of the scan: the cells are read all at
+/// once, in parallel ([`parse_cell`] depends on the cell and its unit hint only), while the
+/// scan itself stays one sequential pass.
+struct ValueRead {
+    kpi: usize,
+    observation: usize,
+    /// The unit printed outside the cell (KPI name, caption or column header).
+    hint: Option<String>,
+}
+
+/// A chart row to compare with its KPI's observations of the same year, once the values
+/// (and so the observations' own years) have been read.
+struct ChartCheck {
+    kpi: usize,
+    year: i32,
+    value: f64,
+    /// The chart cell as printed, normalized.
+    shown: String,
+    provenance: Provenance,
 }
 
 /// A department narrative block before its section code is known.
@@ -119,6 +148,8 @@ pub(crate) struct Scanner<'a> {
     caption_unit: Option<String>,
     /// The page of the last line read (PDF input).
     last_page: Option<u32>,
+    value_reads: Vec<ValueRead>,
+    chart_checks: Vec<ChartCheck>,
 }
 
 impl<'a> Scanner<'a> {
@@ -139,28 +170,27 @@ impl<'a> Scanner<'a> {
             gap: false,
             caption_unit: None,
             last_page: None,
+            value_reads: Vec::new(),
+            chart_checks: Vec::new(),
         }
     }
 
-    pub(crate) fn run(mut self, lines: &[Line]) -> Scan {
+    pub(crate) fn run(mut self, lines: &[LineView]) -> Scan {
+        let mut blocks = header_blocks(lines).into_iter().peekable();
         let mut i = 0;
         while i < lines.len() {
-            let line = &lines[i];
-            if line.is_blank() {
+            let view = &lines[i];
+            let line = view.line;
+            if view.is_blank() {
                 self.gap = true;
                 i += 1;
                 continue;
             }
-            if header_line(line) == Some(true) {
-                let mut block = vec![line];
-                let mut j = i + 1;
-                while j < lines.len() && !lines[j].is_blank() && header_line(&lines[j]).is_some() {
-                    block.push(&lines[j]);
-                    j += 1;
-                }
-                if let Some(schema) = build_schema(&block) {
+            while blocks.next_if(|b| b.start < i).is_some() {}
+            if let Some(block) = blocks.next_if(|b| b.start == i) {
+                if let Some(schema) = block.schema {
                     self.start_table(schema, line);
-                    i = j;
+                    i = block.end;
                     continue;
                 }
             }
@@ -169,10 +199,64 @@ impl<'a> Scanner<'a> {
                 self.gap |= self.last_page.is_some();
                 self.last_page = line.page;
             }
-            self.line(line);
+            self.line(view);
             i += 1;
         }
+        self.read_values();
+        self.check_charts();
         self.out
+    }
+
+    /// Read every value cell the scan found, in parallel, into its observation.
+    fn read_values(&mut self) {
+        let reads = std::mem::take(&mut self.value_reads);
+        let kpis = &self.out.kpis;
+        let cells: Vec<_> = reads
+            .par_iter()
+            .with_min_len(VALUES_PER_TASK)
+            .map(|r| {
+                parse_cell(
+                    &kpis[r.kpi].observations[r.observation].raw,
+                    r.hint.as_deref(),
+                )
+            })
+            .collect();
+        for (r, read) in reads.iter().zip(cells) {
+            let kpi = &mut self.out.kpis[r.kpi];
+            let observation = &mut kpi.observations[r.observation];
+            if let Some(period) = read.period {
+                kpi.years[r.observation] = Some(period.year);
+                observation.period = Some(period);
+            }
+            observation.value = read.value;
+            observation.notes = read.notes;
+        }
+    }
+
+    /// Compare chart rows with the table's values of the same year.
+    fn check_charts(&mut self) {
+        for check in std::mem::take(&mut self.chart_checks) {
+            let kpi = &self.out.kpis[check.kpi];
+            let mismatch = kpi
+                .observations
+                .iter()
+                .zip(&kpi.years)
+                .filter(|(_, y)| **y == Some(check.year))
+                .map(|(o, _)| o)
+                .filter_map(|o| first_number(&o.raw).map(|v| (o, v)))
+                .find(|(_, v)| (v - check.value).abs() > 1e-9 * v.abs().max(1.0));
+            if let Some((obs, _)) = mismatch {
+                let message = format!(
+                    "the chart for \"{}\" gives {} for {}, but the table's {} value for that year is \"{}\"",
+                    kpi.name,
+                    check.shown,
+                    check.year,
+                    role_name(obs.role),
+                    obs.raw
+                );
+                self.warn_at("chart_table_mismatch", message, check.provenance);
+            }
+        }
     }
 
     fn mode(&self) -> Mode {
@@ -226,9 +310,10 @@ impl<'a> Scanner<'a> {
         });
     }
 
-    fn line(&mut self, line: &Line) {
-        let filled: Vec<&Cell> = line.filled().collect();
-        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].text) {
+    fn line(&mut self, view: &LineView) {
+        let line = view.line;
+        let filled: Vec<&CellView> = view.filled().collect();
+        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].squeezed) {
             // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
             // a table) interrupted by a page break goes on after it.
             return;
@@ -246,8 +331,9 @@ impl<'a> Scanner<'a> {
             return;
         }
         if filled.len() == 1 {
-            let text = &filled[0].text;
-            if let Some(parsed) = parse_project_heading(text) {
+            let cell = filled[0];
+            let text = cell.text();
+            if let Some(parsed) = project_heading_in(&cell.norm) {
                 self.pending_project = Some(draft(parsed, line));
                 self.mode = Some(Mode::Outside);
                 return;
@@ -259,47 +345,48 @@ impl<'a> Scanner<'a> {
                 }
                 return;
             }
-            if is_headline_marker(text) {
+            if is_headline_marker(&cell.squeezed) {
                 // `【数値目標】` above a table: its rows are the level-1 section's headline KPIs.
                 self.headline_marker = true;
                 return;
             }
-            if let Some(unit) = caption_unit(text) {
+            if let Some(unit) = caption_unit(&cell.norm) {
                 self.caption_unit = Some(unit);
                 return;
             }
         }
         match self.mode() {
             Mode::Outside => {}
-            Mode::Table => self.table_line(line, &filled, gap),
+            Mode::Table => self.table_line(view, &filled, gap),
             Mode::AfterTable => self.after_table_line(&filled, line),
         }
     }
 
-    fn table_line(&mut self, line: &Line, filled: &[&Cell], gap: bool) {
+    fn table_line(&mut self, view: &LineView, filled: &[&CellView], gap: bool) {
+        let line = view.line;
         if self.chart_line(filled, line) {
             self.mode = Some(Mode::AfterTable);
             return;
         }
-        if self.kpi_row(line) {
+        if self.kpi_row(view) {
             return;
         }
-        if filled.len() == 1 && is_page_number(&filled[0].text) {
+        if filled.len() == 1 && is_page_number(&filled[0].squeezed) {
             return;
         }
-        if filled.len() == 1 && (gap || is_prose(&filled[0].text) || ends_table(&filled[0].text)) {
+        if filled.len() == 1 && (gap || is_prose(&filled[0].norm) || ends_table(&filled[0].norm)) {
             // The rows have ended: what follows refers to the table (titles, departments).
             self.mode = Some(Mode::AfterTable);
             self.after_table_line(filled, line);
             return;
         }
-        if filled.len() == 1 && !has_number_or_date(&filled[0].text) {
+        if filled.len() == 1 && !has_number_or_date(filled[0].text()) {
             // A short line right under the rows (a chart title, a remark): the table may
             // still go on, but a department line may follow it.
             self.after_table_line(filled, line);
             return;
         }
-        if filled.iter().any(|c| has_number_or_date(&c.text)) {
+        if filled.iter().any(|c| has_number_or_date(c.text())) {
             self.warn(
                 "unparsed_row",
                 "a line inside a KPI table holds a number or date but is neither a KPI row, a heading nor a header; expected a name followed by the table's value cells".to_string(),
@@ -308,7 +395,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn after_table_line(&mut self, filled: &[&Cell], line: &Line) {
+    fn after_table_line(&mut self, filled: &[&CellView], line: &Line) {
         if self.chart_line(filled, line) {
             return;
         }
@@ -316,15 +403,19 @@ impl<'a> Scanner<'a> {
             return;
         };
         table.chart = None;
-        if filled.len() == 1 && filled[0].text.chars().count() <= MAX_CHART_TITLE_CHARS {
+        if filled.len() == 1 && filled[0].text().chars().count() <= MAX_CHART_TITLE_CHARS {
             // A chart title names the KPI it illustrates, with slightly different words.
             // Only the table's last KPIs are candidates (charts follow the rows they
             // illustrate), so a table running over hundreds of pages stays linear.
-            let title = Bigrams::of(&norm(&filled[0].text));
+            let title = Bigrams::of(&filled[0].norm);
             let recent = table.kpis.len().saturating_sub(MAX_CHART_CANDIDATES);
             let best = table.kpis[recent..]
                 .iter()
-                .map(|&k| (k, title.similarity(&Bigrams::of(&self.out.kpis[k].name))))
+                .map(|&k| {
+                    let kpi = &self.out.kpis[k];
+                    let name = kpi.name_bigrams.get_or_init(|| Bigrams::of(&kpi.name));
+                    (k, title.similarity(name))
+                })
                 .filter(|&(_, score)| score >= 0.6)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             table.titled = best.map(|(k, _)| k);
@@ -333,17 +424,14 @@ impl<'a> Scanner<'a> {
 
     /// Chart data under a chart title: a `年度 | 割合 (%)` header, then `R1 (2019) | 67`
     /// rows, checked against the titled KPI's observations of the same year.
-    fn chart_line(&mut self, filled: &[&Cell], line: &Line) -> bool {
+    fn chart_line(&mut self, filled: &[&CellView], line: &Line) -> bool {
         let Some(table) = self.table.as_mut() else {
             return false;
         };
         if filled.len() >= 2
-            && matches!(
-                squeeze(&filled[0].text).as_str(),
-                "年度" | "年" | "年次" | "区分"
-            )
+            && matches!(filled[0].squeezed.as_str(), "年度" | "年" | "年次" | "区分")
         {
-            table.chart = Some((table.titled, unit_in_name(&filled[1].text)));
+            table.chart = Some((table.titled, unit_in_name(filled[1].text())));
             return true;
         }
         let Some((kpi, _)) = table.chart else {
@@ -352,46 +440,35 @@ impl<'a> Scanner<'a> {
         if filled.len() < 2 {
             return false;
         }
-        let Some(year) = period_year(&filled[0].text) else {
+        let Some(year) = period_year(filled[0]) else {
             return false;
         };
-        let Some(chart_value) = first_number(&filled[1].text) else {
+        let Some(chart_value) = first_number(filled[1].text()) else {
             return false;
         };
-        if let Some(k) = kpi {
-            let kpi = &self.out.kpis[k];
-            let mismatch = kpi
-                .observations
-                .iter()
-                .zip(&kpi.years)
-                .filter(|(_, y)| **y == Some(year))
-                .map(|(o, _)| o)
-                .filter_map(|o| first_number(&o.raw).map(|v| (o, v)))
-                .find(|(_, v)| (v - chart_value).abs() > 1e-9 * v.abs().max(1.0));
-            if let Some((obs, _)) = mismatch {
-                let message = format!(
-                    "the chart for \"{}\" gives {} for {year}, but the table's {} value for that year is \"{}\"",
-                    kpi.name,
-                    norm(&filled[1].text),
-                    role_name(obs.role),
-                    obs.raw
-                );
-                self.warn("chart_table_mismatch", message, line);
-            }
+        if let Some(kpi) = kpi {
+            self.chart_checks.push(ChartCheck {
+                kpi,
+                year,
+                value: chart_value,
+                shown: filled[1].norm.clone(),
+                provenance: provenance(line),
+            });
         }
         true
     }
 
     /// A KPI row: `[ordinal | 数値目標] name value… [status] [projects]`.
-    fn kpi_row(&mut self, line: &Line) -> bool {
+    fn kpi_row(&mut self, view: &LineView) -> bool {
+        let line = view.line;
         let Some(table) = self.table.as_ref() else {
             return false;
         };
-        let Some(row) = split_row(line, &table.schema) else {
+        let Some(row) = split_row(view, &table.schema) else {
             return false;
         };
         let schema = &table.schema;
-        let name_parts = split_name(&norm(&row.name.text));
+        let name_parts = split_name(&row.name.norm);
         let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
         let mut observations = Vec::new();
         let mut status = None;
@@ -399,18 +476,25 @@ impl<'a> Scanner<'a> {
         let mut notes = name_parts.notes.clone();
         let mut status_warning = None;
         let mut years = Vec::new();
+        let index = self.out.kpis.len();
         for (column, cell) in schema.slots().into_iter().zip(&row.slots) {
-            let text = cell.map(|c| c.text.as_str()).unwrap_or("");
+            let text = cell.map(|c| c.text()).unwrap_or("");
             match column.kind {
                 ColumnKind::Value { role, .. } => {
+                    // The column's period and year stand until the cell is read and turns
+                    // out to print its own (`read_values`).
                     let hint = unit_hint.as_deref().or(column.unit.as_deref());
-                    let read = parse_cell(text, hint);
-                    years.push(read.period.as_ref().map(|p| p.year).or(column.year()));
+                    self.value_reads.push(ValueRead {
+                        kpi: index,
+                        observation: observations.len(),
+                        hint: hint.map(str::to_string),
+                    });
+                    years.push(column.year());
                     observations.push(Observation {
                         role,
-                        value: read.value,
-                        period: read.period.or_else(|| column.period.clone()),
-                        notes: read.notes,
+                        value: Value::Missing,
+                        period: column.period.clone(),
+                        notes: Vec::new(),
                         raw: text.to_string(),
                     });
                 }
@@ -438,7 +522,7 @@ impl<'a> Scanner<'a> {
         }
         let extra_count = row.extras.len();
         for extra in &row.extras {
-            notes.push(norm(&extra.text));
+            notes.push(extra.norm.clone());
         }
         let headline = row.headline_label || self.headline;
         self.headline = headline;
@@ -450,24 +534,24 @@ impl<'a> Scanner<'a> {
         } else {
             (KpiKind::Kpi, self.current)
         };
-        let index = self.out.kpis.len();
         self.out.kpis.push(KpiDraft {
             section,
             kind,
             name: name_parts.name,
-            name_raw: row.name.text.clone(),
+            name_raw: row.name.text().to_string(),
             observations,
             status,
             departments,
             notes,
             provenance: provenance(line),
             years,
+            name_bigrams: OnceLock::new(),
         });
         if let Some(table) = self.table.as_mut() {
             table.kpis.push(index);
         }
         if let Some(projects) = row.projects {
-            let items = split_numbered_list(&projects.text);
+            let items = projects.list.clone().unwrap_or_default();
             self.add_section_projects(items);
         }
         if let Some(label) = status_warning {
@@ -495,13 +579,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A line whose cells are all headings (plus, optionally, a projects list).
-    fn heading_line(&mut self, line: &Line, filled: &[&Cell]) -> bool {
+    fn heading_line(&mut self, line: &Line, filled: &[&CellView]) -> bool {
         let mut headings = Vec::new();
         let mut lists = Vec::new();
         for (k, cell) in filled.iter().enumerate() {
-            if let Some(h) = parse_heading(&cell.text) {
-                headings.push((k, h));
-            } else if !headings.is_empty() && is_numbered_list(&cell.text) {
+            if let Some(h) = &cell.heading {
+                headings.push((k, h.clone()));
+            } else if !headings.is_empty() && cell.list.is_some() {
                 lists.push(k);
             } else {
                 return false;
@@ -519,12 +603,12 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 lists.next();
-                let items = split_numbered_list(&filled[l].text);
+                let items = filled[l].list.clone().unwrap_or_default();
                 self.add_section_projects(items);
             }
         }
         for l in lists {
-            let items = split_numbered_list(&filled[l].text);
+            let items = filled[l].list.clone().unwrap_or_default();
             self.add_section_projects(items);
         }
         true
@@ -592,11 +676,11 @@ impl<'a> Scanner<'a> {
 
     /// Department narrative lines: `department | label | text` starts a block,
     /// `label | text` continues it.
-    fn initiative_line(&mut self, line: &Line, filled: &[&Cell]) -> bool {
+    fn initiative_line(&mut self, line: &Line, filled: &[&CellView]) -> bool {
         if filled.len() < 2 {
             return false;
         }
-        if let Some(field) = initiative_label(&filled[0].text) {
+        if let Some(field) = initiative_label(&filled[0].squeezed) {
             let Some(i) = self.initiative else {
                 return false;
             };
@@ -611,10 +695,10 @@ impl<'a> Scanner<'a> {
             self.fill_initiative(i, field, &filled[1..]);
             return true;
         }
-        let Some(field) = initiative_label(&filled[1].text) else {
+        let Some(field) = initiative_label(&filled[1].squeezed) else {
             return false;
         };
-        let department = norm(&filled[0].text);
+        let department = filled[0].norm.clone();
         if department.chars().count() > 30 || looks_like_value(&department) {
             return false;
         }
@@ -626,7 +710,7 @@ impl<'a> Scanner<'a> {
         &mut self,
         department: Option<String>,
         field: InitiativeField,
-        cells: &[&Cell],
+        cells: &[&CellView],
         line: &Line,
     ) {
         let index = self.out.initiatives.len();
@@ -643,17 +727,17 @@ impl<'a> Scanner<'a> {
         self.fill_initiative(index, field, cells);
     }
 
-    fn fill_initiative(&mut self, index: usize, field: InitiativeField, cells: &[&Cell]) {
+    fn fill_initiative(&mut self, index: usize, field: InitiativeField, cells: &[&CellView]) {
         let initiative = &mut self.out.initiatives[index];
         let text: Vec<String> = cells
             .iter()
-            .flat_map(|c| norm_paragraphs(&c.text))
+            .flat_map(|c| norm_paragraphs(c.text()))
             .collect();
         let slot = match field {
             InitiativeField::Projects => {
                 initiative
                     .projects
-                    .extend(cells.iter().flat_map(|c| split_bullet_list(&c.text)));
+                    .extend(cells.iter().flat_map(|c| split_bullet_list(c.text())));
                 return;
             }
             InitiativeField::Achievements => &mut initiative.achievements,
@@ -674,48 +758,83 @@ impl<'a> Scanner<'a> {
     }
 
     fn warn(&mut self, code: &str, message: String, line: &Line) {
-        let w = Warning::new(code, message, provenance(line));
+        self.warn_at(code, message, provenance(line));
+    }
+
+    fn warn_at(&mut self, code: &str, message: String, provenance: Provenance) {
+        let w = Warning::new(code, message, provenance);
         if !self.out.warnings.contains(&w) {
             self.out.warnings.push(w);
         }
     }
 }
 
+/// A run of header lines from a line that names a column role: the lines `start..end` and
+/// the table they describe, if they describe one.
+struct HeaderBlock {
+    start: usize,
+    end: usize,
+    schema: Option<Schema>,
+}
+
+/// Every header block of the document, in order, read in parallel: where a block starts
+/// and ends depends on the lines alone, not on the scan's state. (Blocks may overlap: the
+/// scan uses the block at a line only when it reaches that line.)
+fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].header == Some(true))
+        .collect();
+    starts
+        .into_par_iter()
+        .map(|start| {
+            let mut end = start + 1;
+            while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {
+                end += 1;
+            }
+            let block: Vec<&LineView> = lines[start..end].iter().collect();
+            HeaderBlock {
+                start,
+                end,
+                schema: build_schema(&block),
+            }
+        })
+        .collect()
+}
+
 /// The cells of a KPI row, aligned to the table's columns by content and order.
-struct Row<'l> {
+struct Row<'l, 'a> {
     headline_label: bool,
-    name: &'l Cell,
+    name: &'l CellView<'a>,
     /// One entry per schema slot (values, status, department); `None` when not printed.
-    slots: Vec<Option<&'l Cell>>,
-    projects: Option<&'l Cell>,
+    slots: Vec<Option<&'l CellView<'a>>>,
+    projects: Option<&'l CellView<'a>>,
     /// Filled cells beyond the table's columns.
-    extras: Vec<&'l Cell>,
+    extras: Vec<&'l CellView<'a>>,
 }
 
 /// Split a line into a KPI row. The name is the first filled cell that is not a row
 /// ordinal or a `数値目標` label; the cells after it fill the value columns in order, then
 /// the status; a numbered list at the end is the projects cell. Leading empty cells and
 /// header positions do not matter (layouts shift from page to page).
-fn split_row<'l>(line: &'l Line, schema: &Schema) -> Option<Row<'l>> {
+fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 'a>> {
     let mut headline_label = false;
     let mut name_at = None;
     for (i, cell) in line.cells.iter().enumerate() {
-        if cell.is_blank() || is_ordinal(&cell.text) {
+        if cell.is_blank() || is_ordinal(cell.text()) {
             continue;
         }
-        let squeezed = squeeze(&cell.text);
-        if squeezed == "数値目標" {
+        if cell.squeezed == "数値目標" {
             headline_label = true;
             continue;
         }
-        if looks_like_value(&cell.text) || parse_heading(&cell.text).is_some() {
+        if looks_like_value(&cell.norm) || cell.heading.is_some() {
             return None;
         }
         name_at = Some(i);
         break;
     }
     let name_at = name_at?;
-    let mut after: Vec<&Cell> = line.cells[name_at + 1..].iter().collect();
+    let mut after: Vec<&CellView> = line.cells[name_at + 1..].iter().collect();
     while after.last().is_some_and(|c| c.is_blank()) {
         after.pop();
     }
@@ -727,41 +846,43 @@ fn split_row<'l>(line: &'l Line, schema: &Schema) -> Option<Row<'l>> {
     let filled_count = after.iter().filter(|c| !c.is_blank()).count();
     let mut projects = None;
     if let Some(last) = after.last() {
-        let list = is_numbered_list(&last.text);
-        if list && (filled_count > slots.len() || has_projects_column || last.text.contains('\n')) {
+        let list = last.list.is_some();
+        if list && (filled_count > slots.len() || has_projects_column || last.text().contains('\n'))
+        {
             projects = after.pop();
             while after.last().is_some_and(|c| c.is_blank()) {
                 after.pop();
             }
         }
     }
-    let filled: Vec<&Cell> = after.iter().copied().filter(|c| !c.is_blank()).collect();
+    let filled: Vec<&CellView> = after.iter().copied().filter(|c| !c.is_blank()).collect();
     if filled.len() < slots.len().min(2) {
         return None;
     }
-    let (assigned, extras): (Vec<Option<&Cell>>, Vec<&Cell>) = if filled.len() >= slots.len() {
-        (
-            filled[..slots.len()].iter().map(|c| Some(*c)).collect(),
-            filled[slots.len()..].to_vec(),
-        )
-    } else if after.len() >= slots.len() {
-        // Fewer filled cells than columns: blank cells hold their column's place.
-        (
-            after[..slots.len()]
-                .iter()
-                .map(|c| (!c.is_blank()).then_some(*c))
-                .collect(),
-            after[slots.len()..]
-                .iter()
-                .copied()
-                .filter(|c| !c.is_blank())
-                .collect(),
-        )
-    } else {
-        let mut v: Vec<Option<&Cell>> = filled.iter().map(|c| Some(*c)).collect();
-        v.resize(slots.len(), None);
-        (v, Vec::new())
-    };
+    let (assigned, extras): (Vec<Option<&CellView>>, Vec<&CellView>) =
+        if filled.len() >= slots.len() {
+            (
+                filled[..slots.len()].iter().map(|c| Some(*c)).collect(),
+                filled[slots.len()..].to_vec(),
+            )
+        } else if after.len() >= slots.len() {
+            // Fewer filled cells than columns: blank cells hold their column's place.
+            (
+                after[..slots.len()]
+                    .iter()
+                    .map(|c| (!c.is_blank()).then_some(*c))
+                    .collect(),
+                after[slots.len()..]
+                    .iter()
+                    .copied()
+                    .filter(|c| !c.is_blank())
+                    .collect(),
+            )
+        } else {
+            let mut v: Vec<Option<&CellView>> = filled.iter().map(|c| Some(*c)).collect();
+            v.resize(slots.len(), None);
+            (v, Vec::new())
+        };
     Some(Row {
         headline_label,
         name: &line.cells[name_at],
@@ -771,8 +892,8 @@ fn split_row<'l>(line: &'l Line, schema: &Schema) -> Option<Row<'l>> {
     })
 }
 
-fn initiative_label(text: &str) -> Option<InitiativeField> {
-    let s = squeeze(text);
+/// The initiative field a label cell names, from its squeezed text.
+fn initiative_label(s: &str) -> Option<InitiativeField> {
     if s.chars().count() > 10 {
         return None;
     }
@@ -789,16 +910,15 @@ fn initiative_label(text: &str) -> Option<InitiativeField> {
     }
 }
 
-/// A sentence or paragraph rather than a table cell.
-fn is_prose(text: &str) -> bool {
-    let t = norm(text);
+/// A sentence or paragraph rather than a table cell (from the normalized text).
+fn is_prose(t: &str) -> bool {
     t.ends_with('。') || t.chars().count() > 60
 }
 
 /// A line alone in its row that no KPI row looks like: a bullet item (`・…事業`) or a
-/// bracketed caption (`＜主な事業＞`, `［期待される効果］`). The rows have ended.
-fn ends_table(text: &str) -> bool {
-    let t = norm(text);
+/// bracketed caption (`＜主な事業＞`, `［期待される効果］`). The rows have ended. Reads the
+/// normalized text.
+fn ends_table(t: &str) -> bool {
     let bullet = t.starts_with(['・', '●', '○', '◇', '◆', '■', '□', '•']);
     let caption = [
         ('<', '>'),
@@ -813,35 +933,33 @@ fn ends_table(text: &str) -> bool {
 }
 
 /// A table-of-contents entry: several cells, the last a bare page number.
-fn is_toc_entry(filled: &[&Cell]) -> bool {
-    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.text))
+fn is_toc_entry(filled: &[&CellView]) -> bool {
+    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.squeezed))
 }
 
-fn is_page_number(text: &str) -> bool {
-    let t = squeeze(text);
-    let t = t.trim_matches('-');
+/// A printed page number (`- 9 -`), from the squeezed text.
+fn is_page_number(squeezed: &str) -> bool {
+    let t = squeezed.trim_matches('-');
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A `数値目標` marker line (`【数値目標】`).
-fn is_headline_marker(text: &str) -> bool {
-    squeeze(text).trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●'])
-        == "数値目標"
+/// A `数値目標` marker line (`【数値目標】`), from the squeezed text.
+fn is_headline_marker(squeezed: &str) -> bool {
+    squeezed.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']) == "数値目標"
 }
 
-/// A caption `（単位：千円）` on a line of its own.
-fn caption_unit(text: &str) -> Option<String> {
-    let t = norm(text);
+/// A caption `（単位：千円）` on a line of its own, from the normalized text.
+fn caption_unit(t: &str) -> Option<String> {
     if !t.contains("単位") || t.chars().count() > 20 {
         return None;
     }
-    clean_hint(&t)
+    clean_hint(t)
 }
 
-fn period_year(text: &str) -> Option<i32> {
-    match shinchoku_extract::era::parse_period(&norm(text)) {
+fn period_year(cell: &CellView) -> Option<i32> {
+    match shinchoku_extract::era::parse_period(&cell.norm) {
         Ok(p) => Some(p.period.year),
-        Err(_) => gregorian_year(text),
+        Err(_) => gregorian_year(cell.text()),
     }
 }
 

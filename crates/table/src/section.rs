@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use shinchoku_extract::{Provenance, Warning};
 
-use crate::cell_text::{fold_code_chars, norm};
+use crate::cell_text::fold_code_chars;
+#[cfg(test)]
+use crate::cell_text::norm;
 use crate::model::Section;
 
 /// What kind of level-1 label a heading carries.
@@ -51,10 +53,16 @@ pub(crate) struct ParsedHeading {
 }
 
 /// Read a heading from one cell's text. Codes need a dash (`A-1`), so row ordinals and
-/// dates (`R1 (2019)`) are not headings.
+/// dates (`R1 (2019)`) are not headings. (The scanner reads [`heading_in`] of each cell
+/// once, in [`crate::view`]; this is the same on raw text.)
+#[cfg(test)]
 pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
-    let normalized = norm(text);
-    let t = fold_code_chars(&normalized);
+    heading_in(&norm(text))
+}
+
+/// [`parse_heading`] of a cell's text already read by [`norm`].
+pub(crate) fn heading_in(normalized: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(normalized);
     let t = t.trim();
     if t.chars().count() > 120 {
         return None;
@@ -63,9 +71,14 @@ pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
 }
 
 /// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
+#[cfg(test)]
 pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
-    let normalized = norm(text);
-    let t = fold_code_chars(&normalized);
+    project_heading_in(&norm(text))
+}
+
+/// [`parse_project_heading`] of a cell's text already read by [`norm`].
+pub(crate) fn project_heading_in(normalized: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(normalized);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;

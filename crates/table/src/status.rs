@@ -17,9 +17,14 @@ impl Legend {
     /// Add every entry a legend line holds; returns how many were added. A later entry
     /// for the same label replaces the earlier one.
     pub fn add_line(&mut self, text: &str) -> usize {
-        let found = parse_legend_entries(text);
-        let count = found.len();
+        self.add_entries(parse_legend_entries(text))
+    }
+
+    /// Add entries read by [`parse_legend_entries`]; returns how many were added.
+    pub fn add_entries(&mut self, found: impl IntoIterator<Item = (String, StatusCode)>) -> usize {
+        let mut count = 0;
         for (label, code) in found {
+            count += 1;
             let key = compact(&label);
             self.entries.retain(|(l, _)| compact(l) != key);
             self.entries.push((label, code));

@@ -1,0 +1,131 @@
+//! Lines as the table stages read them: each cell's normalized and squeezed forms, its
+//! reading as a section heading, and the line's reading as a table header, computed once.
+//!
+//! The scanner asks many questions of the same cell (is it a header term, a heading, a page
+//! number, an initiative label, a value?), and each used to normalize the raw text again.
+//! Everything here depends on one line alone, never on what came before, so the lines are
+//! prepared in parallel and the scan that follows stays a plain sequential pass: the same
+//! result at any thread count.
+
+use rayon::prelude::*;
+use shinchoku_extract::{Cell, Line};
+
+use crate::cell_text::{is_numbered_list, norm, split_numbered_list};
+use crate::header::classify_line;
+use crate::section::{heading_in, ParsedHeading};
+use crate::status::{may_hold_legend, parse_legend_entries};
+use crate::StatusCode;
+
+/// Legend entries are short (`◎：目標値以上`, `A：目標達成 B：概ね順調 C：遅れ`); longer lines
+/// are not read as legends.
+const MAX_LEGEND_LINE_CHARS: usize = 400;
+
+/// Lines per parallel task: enough that scheduling costs nothing next to the work.
+const LINES_PER_TASK: usize = 64;
+
+/// One cell with the forms every stage reads.
+#[derive(Debug)]
+pub(crate) struct CellView<'a> {
+    pub cell: &'a Cell,
+    /// [`norm`] of the text: one run (paragraphs joined by spaces), normalized, trimmed.
+    pub norm: String,
+    /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`).
+    pub squeezed: String,
+    /// The cell read as a section heading ([`crate::section::parse_heading`]).
+    pub heading: Option<ParsedHeading>,
+    /// The items, numbering removed, when the cell is a numbered list (`1 地域食材を… 2 …`).
+    pub list: Option<Vec<String>>,
+}
+
+impl CellView<'_> {
+    /// The cell text as extracted (markup removed, not normalized; `'\n'` between paragraphs).
+    pub fn text(&self) -> &str {
+        &self.cell.text
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cell.is_blank()
+    }
+}
+
+/// One line with its cells prepared.
+#[derive(Debug)]
+pub(crate) struct LineView<'a> {
+    pub line: &'a Line,
+    pub cells: Vec<CellView<'a>>,
+    /// [`crate::header::header_line`] of the line: `Some(strong)` when every filled cell is
+    /// a header term, `strong` when one of them names a column role.
+    pub header: Option<bool>,
+    /// The status legend entries the line prints (`◎：目標値以上`), in order.
+    pub legend: Vec<(String, StatusCode)>,
+}
+
+impl<'a> LineView<'a> {
+    fn new(line: &'a Line) -> LineView<'a> {
+        let cells: Vec<CellView<'a>> = line.cells.iter().map(CellView::new).collect();
+        let header = classify_line(cells.iter().filter(|c| !c.is_blank()));
+        let legend =
+            if may_hold_legend(&line.raw) && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
+                parse_legend_entries(&line_text(line))
+            } else {
+                Vec::new()
+            };
+        LineView {
+            line,
+            cells,
+            header,
+            legend,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(CellView::is_blank)
+    }
+
+    /// The non-blank cells, in order.
+    pub fn filled(&self) -> impl Iterator<Item = &CellView<'a>> {
+        self.cells.iter().filter(|c| !c.is_blank())
+    }
+}
+
+impl<'a> CellView<'a> {
+    fn new(cell: &'a Cell) -> CellView<'a> {
+        if cell.is_blank() {
+            return CellView {
+                cell,
+                norm: String::new(),
+                squeezed: String::new(),
+                heading: None,
+                list: None,
+            };
+        }
+        let norm = norm(&cell.text);
+        let squeezed = norm.chars().filter(|c| !c.is_whitespace()).collect();
+        let heading = heading_in(&norm);
+        let list = is_numbered_list(&cell.text).then(|| split_numbered_list(&cell.text));
+        CellView {
+            cell,
+            norm,
+            squeezed,
+            heading,
+            list,
+        }
+    }
+}
+
+/// The filled cells' texts joined by spaces, as legend and title lines are read.
+pub(crate) fn line_text(line: &Line) -> String {
+    line.filled()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Prepare every line, in parallel; the result is in line order.
+pub(crate) fn prepare(lines: &[Line]) -> Vec<LineView<'_>> {
+    lines
+        .par_iter()
+        .with_min_len(LINES_PER_TASK)
+        .map(LineView::new)
+        .collect()
+}
