@@ -79,18 +79,25 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Turn the bytes of one input into a document. `name` is the file's base name as it
 /// should appear in `source.file`.
 pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Document, ExtractError> {
-    let doc = read_source(bytes, opts)?;
+    // The digest does not depend on the reading: compute it beside it.
+    let (doc, sha256) = rayon::join(|| read_source(bytes, opts), || sha256_hex(bytes));
+    let doc = doc?;
     let report = shinchoku_table::reconstruct(&doc.lines);
     let source = Source {
         file: name.to_string(),
-        sha256: sha256_hex(bytes),
+        sha256,
         format: match doc.format {
             Format::Pdf => "pdf".into(),
             Format::Text => "text".into(),
         },
         pages: doc.pages,
     };
-    Ok(Document::new(source, report, doc.warnings))
+    let SourceDoc {
+        lines, warnings, ..
+    } = doc;
+    // The lines are many small allocations, done with now: free them off the critical path.
+    rayon::spawn(move || drop(lines));
+    Ok(Document::new(source, report, warnings))
 }
 
 /// Read a file (or stdin for `-`) and process it; every failure, including a panic in a

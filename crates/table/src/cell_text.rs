@@ -179,10 +179,19 @@ fn leading_number(s: &str) -> Option<(u32, &str)> {
 
 /// True when the normalized text starts like a numbered list (`1 地域食材を…`).
 pub(crate) fn is_numbered_list(text: &str) -> bool {
+    if !text.contains('\n') {
+        // One paragraph: its normalized form is the one the caller may already hold.
+        return is_numbered_list_normalized(&norm(text));
+    }
     text.split('\n')
         .map(norm)
         .find(|l| !l.is_empty())
         .is_some_and(|l| leading_number(&l).is_some())
+}
+
+/// [`is_numbered_list`] of a one-paragraph cell already read by [`norm`].
+pub(crate) fn is_numbered_list_normalized(normalized: &str) -> bool {
+    leading_number(normalized).is_some()
 }
 
 /// Split a numbered list into its items, numbering removed. Items are separated by

@@ -43,8 +43,6 @@ use std::collections::HashMap;
 /// positions and pages) are read the same way. Never panics; what cannot be placed is
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
-    // Each document starts with a cold normalization memo (see `normalize::memo`).
-    shinchoku_extract::normalize::clear_memo();
     let views = view::prepare(lines);
     let legend = document::legend(&views);
     let scan = scan::Scanner::new(&legend).run(&views);

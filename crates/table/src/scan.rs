@@ -19,7 +19,7 @@ use crate::header::{build_schema, Column, ColumnKind, Schema};
 use crate::model::{KpiKind, Observation, Role, Status, StatusCode, Value};
 use crate::section::{project_heading_in, Draft, Heading, ParsedHeading};
 use crate::status::{parse_status, Legend};
-use crate::value::{clean_hint, parse_cell, unit_in_name};
+use crate::value::{clean_hint, parse_cell, parse_normalized_cell, unit_in_name};
 use crate::view::{CellView, LineView};
 
 /// A chart title is a short caption; a longer single-cell line is prose, not a title.
@@ -58,6 +58,9 @@ struct ValueRead {
     observation: usize,
     /// The unit printed outside the cell (KPI name, caption or column header).
     hint: Option<String>,
+    /// The cell's normalized text when it is one paragraph (then it is what [`parse_cell`]
+    /// would read); `None` for cells with line breaks, read from the raw text.
+    normalized: Option<String>,
 }
 
 /// A chart row to compare with its KPI's observations of the same year, once the values
@@ -214,11 +217,12 @@ impl<'a> Scanner<'a> {
         let cells: Vec<_> = reads
             .par_iter()
             .with_min_len(VALUES_PER_TASK)
-            .map(|r| {
-                parse_cell(
+            .map(|r| match &r.normalized {
+                Some(normalized) => parse_normalized_cell(normalized, r.hint.as_deref()),
+                None => parse_cell(
                     &kpis[r.kpi].observations[r.observation].raw,
                     r.hint.as_deref(),
-                )
+                ),
             })
             .collect();
         for (r, read) in reads.iter().zip(cells) {
@@ -488,6 +492,9 @@ impl<'a> Scanner<'a> {
                         kpi: index,
                         observation: observations.len(),
                         hint: hint.map(str::to_string),
+                        normalized: cell
+                            .filter(|c| !c.text().contains('\n'))
+                            .map(|c| c.norm.clone()),
                     });
                     years.push(column.year());
                     observations.push(Observation {

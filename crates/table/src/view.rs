@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 use shinchoku_extract::{Cell, Line};
 
-use crate::cell_text::{is_numbered_list, norm, split_numbered_list};
+use crate::cell_text::{is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list};
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
 use crate::status::{may_hold_legend, parse_legend_entries};
@@ -102,7 +102,12 @@ impl<'a> CellView<'a> {
         let norm = norm(&cell.text);
         let squeezed = norm.chars().filter(|c| !c.is_whitespace()).collect();
         let heading = heading_in(&norm);
-        let list = is_numbered_list(&cell.text).then(|| split_numbered_list(&cell.text));
+        let numbered = if cell.text.contains('\n') {
+            is_numbered_list(&cell.text)
+        } else {
+            is_numbered_list_normalized(&norm)
+        };
+        let list = numbered.then(|| split_numbered_list(&cell.text));
         CellView {
             cell,
             norm,

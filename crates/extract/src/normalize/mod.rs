@@ -19,9 +19,6 @@
 //! without a table lookup.
 
 mod context;
-mod memo;
-
-pub use memo::clear as clear_memo;
 mod premap;
 
 use unicode_normalization::char::canonical_combining_class;
@@ -30,13 +27,6 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// NFKC plus the contract's Japanese rules; one line out (white space runs, line breaks
 /// included, fold to one space; ends trimmed).
 pub fn normalize(s: &str) -> String {
-    if s.len() > memo::MAX_INPUT_BYTES {
-        return normalize_uncached(s);
-    }
-    memo::get_or_insert(s, normalize_uncached)
-}
-
-fn normalize_uncached(s: &str) -> String {
     if s.is_ascii() {
         return context::finish(s);
     }

@@ -62,6 +62,13 @@ pub fn parse_cell(text: &str, unit_hint: Option<&str>) -> CellValue {
     parse_normalized(&normalized, hint.as_deref(), &era_dates)
 }
 
+/// [`parse_cell`] of a one-paragraph cell whose text was already normalized (as the table
+/// stages hold every cell): the same reading without normalizing again.
+pub(crate) fn parse_normalized_cell(normalized: &str, unit_hint: Option<&str>) -> CellValue {
+    let hint = unit_hint.and_then(clean_hint);
+    parse_normalized(normalized, hint.as_deref(), &era_dates)
+}
+
 /// The unit a hint names: `（人）`, `（単位：百万円）`, `単位:千円` → `人`, `百万円`, `千円`.
 pub fn clean_hint(hint: &str) -> Option<String> {
     let n = normalize(hint);
