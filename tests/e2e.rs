@@ -524,3 +524,46 @@ fn batch_jsonl_lines_are_canonical_whether_outputs_were_pretty_or_not() {
         assert!(line == expected_line, "pretty first: {first_pretty}");
     }
 }
+
+/// Lines, header blocks and value cells are read in parallel: the bytes out must not depend
+/// on how many threads did the reading (regression guard for the parallel text path).
+#[test]
+fn extract_output_is_identical_at_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    // Several documents in one input, so the parallel stages split the work many ways.
+    let mut big = Vec::new();
+    for name in [
+        "kashiwazaki-progress-report-r3.txt",
+        "joetsu-kpi-progress-r5.txt",
+        "sample-city-kpi-r4.txt",
+    ] {
+        big.extend(std::fs::read(fixture(name)).unwrap());
+        big.push(b'\n');
+    }
+    let big_path = dir.path().join("several-reports.txt");
+    std::fs::write(&big_path, &big).unwrap();
+    let inputs = [
+        big_path,
+        fixture("joetsu-kpi-progress-r5.txt"),
+        fixture("joetsu-kpi-progress-r5.pdf"),
+    ];
+    for input in &inputs {
+        let outputs: Vec<Vec<u8>> = ["1", "2", "5"]
+            .iter()
+            .map(|threads| {
+                let o = run(bin()
+                    .env("RAYON_NUM_THREADS", threads)
+                    .arg("extract")
+                    .arg(input));
+                assert!(o.status.success(), "{}: {}", input.display(), stderr(&o));
+                o.stdout
+            })
+            .collect();
+        assert!(outputs[0].len() > 1000, "{}", input.display());
+        assert!(
+            outputs.iter().all(|o| o == &outputs[0]),
+            "{}: output differs between thread counts",
+            input.display()
+        );
+    }
+}
