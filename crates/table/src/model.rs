@@ -8,13 +8,15 @@ use shinchoku_extract::{Provenance, Warning};
 /// One output document, one per input file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub document: DocumentInfo,
+    pub initiatives: Vec<Initiative>,
+    pub kpis: Vec<Kpi>,
     /// Always `"1"`.
     pub schema_version: String,
-    pub source: Source,
-    pub document: DocumentInfo,
     pub sections: Vec<Section>,
-    pub kpis: Vec<Kpi>,
-    pub initiatives: Vec<Initiative>,
+    pub source: Source,
     pub warnings: Vec<Warning>,
 }
 
@@ -39,28 +41,34 @@ impl Document {
 /// What the input was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     /// Base name of the input file (`"-"` for stdin).
     pub file: String,
-    /// Lowercase hex sha256 of the input bytes.
-    pub sha256: String,
     /// `"pdf"` or `"text"`.
     pub format: String,
     pub pages: Option<u32>,
+    /// Lowercase hex sha256 of the input bytes.
+    pub sha256: String,
 }
 
 /// Title, municipality and the period the report covers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DocumentInfo {
-    pub title: Option<String>,
-    pub municipality: Option<Municipality>,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     pub as_of: Option<Period>,
+    pub municipality: Option<Municipality>,
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Municipality {
-    pub name: String,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     /// 6-digit 全国地方公共団体コード with check digit, or null when unknown.
     pub code: Option<String>,
+    pub name: String,
 }
 
 /// Everything [`crate::reconstruct`] finds in a document.
@@ -76,14 +84,16 @@ pub struct Report {
 /// A heading at any level: policy field, basic goal, direction, measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     /// `"A-1-1"`, `"I-1"`, `"II-1-(2)"`; Roman numerals as ASCII.
     pub code: String,
-    pub title: String,
-    pub parent: Option<String>,
     /// 1 = policy field / basic goal.
     pub level: u32,
+    pub parent: Option<String>,
     /// The 主な具体的事業 / 主な事業 listed for the section, numbering removed.
     pub projects: Vec<String>,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,17 +108,19 @@ pub enum KpiKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Kpi {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub departments: Vec<String>,
     /// Section code, `.`, 1-based ordinal within the section.
     pub id: String,
     pub kind: KpiKind,
     pub name: String,
     pub name_raw: String,
-    pub section: Option<String>,
-    pub observations: Vec<Observation>,
-    pub status: Option<Status>,
-    pub departments: Vec<String>,
     pub notes: Vec<String>,
+    pub observations: Vec<Observation>,
     pub provenance: Provenance,
+    pub section: Option<String>,
+    pub status: Option<Status>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -122,13 +134,15 @@ pub enum Role {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Observation {
-    pub role: Role,
-    pub value: Value,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub notes: Vec<String>,
     /// The cell's own date if it has one, otherwise the column header's.
     pub period: Option<Period>,
-    pub notes: Vec<String>,
     /// The cell text as printed.
     pub raw: String,
+    pub role: Role,
+    pub value: Value,
 }
 
 /// A parsed cell value, tagged by `kind`.
@@ -143,13 +157,15 @@ pub enum Value {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Number {
-    pub number: f64,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub approximate: bool,
+    pub comparator: Option<Comparator>,
     /// Exact decimal string, precision as printed (`"4.0"`).
     pub decimal: String,
-    pub unit: Option<String>,
-    pub comparator: Option<Comparator>,
-    pub approximate: bool,
     pub normalized: Option<Normalized>,
+    pub number: f64,
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,22 +179,28 @@ pub enum Comparator {
 /// The value in a base unit, for scaled units (百万円 → 円).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Normalized {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     pub number: f64,
     pub unit: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Part {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     pub label: Option<String>,
-    pub value: Value,
     pub period: Option<Period>,
+    pub value: Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Status {
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub code: StatusCode,
     /// As printed (`"遅延"`).
     pub label: String,
-    pub code: StatusCode,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -196,11 +218,13 @@ pub enum StatusCode {
 /// A department's narrative block (主な取組と成果 / 課題 / 今後の展開 / 主な事業).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Initiative {
-    pub section: Option<String>,
-    pub department: Option<String>,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
     pub achievements: Option<String>,
     pub challenges: Option<String>,
+    pub department: Option<String>,
     pub next_steps: Option<String>,
     pub projects: Vec<String>,
     pub provenance: Provenance,
+    pub section: Option<String>,
 }

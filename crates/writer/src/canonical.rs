@@ -57,7 +57,18 @@ pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
 }
 
 /// [`cmp_utf16`] on the UTF-8 bytes of two strings (which must be valid UTF-8).
+#[inline]
 pub(crate) fn cmp_utf16_bytes(x: &[u8], y: &[u8]) -> Ordering {
+    // Most neighbouring keys differ in their first byte: settle that case inline.
+    if let (Some(&p), Some(&q)) = (x.first(), y.first()) {
+        if p != q && p < 0xE0 && q < 0xE0 {
+            return p.cmp(&q);
+        }
+    }
+    cmp_utf16_slow(x, y)
+}
+
+fn cmp_utf16_slow(x: &[u8], y: &[u8]) -> Ordering {
     let Some(first_difference) = x.iter().zip(y).position(|(p, q)| p != q) else {
         return x.len().cmp(&y.len());
     };
@@ -127,6 +138,14 @@ pub(crate) fn write_integer(v: i128, buf: &mut Vec<u8>) {
 
 /// The ECMAScript shortest round-trip form of a finite double.
 pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
+    // Whole numbers up to 2^53 (most KPI values) print as their exact digits: the
+    // integer writer is much cheaper than the shortest-form search. (`-0.0` as i64 is 0,
+    // printed `0` as ECMAScript does.)
+    const EXACT: f64 = (1u64 << 53) as f64;
+    if f.abs() <= EXACT && f.fract() == 0.0 {
+        write_decimal_u64(f.abs() as u64, f < 0.0, buf);
+        return;
+    }
     let mut ryu = ryu_js::Buffer::new();
     buf.extend_from_slice(ryu.format_finite(f).as_bytes());
 }
@@ -173,16 +192,66 @@ pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
 
 /// [`write_string`] on the UTF-8 bytes of a string: only ASCII bytes are ever escaped,
 /// so the bytes pass through unchanged otherwise.
+///
+/// Most strings need no escape at all and many are short (keys above all), so the bytes
+/// are checked and copied eight at a time as `u64` words (see [`escapes_in`]): a fixed
+/// 8-byte append is a couple of instructions where a variable-length copy is a call to
+/// `memcpy`. A string's last partial word is written whole and the excess cut off with
+/// `truncate`. The first byte that needs an escape hands over to [`write_escaped`].
+#[inline]
 pub(crate) fn write_string_bytes(bytes: &[u8], buf: &mut Vec<u8>) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let n = bytes.len();
+    buf.reserve(n + 2 + 8);
     buf.push(b'"');
-    let mut run_start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape = ESCAPE[byte as usize];
-        if escape == 0 {
-            continue;
+    let base = buf.len();
+    if n < 8 {
+        // Gather the bytes into one word, padded with spaces (which need no escape).
+        let mut word = u64::from_le_bytes([b' '; 8]);
+        for (i, &byte) in bytes.iter().enumerate() {
+            word ^= u64::from(byte ^ b' ') << (8 * i);
         }
+        if escapes_in(word) != 0 {
+            write_escaped(bytes, 0, buf);
+        } else {
+            buf.extend_from_slice(&word.to_le_bytes());
+            buf.truncate(base + n);
+        }
+        buf.push(b'"');
+        return;
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if escapes_in(word) != 0 {
+            write_escaped(bytes, at, buf);
+            buf.push(b'"');
+            return;
+        }
+        buf.extend_from_slice(chunk);
+        at += 8;
+    }
+    if at < n {
+        // The last eight bytes, overlapping the ones already written (all literal).
+        let last = &bytes[n - 8..];
+        if escapes_in(u64::from_le_bytes(last.try_into().expect("8 bytes"))) != 0 {
+            write_escaped(bytes, at, buf);
+        } else {
+            buf.truncate(base + n - 8);
+            buf.extend_from_slice(last);
+        }
+    }
+    buf.push(b'"');
+}
+
+/// `bytes[from..]` with the JCS escapes (`from` is on a character boundary).
+#[cold]
+fn write_escaped(bytes: &[u8], from: usize, buf: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut run_start = from;
+    while let Some(i) = next_escape(bytes, run_start) {
         buf.extend_from_slice(&bytes[run_start..i]);
+        let byte = bytes[i];
+        let escape = ESCAPE[usize::from(byte)];
         if escape == b'u' {
             buf.extend_from_slice(b"\\u00");
             buf.push(HEX[usize::from(byte >> 4)]);
@@ -194,7 +263,34 @@ pub(crate) fn write_string_bytes(bytes: &[u8], buf: &mut Vec<u8>) {
         run_start = i + 1;
     }
     buf.extend_from_slice(&bytes[run_start..]);
-    buf.push(b'"');
+}
+
+/// The index of the first byte at or after `from` that needs an escape.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let found = escapes_in(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| ESCAPE[usize::from(bytes[i])] != 0)
+}
+
+/// A mask with the high bit set in bytes of `word` that are below 0x20, `"` or `\\`
+/// (little-endian: byte 0 is the low byte), zero if there are none. Bytes above a
+/// flagged one may be flagged falsely (a borrow carries into them), but the lowest
+/// flagged byte is always a true one, which is all [`next_escape`] uses. Bytes of 0x80
+/// and above (all of UTF-8 beyond ASCII) are never flagged.
+#[inline]
+fn escapes_in(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    (below_space | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES)) & !word & HIGH
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

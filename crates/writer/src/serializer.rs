@@ -1,11 +1,21 @@
 //! A serde serializer that writes RFC 8785 canonical JSON directly, without building a
 //! `serde_json::Value` first.
 //!
-//! Values are written straight into the output buffer. An object's members are written
-//! in the order serde produces them, each member's byte range noted; when the object
-//! closes, its bytes are moved once through a scratch buffer into canonical key order.
-//! So each byte is copied once per enclosing object (a handful of `memcpy`s for our
-//! documents) instead of being allocated as a tree of strings.
+//! Every member is written straight into the output buffer as `"key":value`, commas in
+//! place, while the object notes whether its keys have so far come in strictly
+//! increasing UTF-16 order. The model structs declare their fields in that order
+//! (shinchoku-table's `tests/canonical_order.rs` checks it), so almost every object is
+//! already canonical when it closes and closing is just `}`: no byte is copied twice.
+//! An object whose keys came out of order (maps, the internally tagged `Value`, whose
+//! `kind` tag serde writes first) is rewritten once, when it closes: its bytes go to a
+//! scratch buffer and come back member by member in key order. Duplicate keys are errors
+//! on both paths (an equal neighbour on the fast one, after sorting on the slow one).
+//!
+//! Struct field names are `&'static str`s, so a member remembers its key without copying;
+//! map keys are written raw to a separate key buffer, dropped when their object closes.
+
+use std::cmp::Ordering;
+use std::ops::Range;
 
 use serde::ser::{self, Error as _, Impossible, Serialize};
 
@@ -22,6 +32,7 @@ pub(crate) fn append_canonical<T: Serialize + ?Sized>(
         out: std::mem::take(out),
         scratch: Vec::new(),
         members: Vec::new(),
+        keys: Vec::new(),
     };
     let result = value.serialize(Canonical(&mut state));
     *out = state.out;
@@ -34,6 +45,8 @@ struct State {
     scratch: Vec<u8>,
     /// The members of every open object, innermost last (one allocation for all objects).
     members: Vec<Member>,
+    /// The raw text of the map keys of every open object, innermost last.
+    keys: Vec<u8>,
 }
 
 struct Canonical<'s>(&'s mut State);
@@ -285,21 +298,70 @@ impl ser::SerializeTupleVariant for Array<'_> {
     }
 }
 
-/// One member written so far: where its raw (unescaped) key and its value's bytes are
-/// in `out`. Keeping the key in the buffer spares an allocation per map key.
+/// An object member's key, raw (unescaped), for ordering and duplicate checks.
+#[derive(Clone)]
+enum Key {
+    /// A struct field name.
+    Field(&'static str),
+    /// A map key: its text in `State::keys`.
+    Map(Range<usize>),
+}
+
+impl Key {
+    #[inline]
+    fn bytes<'k>(&'k self, keys: &'k [u8]) -> &'k [u8] {
+        match self {
+            Key::Field(name) => name.as_bytes(),
+            Key::Map(range) => &keys[range.clone()],
+        }
+    }
+}
+
+/// One member of an out-of-order object: its raw key, and where its `"key":value` bytes
+/// are in `out` (without the separating comma).
 struct Member {
-    key: std::ops::Range<usize>,
-    value: std::ops::Range<usize>,
+    key: Key,
+    bytes: Range<usize>,
+}
+
+/// How far an object's members, as written, are from canonical order.
+enum Order {
+    /// Every key so far came after the one before it (in UTF-16 order): the bytes in
+    /// `out` are already canonical and closing is just `}`.
+    Sorted,
+    /// Sorted but for the first member, which belongs further on: what an internally
+    /// tagged enum (`#[serde(tag = "kind")]`) looks like, serde writing the tag first.
+    /// Closing moves that member's bytes into place with one `rotate_left`.
+    FirstDisplaced {
+        /// The first member's key.
+        first: Key,
+        /// Where the first member's bytes end in `out` (at the comma after it).
+        first_end: usize,
+        /// Where the first member with a greater key begins in `out`: the first member
+        /// goes just before it. `None` so far: it goes last.
+        insert_at: Option<usize>,
+    },
+    /// Anything else: every member is recorded in `State::members`, and `close` sorts
+    /// them and rewrites the object through the scratch buffer.
+    Unsorted,
 }
 
 pub(crate) struct Object<'s> {
     state: &'s mut State,
     /// Where the members' bytes begin in `out` (after `{`).
     start: usize,
-    /// Where this object's members begin in `State::members`.
+    /// Where this object's members begin in `State::members` (only unsorted objects
+    /// record theirs).
     first_member: usize,
+    /// Where this object's map keys begin in `State::keys`.
+    first_key: usize,
     /// A key from `serialize_key` waiting for its value.
-    pending_key: Option<std::ops::Range<usize>>,
+    pending_key: Option<Range<usize>>,
+    /// The key of the last member written, `None` before the first.
+    previous: Option<Key>,
+    /// Members written so far.
+    written: usize,
+    order: Order,
     /// Inside a struct variant: close with `}}`.
     in_variant: bool,
 }
@@ -309,82 +371,251 @@ impl<'s> Object<'s> {
         state.out.push(b'{');
         let start = state.out.len();
         let first_member = state.members.len();
+        let first_key = state.keys.len();
         Object {
             state,
             start,
             first_member,
+            first_key,
             pending_key: None,
+            previous: None,
+            written: 0,
+            order: Order::Sorted,
             in_variant,
         }
     }
 
-    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        let key_start = self.state.out.len();
-        self.state.out.extend_from_slice(key.as_bytes());
-        self.member(key_start..self.state.out.len(), value)
-    }
-
-    fn member<T: ?Sized + Serialize>(
-        &mut self,
-        key: std::ops::Range<usize>,
-        value: &T,
-    ) -> Result<(), Error> {
-        let begin = self.state.out.len();
-        value.serialize(Canonical(&mut *self.state))?;
-        let end = self.state.out.len();
-        self.state.members.push(Member {
-            key,
-            value: begin..end,
-        });
+    /// Write `"key":value` in place, after a comma unless it is the first member.
+    #[inline]
+    fn member<T: ?Sized + Serialize>(&mut self, key: Key, value: &T) -> Result<(), Error> {
+        if let Some(previous) = self.previous.take() {
+            let keys = &self.state.keys;
+            let ordering = cmp_utf16_bytes(previous.bytes(keys), key.bytes(keys));
+            // The common case, a sorted object going on in order, costs just that compare.
+            if ordering != Ordering::Less || !matches!(self.order, Order::Sorted) {
+                self.reorder(previous, &key, ordering)?;
+            }
+            self.state.out.push(b',');
+        }
+        let state = &mut *self.state;
+        let begin = state.out.len();
+        write_string_bytes(key.bytes(&state.keys), &mut state.out);
+        state.out.push(b':');
+        value.serialize(Canonical(&mut *state))?;
+        if let Order::Unsorted = self.order {
+            // Inner objects have closed and removed theirs: the tail is this object's.
+            let end = state.out.len();
+            state.members.push(Member {
+                key: key.clone(),
+                bytes: begin..end,
+            });
+        }
+        self.previous = Some(key);
+        self.written += 1;
         Ok(())
     }
 
-    /// Rewrite the members as `"key":value` pairs in canonical key order.
+    /// Update `order` for a member with `key` coming after one with `previous`
+    /// (`ordering` compares the two) when that is not simply sorted order going on;
+    /// equal neighbours are duplicates.
+    #[inline(never)]
+    fn reorder(&mut self, previous: Key, key: &Key, ordering: Ordering) -> Result<(), Error> {
+        let keys = &self.state.keys;
+        let descent = match ordering {
+            Ordering::Less => false,
+            Ordering::Equal => return Err(duplicate_key(key.bytes(keys))),
+            Ordering::Greater => true,
+        };
+        let at = self.state.out.len();
+        match &mut self.order {
+            Order::Sorted if descent && self.written == 1 => {
+                self.order = Order::FirstDisplaced {
+                    first: previous,
+                    first_end: at,
+                    insert_at: None,
+                };
+            }
+            Order::FirstDisplaced {
+                first, insert_at, ..
+            } if !descent => {
+                if insert_at.is_none() {
+                    match cmp_utf16_bytes(first.bytes(keys), key.bytes(keys)) {
+                        // After the comma about to be written.
+                        Ordering::Less => *insert_at = Some(at + 1),
+                        Ordering::Equal => return Err(duplicate_key(key.bytes(keys))),
+                        Ordering::Greater => {}
+                    }
+                }
+            }
+            Order::Sorted | Order::Unsorted if !descent => {}
+            Order::Unsorted => {}
+            Order::Sorted | Order::FirstDisplaced { .. } => {
+                // Out of order beyond the tag case: from here on `close` has to sort (and
+                // looks for duplicates then).
+                self.order = Order::Unsorted;
+                record_members(self.state, self.start);
+            }
+        }
+        Ok(())
+    }
+
+    /// Finish the object, putting its members in canonical key order if they came
+    /// otherwise.
     fn close(self) -> Result<(), Error> {
         let State {
             out,
             scratch,
             members,
+            keys,
         } = &mut *self.state;
         let start = self.start;
-        scratch.clear();
-        scratch.extend_from_slice(&out[start..]);
-        out.truncate(start);
-        let bytes =
-            |range: &std::ops::Range<usize>| &scratch[range.start - start..range.end - start];
-        // Inner objects have closed and removed theirs: the tail is this object's.
-        let mine = &mut members[self.first_member..];
-        mine.sort_unstable_by(|a, b| cmp_utf16_bytes(bytes(&a.key), bytes(&b.key)));
-        if let Some(pair) = mine
-            .windows(2)
-            .find(|pair| bytes(&pair[0].key) == bytes(&pair[1].key))
-        {
-            return Err(Error::custom(format_args!(
-                "duplicate object key {:?}: canonical JSON needs unique keys",
-                String::from_utf8_lossy(bytes(&pair[0].key))
-            )));
-        }
-        for (position, member) in mine.iter().enumerate() {
-            if position > 0 {
-                out.push(b',');
+        match self.order {
+            Order::Sorted => {}
+            Order::FirstDisplaced {
+                first_end,
+                insert_at,
+                ..
+            } => {
+                // `m0,m1,…,mj,` becomes `m1,…,mj,m0,`; when m0 goes last, a comma is
+                // lent for the rotation and taken back.
+                let first_len = first_end + 1 - start;
+                match insert_at {
+                    Some(at) => out[start..at].rotate_left(first_len),
+                    None => {
+                        out.push(b',');
+                        out[start..].rotate_left(first_len);
+                        out.pop();
+                    }
+                }
             }
-            write_string_bytes(bytes(&member.key), out);
-            out.push(b':');
-            out.extend_from_slice(bytes(&member.value));
+            Order::Unsorted => {
+                scratch.clear();
+                scratch.extend_from_slice(&out[start..]);
+                out.truncate(start);
+                let mine = &mut members[self.first_member..];
+                mine.sort_unstable_by(|a, b| cmp_utf16_bytes(a.key.bytes(keys), b.key.bytes(keys)));
+                if let Some(pair) = mine
+                    .windows(2)
+                    .find(|pair| pair[0].key.bytes(keys) == pair[1].key.bytes(keys))
+                {
+                    return Err(duplicate_key(pair[0].key.bytes(keys)));
+                }
+                for (position, member) in mine.iter().enumerate() {
+                    if position > 0 {
+                        out.push(b',');
+                    }
+                    let bytes = &member.bytes;
+                    out.extend_from_slice(&scratch[bytes.start - start..bytes.end - start]);
+                }
+                members.truncate(self.first_member);
+            }
         }
         out.extend_from_slice(if self.in_variant { b"}}" } else { b"}" });
-        members.truncate(self.first_member);
+        keys.truncate(self.first_key);
         Ok(())
     }
+}
+
+/// Record the members an object has written so far (`out[start..]`, `"key":value`
+/// separated by commas, all inner containers closed) in `State::members`, their keys
+/// unescaped into `State::keys`: the fast path keeps no such record, so when an object
+/// turns out to be out of order its members are found again in its own output. That
+/// happens at most once per object, usually after one member (the `kind` tag).
+fn record_members(state: &mut State, start: usize) {
+    let State {
+        out, members, keys, ..
+    } = state;
+    let bytes = &out[start..];
+    let mut at = 0;
+    while at < bytes.len() {
+        let key_end = end_of_string(bytes, at);
+        let key_start = keys.len();
+        unescape(&bytes[at + 1..key_end - 1], keys);
+        // Skip the `:`, then the value: up to the next comma outside strings and
+        // containers.
+        let mut end = key_end + 1;
+        let mut depth = 0usize;
+        while end < bytes.len() {
+            match bytes[end] {
+                b'"' => end = end_of_string(bytes, end),
+                b'{' | b'[' => {
+                    depth += 1;
+                    end += 1;
+                }
+                b'}' | b']' => {
+                    depth -= 1;
+                    end += 1;
+                }
+                b',' if depth == 0 => break,
+                _ => end += 1,
+            }
+        }
+        members.push(Member {
+            key: Key::Map(key_start..keys.len()),
+            bytes: start + at..start + end,
+        });
+        at = end + 1;
+    }
+}
+
+/// Where the JSON string starting at `bytes[at]` (a `"`) ends: the index after its
+/// closing quote.
+fn end_of_string(bytes: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    loop {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+}
+
+/// Undo [`write_string_bytes`]'s escapes (the only ones that occur in our own output).
+fn unescape(escaped: &[u8], raw: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < escaped.len() {
+        if escaped[i] != b'\\' {
+            raw.push(escaped[i]);
+            i += 1;
+            continue;
+        }
+        let (byte, width) = match escaped[i + 1] {
+            b'b' => (0x08, 2),
+            b't' => (0x09, 2),
+            b'n' => (0x0A, 2),
+            b'f' => (0x0C, 2),
+            b'r' => (0x0D, 2),
+            // `\u00xx`: a control character.
+            b'u' => (hex(escaped[i + 4]) << 4 | hex(escaped[i + 5]), 6),
+            other => (other, 2),
+        };
+        raw.push(byte);
+        i += width;
+    }
+}
+
+fn hex(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        _ => digit - b'a' + 10,
+    }
+}
+
+fn duplicate_key(key: &[u8]) -> Error {
+    Error::custom(format_args!(
+        "duplicate object key {:?}: canonical JSON needs unique keys",
+        String::from_utf8_lossy(key)
+    ))
 }
 
 impl ser::SerializeMap for Object<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
-        let key_start = self.state.out.len();
-        key.serialize(KeySerializer(&mut self.state.out))?;
-        self.pending_key = Some(key_start..self.state.out.len());
+        let key_start = self.state.keys.len();
+        key.serialize(KeySerializer(&mut self.state.keys))?;
+        self.pending_key = Some(key_start..self.state.keys.len());
         Ok(())
     }
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
@@ -392,7 +623,7 @@ impl ser::SerializeMap for Object<'_> {
             .pending_key
             .take()
             .ok_or_else(|| Error::custom("serialize_value called before serialize_key"))?;
-        self.member(key, value)
+        self.member(Key::Map(key), value)
     }
     fn end(self) -> Result<(), Error> {
         self.close()
@@ -407,7 +638,7 @@ impl ser::SerializeStruct for Object<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.field(key, value)
+        self.member(Key::Field(key), value)
     }
     fn end(self) -> Result<(), Error> {
         self.close()
@@ -422,7 +653,7 @@ impl ser::SerializeStructVariant for Object<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.field(key, value)
+        self.member(Key::Field(key), value)
     }
     fn end(self) -> Result<(), Error> {
         self.close()

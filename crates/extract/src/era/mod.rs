@@ -96,24 +96,26 @@ pub enum Aggregate {
 /// One date expression, resolved (contract: Period). Field names are fixed by the contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {
-    /// The expression as printed.
-    pub raw: String,
+    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
+    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
+    pub aggregate: Option<Aggregate>,
+    pub basis: Basis,
+    pub day: Option<u32>,
+    /// ISO date of the span's last day.
+    pub end: Option<String>,
     pub era: Option<Era>,
     /// 1 for 元.
     pub era_year: Option<i32>,
-    /// Gregorian year (of the start of a fiscal year).
-    pub year: i32,
     pub month: Option<u32>,
-    pub day: Option<u32>,
-    pub basis: Basis,
     pub point: Option<Point>,
+    /// The expression as printed.
+    pub raw: String,
     /// ISO date `YYYY-MM-DD` of the span's first day, when the basis is known.
     pub start: Option<String>,
-    /// ISO date of the span's last day.
-    pub end: Option<String>,
     /// The end of a range (`H26～H30`, `R5.1~6`).
     pub until: Option<Box<Period>>,
-    pub aggregate: Option<Aggregate>,
+    /// Gregorian year (of the start of a fiscal year).
+    pub year: i32,
 }
 
 /// A doubt about a parsed period (contract warning codes `era_mismatch`, `era_out_of_range`).

@@ -1,0 +1,185 @@
+//! The model structs declare their fields in canonical JSON key order (RFC 8785: sorted
+//! by UTF-16 code units), so shinchoku-writer's serializer can write every member where
+//! it comes instead of reordering each object. Output is sorted either way; this only
+//! guards the speed. A field added out of order fails here.
+//!
+//! The workspace enables serde_json's `preserve_order`, so `to_value` keeps the order
+//! serde emits fields in, which is declaration order.
+
+use std::path::PathBuf;
+
+use serde_json::Value as Json;
+use shinchoku_extract::era::{Aggregate, Basis, Era, Period, Point};
+use shinchoku_extract::{read_text, Provenance, Warning};
+use shinchoku_table::{
+    reconstruct, Comparator, Document, DocumentInfo, Initiative, Kpi, KpiKind, Municipality,
+    Normalized, Number, Observation, Part, Role, Section, Source, Status, StatusCode, Value,
+};
+
+/// Every object's keys in increasing UTF-16 order. The one exception is the internally
+/// tagged `Value` (`#[serde(tag = "kind")]`): serde writes the tag before the variant's
+/// fields, so there the keys after a leading `kind` must be in order.
+fn assert_canonical_order(json: &Json, path: &str) {
+    match json {
+        Json::Object(map) => {
+            let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            if keys.first() == Some(&"kind") && map.get("kind").is_some_and(Json::is_string) {
+                keys.remove(0);
+            }
+            for pair in keys.windows(2) {
+                assert!(
+                    pair[0].encode_utf16().lt(pair[1].encode_utf16()),
+                    "{path}: field {:?} is declared after {:?}; declare fields in sorted order",
+                    pair[1],
+                    pair[0]
+                );
+            }
+            for (key, value) in map {
+                assert_canonical_order(value, &format!("{path}.{key}"));
+            }
+        }
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                assert_canonical_order(item, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn provenance() -> Provenance {
+    Provenance {
+        line: 3,
+        page: Some(1),
+        text: "line".into(),
+    }
+}
+
+fn period(until: Option<Box<Period>>) -> Period {
+    Period {
+        aggregate: Some(Aggregate::Average),
+        basis: Basis::FiscalYear,
+        day: Some(31),
+        end: Some("2024-03-31".into()),
+        era: Some(Era::Reiwa),
+        era_year: Some(5),
+        month: Some(3),
+        point: Some(Point::End),
+        raw: "R5年度末".into(),
+        start: Some("2024-03-31".into()),
+        until,
+        year: 2023,
+    }
+}
+
+/// Every optional field present and every `Value` variant used, so each struct's every
+/// field shows up in the JSON. (A new `Option` field should be `Some` here too.)
+fn fully_populated() -> Document {
+    let number = Value::Number(Number {
+        approximate: true,
+        comparator: Some(Comparator::AtLeast),
+        decimal: "1.5".into(),
+        normalized: Some(Normalized {
+            number: 1_500_000.0,
+            unit: "円".into(),
+        }),
+        number: 1.5,
+        unit: Some("百万円".into()),
+    });
+    let parts = Value::Parts {
+        parts: vec![Part {
+            label: Some("男性".into()),
+            period: Some(period(None)),
+            value: Value::Text { text: "—".into() },
+        }],
+    };
+    let observation = |role, value| Observation {
+        notes: vec!["note".into()],
+        period: Some(period(Some(Box::new(period(None))))),
+        raw: "1.5".into(),
+        role,
+        value,
+    };
+    Document {
+        document: DocumentInfo {
+            as_of: Some(period(None)),
+            municipality: Some(Municipality {
+                code: Some("152226".into()),
+                name: "上越市".into(),
+            }),
+            title: Some("title".into()),
+        },
+        initiatives: vec![Initiative {
+            achievements: Some("a".into()),
+            challenges: Some("c".into()),
+            department: Some("d".into()),
+            next_steps: Some("n".into()),
+            projects: vec!["p".into()],
+            provenance: provenance(),
+            section: Some("A-1".into()),
+        }],
+        kpis: vec![Kpi {
+            departments: vec!["d".into()],
+            id: "A-1.1".into(),
+            kind: KpiKind::Kpi,
+            name: "n".into(),
+            name_raw: "n".into(),
+            notes: vec!["note".into()],
+            observations: vec![
+                observation(Role::Baseline, number),
+                observation(Role::Current, parts),
+                observation(Role::Target, Value::Missing),
+            ],
+            provenance: provenance(),
+            section: Some("A-1".into()),
+            status: Some(Status {
+                code: StatusCode::Delayed,
+                label: "遅延".into(),
+            }),
+        }],
+        schema_version: "1".into(),
+        sections: vec![Section {
+            code: "A-1".into(),
+            level: 1,
+            parent: Some("A".into()),
+            projects: vec!["p".into()],
+            title: "t".into(),
+        }],
+        source: Source {
+            file: "f.txt".into(),
+            format: "text".into(),
+            pages: Some(1),
+            sha256: "0".repeat(64),
+        },
+        warnings: vec![Warning::new("code", "message", provenance())],
+    }
+}
+
+#[test]
+fn a_fully_populated_document_serializes_its_fields_in_canonical_order() {
+    let json = serde_json::to_value(fully_populated()).unwrap();
+    assert_canonical_order(&json, "document");
+}
+
+#[test]
+fn the_seed_documents_serialize_their_fields_in_canonical_order() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    for name in [
+        "joetsu-kpi-progress-r5.txt",
+        "kashiwazaki-progress-report-r3.txt",
+        "sample-city-kpi-r4.txt",
+    ] {
+        let bytes = std::fs::read(fixtures.join(name)).unwrap();
+        let text = read_text(&bytes).unwrap();
+        let report = reconstruct(&text.lines);
+        let source = Source {
+            file: name.into(),
+            format: "text".into(),
+            pages: text.pages,
+            sha256: String::new(),
+        };
+        let document = Document::new(source, report, text.warnings);
+        let json = serde_json::to_value(document).unwrap();
+        assert_canonical_order(&json, name);
+    }
+}
