@@ -2,16 +2,15 @@
 //!
 //! The table (`data/municipalities.tsv`: every prefecture, city, town, village, Tokyo
 //! special ward and designated-city ward) is built by `scripts/make-municipality-codes`
-//! and compiled in; it is parsed once, on first use.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! and compiled in by `build.rs` as static arrays: rows in code order, and their indices
+//! sorted by name for lookups.
 
 use shinchoku_extract::normalize::normalize;
 
 use crate::model::Municipality;
 
-const TABLE: &str = include_str!("../data/municipalities.tsv");
+// `ENTRIES`, `BY_NAME` and `MAX_NAME_CHARS`, generated from the table file.
+include!(concat!(env!("OUT_DIR"), "/municipalities.rs"));
 
 /// One row of the code table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,68 +32,37 @@ impl Entry {
     }
 }
 
-struct Index {
-    entries: Vec<Entry>,
-    by_name: HashMap<&'static str, Vec<usize>>,
-    by_code: HashMap<&'static str, usize>,
-    /// Longest name, in characters.
-    max_chars: usize,
-}
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let entries: Vec<Entry> = TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                Some(Entry {
-                    code: f.next()?,
-                    prefecture: f.next()?,
-                    name: f.next()?,
-                    kana: f.next().unwrap_or(""),
-                })
-            })
-            .collect();
-        let mut by_name: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        let mut by_code = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            by_name.entry(e.name).or_default().push(i);
-            by_code.insert(e.code, i);
-        }
-        let max_chars = entries
-            .iter()
-            .map(|e| e.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        Index {
-            entries,
-            by_name,
-            by_code,
-            max_chars,
-        }
-    })
+/// The rows with exactly this name, as indices into [`ENTRIES`].
+fn named(name: &str) -> &'static [u16] {
+    let start = BY_NAME.partition_point(|&i| ENTRIES[usize::from(i)].name < name);
+    let len = BY_NAME[start..]
+        .iter()
+        .take_while(|&&i| ENTRIES[usize::from(i)].name == name)
+        .count();
+    &BY_NAME[start..start + len]
 }
 
 /// Every row of the table, in code order.
 pub fn entries() -> &'static [Entry] {
-    &index().entries
+    &ENTRIES
 }
 
 /// The row for a 6-digit code.
 pub fn by_code(code: &str) -> Option<&'static Entry> {
-    let idx = index();
-    idx.by_code.get(code).map(|&i| &idx.entries[i])
+    let entries = &ENTRIES;
+    // The table is in code order; a linear scan keeps this right even if it were not.
+    match entries.binary_search_by(|e| e.code.cmp(code)) {
+        Ok(i) => Some(&entries[i]),
+        Err(_) => entries.iter().find(|e| e.code == code),
+    }
 }
 
 /// Every row with exactly this name (several for 府中市, 伊達市, 池田町 …).
 pub fn by_name(name: &str) -> Vec<&'static Entry> {
-    let idx = index();
-    idx.by_name
-        .get(name)
-        .map(|is| is.iter().map(|&i| &idx.entries[i]).collect())
-        .unwrap_or_default()
+    named(name)
+        .iter()
+        .map(|&i| &ENTRIES[usize::from(i)])
+        .collect()
 }
 
 /// JIS X 0402 check digit of a 5-digit code: weights 6,5,4,3,2, `r = sum mod 11`,
@@ -125,7 +93,6 @@ pub fn is_valid_code(code: &str) -> bool {
 /// first printed. A name several prefectures share takes its code from a prefecture named
 /// in the title, else the code is null.
 pub fn find_in_title(title: &str) -> Option<Municipality> {
-    let idx = index();
     let compact: String = normalize(title)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -140,13 +107,17 @@ pub fn find_in_title(title: &str) -> Option<Municipality> {
     // (is a municipality, length in chars, -start) ranks the matches.
     let mut best: Option<((bool, usize, isize), &'static str)> = None;
     for start in 0..chars {
-        let longest = idx.max_chars.min(chars - start);
+        let longest = MAX_NAME_CHARS.min(chars - start);
         for len in (2..=longest).rev() {
             let slice = &compact[offsets[start]..offsets[start + len]];
-            let Some((&name, rows)) = idx.by_name.get_key_value(slice) else {
+            let rows = named(slice);
+            let Some(&first) = rows.first() else {
                 continue;
             };
-            let municipal = rows.iter().any(|&i| !idx.entries[i].is_prefecture());
+            let name = ENTRIES[usize::from(first)].name;
+            let municipal = rows
+                .iter()
+                .any(|&i| !ENTRIES[usize::from(i)].is_prefecture());
             let rank = (municipal, len, -(start as isize));
             if best.is_none_or(|(b, _)| rank > b) {
                 best = Some((rank, name));
@@ -155,9 +126,9 @@ pub fn find_in_title(title: &str) -> Option<Municipality> {
         }
     }
     let (_, name) = best?;
-    let rows = &idx.by_name[name];
-    let code = if let [only] = rows.as_slice() {
-        Some(idx.entries[*only].code)
+    let rows = named(name);
+    let code = if let [only] = rows {
+        Some(ENTRIES[usize::from(*only)].code)
     } else {
         pick_by_prefecture(rows, &compact, name)
     };
@@ -169,14 +140,13 @@ pub fn find_in_title(title: &str) -> Option<Municipality> {
 
 /// Among rows sharing a name, the one whose prefecture the title names (`広島県府中市`);
 /// the short form (`広島`) counts when it is not part of the name itself.
-fn pick_by_prefecture(rows: &[usize], title: &str, name: &str) -> Option<&'static str> {
-    let idx = index();
+fn pick_by_prefecture(rows: &[u16], title: &str, name: &str) -> Option<&'static str> {
     let rest = title.replacen(name, "", 1);
     let named = |full: bool| -> Vec<usize> {
         rows.iter()
-            .copied()
+            .map(|&i| usize::from(i))
             .filter(|&i| {
-                let pref = idx.entries[i].prefecture;
+                let pref = ENTRIES[i].prefecture;
                 let key = if full { pref } else { short_prefecture(pref) };
                 !key.is_empty() && rest.contains(key)
             })
@@ -184,7 +154,7 @@ fn pick_by_prefecture(rows: &[usize], title: &str, name: &str) -> Option<&'stati
     };
     for full in [true, false] {
         if let [one] = named(full).as_slice() {
-            return Some(idx.entries[*one].code);
+            return Some(ENTRIES[*one].code);
         }
     }
     None
