@@ -87,23 +87,52 @@ impl Decimal {
         d
     }
 
-    /// The nearest `f64` (Rust's float parsing rounds correctly from the exact string).
+    /// The nearest `f64`.
     pub fn to_f64(self) -> f64 {
+        // Clinger's fast path: a mantissa below 2^53 and a power of ten up to 10^22 are both
+        // exact doubles, and IEEE division rounds their quotient correctly, so it is the
+        // nearest double to the exact value. Printed numbers almost always qualify.
+        const EXACT_POWERS: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa.unsigned_abs() < 1 << 53 {
+            if let Some(power) = EXACT_POWERS.get(self.frac as usize) {
+                return self.mantissa as f64 / power;
+            }
+        }
+        // Otherwise Rust's float parsing, which rounds correctly from the exact string.
         self.to_string().parse().unwrap_or(f64::NAN)
     }
 }
 
 impl std::fmt::Display for Decimal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let digits = self.mantissa.unsigned_abs().to_string();
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let frac = self.frac as usize;
-        if frac == 0 {
-            return write!(f, "{sign}{digits}");
+        // Digits right to left into a stack buffer: a sign, up to 39 digits of an i128, a
+        // point and the zeros that pad a fraction (at most MAX_DIGITS of them).
+        let mut buf = [0u8; 48 + MAX_DIGITS];
+        let mut at = buf.len();
+        let mut rest = self.mantissa.unsigned_abs();
+        let mut written = 0u32;
+        while rest > 0 || written <= self.frac {
+            if written == self.frac && self.frac > 0 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            written += 1;
+            if at <= 1 {
+                break; // frac beyond what parsing allows; never reached for parsed decimals
+            }
         }
-        let padded = format!("{digits:0>width$}", width = frac + 1);
-        let (int, fraction) = padded.split_at(padded.len() - frac);
-        write!(f, "{sign}{int}.{fraction}")
+        if self.mantissa < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or("NaN"))
     }
 }
 
@@ -114,6 +143,43 @@ mod tests {
     fn dec(s: &str) -> Decimal {
         let (i, f) = s.split_once('.').unwrap_or((s, ""));
         Decimal::parse_unsigned(i, f).unwrap()
+    }
+
+    /// The digit-by-digit `Display` and the fast `to_f64` against the plain forms they
+    /// replaced (zero-padded formatting; parsing the printed string).
+    #[test]
+    fn display_and_to_f64_match_the_plain_forms() {
+        use proptest::prelude::*;
+        let plain_display = |d: Decimal| {
+            let digits = d.mantissa.unsigned_abs().to_string();
+            let sign = if d.mantissa < 0 { "-" } else { "" };
+            let frac = d.frac as usize;
+            if frac == 0 {
+                return format!("{sign}{digits}");
+            }
+            let padded = format!("{digits:0>width$}", width = frac + 1);
+            let (int, fraction) = padded.split_at(padded.len() - frac);
+            format!("{sign}{int}.{fraction}")
+        };
+        proptest!(|(mantissa in any::<i64>(), frac in 0u32..=30, big in any::<bool>())| {
+            let mantissa = if big { i128::from(mantissa) * 1_000_000_007 } else { i128::from(mantissa) };
+            let d = Decimal { mantissa, frac };
+            let shown = plain_display(d);
+            prop_assert_eq!(d.to_string(), shown.clone());
+            let parsed: f64 = shown.parse().unwrap();
+            prop_assert_eq!(d.to_f64().to_bits(), parsed.to_bits());
+        });
+        for (m, frac, text) in [
+            (0, 0, "0"),
+            (0, 2, "0.00"),
+            (5, 3, "0.005"),
+            (-5, 1, "-0.5"),
+            (i128::MAX, 0, "170141183460469231731687303715884105727"),
+        ] {
+            let d = Decimal { mantissa: m, frac };
+            assert_eq!(d.to_string(), text);
+            assert_eq!(d.to_f64(), text.parse::<f64>().unwrap());
+        }
     }
 
     #[test]
