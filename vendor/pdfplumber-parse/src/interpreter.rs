@@ -5,6 +5,8 @@
 //! recursion via the `Do` operator.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::cid_font::{
     CidFontMetrics, extract_cid_font_metrics, get_descendant_font, get_type0_encoding,
@@ -49,6 +51,56 @@ struct CachedFont {
     /// When true and CIDSystemInfo ordering is "Identity", CID values
     /// are treated as Unicode codepoints in the fallback chain.
     is_identity_encoding: bool,
+    /// The warning this font's loading gives (metrics missing, defaults used), emitted
+    /// again each time a content stream selects the font, as when each stream loaded it.
+    load_warning: Option<&'static str>,
+}
+
+/// Key of a font in a [`DocFontCache`]: the font dictionary's object id, and the
+/// resource name when the loaded font depends on it (a simple font without a direct
+/// `/BaseFont` name falls back to its resource name for the standard-font lookups).
+type FontKey = (lopdf::ObjectId, Option<String>);
+
+/// At most this many fonts are kept per document; past it, fonts load per content
+/// stream as they did before the cache (same result, only slower).
+const MAX_SHARED_FONTS: usize = 4096;
+
+/// Fonts of one document, loaded once and shared by all its pages and Form XObjects,
+/// and by the threads that read pages in parallel.
+///
+/// Only fonts that are indirect objects are shared (an inline font dictionary has no
+/// id, and loads per content stream as before). What a font loads to depends only on
+/// the document and the font dictionary (see [`FontKey`]), so the output is the same
+/// whichever page or thread loads it first.
+#[derive(Default)]
+pub(crate) struct DocFontCache {
+    entries: Mutex<HashMap<FontKey, Arc<OnceLock<Arc<CachedFont>>>>>,
+    loads: AtomicUsize,
+}
+
+impl DocFontCache {
+    /// How many fonts were loaded into the cache (each at most once).
+    pub(crate) fn loads(&self) -> usize {
+        self.loads.load(Ordering::Relaxed)
+    }
+
+    fn get_or_load(&self, key: FontKey, load: impl FnOnce() -> CachedFont) -> Arc<CachedFont> {
+        let cell = {
+            // Nothing panics while the lock is held; a poisoned map is still consistent.
+            let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+            match entries.get(&key) {
+                Some(cell) => Arc::clone(cell),
+                None if entries.len() >= MAX_SHARED_FONTS => return Arc::new(load()),
+                None => Arc::clone(entries.entry(key).or_default()),
+            }
+        };
+        // Outside the lock: other fonts load meanwhile, a second reader of this one
+        // waits for it. A load that panics leaves the cell empty for the next reader.
+        Arc::clone(cell.get_or_init(|| {
+            self.loads.fetch_add(1, Ordering::Relaxed);
+            Arc::new(load())
+        }))
+    }
 }
 
 /// Entry on the marked content stack, tracking BMC/BDC nesting.
@@ -102,9 +154,36 @@ fn extract_tag_name(op: &Operator) -> Option<String> {
 /// * `depth` - Current recursion depth (0 for page-level)
 /// * `gstate` - Current graphics/interpreter state
 /// * `tstate` - Current text state
+#[cfg(test)]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn interpret_content_stream(
     doc: &lopdf::Document,
+    stream_bytes: &[u8],
+    resources: &lopdf::Dictionary,
+    handler: &mut dyn ContentHandler,
+    options: &ExtractOptions,
+    depth: usize,
+    gstate: &mut InterpreterState,
+    tstate: &mut TextState,
+) -> Result<(), BackendError> {
+    interpret_content_stream_with_fonts(
+        doc,
+        &DocFontCache::default(),
+        stream_bytes,
+        resources,
+        handler,
+        options,
+        depth,
+        gstate,
+        tstate,
+    )
+}
+
+/// [`interpret_content_stream`] with the document's shared font cache.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn interpret_content_stream_with_fonts(
+    doc: &lopdf::Document,
+    fonts: &DocFontCache,
     stream_bytes: &[u8],
     resources: &lopdf::Dictionary,
     handler: &mut dyn ContentHandler,
@@ -129,7 +208,7 @@ pub(crate) fn interpret_content_stream(
         #[cfg(feature = "tracing")]
         tracing::warn!(warning = %warning_msg, "content stream tokenization error (recovered)");
     }
-    let mut font_cache: HashMap<String, CachedFont> = HashMap::new();
+    let mut font_cache: HashMap<String, Arc<CachedFont>> = HashMap::new();
     let mut path_builder = PathBuilder::new(*gstate.ctm());
     let mut marked_content_stack: Vec<MarkedContentEntry> = Vec::new();
 
@@ -288,6 +367,7 @@ pub(crate) fn interpret_content_stream(
                     tstate.set_font(font_name.clone(), size);
                     load_font_if_needed(
                         doc,
+                        fonts,
                         resources,
                         &font_name,
                         &mut font_cache,
@@ -416,7 +496,7 @@ pub(crate) fn interpret_content_stream(
             "Do" => {
                 if let Some(Operand::Name(name)) = op.operands.first()
                     && let Err(e) = handle_do(
-                        doc, resources, handler, options, depth, gstate, tstate, name,
+                        doc, fonts, resources, handler, options, depth, gstate, tstate, name,
                     )
                 {
                     // Resource limit errors (e.g., recursion depth) must propagate
@@ -660,9 +740,10 @@ fn operand_to_string_bytes(o: &Operand) -> Option<&[u8]> {
 #[allow(clippy::too_many_arguments)]
 fn load_font_if_needed(
     doc: &lopdf::Document,
+    fonts: &DocFontCache,
     resources: &lopdf::Dictionary,
     font_name: &str,
-    cache: &mut HashMap<String, CachedFont>,
+    cache: &mut HashMap<String, Arc<CachedFont>>,
     handler: &mut dyn ContentHandler,
     options: &ExtractOptions,
     op_index: usize,
@@ -672,15 +753,68 @@ fn load_font_if_needed(
     }
 
     // Look up /Resources/Font/<font_name>
-    let font_dict = (|| -> Option<&lopdf::Dictionary> {
+    let font_obj = (|| -> Option<&lopdf::Object> {
         let fonts_obj = resources.get(b"Font").ok()?;
         let fonts_obj = resolve_ref(doc, fonts_obj);
         let fonts_dict = fonts_obj.as_dict().ok()?;
-        let font_obj = fonts_dict.get(font_name.as_bytes()).ok()?;
-        let font_obj = resolve_ref(doc, font_obj);
-        font_obj.as_dict().ok()
+        fonts_dict.get(font_name.as_bytes()).ok()
     })();
+    let font_dict = font_obj.and_then(|o| resolve_ref(doc, o).as_dict().ok());
 
+    let cached = match (font_obj.and_then(|o| o.as_reference().ok()), font_dict) {
+        (Some(id), Some(fd)) => {
+            let by_name = !is_type0_font(fd)
+                && fd
+                    .get(b"BaseFont")
+                    .ok()
+                    .and_then(|o| o.as_name().ok())
+                    .is_none();
+            let key = (id, by_name.then(|| font_name.to_string()));
+            fonts.get_or_load(key, || load_font(doc, fd, font_name))
+        }
+        (None, Some(fd)) => Arc::new(load_font(doc, fd, font_name)),
+        (_, None) => {
+            // Font not found in page resources — use defaults
+            if options.collect_warnings {
+                handler.on_warning(
+                    ExtractWarning::with_operator_context(
+                        "font not found in page resources, using defaults",
+                        op_index,
+                        font_name,
+                    )
+                    .set_code(ExtractWarningCode::MissingFont),
+                );
+            }
+            Arc::new(CachedFont {
+                metrics: FontMetrics::default_metrics(),
+                cmap: None,
+                font_name: font_name.to_string(),
+                cid_metrics: None,
+                is_cid_font: false,
+                writing_mode: 0,
+                encoding: None,
+                cjk_encoding: None,
+                is_identity_encoding: false,
+                load_warning: None,
+            })
+        }
+    };
+
+    if options.collect_warnings
+        && let Some(message) = cached.load_warning
+    {
+        handler.on_warning(
+            ExtractWarning::with_operator_context(message, op_index, font_name)
+                .set_code(ExtractWarningCode::MissingFont),
+        );
+    }
+    cache.insert(font_name.to_string(), cached);
+}
+
+/// Load a font from its dictionary. `font_name` is the resource name it was selected
+/// by, used only by a simple font without a direct `/BaseFont` name (see [`FontKey`]).
+fn load_font(doc: &lopdf::Document, fd: &lopdf::Dictionary, font_name: &str) -> CachedFont {
+    let mut load_warning = None;
     let (
         metrics,
         cmap,
@@ -691,184 +825,139 @@ fn load_font_if_needed(
         encoding,
         cjk_enc,
         is_identity_enc,
-    ) = if let Some(fd) = font_dict {
-        if is_type0_font(fd) {
-            // Type0 (composite/CID) font
-            let (cid_met, wm) = load_cid_font(doc, fd);
+    ) = if is_type0_font(fd) {
+        // Type0 (composite/CID) font
+        let (cid_met, wm) = load_cid_font(doc, fd);
 
-            // Detect CJK encoding and Identity-H/V from predefined CMap name
-            let enc_name = get_type0_encoding(fd);
-            let is_identity_enc = enc_name
-                .as_deref()
-                .is_some_and(|n| n == "Identity-H" || n == "Identity-V");
-            let cjk_enc = enc_name.and_then(|enc_name| cjk_encoding::encoding_for_cmap(&enc_name));
-            let metrics = if let Some(ref cm) = cid_met {
-                // Create a FontMetrics from CID font data for backward compat
-                FontMetrics::new(
-                    Vec::new(),
-                    0,
-                    0,
-                    cm.default_width(),
-                    cm.ascent(),
-                    cm.descent(),
-                    cm.font_bbox(),
-                )
-            } else {
-                if options.collect_warnings {
-                    handler.on_warning(
-                        ExtractWarning::with_operator_context(
-                            "CID font metrics not available, using defaults",
-                            op_index,
-                            font_name,
-                        )
-                        .set_code(ExtractWarningCode::MissingFont),
-                    );
-                }
-                FontMetrics::default_metrics()
-            };
-
-            // Extract ToUnicode CMap if present
-            let cmap = extract_tounicode_cmap(doc, fd);
-
-            let emitted_font_name = pdfminer_font_name(doc, fd);
-
-            (
-                metrics,
-                cmap,
-                emitted_font_name,
-                cid_met,
-                true,
-                wm,
-                None,
-                cjk_enc,
-                is_identity_enc,
+        // Detect CJK encoding and Identity-H/V from predefined CMap name
+        let enc_name = get_type0_encoding(fd);
+        let is_identity_enc = enc_name
+            .as_deref()
+            .is_some_and(|n| n == "Identity-H" || n == "Identity-V");
+        let cjk_enc = enc_name.and_then(|enc_name| cjk_encoding::encoding_for_cmap(&enc_name));
+        let metrics = if let Some(ref cm) = cid_met {
+            // Create a FontMetrics from CID font data for backward compat
+            FontMetrics::new(
+                Vec::new(),
+                0,
+                0,
+                cm.default_width(),
+                cm.ascent(),
+                cm.descent(),
+                cm.font_bbox(),
             )
         } else {
-            // Simple font
-            let metrics = match extract_font_metrics(doc, fd) {
-                Ok(m) => m,
-                Err(_) => {
-                    if options.collect_warnings {
-                        handler.on_warning(
-                            ExtractWarning::with_operator_context(
-                                "failed to extract font metrics, using defaults",
-                                op_index,
-                                font_name,
-                            )
-                            .set_code(ExtractWarningCode::MissingFont),
-                        );
-                    }
-                    FontMetrics::default_metrics()
-                }
-            };
-            let cmap = extract_tounicode_cmap(doc, fd);
-            let encoding = extract_font_encoding(doc, fd);
-            let raw_base_name_owned;
-            let raw_base_name =
-                if let Some(n) = fd.get(b"BaseFont").ok().and_then(|o| o.as_name().ok()) {
-                    raw_base_name_owned = String::from_utf8_lossy(n).into_owned();
-                    raw_base_name_owned.as_str()
-                } else {
-                    font_name
-                };
-            let metrics_base_name = strip_subset_prefix(raw_base_name).to_string();
+            load_warning = Some("CID font metrics not available, using defaults");
+            FontMetrics::default_metrics()
+        };
 
-            // A font with no /Encoding of its own may still carry one inside its
-            // font program, which is how TeX ships Computer Modern.
-            let encoding = encoding.or_else(|| extract_builtin_type1_encoding(doc, fd));
+        // Extract ToUnicode CMap if present
+        let cmap = extract_tounicode_cmap(doc, fd);
 
-            // US-182-1: When a standard Type1 font has no explicit /Encoding,
-            // apply StandardEncoding as the implicit base encoding per PDF spec.
-            // Symbol and ZapfDingbats have their own built-in encodings.
-            let encoding = encoding.or_else(|| {
-                if is_standard_latin_font(&metrics_base_name) {
-                    Some(FontEncoding::from_standard(StandardEncoding::Standard))
-                } else {
-                    None
-                }
-            });
+        let emitted_font_name = pdfminer_font_name(doc, fd);
 
-            // US-182-2: When a standard font has no /Widths array, the fallback
-            // widths from standard_fonts.rs are indexed by WinAnsiEncoding. If the
-            // active encoding differs (e.g., StandardEncoding), remap widths so each
-            // code position gets the correct glyph width for the active encoding.
-            let metrics = if fd.get(b"Widths").is_err() {
-                if let Some(ref enc) = encoding {
-                    if let Some(remapped) =
-                        crate::standard_fonts::build_remapped_widths(&metrics_base_name, |code| {
-                            enc.decode(code)
-                        })
-                    {
-                        FontMetrics::new(
-                            remapped,
-                            0,
-                            255,
-                            metrics.missing_width(),
-                            metrics.ascent(),
-                            metrics.descent(),
-                            metrics.font_bbox(),
-                        )
-                    } else {
-                        metrics
-                    }
+        (
+            metrics,
+            cmap,
+            emitted_font_name,
+            cid_met,
+            true,
+            wm,
+            None,
+            cjk_enc,
+            is_identity_enc,
+        )
+    } else {
+        // Simple font
+        let metrics = match extract_font_metrics(doc, fd) {
+            Ok(m) => m,
+            Err(_) => {
+                load_warning = Some("failed to extract font metrics, using defaults");
+                FontMetrics::default_metrics()
+            }
+        };
+        let cmap = extract_tounicode_cmap(doc, fd);
+        let encoding = extract_font_encoding(doc, fd);
+        let raw_base_name_owned;
+        let raw_base_name = if let Some(n) = fd.get(b"BaseFont").ok().and_then(|o| o.as_name().ok())
+        {
+            raw_base_name_owned = String::from_utf8_lossy(n).into_owned();
+            raw_base_name_owned.as_str()
+        } else {
+            font_name
+        };
+        let metrics_base_name = strip_subset_prefix(raw_base_name).to_string();
+
+        // A font with no /Encoding of its own may still carry one inside its
+        // font program, which is how TeX ships Computer Modern.
+        let encoding = encoding.or_else(|| extract_builtin_type1_encoding(doc, fd));
+
+        // US-182-1: When a standard Type1 font has no explicit /Encoding,
+        // apply StandardEncoding as the implicit base encoding per PDF spec.
+        // Symbol and ZapfDingbats have their own built-in encodings.
+        let encoding = encoding.or_else(|| {
+            if is_standard_latin_font(&metrics_base_name) {
+                Some(FontEncoding::from_standard(StandardEncoding::Standard))
+            } else {
+                None
+            }
+        });
+
+        // US-182-2: When a standard font has no /Widths array, the fallback
+        // widths from standard_fonts.rs are indexed by WinAnsiEncoding. If the
+        // active encoding differs (e.g., StandardEncoding), remap widths so each
+        // code position gets the correct glyph width for the active encoding.
+        let metrics = if fd.get(b"Widths").is_err() {
+            if let Some(ref enc) = encoding {
+                if let Some(remapped) =
+                    crate::standard_fonts::build_remapped_widths(&metrics_base_name, |code| {
+                        enc.decode(code)
+                    })
+                {
+                    FontMetrics::new(
+                        remapped,
+                        0,
+                        255,
+                        metrics.missing_width(),
+                        metrics.ascent(),
+                        metrics.descent(),
+                        metrics.font_bbox(),
+                    )
                 } else {
                     metrics
                 }
             } else {
                 metrics
-            };
+            }
+        } else {
+            metrics
+        };
 
-            (
-                metrics,
-                cmap,
-                pdfminer_font_name(doc, fd),
-                None,
-                false,
-                0,
-                encoding,
-                None,
-                false,
-            )
-        }
-    } else {
-        // Font not found in page resources — use defaults
-        if options.collect_warnings {
-            handler.on_warning(
-                ExtractWarning::with_operator_context(
-                    "font not found in page resources, using defaults",
-                    op_index,
-                    font_name,
-                )
-                .set_code(ExtractWarningCode::MissingFont),
-            );
-        }
         (
-            FontMetrics::default_metrics(),
-            None,
-            font_name.to_string(),
+            metrics,
+            cmap,
+            pdfminer_font_name(doc, fd),
             None,
             false,
             0,
-            None,
+            encoding,
             None,
             false,
         )
     };
 
-    cache.insert(
-        font_name.to_string(),
-        CachedFont {
-            metrics,
-            cmap,
-            font_name: emitted_font_name,
-            cid_metrics,
-            is_cid_font,
-            writing_mode,
-            encoding,
-            cjk_encoding: cjk_enc,
-            is_identity_encoding: is_identity_enc,
-        },
-    );
+    CachedFont {
+        metrics,
+        cmap,
+        font_name: emitted_font_name,
+        cid_metrics,
+        is_cid_font,
+        writing_mode,
+        encoding,
+        cjk_encoding: cjk_enc,
+        is_identity_encoding: is_identity_enc,
+        load_warning,
+    }
 }
 
 /// Extract ToUnicode CMap from a font dictionary.
@@ -1387,7 +1476,7 @@ fn handle_tj(
     gstate: &InterpreterState,
     handler: &mut dyn ContentHandler,
     operands: &[Operand],
-    font_cache: &HashMap<String, CachedFont>,
+    font_cache: &HashMap<String, Arc<CachedFont>>,
     marked_content_stack: &[MarkedContentEntry],
 ) {
     let string_bytes = match operands.first().and_then(operand_to_string_bytes) {
@@ -1395,7 +1484,7 @@ fn handle_tj(
         None => return,
     };
 
-    let cached = font_cache.get(&tstate.font_name);
+    let cached = font_cache.get(&tstate.font_name).map(Arc::as_ref);
     let width_fn = get_width_fn(cached);
     let is_vertical = cached.is_some_and(|c| c.writing_mode == 1);
 
@@ -1426,7 +1515,7 @@ fn handle_tj_array(
     gstate: &InterpreterState,
     handler: &mut dyn ContentHandler,
     operands: &[Operand],
-    font_cache: &HashMap<String, CachedFont>,
+    font_cache: &HashMap<String, Arc<CachedFont>>,
     marked_content_stack: &[MarkedContentEntry],
 ) {
     let array = match operands.first() {
@@ -1445,7 +1534,7 @@ fn handle_tj_array(
         })
         .collect();
 
-    let cached = font_cache.get(&tstate.font_name);
+    let cached = font_cache.get(&tstate.font_name).map(Arc::as_ref);
     let width_fn = get_width_fn(cached);
     let is_vertical = cached.is_some_and(|c| c.writing_mode == 1);
 
@@ -1832,6 +1921,7 @@ fn apply_ext_gstate(
 #[allow(clippy::too_many_arguments)]
 fn handle_do(
     doc: &lopdf::Document,
+    fonts: &DocFontCache,
     resources: &lopdf::Dictionary,
     handler: &mut dyn ContentHandler,
     options: &ExtractOptions,
@@ -1876,7 +1966,7 @@ fn handle_do(
 
     match subtype {
         b"Form" => handle_form_xobject(
-            doc, stream, name, resources, handler, options, depth, gstate, tstate,
+            doc, fonts, stream, name, resources, handler, options, depth, gstate, tstate,
         ),
         b"Image" => {
             handle_image_xobject(stream, name, gstate, handler);
@@ -1892,6 +1982,7 @@ fn handle_do(
 #[allow(clippy::too_many_arguments)]
 fn handle_form_xobject(
     doc: &lopdf::Document,
+    fonts: &DocFontCache,
     stream: &lopdf::Stream,
     name: &str,
     parent_resources: &lopdf::Dictionary,
@@ -1953,8 +2044,9 @@ fn handle_form_xobject(
     })?;
 
     // Recursively interpret the Form XObject content stream
-    interpret_content_stream(
+    interpret_content_stream_with_fonts(
         doc,
+        fonts,
         &content_bytes,
         form_resources,
         handler,

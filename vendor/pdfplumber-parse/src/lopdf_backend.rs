@@ -19,12 +19,22 @@ pub struct LopdfDocument {
     inner: lopdf::Document,
     /// Cached ordered list of page ObjectIds (indexed by 0-based page number).
     page_ids: Vec<lopdf::ObjectId>,
+    /// Fonts loaded so far, shared by all pages (vendored change: upstream loads each
+    /// font again for every page).
+    fonts: crate::interpreter::DocFontCache,
 }
 
 impl LopdfDocument {
     /// Access the underlying lopdf document.
     pub fn inner(&self) -> &lopdf::Document {
         &self.inner
+    }
+
+    /// How many fonts have been loaded for this document so far. Each font that is an
+    /// indirect object loads once, however many pages or threads use it.
+    #[doc(hidden)]
+    pub fn font_loads(&self) -> usize {
+        self.fonts.loads()
     }
 }
 
@@ -588,7 +598,11 @@ impl PdfBackend for LopdfBackend {
         let pages_map = inner.get_pages();
         let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
 
-        Ok(LopdfDocument { inner, page_ids })
+        Ok(LopdfDocument {
+            inner,
+            page_ids,
+            fonts: Default::default(),
+        })
     }
 
     fn open_with_password(bytes: &[u8], password: &[u8]) -> Result<Self::Document, Self::Error> {
@@ -632,7 +646,11 @@ impl PdfBackend for LopdfBackend {
         let pages_map = inner.get_pages();
         let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
 
-        Ok(LopdfDocument { inner, page_ids })
+        Ok(LopdfDocument {
+            inner,
+            page_ids,
+            fonts: Default::default(),
+        })
     }
 
     fn page_count(doc: &Self::Document) -> usize {
@@ -790,8 +808,9 @@ impl PdfBackend for LopdfBackend {
         let mut tstate = crate::text_state::TextState::new();
 
         // Interpret the content stream
-        crate::interpreter::interpret_content_stream(
+        crate::interpreter::interpret_content_stream_with_fonts(
             inner,
+            &doc.fonts,
             &content_bytes,
             resources,
             handler,
@@ -4775,6 +4794,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let error = LopdfBackend::validate_document_metadata(&doc).unwrap_err();
@@ -4818,6 +4838,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let raw = LopdfBackend::raw_document_metadata(&doc);
@@ -4877,6 +4898,7 @@ mod tests {
         let doc = LopdfDocument {
             inner,
             page_ids: Vec::new(),
+            fonts: Default::default(),
         };
 
         let raw = LopdfBackend::raw_document_metadata(&doc);
