@@ -182,6 +182,26 @@ fn ctm_from_array(arr: &[f64; 6]) -> Ctm {
     Ctm::new(arr[0], arr[1], arr[2], arr[3], arr[4], arr[5])
 }
 
+/// [`char_from_event`] for an event the caller is done with: its text, font name and
+/// colors move into the [`Char`] instead of being copied, and the event is left with
+/// empty ones. The result is the same as
+/// `char_from_event(event, page_height, Some(stroking), Some(non_stroking))` on the
+/// event as it was. (Vendored addition: saves four copies per char.)
+pub fn char_from_event_taking(event: &mut CharEvent, page_height: f64) -> Char {
+    // An empty `Some` keeps `char_from_event` from building the fallback text, and
+    // copying it allocates nothing.
+    let unicode = event.unicode.as_mut().map(std::mem::take);
+    let font_name = std::mem::take(&mut event.font_name);
+    let stroking = std::mem::replace(&mut event.stroking_color, Color::Gray(0.0));
+    let non_stroking = std::mem::replace(&mut event.non_stroking_color, Color::Gray(0.0));
+    let mut ch = char_from_event(event, page_height, Some(stroking), Some(non_stroking));
+    if let Some(text) = unicode {
+        ch.text = text;
+    }
+    ch.fontname = font_name;
+    ch
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

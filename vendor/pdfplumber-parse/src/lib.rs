@@ -41,7 +41,7 @@ pub mod truetype;
 pub mod type1;
 
 pub use backend::PdfBackend;
-pub use char_extraction::char_from_event;
+pub use char_extraction::{char_from_event, char_from_event_taking};
 pub use cid_font::{
     CidFontMetrics, CidFontType, CidSystemInfo, CidToGidMap, PredefinedCMapInfo,
     extract_cid_font_metrics, get_descendant_font, get_type0_encoding, is_subset_font,

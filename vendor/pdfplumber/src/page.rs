@@ -362,6 +362,13 @@ impl Page {
         &self.chars
     }
 
+    /// Takes the characters out of this page, leaving it without any (vendored
+    /// addition: for a caller that only needs them once, without copying each).
+    #[doc(hidden)]
+    pub fn take_chars(&mut self) -> Vec<Char> {
+        std::mem::take(&mut self.chars)
+    }
+
     /// Returns the lines extracted from this page.
     pub fn lines(&self) -> &[Line] {
         &self.lines

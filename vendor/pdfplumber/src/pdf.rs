@@ -12,7 +12,7 @@ use pdfplumber_core::{
 };
 use pdfplumber_parse::{
     CharEvent, ContentHandler, ImageEvent, LopdfBackend, LopdfDocument, PageGeometry, PaintOp,
-    PathEvent, PdfBackend, char_from_event,
+    PathEvent, PdfBackend, char_from_event_taking,
 };
 
 use crate::{Page, PageObjectKind};
@@ -1076,16 +1076,13 @@ impl Pdf {
         let page_origin = rotated_page_origin(media_box, geometry.rotation());
         let page_layout_ctm = pdfminer_page_ctm(media_box, geometry.rotation());
 
+        // Vendored change: the events' strings and colors move into the chars.
         let mut chars: Vec<Char> = handler
             .chars
-            .iter()
+            .iter_mut()
             .map(|event| {
-                let mut ch = char_from_event(
-                    event,
-                    page_height,
-                    Some(event.stroking_color.clone()),
-                    Some(event.non_stroking_color.clone()),
-                );
+                let mut ch = char_from_event_taking(event, page_height);
+                let event = &*event;
                 let character_matrix = pdfminer_character_matrix(event, page_layout_ctm);
                 ch.ctm = [
                     character_matrix.a,
@@ -1137,8 +1134,12 @@ impl Pdf {
             })
             .collect();
 
-        // Apply Unicode BiDi direction analysis for Arabic/Hebrew/mixed text
-        chars = apply_bidi_directions(&chars, 3.0);
+        // Apply Unicode BiDi direction analysis for Arabic/Hebrew/mixed text.
+        // Vendored change: only when a char is RTL; otherwise the analysis returns a copy
+        // of the chars as they are.
+        if chars.iter().any(|c| c.text.chars().any(is_strong_rtl)) {
+            chars = apply_bidi_directions(&chars, 3.0);
+        }
 
         // Apply Unicode normalization if configured
         if self.options.unicode_norm != UnicodeNorm::None {
@@ -1632,6 +1633,29 @@ fn pdfminer_page_ctm(media_box: BBox, rotation: i32) -> Ctm {
 /// applies the glyph's local text position once. Keeping that order avoids
 /// last-bit differences caused by composing an already-translated matrix with
 /// the page transform.
+/// A copy of the private `pdfplumber_core::bidi::is_strong_rtl` (0.4.1), which
+/// `apply_bidi_directions` uses to return its input unchanged when no char is RTL.
+fn is_strong_rtl(ch: char) -> bool {
+    matches!(ch,
+        // Arabic
+        '\u{0600}'..='\u{06FF}' |   // Arabic
+        '\u{0750}'..='\u{077F}' |   // Arabic Supplement
+        '\u{08A0}'..='\u{08FF}' |   // Arabic Extended-A
+        '\u{FB50}'..='\u{FDFF}' |   // Arabic Presentation Forms-A
+        '\u{FE70}'..='\u{FEFF}' |   // Arabic Presentation Forms-B
+        // Hebrew
+        '\u{0590}'..='\u{05FF}' |   // Hebrew
+        '\u{FB1D}'..='\u{FB4F}' |   // Hebrew Presentation Forms
+        // Other RTL scripts
+        '\u{0700}'..='\u{074F}' |   // Syriac
+        '\u{0780}'..='\u{07BF}' |   // Thaana
+        '\u{07C0}'..='\u{07FF}' |   // NKo
+        '\u{0800}'..='\u{083F}' |   // Samaritan
+        '\u{0840}'..='\u{085F}' |   // Mandaic
+        '\u{1EE00}'..='\u{1EEFF}'   // Arabic Mathematical Alphabetic Symbols
+    )
+}
+
 fn pdfminer_character_matrix(event: &CharEvent, page_ctm: Ctm) -> Ctm {
     let text_matrix = Ctm::new(
         event.text_matrix_base[0],
