@@ -24,14 +24,15 @@ fn is_blank_text(s: &str) -> bool {
 /// Drop duplicate glyphs drawn at (nearly) the same place: generators fake bold by
 /// painting a glyph two or more times a fraction of a point apart. Keeps the first draw.
 pub fn drop_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
-    let mut order: Vec<usize> = (0..glyphs.len()).collect();
-    order.sort_by(|&a, &b| {
-        glyphs[a]
-            .text
-            .cmp(&glyphs[b].text)
-            .then(glyphs[a].x0.total_cmp(&glyphs[b].x0))
-            .then(a.cmp(&b))
-    });
+    // By text, then x0, then content order: a total order (no two keys are equal), so
+    // an unstable sort gives the one result; the keys sit side by side for the sort.
+    let mut keys: Vec<(&str, f64, usize)> = glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.text.as_str(), g.x0, i))
+        .collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     let mut duplicate = vec![false; glyphs.len()];
     for (k, &i) in order.iter().enumerate() {
         if duplicate[i] || is_blank_text(&glyphs[i].text) {

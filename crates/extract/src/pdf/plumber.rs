@@ -51,23 +51,25 @@ impl OpenDocument for PlumberDocument {
     }
 
     fn page(&self, index: usize) -> Result<PageContent, ExtractError> {
-        let page = self.pdf.page(index).map_err(to_extract_error)?;
+        let mut page = self.pdf.page(index).map_err(to_extract_error)?;
+        // Taken out of the page (vendored `take_chars`), so each glyph's strings move
+        // instead of being copied.
         let glyphs = page
-            .chars()
-            .iter()
+            .take_chars()
+            .into_iter()
             // An empty string is a glyph the ToUnicode map sends to nothing (a ligature's
             // tail): no text, and not a sign of an unreadable layer. Unmapped codes come
             // as `(cid:N)`.
             .filter(|c| !c.text.is_empty())
             .map(|c| Glyph {
-                text: c.text.clone(),
+                text: c.text,
                 x0: c.bbox.x0,
                 x1: c.bbox.x1,
                 top: c.bbox.top,
                 bottom: c.bbox.bottom,
                 size: c.size,
                 upright: c.upright,
-                font: c.fontname.clone(),
+                font: c.fontname,
             })
             .collect();
         let mut rules = Vec::new();
