@@ -92,12 +92,7 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
         },
         pages: doc.pages,
     };
-    let SourceDoc {
-        lines, warnings, ..
-    } = doc;
-    // The lines are many small allocations, done with now: free them off the critical path.
-    rayon::spawn(move || drop(lines));
-    Ok(Document::new(source, report, warnings))
+    Ok(Document::new(source, report, doc.warnings))
 }
 
 /// Read a file (or stdin for `-`) and process it; every failure, including a panic in a

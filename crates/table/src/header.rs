@@ -125,8 +125,8 @@ pub(crate) fn classify_line<'c, 'a: 'c>(
     let mut strong = false;
     let mut any = false;
     for cell in filled {
-        let kind = classify(&cell.squeezed)?;
-        if cell.heading.is_some() {
+        let kind = classify(&cell.squeezed())?;
+        if cell.heading().is_some() {
             return None;
         }
         strong |= kind.names_a_role();
@@ -217,7 +217,7 @@ pub(crate) fn build_schema(lines: &[&LineView]) -> Option<Schema> {
                 continue;
             }
             let x = cell.cell.x0.zip(cell.cell.x1);
-            let text = cell.norm.clone();
+            let text = cell.norm().to_string();
             let target = merged.iter_mut().find(|m| match (m.x, x) {
                 (Some(a), Some(b)) => same_column(a, b, &extents),
                 _ => m.index == index,

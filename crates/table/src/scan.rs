@@ -317,7 +317,7 @@ impl<'a> Scanner<'a> {
     fn line(&mut self, view: &LineView) {
         let line = view.line;
         let filled: Vec<&CellView> = view.filled().collect();
-        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].squeezed) {
+        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].squeezed()) {
             // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
             // a table) interrupted by a page break goes on after it.
             return;
@@ -337,7 +337,7 @@ impl<'a> Scanner<'a> {
         if filled.len() == 1 {
             let cell = filled[0];
             let text = cell.text();
-            if let Some(parsed) = project_heading_in(&cell.norm) {
+            if let Some(parsed) = project_heading_in(cell.norm()) {
                 self.pending_project = Some(draft(parsed, line));
                 self.mode = Some(Mode::Outside);
                 return;
@@ -349,12 +349,12 @@ impl<'a> Scanner<'a> {
                 }
                 return;
             }
-            if is_headline_marker(&cell.squeezed) {
+            if is_headline_marker(&cell.squeezed()) {
                 // `【数値目標】` above a table: its rows are the level-1 section's headline KPIs.
                 self.headline_marker = true;
                 return;
             }
-            if let Some(unit) = caption_unit(&cell.norm) {
+            if let Some(unit) = caption_unit(cell.norm()) {
                 self.caption_unit = Some(unit);
                 return;
             }
@@ -375,10 +375,11 @@ impl<'a> Scanner<'a> {
         if self.kpi_row(view) {
             return;
         }
-        if filled.len() == 1 && is_page_number(&filled[0].squeezed) {
+        if filled.len() == 1 && is_page_number(&filled[0].squeezed()) {
             return;
         }
-        if filled.len() == 1 && (gap || is_prose(&filled[0].norm) || ends_table(&filled[0].norm)) {
+        if filled.len() == 1 && (gap || is_prose(filled[0].norm()) || ends_table(filled[0].norm()))
+        {
             // The rows have ended: what follows refers to the table (titles, departments).
             self.mode = Some(Mode::AfterTable);
             self.after_table_line(filled, line);
@@ -411,7 +412,7 @@ impl<'a> Scanner<'a> {
             // A chart title names the KPI it illustrates, with slightly different words.
             // Only the table's last KPIs are candidates (charts follow the rows they
             // illustrate), so a table running over hundreds of pages stays linear.
-            let title = Bigrams::of(&filled[0].norm);
+            let title = Bigrams::of(filled[0].norm());
             let recent = table.kpis.len().saturating_sub(MAX_CHART_CANDIDATES);
             let best = table.kpis[recent..]
                 .iter()
@@ -432,8 +433,7 @@ impl<'a> Scanner<'a> {
         let Some(table) = self.table.as_mut() else {
             return false;
         };
-        if filled.len() >= 2
-            && matches!(filled[0].squeezed.as_str(), "年度" | "年" | "年次" | "区分")
+        if filled.len() >= 2 && matches!(&*filled[0].squeezed(), "年度" | "年" | "年次" | "区分")
         {
             table.chart = Some((table.titled, unit_in_name(filled[1].text())));
             return true;
@@ -455,7 +455,7 @@ impl<'a> Scanner<'a> {
                 kpi,
                 year,
                 value: chart_value,
-                shown: filled[1].norm.clone(),
+                shown: filled[1].norm().to_string(),
                 provenance: provenance(line),
             });
         }
@@ -472,7 +472,7 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let schema = &table.schema;
-        let name_parts = split_name(&row.name.norm);
+        let name_parts = split_name(row.name.norm());
         let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
         let mut observations = Vec::new();
         let mut status = None;
@@ -494,7 +494,7 @@ impl<'a> Scanner<'a> {
                         hint: hint.map(str::to_string),
                         normalized: cell
                             .filter(|c| !c.text().contains('\n'))
-                            .map(|c| c.norm.clone()),
+                            .map(|c| c.norm().to_string()),
                     });
                     years.push(column.year());
                     observations.push(Observation {
@@ -529,7 +529,7 @@ impl<'a> Scanner<'a> {
         }
         let extra_count = row.extras.len();
         for extra in &row.extras {
-            notes.push(extra.norm.clone());
+            notes.push(extra.norm().to_string());
         }
         let headline = row.headline_label || self.headline;
         self.headline = headline;
@@ -558,7 +558,7 @@ impl<'a> Scanner<'a> {
             table.kpis.push(index);
         }
         if let Some(projects) = row.projects {
-            let items = projects.list.clone().unwrap_or_default();
+            let items = projects.list().map(<[String]>::to_vec).unwrap_or_default();
             self.add_section_projects(items);
         }
         if let Some(label) = status_warning {
@@ -590,9 +590,9 @@ impl<'a> Scanner<'a> {
         let mut headings = Vec::new();
         let mut lists = Vec::new();
         for (k, cell) in filled.iter().enumerate() {
-            if let Some(h) = &cell.heading {
+            if let Some(h) = cell.heading() {
                 headings.push((k, h.clone()));
-            } else if !headings.is_empty() && cell.list.is_some() {
+            } else if !headings.is_empty() && cell.list().is_some() {
                 lists.push(k);
             } else {
                 return false;
@@ -610,12 +610,12 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 lists.next();
-                let items = filled[l].list.clone().unwrap_or_default();
+                let items = filled[l].list().map(<[String]>::to_vec).unwrap_or_default();
                 self.add_section_projects(items);
             }
         }
         for l in lists {
-            let items = filled[l].list.clone().unwrap_or_default();
+            let items = filled[l].list().map(<[String]>::to_vec).unwrap_or_default();
             self.add_section_projects(items);
         }
         true
@@ -687,7 +687,7 @@ impl<'a> Scanner<'a> {
         if filled.len() < 2 {
             return false;
         }
-        if let Some(field) = initiative_label(&filled[0].squeezed) {
+        if let Some(field) = initiative_label(&filled[0].squeezed()) {
             let Some(i) = self.initiative else {
                 return false;
             };
@@ -702,10 +702,10 @@ impl<'a> Scanner<'a> {
             self.fill_initiative(i, field, &filled[1..]);
             return true;
         }
-        let Some(field) = initiative_label(&filled[1].squeezed) else {
+        let Some(field) = initiative_label(&filled[1].squeezed()) else {
             return false;
         };
-        let department = filled[0].norm.clone();
+        let department = filled[0].norm().to_string();
         if department.chars().count() > 30 || looks_like_value(&department) {
             return false;
         }
@@ -830,11 +830,11 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
         if cell.is_blank() || is_ordinal(cell.text()) {
             continue;
         }
-        if cell.squeezed == "数値目標" {
+        if cell.squeezed() == "数値目標" {
             headline_label = true;
             continue;
         }
-        if looks_like_value(&cell.norm) || cell.heading.is_some() {
+        if looks_like_value(cell.norm()) || cell.heading().is_some() {
             return None;
         }
         name_at = Some(i);
@@ -853,7 +853,7 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
     let filled_count = after.iter().filter(|c| !c.is_blank()).count();
     let mut projects = None;
     if let Some(last) = after.last() {
-        let list = last.list.is_some();
+        let list = last.list().is_some();
         if list && (filled_count > slots.len() || has_projects_column || last.text().contains('\n'))
         {
             projects = after.pop();
@@ -941,7 +941,7 @@ fn ends_table(t: &str) -> bool {
 
 /// A table-of-contents entry: several cells, the last a bare page number.
 fn is_toc_entry(filled: &[&CellView]) -> bool {
-    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.squeezed))
+    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.squeezed()))
 }
 
 /// A printed page number (`- 9 -`), from the squeezed text.
@@ -964,7 +964,7 @@ fn caption_unit(t: &str) -> Option<String> {
 }
 
 fn period_year(cell: &CellView) -> Option<i32> {
-    match shinchoku_extract::era::parse_period(&cell.norm) {
+    match shinchoku_extract::era::parse_period(cell.norm()) {
         Ok(p) => Some(p.period.year),
         Err(_) => gregorian_year(cell.text()),
     }

@@ -7,6 +7,8 @@
 //! prepared in parallel and the scan that follows stays a plain sequential pass: the same
 //! result at any thread count.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use shinchoku_extract::{Cell, Line};
 
@@ -23,18 +25,15 @@ const MAX_LEGEND_LINE_CHARS: usize = 400;
 /// Lines per parallel task: enough that scheduling costs nothing next to the work.
 const LINES_PER_TASK: usize = 64;
 
-/// One cell with the forms every stage reads.
+/// One cell with the forms every stage reads. Kept small (a few words and the normalized
+/// text): a 20 MB line of a million cells holds a million of these.
 #[derive(Debug)]
 pub(crate) struct CellView<'a> {
     pub cell: &'a Cell,
-    /// [`norm`] of the text: one run (paragraphs joined by spaces), normalized, trimmed.
-    pub norm: String,
-    /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`).
-    pub squeezed: String,
-    /// The cell read as a section heading ([`crate::section::parse_heading`]).
-    pub heading: Option<ParsedHeading>,
-    /// The items, numbering removed, when the cell is a numbered list (`1 地域食材を… 2 …`).
-    pub list: Option<Vec<String>>,
+    /// `None` when the normalized text is the text itself (plain cells: `12,345人 (R5)`).
+    norm: Option<Box<str>>,
+    heading: Option<Box<ParsedHeading>>,
+    list: Option<Box<[String]>>,
 }
 
 impl CellView<'_> {
@@ -45,6 +44,32 @@ impl CellView<'_> {
 
     pub fn is_blank(&self) -> bool {
         self.cell.is_blank()
+    }
+
+    /// [`norm`] of the text: one run (paragraphs joined by spaces), normalized, trimmed.
+    pub fn norm(&self) -> &str {
+        self.norm.as_deref().unwrap_or(&self.cell.text)
+    }
+
+    /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`). Made on
+    /// demand: only a line's first cells are asked (is it a header, a label, a page number?).
+    pub fn squeezed(&self) -> Cow<'_, str> {
+        let norm = self.norm();
+        if norm.contains(char::is_whitespace) {
+            Cow::Owned(norm.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(norm)
+        }
+    }
+
+    /// The cell read as a section heading ([`crate::section::heading_in`]).
+    pub fn heading(&self) -> Option<&ParsedHeading> {
+        self.heading.as_deref()
+    }
+
+    /// The items, numbering removed, when the cell is a numbered list (`1 地域食材を… 2 …`).
+    pub fn list(&self) -> Option<&[String]> {
+        self.list.as_deref()
     }
 }
 
@@ -93,25 +118,22 @@ impl<'a> CellView<'a> {
         if cell.is_blank() {
             return CellView {
                 cell,
-                norm: String::new(),
-                squeezed: String::new(),
+                norm: Some(Box::default()),
                 heading: None,
                 list: None,
             };
         }
         let norm = norm(&cell.text);
-        let squeezed = norm.chars().filter(|c| !c.is_whitespace()).collect();
-        let heading = heading_in(&norm);
+        let heading = heading_in(&norm).map(Box::new);
         let numbered = if cell.text.contains('\n') {
             is_numbered_list(&cell.text)
         } else {
             is_numbered_list_normalized(&norm)
         };
-        let list = numbered.then(|| split_numbered_list(&cell.text));
+        let list = numbered.then(|| split_numbered_list(&cell.text).into_boxed_slice());
         CellView {
             cell,
-            norm,
-            squeezed,
+            norm: (norm != cell.text).then(|| norm.into_boxed_str()),
             heading,
             list,
         }
