@@ -15,13 +15,11 @@
 //! of it with Markdown bold markers removed: a leading or trailing `**` (some extractions
 //! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
 
-use rayon::prelude::*;
-
 use crate::cells::{Cell, Format, Line, SourceDoc};
-use crate::{decode, html, ExtractError};
+use crate::{decode, html, par, ExtractError};
 
-/// Lines per parallel task when cells are split and stripped of markup.
-const LINES_PER_TASK: usize = 256;
+/// Documents with fewer lines are read on one thread (see [`par`]).
+const MIN_PARALLEL_LINES: usize = 2048;
 
 /// Read a text extraction into lines of cells.
 ///
@@ -50,24 +48,19 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
         raw_lines.push((line_page, raw));
     }
     let pages = has_form_feed.then_some(last_page_with_content);
-    let lines = raw_lines
-        .into_par_iter()
-        .with_min_len(LINES_PER_TASK)
-        .enumerate()
-        .map(|(index, (line_page, raw))| {
-            let cells = raw
-                .split('\t')
-                .map(|c| Cell::from_text(c, cell_text(c)))
-                .collect();
-            Line {
-                // Blank lines after the final form feed belong to the last page that exists.
-                page: pages.map(|last| line_page.min(last)),
-                number: u32::try_from(index + 1).unwrap_or(u32::MAX),
-                raw,
-                cells,
-            }
-        })
-        .collect();
+    let lines = par::map_owned(raw_lines, MIN_PARALLEL_LINES, |index, (line_page, raw)| {
+        let cells = raw
+            .split('\t')
+            .map(|c| Cell::from_text(c, cell_text(c)))
+            .collect();
+        Line {
+            // Blank lines after the final form feed belong to the last page that exists.
+            page: pages.map(|last| line_page.min(last)),
+            number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            raw,
+            cells,
+        }
+    });
     Ok(SourceDoc {
         format: Format::Text,
         pages,

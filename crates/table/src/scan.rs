@@ -8,8 +8,7 @@
 
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
-use shinchoku_extract::{Line, Provenance, Warning};
+use shinchoku_extract::{par, Line, Provenance, Warning};
 
 use crate::cell_text::{
     department_line, first_number, gregorian_year, has_number_or_date, is_ordinal,
@@ -28,8 +27,10 @@ const MAX_CHART_TITLE_CHARS: usize = 200;
 /// How many of a table's last KPIs a chart title is matched against.
 const MAX_CHART_CANDIDATES: usize = 64;
 
-/// Value cells per parallel task in `read_values`.
-const VALUES_PER_TASK: usize = 32;
+/// Documents with fewer value cells, or header blocks, read them on one thread (see
+/// [`shinchoku_extract::par`]).
+const MIN_PARALLEL_VALUES: usize = 512;
+const MIN_PARALLEL_HEADERS: usize = 32;
 
 /// A KPI row before its section code is known.
 #[derive(Debug, Clone)]
@@ -214,17 +215,13 @@ impl<'a> Scanner<'a> {
     fn read_values(&mut self) {
         let reads = std::mem::take(&mut self.value_reads);
         let kpis = &self.out.kpis;
-        let cells: Vec<_> = reads
-            .par_iter()
-            .with_min_len(VALUES_PER_TASK)
-            .map(|r| match &r.normalized {
-                Some(normalized) => parse_normalized_cell(normalized, r.hint.as_deref()),
-                None => parse_cell(
-                    &kpis[r.kpi].observations[r.observation].raw,
-                    r.hint.as_deref(),
-                ),
-            })
-            .collect();
+        let cells = par::map(&reads, MIN_PARALLEL_VALUES, |r| match &r.normalized {
+            Some(normalized) => parse_normalized_cell(normalized, r.hint.as_deref()),
+            None => parse_cell(
+                &kpis[r.kpi].observations[r.observation].raw,
+                r.hint.as_deref(),
+            ),
+        });
         for (r, read) in reads.iter().zip(cells) {
             let kpi = &mut self.out.kpis[r.kpi];
             let observation = &mut kpi.observations[r.observation];
@@ -791,21 +788,18 @@ fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].header == Some(true))
         .collect();
-    starts
-        .into_par_iter()
-        .map(|start| {
-            let mut end = start + 1;
-            while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {
-                end += 1;
-            }
-            let block: Vec<&LineView> = lines[start..end].iter().collect();
-            HeaderBlock {
-                start,
-                end,
-                schema: build_schema(&block),
-            }
-        })
-        .collect()
+    par::map(&starts, MIN_PARALLEL_HEADERS, |&start| {
+        let mut end = start + 1;
+        while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {
+            end += 1;
+        }
+        let block: Vec<&LineView> = lines[start..end].iter().collect();
+        HeaderBlock {
+            start,
+            end,
+            schema: build_schema(&block),
+        }
+    })
 }
 
 /// The cells of a KPI row, aligned to the table's columns by content and order.

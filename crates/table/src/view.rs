@@ -9,8 +9,7 @@
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
-use shinchoku_extract::{Cell, Line};
+use shinchoku_extract::{par, Cell, Line};
 
 use crate::cell_text::{is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list};
 use crate::header::classify_line;
@@ -22,8 +21,8 @@ use crate::StatusCode;
 /// are not read as legends.
 const MAX_LEGEND_LINE_CHARS: usize = 400;
 
-/// Lines per parallel task: enough that scheduling costs nothing next to the work.
-const LINES_PER_TASK: usize = 64;
+/// Documents with fewer lines are prepared on one thread (see [`par`]).
+const MIN_PARALLEL_LINES: usize = 1024;
 
 /// One cell with the forms every stage reads. Kept small (a few words and the normalized
 /// text): a 20 MB line of a million cells holds a million of these.
@@ -148,11 +147,7 @@ pub(crate) fn line_text(line: &Line) -> String {
         .join(" ")
 }
 
-/// Prepare every line, in parallel; the result is in line order.
+/// Prepare every line (in parallel for long documents); the result is in line order.
 pub(crate) fn prepare(lines: &[Line]) -> Vec<LineView<'_>> {
-    lines
-        .par_iter()
-        .with_min_len(LINES_PER_TASK)
-        .map(LineView::new)
-        .collect()
+    par::map(lines, MIN_PARALLEL_LINES, LineView::new)
 }
