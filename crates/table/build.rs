@@ -27,6 +27,13 @@ fn main() {
             fields.get(3).copied().unwrap_or(""),
         ]);
     }
+    // `municipality::by_code` binary-searches the rows by code.
+    if let Some(pair) = rows.windows(2).find(|p| p[0][0] >= p[1][0]) {
+        panic!(
+            "data/municipalities.tsv: codes must be strictly increasing: {} then {}",
+            pair[0][0], pair[1][0]
+        );
+    }
     // Indices sorted by name; stable, so rows sharing a name stay in file (code) order.
     let mut by_name: Vec<usize> = (0..rows.len()).collect();
     by_name.sort_by_key(|&i| rows[i][2]);

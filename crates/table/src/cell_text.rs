@@ -22,7 +22,16 @@ pub(crate) fn norm_paragraphs(text: &str) -> Vec<String> {
 /// Normalized text with every white-space character removed: for matching printed labels
 /// that a layout may space out (`進捗 状況`, `順 調`, `K P I`).
 pub(crate) fn squeeze(text: &str) -> String {
-    norm(text).chars().filter(|c| !c.is_whitespace()).collect()
+    squeeze_normalized(&norm(text)).into_owned()
+}
+
+/// [`squeeze`] of text already read by [`norm`]; borrows when there is no white space.
+pub(crate) fn squeeze_normalized(normalized: &str) -> std::borrow::Cow<'_, str> {
+    if normalized.contains(char::is_whitespace) {
+        std::borrow::Cow::Owned(normalized.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        std::borrow::Cow::Borrowed(normalized)
+    }
 }
 
 /// Map the full-width and Roman-numeral forms that can survive in codes to ASCII, so that
@@ -179,10 +188,6 @@ fn leading_number(s: &str) -> Option<(u32, &str)> {
 
 /// True when the normalized text starts like a numbered list (`1 地域食材を…`).
 pub(crate) fn is_numbered_list(text: &str) -> bool {
-    if !text.contains('\n') {
-        // One paragraph: its normalized form is the one the caller may already hold.
-        return is_numbered_list_normalized(&norm(text));
-    }
     text.split('\n')
         .map(norm)
         .find(|l| !l.is_empty())

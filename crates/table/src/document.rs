@@ -4,13 +4,12 @@
 use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
 use shinchoku_extract::Line;
 
-use crate::view::{line_text, LineView};
-
 use crate::cell_text::{norm, squeeze};
 use crate::header::Column;
 use crate::model::DocumentInfo;
 use crate::municipality::find_in_title;
 use crate::status::Legend;
+use crate::view::{line_text, LineView};
 
 /// How many lines a bold title block (`**…**`) may span.
 const MAX_TITLE_LINES: usize = 6;

@@ -49,12 +49,9 @@ pub fn entries() -> &'static [Entry] {
 
 /// The row for a 6-digit code.
 pub fn by_code(code: &str) -> Option<&'static Entry> {
-    let entries = &ENTRIES;
-    // The table is in code order; a linear scan keeps this right even if it were not.
-    match entries.binary_search_by(|e| e.code.cmp(code)) {
-        Ok(i) => Some(&entries[i]),
-        Err(_) => entries.iter().find(|e| e.code == code),
-    }
+    // `build.rs` refuses a table that is not in strictly increasing code order.
+    let i = ENTRIES.binary_search_by(|e| e.code.cmp(code)).ok()?;
+    Some(&ENTRIES[i])
 }
 
 /// Every row with exactly this name (several for 府中市, 伊達市, 池田町 …).

@@ -1,5 +1,6 @@
-//! Lines as the table stages read them: each cell's normalized and squeezed forms, its
-//! reading as a section heading, and the line's reading as a table header, computed once.
+//! Lines as the table stages read them: each cell's normalized form, its reading as a
+//! section heading and as a numbered list, and the line's reading as a table header and as
+//! a status legend, computed once.
 //!
 //! The scanner asks many questions of the same cell (is it a header term, a heading, a page
 //! number, an initiative label, a value?), and each used to normalize the raw text again.
@@ -11,7 +12,9 @@ use std::borrow::Cow;
 
 use shinchoku_extract::{par, Cell, Line};
 
-use crate::cell_text::{is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list};
+use crate::cell_text::{
+    is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list, squeeze_normalized,
+};
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
 use crate::status::{may_hold_legend, parse_legend_entries};
@@ -53,12 +56,7 @@ impl CellView<'_> {
     /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`). Made on
     /// demand: only a line's first cells are asked (is it a header, a label, a page number?).
     pub fn squeezed(&self) -> Cow<'_, str> {
-        let norm = self.norm();
-        if norm.contains(char::is_whitespace) {
-            Cow::Owned(norm.chars().filter(|c| !c.is_whitespace()).collect())
-        } else {
-            Cow::Borrowed(norm)
-        }
+        squeeze_normalized(self.norm())
     }
 
     /// The cell read as a section heading ([`crate::section::heading_in`]).
@@ -77,8 +75,8 @@ impl CellView<'_> {
 pub(crate) struct LineView<'a> {
     pub line: &'a Line,
     pub cells: Vec<CellView<'a>>,
-    /// [`crate::header::header_line`] of the line: `Some(strong)` when every filled cell is
-    /// a header term, `strong` when one of them names a column role.
+    /// [`crate::header::classify_line`] of the line: `Some(strong)` when every filled cell
+    /// is a header term, `strong` when one of them names a column role.
     pub header: Option<bool>,
     /// The status legend entries the line prints (`◎：目標値以上`), in order.
     pub legend: Vec<(String, StatusCode)>,
