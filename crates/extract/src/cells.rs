@@ -39,8 +39,9 @@ impl Cell {
     }
 
     /// True when the cell holds nothing but white space.
+    #[inline]
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.is_empty() || self.text.trim().is_empty()
     }
 }
 

@@ -314,7 +314,7 @@ impl<'a> Scanner<'a> {
     fn line(&mut self, view: &LineView) {
         let line = view.line;
         let filled: Vec<&CellView> = view.filled().collect();
-        if line.page.is_some() && filled.len() == 1 && is_page_number(&filled[0].squeezed()) {
+        if line.page.is_some() && filled.len() == 1 && is_page_number(filled[0].squeezed()) {
             // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
             // a table) interrupted by a page break goes on after it.
             return;
@@ -346,7 +346,7 @@ impl<'a> Scanner<'a> {
                 }
                 return;
             }
-            if is_headline_marker(&cell.squeezed()) {
+            if is_headline_marker(cell.squeezed()) {
                 // `【数値目標】` above a table: its rows are the level-1 section's headline KPIs.
                 self.headline_marker = true;
                 return;
@@ -372,7 +372,7 @@ impl<'a> Scanner<'a> {
         if self.kpi_row(view) {
             return;
         }
-        if filled.len() == 1 && is_page_number(&filled[0].squeezed()) {
+        if filled.len() == 1 && is_page_number(filled[0].squeezed()) {
             return;
         }
         if filled.len() == 1 && (gap || is_prose(filled[0].norm()) || ends_table(filled[0].norm()))
@@ -430,7 +430,7 @@ impl<'a> Scanner<'a> {
         let Some(table) = self.table.as_mut() else {
             return false;
         };
-        if filled.len() >= 2 && matches!(&*filled[0].squeezed(), "年度" | "年" | "年次" | "区分")
+        if filled.len() >= 2 && matches!(filled[0].squeezed(), "年度" | "年" | "年次" | "区分")
         {
             table.chart = Some((table.titled, unit_in_name(filled[1].text())));
             return true;
@@ -684,7 +684,7 @@ impl<'a> Scanner<'a> {
         if filled.len() < 2 {
             return false;
         }
-        if let Some(field) = initiative_label(&filled[0].squeezed()) {
+        if let Some(field) = initiative_label(filled[0].squeezed()) {
             let Some(i) = self.initiative else {
                 return false;
             };
@@ -699,7 +699,7 @@ impl<'a> Scanner<'a> {
             self.fill_initiative(i, field, &filled[1..]);
             return true;
         }
-        let Some(field) = initiative_label(&filled[1].squeezed()) else {
+        let Some(field) = initiative_label(filled[1].squeezed()) else {
             return false;
         };
         let department = filled[0].norm().to_string();
@@ -935,7 +935,7 @@ fn ends_table(t: &str) -> bool {
 
 /// A table-of-contents entry: several cells, the last a bare page number.
 fn is_toc_entry(filled: &[&CellView]) -> bool {
-    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(&c.squeezed()))
+    filled.len() >= 2 && filled.last().is_some_and(|c| is_page_number(c.squeezed()))
 }
 
 /// A printed page number (`- 9 -`), from the squeezed text.

@@ -9,6 +9,7 @@
 //! result at any thread count.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use shinchoku_extract::{par, Cell, Line};
 
@@ -36,6 +37,8 @@ pub(crate) struct CellView<'a> {
     norm: Option<Box<str>>,
     heading: Option<Box<ParsedHeading>>,
     list: Option<Box<[String]>>,
+    /// [`CellView::squeezed`], made on first use; `None` inside when it is `norm` itself.
+    squeezed: OnceLock<Option<Box<str>>>,
 }
 
 impl CellView<'_> {
@@ -54,9 +57,16 @@ impl CellView<'_> {
     }
 
     /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`). Made on
-    /// demand: only a line's first cells are asked (is it a header, a label, a page number?).
-    pub fn squeezed(&self) -> Cow<'_, str> {
-        squeeze_normalized(self.norm())
+    /// first use and kept: only a line's first cells are asked (is it a header, a label, a
+    /// page number?), but those several times.
+    pub fn squeezed(&self) -> &str {
+        self.squeezed
+            .get_or_init(|| match squeeze_normalized(self.norm()) {
+                Cow::Owned(s) => Some(s.into_boxed_str()),
+                Cow::Borrowed(_) => None,
+            })
+            .as_deref()
+            .unwrap_or_else(|| self.norm())
     }
 
     /// The cell read as a section heading ([`crate::section::heading_in`]).
@@ -118,6 +128,7 @@ impl<'a> CellView<'a> {
                 norm: Some(Box::default()),
                 heading: None,
                 list: None,
+                squeezed: OnceLock::new(),
             };
         }
         let norm = norm(&cell.text);
@@ -133,6 +144,7 @@ impl<'a> CellView<'a> {
             norm: (norm != cell.text).then(|| norm.into_boxed_str()),
             heading,
             list,
+            squeezed: OnceLock::new(),
         }
     }
 }

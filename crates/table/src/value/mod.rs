@@ -87,12 +87,28 @@ pub fn clean_hint(hint: &str) -> Option<String> {
 /// `割合(%)` → `%`), for use as a unit hint. Only known units count, so `(累計)` and
 /// `(総数)` are not units.
 pub fn unit_in_name(name: &str) -> Option<String> {
+    // Most names end in a kanji, a kana or an ASCII letter, which normalizing leaves as
+    // they are: no bracket can close them. Spares normalizing every name a second time.
+    if name
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| c != ')' && keeps_its_form(c))
+    {
+        return None;
+    }
     let n = normalize(name);
     let n = n.trim_end();
     let inner = n.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let candidate = clean_hint(&inner[open + 1..])?;
     units::is_known_unit(&candidate).then_some(candidate)
+}
+
+/// True for characters normalization never changes and that nothing can combine with:
+/// ASCII (but for white space), kana and the common kanji.
+fn keeps_its_form(c: char) -> bool {
+    matches!(c, '!'..='~' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {

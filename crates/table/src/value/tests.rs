@@ -379,6 +379,12 @@ fn units_in_names() {
     assert_eq!(unit_in_name("認証品数(累計)"), None);
     assert_eq!(unit_in_name("件数(総数)"), None);
     assert_eq!(unit_in_name("合計特殊出生率"), None);
+    // As printed: full-width brackets, white space after, a bracket closing a circled
+    // number's premapped form; none ends in a character normalization keeps.
+    assert_eq!(unit_in_name("新規雇用者数（人）").as_deref(), Some("人"));
+    assert_eq!(unit_in_name("割合（％）\u{3000}").as_deref(), Some("%"));
+    assert_eq!(unit_in_name("販売額﹙千円﹚").as_deref(), Some("千円"));
+    assert_eq!(unit_in_name("順位①"), None);
 }
 
 #[test]
