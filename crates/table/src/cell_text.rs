@@ -3,18 +3,23 @@
 //!
 //! Everything here works on one cell's text; nothing knows about lines or tables.
 
-use shinchoku_extract::normalize::normalize;
+use std::borrow::Cow;
+
+use shinchoku_extract::normalize::{normalize, normalize_cow};
 
 /// The cell text normalized as one run (list items and paragraphs folded with spaces).
-pub(crate) fn norm(text: &str) -> String {
-    normalize(&text.replace('\n', " ")).trim().to_string()
+pub(crate) fn norm(text: &str) -> Cow<'_, str> {
+    if text.contains('\n') {
+        return Cow::Owned(normalize(&text.replace('\n', " ")));
+    }
+    normalize_cow(text)
 }
 
 /// The cell text normalized paragraph by paragraph (`'\n'`-separated), empty ones dropped.
 pub(crate) fn norm_paragraphs(text: &str) -> Vec<String> {
+    // `normalize` trims.
     text.split('\n')
         .map(normalize)
-        .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -161,7 +166,7 @@ pub(crate) fn is_department(name: &str) -> bool {
 pub(crate) fn department_line(text: &str) -> Option<Vec<String>> {
     let inner = norm(strip_brackets(text)?);
     if is_department(&inner) {
-        return Some(vec![inner]);
+        return Some(vec![inner.into_owned()]);
     }
     let parts: Vec<String> = inner
         .split(['、', ','])

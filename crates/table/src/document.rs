@@ -59,7 +59,7 @@ fn title(lines: &[LineView]) -> Option<String> {
     if text.chars().count() > MAX_TITLE_CHARS {
         return None;
     }
-    let title = norm(&text);
+    let title = norm(&text).into_owned();
     (!title.is_empty()).then_some(title)
 }
 

@@ -141,7 +141,10 @@ impl<'a> CellView<'a> {
         let list = numbered.then(|| split_numbered_list(&cell.text).into_boxed_slice());
         CellView {
             cell,
-            norm: (norm != cell.text).then(|| norm.into_boxed_str()),
+            norm: match norm {
+                Cow::Owned(norm) if norm != cell.text => Some(norm.into_boxed_str()),
+                _ => None,
+            },
             heading,
             list,
             squeezed: OnceLock::new(),

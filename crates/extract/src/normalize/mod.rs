@@ -21,16 +21,59 @@
 mod context;
 mod premap;
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFKC plus the contract's Japanese rules; one line out (white space runs, line breaks
 /// included, fold to one space; ends trimmed).
 pub fn normalize(s: &str) -> String {
-    if s.is_ascii() {
-        return context::finish(s);
+    normalize_cow(s).into_owned()
+}
+
+/// [`normalize`], borrowing `s` when it is already normalized: most cells of a report are
+/// plain kanji, kana and ASCII with single spaces, and the three steps would copy them
+/// twice to change nothing.
+pub fn normalize_cow(s: &str) -> Cow<'_, str> {
+    if is_normalized(s) {
+        return Cow::Borrowed(s);
     }
-    context::finish(&nfkc_with_premap(s))
+    if s.is_ascii() {
+        return Cow::Owned(context::finish(s));
+    }
+    Cow::Owned(context::finish(&nfkc_with_premap(s)))
+}
+
+/// True when every step would leave `s` as it is, as far as one quick scan can tell:
+/// printable ASCII and the plain kana, kanji and CJK punctuation of
+/// [`is_stable_boundary`]'s fast ranges (NFKC-normal starters that nothing composes
+/// with), but for the wave dash `〜` that step 3 may rewrite; and single ASCII spaces,
+/// none at either end. `false` only means "not known": [`normalize`] then does the work.
+fn is_normalized(s: &str) -> bool {
+    // A space at the start is trimmed: count the start as a space.
+    let mut after_space = true;
+    for c in s.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => {
+                after_space = true;
+                continue;
+            }
+            '!'..='~'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A1}'..='\u{30FE}'
+            | '\u{3001}'..='\u{3002}'
+            | '\u{3005}'..='\u{301B}'
+            | '\u{301D}'..='\u{301F}'
+            | '\u{203B}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}' => {}
+            _ => return false,
+        }
+        after_space = false;
+    }
+    !after_space || s.is_empty()
 }
 
 /// [`normalize`] each `'\n'`-separated line, keeping the line breaks and dropping lines
@@ -215,8 +258,39 @@ mod tests {
         mapped.nfkc().collect()
     }
 
+    /// The slow path, for comparison with the borrowing fast path.
+    fn normalize_in_full(s: &str) -> String {
+        if s.is_ascii() {
+            context::finish(s)
+        } else {
+            context::finish(&nfkc_with_premap(s))
+        }
+    }
+
+    #[test]
+    fn texts_taken_as_normalized_are() {
+        for s in [
+            "",
+            "a",
+            "39.8% (H30)",
+            "雇用の場 (R3)",
+            "メイド・イン上越認証品数（累計）",
+        ] {
+            assert_eq!(normalize(s), normalize_in_full(s), "{s:?}");
+        }
+        assert!(is_normalized("雇用の場 (R3)"));
+        for s in [" a", "a ", "a  b", "a\tb", "R元〜R3", "１", "\u{3000}"] {
+            assert!(!is_normalized(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_fast_path_changes_nothing(s in "[ a-z0-9()%.,\\-~!\t\u{3000}-\u{303F}\u{3041}-\u{30FF}\u{4E00}-\u{4E10}\u{FF01}-\u{FF10}\u{2010}-\u{2015}\u{203B}]{0,16}") {
+            proptest::prop_assert_eq!(normalize(&s), normalize_in_full(&s));
+        }
 
         #[test]
         fn segmented_nfkc_matches_the_reference(s in "[\\PC\u{300}-\u{36F}\u{3099}\u{309A}\u{FF9E}\u{FF9F}\u{200B}ｶかｰ①Ⅱⅱ⺠⽬（）Ｒ５ \u{3000}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}]{0,24}") {
