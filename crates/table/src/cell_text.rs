@@ -79,7 +79,11 @@ pub(crate) fn squeeze_normalized(normalized: &str) -> std::borrow::Cow<'_, str> 
 /// code parsing does not depend on how thoroughly the text was normalized.
 pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
     // Normalized text almost never holds any of these (NFKC folds them): no copy then.
-    if !text.contains(|c: char| !c.is_ascii() && needs_code_fold(c)) {
+    // Every such character is encoded from an `E2` or `EF` lead byte, or is U+3000: two
+    // byte scans rule most texts out without decoding a character.
+    let may_fold =
+        memchr::memchr2(0xE2, 0xEF, text.as_bytes()).is_some() || text.contains('\u{3000}');
+    if !may_fold || !text.contains(|c: char| !c.is_ascii() && needs_code_fold(c)) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -468,6 +472,15 @@ mod tests {
             let expected: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             let squeezed = squeeze_normalized(&s);
             proptest::prop_assert_eq!(squeezed.as_ref(), expected.as_str());
+        }
+    }
+
+    #[test]
+    fn code_fold_prefilter_sees_every_folded_character() {
+        for c in ('\0'..='\u{FFFF}').filter(|&c| needs_code_fold(c)) {
+            let lead = c.to_string().as_bytes()[0];
+            assert!(lead == 0xE2 || lead == 0xEF || c == '\u{3000}', "{c:?}");
+            assert_ne!(fold_code_chars(&c.to_string()), c.to_string(), "{c:?}");
         }
     }
 

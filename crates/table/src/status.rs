@@ -3,7 +3,7 @@
 //! Words are matched with white space removed, so `順 調` is `順調`. A printed legend
 //! (`◎：目標値以上`, `B：概ね順調`) maps letters and symbols; without one they are `other`.
 
-use shinchoku_extract::normalize::normalize;
+use shinchoku_extract::normalize::normalize_cow;
 
 use crate::model::{Status, StatusCode};
 
@@ -34,7 +34,7 @@ impl Legend {
 
     /// The code the legend gives a printed label (white space ignored).
     pub fn lookup(&self, label: &str) -> Option<StatusCode> {
-        let key = compact(&normalize(label));
+        let key = compact(&normalize_cow(label));
         self.entries
             .iter()
             .find(|(l, _)| compact(l) == key)
@@ -63,7 +63,7 @@ pub fn parse_status(text: &str, legend: &Legend) -> Option<Status> {
     if label.is_empty() {
         return None;
     }
-    let normalized = normalize(label);
+    let normalized = normalize_cow(label);
     let key = compact(strip_remarks(&normalized));
     let code = legend
         .lookup(&key)
@@ -116,7 +116,7 @@ const MAX_LABEL_CHARS: usize = 6;
 /// `- 順 調：事業が予定通り進んでおり…` → (`順 調`, on_track); `「 - 」：実績確認中…` → (`-`, unknown).
 /// `None` when the line is not `label：description` or the description means nothing known.
 pub fn parse_legend_line(text: &str) -> Option<(String, StatusCode)> {
-    let n = normalize(text);
+    let n = normalize_cow(text);
     let (head, description) = n.split_once([':', '：', '='])?;
     let label = legend_label(head)?;
     let description = description.trim();
@@ -136,12 +136,16 @@ const LEGEND_SEPARATORS: &[char] = &[
 
 /// Cheap test on raw text: false only when no legend entry can be on the line.
 pub fn may_hold_legend(raw: &str) -> bool {
-    raw.contains(LEGEND_SEPARATORS)
+    // Each separator is `:`, `=` or encoded from an `E2` or `EF` lead byte: two vectorized
+    // byte searches rule most lines out before any character is decoded.
+    let bytes = raw.as_bytes();
+    (memchr::memchr2(b':', b'=', bytes).is_some() || memchr::memchr2(0xE2, 0xEF, bytes).is_some())
+        && raw.contains(LEGEND_SEPARATORS)
 }
 
 /// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
 pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
-    let n = normalize(text);
+    let n = normalize_cow(text);
     let words: Vec<&str> = n.split_whitespace().collect();
     // An entry starts at a word whose `:` comes after a short label (or at a word that is a
     // short label followed by a word starting with `:`).

@@ -37,7 +37,7 @@ mod tests;
 use std::ops::Range;
 
 use shinchoku_extract::era::{find_periods, Period};
-use shinchoku_extract::normalize::normalize;
+use shinchoku_extract::normalize::{normalize, normalize_cow};
 
 use crate::model::{Normalized, Number, Part, Value};
 use atom::{NumberAtom, Qualifier};
@@ -71,7 +71,7 @@ pub(crate) fn parse_normalized_cell(normalized: &str, unit_hint: Option<&str>) -
 
 /// The unit a hint names: `（人）`, `（単位：百万円）`, `単位:千円` → `人`, `百万円`, `千円`.
 pub fn clean_hint(hint: &str) -> Option<String> {
-    let n = normalize(hint);
+    let n = normalize_cow(hint);
     let mut h = n.trim();
     h = h.strip_prefix('(').unwrap_or(h);
     h = h.strip_suffix(')').unwrap_or(h);
@@ -97,7 +97,7 @@ pub fn unit_in_name(name: &str) -> Option<String> {
     {
         return None;
     }
-    let n = normalize(name);
+    let n = normalize_cow(name);
     let n = n.trim_end();
     let inner = n.strip_suffix(')')?;
     let open = inner.rfind('(')?;
