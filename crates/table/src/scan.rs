@@ -6,6 +6,7 @@
 //! headers keep it open); `AfterTable` once the rows give way to single-cell lines
 //! (department lines, chart titles and chart data that still refer to the table's KPIs).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use shinchoku_extract::{par, Line, Provenance, Warning};
@@ -783,23 +784,76 @@ struct HeaderBlock {
 
 /// Every header block of the document, in order, read in parallel: where a block starts
 /// and ends depends on the lines alone, not on the scan's state. (Blocks may overlap: the
-/// scan uses the block at a line only when it reaches that line.)
+/// scan uses the block at a line only when it reaches that line.) A header repeated on
+/// every page is read once: blocks with the same [`HeaderKey`] share its schema.
 fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
-    let starts: Vec<usize> = (0..lines.len())
+    let spans: Vec<(usize, usize)> = (0..lines.len())
         .filter(|&i| lines[i].header == Some(true))
+        .map(|start| {
+            let mut end = start + 1;
+            while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {
+                end += 1;
+            }
+            (start, end)
+        })
         .collect();
-    par::map(&starts, MIN_PARALLEL_HEADERS, |&start| {
-        let mut end = start + 1;
-        while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {
-            end += 1;
-        }
+    // The first block with each key, in order; every block points at its key's first.
+    let mut first_of: HashMap<HeaderKey, usize> = HashMap::new();
+    let mut unique: Vec<(usize, usize)> = Vec::new();
+    let which: Vec<usize> = spans
+        .iter()
+        .map(|&(start, end)| {
+            *first_of
+                .entry(HeaderKey::of(&lines[start..end]))
+                .or_insert_with(|| {
+                    unique.push((start, end));
+                    unique.len() - 1
+                })
+        })
+        .collect();
+    let schemas = par::map(&unique, MIN_PARALLEL_HEADERS, |&(start, end)| {
         let block: Vec<&LineView> = lines[start..end].iter().collect();
-        HeaderBlock {
+        build_schema(&block)
+    });
+    spans
+        .iter()
+        .zip(which)
+        .map(|(&(start, end), i)| HeaderBlock {
             start,
             end,
-            schema: build_schema(&block),
-        }
-    })
+            schema: schemas[i].clone(),
+        })
+        .collect()
+}
+
+/// Everything [`build_schema`] reads of a block's lines: each filled cell's position,
+/// extent and normalized text, line by line. Equal keys give equal schemas.
+#[derive(PartialEq, Eq, Hash)]
+struct HeaderKey<'a>(Vec<(usize, usize, Option<(u32, u32)>, &'a str)>);
+
+impl<'a> HeaderKey<'a> {
+    fn of(lines: &'a [LineView<'a>]) -> HeaderKey<'a> {
+        HeaderKey(
+            lines
+                .iter()
+                .enumerate()
+                .flat_map(|(l, line)| {
+                    line.cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| !c.is_blank())
+                        .map(move |(i, c)| {
+                            let x = c
+                                .cell
+                                .x0
+                                .zip(c.cell.x1)
+                                .map(|(a, b)| (a.to_bits(), b.to_bits()));
+                            (l, i, x, c.norm())
+                        })
+                })
+                .collect(),
+        )
+    }
 }
 
 /// The cells of a KPI row, aligned to the table's columns by content and order.
