@@ -829,7 +829,10 @@ fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
 /// Everything [`build_schema`] reads of a block's lines: each filled cell's position,
 /// extent and normalized text, line by line. Equal keys give equal schemas.
 #[derive(PartialEq, Eq, Hash)]
-struct HeaderKey<'a>(Vec<(usize, usize, Option<(u32, u32)>, &'a str)>);
+struct HeaderKey<'a>(Vec<HeaderKeyCell<'a>>);
+
+/// One filled cell of a header block: line in the block, cell index, extent (as bits), text.
+type HeaderKeyCell<'a> = (usize, usize, Option<(u32, u32)>, &'a str);
 
 impl<'a> HeaderKey<'a> {
     fn of(lines: &'a [LineView<'a>]) -> HeaderKey<'a> {
