@@ -46,6 +46,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ExtractError>
         return decode_utf16(rest, u16::from_be_bytes, "UTF-16BE");
     }
     reject_binary(bytes, 0)?;
+    // The vectorized check first (Japanese text is all multi-byte characters, which the
+    // standard one validates a byte at a time); it says only yes or no, so the standard one
+    // finds where a bad input goes wrong.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((s.to_string(), TextEncoding::Utf8));
+    }
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), TextEncoding::Utf8)),
         Err(e) => e.valid_up_to(),

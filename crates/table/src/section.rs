@@ -62,6 +62,14 @@ pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
 
 /// [`parse_heading`] of a cell's text already read by [`norm`].
 pub(crate) fn heading_in(normalized: &str) -> Option<ParsedHeading> {
+    if !may_start_heading(normalized) {
+        return None;
+    }
+    read_heading(normalized)
+}
+
+/// [`heading_in`] without its first-character test.
+fn read_heading(normalized: &str) -> Option<ParsedHeading> {
     let t = fold_code_chars(normalized);
     let t = t.trim();
     if t.chars().count() > 120 {
@@ -134,6 +142,19 @@ fn level1(t: &str) -> Option<ParsedHeading> {
 
 /// Labels printed before a measure code (`施策1-1 …`); a labelled code may be all digits.
 const CODE_LABELS: &[&str] = &["具体的施策", "基本施策", "重点施策", "施策"];
+
+/// False when no heading can start the text: its first character is none that [`level1`]
+/// or [`coded`] begins with (分野, 基本目標, 第, a code label, an ASCII capital or digit),
+/// nor one that [`fold_code_chars`] turns into one. Most cells are ruled out on that one
+/// character, before the text is folded.
+fn may_start_heading(normalized: &str) -> bool {
+    normalized.trim_start().chars().next().is_some_and(|c| {
+        c.is_ascii_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '分' | '基' | '第' | '具' | '重' | '施')
+            || (!c.is_ascii() && fold_code_chars(c.encode_utf8(&mut [0; 4])) != c.to_string())
+    })
+}
 
 fn coded(t: &str) -> Option<ParsedHeading> {
     let label = CODE_LABELS.iter().find_map(|l| t.strip_prefix(l));
@@ -427,5 +448,67 @@ mod tests {
         assert!(parse_project_heading("3 重点プロジェクトの進行管理").is_none());
         assert_eq!(roman(4), "IV");
         assert_eq!(letter_code(3), "C");
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "分野",
+        "1",
+        "2",
+        "【",
+        "しごと",
+        "】",
+        "基本目標",
+        "第",
+        "節",
+        "具体的施策",
+        "基本施策",
+        "重点施策",
+        "施策",
+        "A",
+        "I",
+        "II",
+        "Ⅱ",
+        "Ａ",
+        "１",
+        "－",
+        "-",
+        "(",
+        ")",
+        "（",
+        "２",
+        "）",
+        " ",
+        "\u{3000}",
+        "数値目標",
+        "地域",
+        ".",
+        "、",
+        "プロジェクト",
+        "x",
+        "第2節 ",
+        "分野1 ",
+        "基本目標3 ",
+        "A-1 ",
+        "A-1-1 ",
+        "I-1-(2) ",
+        "Ⅱ－１－（２） ",
+        "具体的施策 1-2 ",
+        "1-2-(2) ",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_character_test_rejects_no_heading(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..8)
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let n = crate::cell_text::norm(&s);
+            proptest::prop_assert_eq!(heading_in(&n), read_heading(&n), "{}", s);
+        }
     }
 }
