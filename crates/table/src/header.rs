@@ -7,14 +7,16 @@
 //! it; their cells are merged into the column above them (same cell index for text, the
 //! overlapping x-range for PDF).
 
-use std::sync::LazyLock;
-
 use shinchoku_extract::era::{find_periods, parse_period, Period};
 
 use crate::cell_text::{gregorian_year, squeeze_normalized};
 use crate::model::Role;
 use crate::value::unit_in_name;
 use crate::view::{CellView, LineView};
+
+mod terms;
+
+use terms::Terms;
 
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,129 +44,6 @@ impl ColumnKind {
             ColumnKind::Name | ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Projects
         )
     }
-}
-
-/// The words [`classify`] looks for, found in one pass over a cell ([`Terms::of`]) instead
-/// of one substring search per word: every line's first cells are classified, and thirty
-/// searches a cell were 7 % of reading the 上越 report. Grouped by the rule that reads them.
-const TERMS: [&str; 33] = [
-    // Name (0..3)
-    "業績評価指標",
-    "指標名",
-    "評価指標",
-    // Status (3..9)
-    "進捗状況",
-    "達成状況",
-    "進捗",
-    "達成度",
-    "評価",
-    "達成区分",
-    // Projects (9..14)
-    "主な具体的事業",
-    "主な事業",
-    "具体的事業",
-    "主要事業",
-    "関連事業",
-    // Department (14..18)
-    "担当課",
-    "所管課",
-    "担当部署",
-    "担当部局",
-    // Previous (18), baseline (19..22), target (22), actual (23), current (24)
-    "前年度",
-    "策定時",
-    "当初",
-    "基準",
-    "目標",
-    "実績",
-    "現状",
-    // Label (25..33)
-    "政策分野",
-    "基本的方向",
-    "具体的施策",
-    "施策",
-    "分野",
-    "基本目標",
-    "番号",
-    "区分",
-];
-
-/// The set of [`TERMS`] a text contains, as bits.
-#[derive(Clone, Copy)]
-struct Terms(u64);
-
-impl Terms {
-    const NAME: u64 = mask(0, 3);
-    const STATUS: u64 = mask(3, 9);
-    const PROJECTS: u64 = mask(9, 14);
-    const DEPARTMENT: u64 = mask(14, 18);
-    const PREVIOUS: u64 = mask(18, 19);
-    const BASELINE: u64 = mask(19, 22);
-    const TARGET: u64 = mask(22, 23);
-    const ACTUAL: u64 = mask(23, 24);
-    const CURRENT: u64 = mask(24, 25);
-    const LABEL: u64 = mask(25, 33);
-
-    fn of(s: &str) -> Terms {
-        let index = TermIndex::get();
-        let mut bits = 0;
-        for (at, c) in s.char_indices() {
-            if index.first_chars & TermIndex::bloom_bit(c) == 0 {
-                continue;
-            }
-            let from = index.by_first.partition_point(|&(f, _)| f < c);
-            for &(_, term) in index.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
-                if s[at..].starts_with(TERMS[term]) {
-                    bits |= 1 << term;
-                }
-            }
-        }
-        Terms(bits)
-    }
-
-    fn any(self, group: u64) -> bool {
-        self.0 & group != 0
-    }
-}
-
-/// [`TERMS`] by first character. An automaton (`aho-corasick`) would search faster, but
-/// building it cost more than classifying every cell of a report.
-struct TermIndex {
-    /// `(first character, index in TERMS)`, sorted.
-    by_first: Vec<(char, usize)>,
-    /// [`TermIndex::bloom_bit`] of every first character: most characters of a cell start
-    /// no term and are passed over on one test.
-    first_chars: u64,
-}
-
-impl TermIndex {
-    fn get() -> &'static TermIndex {
-        static INDEX: LazyLock<TermIndex> = LazyLock::new(|| {
-            let mut by_first: Vec<(char, usize)> = TERMS
-                .iter()
-                .enumerate()
-                .filter_map(|(i, t)| Some((t.chars().next()?, i)))
-                .collect();
-            by_first.sort_unstable();
-            let first_chars = by_first
-                .iter()
-                .fold(0, |m, &(c, _)| m | TermIndex::bloom_bit(c));
-            TermIndex {
-                by_first,
-                first_chars,
-            }
-        });
-        &INDEX
-    }
-
-    fn bloom_bit(c: char) -> u64 {
-        1 << (u32::from(c) % 64)
-    }
-}
-
-/// Bits `from..to`.
-const fn mask(from: u32, to: u32) -> u64 {
-    ((1u64 << to) - 1) & !((1u64 << from) - 1)
 }
 
 /// Classify one header cell from its squeezed text (white space removed).
@@ -571,7 +450,7 @@ mod tests {
 
     #[test]
     fn every_term_is_read_by_its_rule() {
-        for word in TERMS {
+        for word in terms::TERMS {
             assert_eq!(classify(word), classify_by_search(word), "{word}");
         }
     }
