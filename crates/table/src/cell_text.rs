@@ -112,7 +112,7 @@ pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The non-ASCII characters [`fold_code_chars`] rewrites.
-fn needs_code_fold(c: char) -> bool {
+pub(crate) fn needs_code_fold(c: char) -> bool {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | '（' | '）' | '－' | '−' | '‐' | '‑' | '–' | '—' | '\u{3000}' | 'Ⅰ'..='Ⅹ')
 }
 

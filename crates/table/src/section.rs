@@ -7,9 +7,9 @@ use std::collections::HashSet;
 
 use shinchoku_extract::{Provenance, Warning};
 
-use crate::cell_text::fold_code_chars;
 #[cfg(test)]
 use crate::cell_text::norm;
+use crate::cell_text::{fold_code_chars, needs_code_fold};
 use crate::model::Section;
 
 /// What kind of level-1 label a heading carries.
@@ -152,7 +152,7 @@ fn may_start_heading(normalized: &str) -> bool {
         c.is_ascii_uppercase()
             || c.is_ascii_digit()
             || matches!(c, '分' | '基' | '第' | '具' | '重' | '施')
-            || (!c.is_ascii() && fold_code_chars(c.encode_utf8(&mut [0; 4])) != c.to_string())
+            || needs_code_fold(c)
     })
 }
 

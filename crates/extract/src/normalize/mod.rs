@@ -46,10 +46,8 @@ pub fn normalize_cow(s: &str) -> Cow<'_, str> {
 }
 
 /// True when every step would leave `s` as it is, as far as one quick scan can tell:
-/// printable ASCII and the plain kana, kanji and CJK punctuation of
-/// [`is_stable_boundary`]'s fast ranges (NFKC-normal starters that nothing composes
-/// with), but for the wave dash `〜` that step 3 may rewrite; and single ASCII spaces,
-/// none at either end. `false` only means "not known": [`normalize`] then does the work.
+/// [`is_plain_char`]s and single ASCII spaces, none at either end. `false` only means "not
+/// known": [`normalize`] then does the work.
 fn is_normalized(s: &str) -> bool {
     // A space at the start is trimmed: count the start as a space.
     let mut after_space = true;
@@ -60,20 +58,34 @@ fn is_normalized(s: &str) -> bool {
                 after_space = true;
                 continue;
             }
-            '!'..='~'
-            | '\u{3041}'..='\u{3096}'
-            | '\u{30A1}'..='\u{30FE}'
-            | '\u{3001}'..='\u{3002}'
-            | '\u{3005}'..='\u{301B}'
-            | '\u{301D}'..='\u{301F}'
-            | '\u{203B}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}' => {}
+            c if is_plain_char(c) => {}
             _ => return false,
         }
         after_space = false;
     }
     !after_space || s.is_empty()
+}
+
+/// A character every step leaves as it is, whatever stands around it, so long as its
+/// neighbours are plain too: printable ASCII, and kana, kanji and CJK punctuation that are
+/// normalization boundaries (NFKC leaves them as they are, nothing before them combines
+/// with them or reorders past them, step 1 does not touch them), but for the wave dash `〜`,
+/// which step 3 may rewrite. A text of these and single inner spaces is normalized already;
+/// a text whose last character is one ends in it once normalized. Recognised by range,
+/// without a table lookup.
+#[inline]
+pub fn is_plain_char(c: char) -> bool {
+    matches!(c,
+        '!'..='~'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FE}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3005}'..='\u{301B}'
+        | '\u{301D}'..='\u{301F}'
+        | '\u{203B}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+    )
 }
 
 /// [`normalize`] each `'\n'`-separated line, keeping the line breaks and dropping lines
@@ -167,16 +179,9 @@ fn nfkc_with_premap(s: &str) -> String {
 #[inline]
 fn is_stable_boundary(c: char) -> bool {
     match c {
-        '\0'..='\u{7F}'
-        | '\u{3041}'..='\u{3096}'
-        | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}'..='\u{30FE}'
-        | '\u{30FB}'
-        | '\u{3001}'..='\u{3002}'
-        | '\u{3005}'..='\u{301F}'
-        | '\u{203B}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}' => true,
+        // The wave dash is a boundary; it is not plain only because step 3 may rewrite it.
+        '\0'..='\u{7F}' | '\u{301C}' => true,
+        c if is_plain_char(c) => true,
         _ => {
             !premap::needs_premap(c)
                 && canonical_combining_class(c) == 0

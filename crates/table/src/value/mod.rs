@@ -37,7 +37,7 @@ mod tests;
 use std::ops::Range;
 
 use shinchoku_extract::era::{find_periods, Period};
-use shinchoku_extract::normalize::{normalize, normalize_cow};
+use shinchoku_extract::normalize::{is_plain_char, normalize, normalize_cow};
 
 use crate::model::{Normalized, Number, Part, Value};
 use atom::{NumberAtom, Qualifier};
@@ -93,7 +93,7 @@ pub fn unit_in_name(name: &str) -> Option<String> {
         .trim_end()
         .chars()
         .next_back()
-        .is_none_or(|c| c != ')' && keeps_its_form(c))
+        .is_none_or(|c| c != ')' && is_plain_char(c))
     {
         return None;
     }
@@ -103,12 +103,6 @@ pub fn unit_in_name(name: &str) -> Option<String> {
     let open = inner.rfind('(')?;
     let candidate = clean_hint(&inner[open + 1..])?;
     units::is_known_unit(&candidate).then_some(candidate)
-}
-
-/// True for characters normalization never changes and that nothing can combine with:
-/// ASCII (but for white space), kana and the common kanji.
-fn keeps_its_form(c: char) -> bool {
-    matches!(c, '!'..='~' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {
