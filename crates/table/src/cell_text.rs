@@ -280,21 +280,9 @@ fn push_item(items: &mut Vec<String>, item: &str) {
 
 /// The byte offset where ` {number} ` starts in `s`, and the text after it.
 fn find_next_number(s: &str, number: u32) -> Option<(usize, &str)> {
-    // The number's digits in a stack buffer: one allocation less for every list item.
-    let mut digits = [0u8; 10];
-    let mut first = digits.len();
-    let mut n = number;
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let needle = std::str::from_utf8(&digits[first..]).unwrap_or("0");
+    let needle = number.to_string();
     let mut from = 0;
-    while let Some(pos) = s[from..].find(needle) {
+    while let Some(pos) = s[from..].find(&needle) {
         let at = from + pos;
         let before_ok = s[..at].ends_with(char::is_whitespace);
         let after = &s[at + needle.len()..];
