@@ -61,6 +61,16 @@ fn main() {
     }
     writeln!(out, "];").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_CHARS: usize = {max_chars};").unwrap();
+    // The characters names end in (市, 町, 村, 区, 県 …): a title substring ending in any
+    // other character is not looked up.
+    let mut last_chars: Vec<char> = rows.iter().filter_map(|r| r[2].chars().last()).collect();
+    last_chars.sort_unstable();
+    last_chars.dedup();
+    writeln!(
+        out,
+        "pub(crate) const NAME_LAST_CHARS: &[char] = &{last_chars:?};"
+    )
+    .unwrap();
     assert!(
         rows.len() <= usize::from(u16::MAX),
         "more rows than u16 indices"

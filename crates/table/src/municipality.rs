@@ -9,7 +9,7 @@ use shinchoku_extract::normalize::normalize;
 
 use crate::model::Municipality;
 
-// `ENTRIES`, `BY_NAME` and `MAX_NAME_CHARS`, generated from the table file.
+// `ENTRIES`, `BY_NAME`, `MAX_NAME_CHARS` and `NAME_LAST_CHARS`, generated from the table file.
 include!(concat!(env!("OUT_DIR"), "/municipalities.rs"));
 
 /// One row of the code table.
@@ -100,12 +100,21 @@ pub fn find_in_title(title: &str) -> Option<Municipality> {
         .chain(std::iter::once(compact.len()))
         .collect();
     let chars = offsets.len() - 1;
+    // Whether the character at each position can end a name: most substrings of a title
+    // cannot, and spare the binary search.
+    let may_end: Vec<bool> = compact
+        .chars()
+        .map(|c| NAME_LAST_CHARS.binary_search(&c).is_ok())
+        .collect();
 
     // (is a municipality, length in chars, -start) ranks the matches.
     let mut best: Option<((bool, usize, isize), &'static str)> = None;
     for start in 0..chars {
         let longest = MAX_NAME_CHARS.min(chars - start);
         for len in (2..=longest).rev() {
+            if !may_end[start + len - 1] {
+                continue;
+            }
             let slice = &compact[offsets[start]..offsets[start + len]];
             let rows = named(slice);
             let Some(&first) = rows.first() else {

@@ -29,7 +29,8 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut chars = s.char_indices();
     while let Some((i, c)) = chars.next() {
         if c == '(' {
-            if let Some(&close) = closing.get(&i) {
+            if let Ok(k) = closing.binary_search_by_key(&i, |&(open, _)| open) {
+                let close = closing[k].1;
                 if let Some(start) = atom_start.take() {
                     tokens.push(Token::Atom {
                         text: &s[start..i],
@@ -70,22 +71,28 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     tokens
 }
 
-/// Byte offset of each `(` that is closed → its matching `)`. Tokenizing skips a group's
-/// inside, so only the outermost pairs are ever looked up.
-fn matching_parens(s: &str) -> std::collections::HashMap<usize, usize> {
+/// `(open, close)` byte offsets of each `(` that is closed and its matching `)`, sorted
+/// by `open`. Tokenizing skips a group's inside, so only the outermost pairs are ever
+/// looked up. A cell holds a handful of pairs: a sorted list, not a hash map.
+fn matching_parens(s: &str) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    if memchr::memchr(b'(', s.as_bytes()).is_none() {
+        return pairs;
+    }
     let mut stack = Vec::new();
-    let mut pairs = std::collections::HashMap::new();
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => stack.push(i),
-            ')' => {
+    for (i, b) in s.bytes().enumerate() {
+        // ASCII bytes never occur inside a multi-byte character.
+        match b {
+            b'(' => stack.push(i),
+            b')' => {
                 if let Some(open) = stack.pop() {
-                    pairs.insert(open, i);
+                    pairs.push((open, i));
                 }
             }
             _ => {}
         }
     }
+    pairs.sort_unstable();
     pairs
 }
 
