@@ -6,6 +6,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use shinchoku_cli::pipeline::{process_bytes, Options};
 
+// The binary's allocator (`src/main.rs`), so the figure is what `shinchoku extract` runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn text_fixtures(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract_text");
     for name in [

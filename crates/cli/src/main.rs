@@ -150,6 +150,12 @@ struct CheckArgs {
     read: ReadArgs,
 }
 
+/// mimalloc instead of the system allocator: reading a report makes and drops thousands of
+/// small strings, where glibc's `malloc` and `free` took a fifth of the text path's time
+/// (BENCHMARKS.md, session 5). `benches/extract.rs` declares the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     shinchoku_cli::quiet_panics();
     let cli = Cli::parse();
