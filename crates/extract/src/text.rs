@@ -42,7 +42,7 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
         } else {
             (1, raw_line.to_string())
         };
-        if !raw.trim().is_empty() {
+        if !crate::cells::is_blank_text(&raw) {
             last_page_with_content = last_page_with_content.max(line_page);
         }
         raw_lines.push((line_page, raw));
@@ -79,7 +79,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let rest = &bytes[start..];
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', rest) {
             Some(p) => {
                 let line = &text[start..start + p];
                 let ending = if rest[p] == b'\r' && rest.get(p + 1) == Some(&b'\n') {

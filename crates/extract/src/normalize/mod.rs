@@ -49,6 +49,48 @@ pub fn normalize_cow(s: &str) -> Cow<'_, str> {
 /// [`is_plain_char`]s and single ASCII spaces, none at either end. `false` only means "not
 /// known": [`normalize`] then does the work.
 fn is_normalized(s: &str) -> bool {
+    // Byte by byte: every plain character is ASCII or three bytes long (lead byte `E2` for
+    // `※`, `E3`–`E9` for kana, CJK punctuation and kanji), and most are told by their lead
+    // byte alone, so the general UTF-8 decoder is not needed. `s` is valid UTF-8: a lead byte `E0`–`EF` has its two continuation bytes.
+    let bytes = s.as_bytes();
+    // A space at the start is trimmed: count the start as a space.
+    let mut after_space = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                i += 1;
+                continue;
+            }
+            b'!'..=b'~' => i += 1,
+            // U+5000–U+9FFF: kanji, all plain.
+            0xE5..=0xE9 => i += 3,
+            // U+4000–U+4FFF: kanji but for the Yijing hexagrams U+4DC0–U+4DFF (`E4 B7 xx`).
+            0xE4 if bytes[i + 1] != 0xB7 => i += 3,
+            // U+3000–U+3FFF: kana and CJK punctuation, some plain.
+            0xE3 => {
+                let c =
+                    0x3000 | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
+                if !char::from_u32(c).is_some_and(is_plain_char) {
+                    return false;
+                }
+                i += 3;
+            }
+            // `※` U+203B, the one plain character below U+3000 outside ASCII.
+            0xE2 if bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBB => i += 3,
+            _ => return false,
+        }
+        after_space = false;
+    }
+    !after_space || s.is_empty()
+}
+
+/// [`is_normalized`] as first written, over decoded characters: the reference its byte
+/// version is tested against.
+#[cfg(test)]
+fn is_normalized_by_chars(s: &str) -> bool {
     // A space at the start is trimmed: count the start as a space.
     let mut after_space = true;
     for c in s.chars() {
@@ -273,6 +315,20 @@ mod tests {
     }
 
     #[test]
+    fn byte_scan_agrees_with_the_char_scan_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}"),
+                format!("{c} 漢"),
+                format!("{c}  x"),
+            ] {
+                assert_eq!(is_normalized(&s), is_normalized_by_chars(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn texts_taken_as_normalized_are() {
         for s in [
             "",
@@ -291,6 +347,11 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn byte_scan_agrees_with_the_char_scan(s in "[ a-z0-9()%.\t\u{80}-\u{7FF}\u{2000}-\u{206F}\u{3000}-\u{30FF}\u{4DB0}-\u{4E10}\u{9FF0}-\u{A010}\u{FF01}-\u{FF10}\u{10000}-\u{10010}]{0,16}") {
+            proptest::prop_assert_eq!(is_normalized(&s), is_normalized_by_chars(&s));
+        }
 
         #[test]
         fn the_fast_path_changes_nothing(s in "[ a-z0-9()%.,\\-~!\t\u{3000}-\u{303F}\u{3041}-\u{30FF}\u{4E00}-\u{4E10}\u{FF01}-\u{FF10}\u{2010}-\u{2015}\u{203B}]{0,16}") {
