@@ -116,7 +116,12 @@ const MAX_LABEL_CHARS: usize = 6;
 /// `- 順 調：事業が予定通り進んでおり…` → (`順 調`, on_track); `「 - 」：実績確認中…` → (`-`, unknown).
 /// `None` when the line is not `label：description` or the description means nothing known.
 pub fn parse_legend_line(text: &str) -> Option<(String, StatusCode)> {
-    let n = normalize_cow(text);
+    parse_normalized_legend_line(&normalize_cow(text))
+}
+
+/// [`parse_legend_line`] of text already normalized: a legend line's symbols (`◎`, `○`) are
+/// not plain characters, so normalizing again would not be the quick no-op it is for kanji.
+fn parse_normalized_legend_line(n: &str) -> Option<(String, StatusCode)> {
     let (head, description) = n.split_once([':', '：', '='])?;
     let label = legend_label(head)?;
     let description = description.trim();
@@ -164,17 +169,18 @@ pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
     }
     starts.dedup();
     if starts.len() <= 1 {
-        return parse_legend_line(&n).into_iter().collect();
+        return parse_normalized_legend_line(&n).into_iter().collect();
     }
     let mut entries = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(words.len());
         if s < end {
-            entries.extend(parse_legend_line(&words[s..end].join(" ")));
+            // Words of normalized text joined by single spaces are normalized text.
+            entries.extend(parse_normalized_legend_line(&words[s..end].join(" ")));
         }
     }
     if entries.is_empty() {
-        parse_legend_line(&n).into_iter().collect()
+        parse_normalized_legend_line(&n).into_iter().collect()
     } else {
         entries
     }
