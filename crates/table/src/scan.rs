@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use shinchoku_extract::{par, Line, Provenance, Warning};
 
 use crate::cell_text::{
-    department_line, first_number, gregorian_year, has_number_or_date, is_ordinal,
+    department_line, first_number, gregorian_year, has_line_break, has_number_or_date, is_ordinal,
     looks_like_value, norm_paragraphs, split_bullet_list, split_name, Bigrams,
 };
 use crate::header::{build_schema, Column, ColumnKind, Schema};
@@ -491,7 +491,7 @@ impl<'a> Scanner<'a> {
                         observation: observations.len(),
                         hint: hint.map(str::to_string),
                         normalized: cell
-                            .filter(|c| !c.text().contains('\n'))
+                            .filter(|c| !has_line_break(c.text()))
                             .map(|c| c.norm().to_string()),
                     });
                     years.push(column.year());

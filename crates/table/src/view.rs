@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 use shinchoku_extract::{par, Cell, Line};
 
 use crate::cell_text::{
-    is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list, squeeze_normalized,
+    has_line_break, is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list,
+    squeeze_normalized,
 };
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
@@ -133,7 +134,7 @@ impl<'a> CellView<'a> {
         }
         let norm = norm(&cell.text);
         let heading = heading_in(&norm).map(Box::new);
-        let numbered = if cell.text.contains('\n') {
+        let numbered = if has_line_break(&cell.text) {
             is_numbered_list(&cell.text)
         } else {
             is_numbered_list_normalized(&norm)
