@@ -287,15 +287,14 @@ fn push_item(items: &mut Vec<String>, item: &str) {
 /// The byte offset where ` {number} ` starts in `s`, and the text after it.
 fn find_next_number(s: &str, number: u32) -> Option<(usize, &str)> {
     let needle = number.to_string();
-    let mut from = 0;
-    while let Some(pos) = s[from..].find(&needle) {
-        let at = from + pos;
+    // Non-overlapping matches, left to right, as `str::find` from the end of the last one;
+    // `memmem` searches with SIMD, where `find` sets up a Two-Way searcher every call.
+    for at in memchr::memmem::find_iter(s.as_bytes(), needle.as_bytes()) {
         let before_ok = s[..at].ends_with(char::is_whitespace);
         let after = &s[at + needle.len()..];
         if before_ok && after.starts_with(char::is_whitespace) {
             return Some((at, after.trim_start()));
         }
-        from = at + needle.len();
     }
     None
 }
