@@ -166,11 +166,16 @@ pub fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
         }
         return GroupKind::Note(None);
     }
-    let residue = residue(content, &dates);
-    let common = common_period(dates.iter().map(|(_, p)| p));
     if dates.len() > 1 {
-        return GroupKind::Note(common);
+        return GroupKind::Note(common_period(dates.iter().map(|(_, p)| p)));
     }
+    // The common group is a date and nothing else (`(H30)`): no residue to read.
+    let whole = dates[0].0 == (0..content.len());
+    let residue = if whole {
+        String::new()
+    } else {
+        residue(content, &dates)
+    };
     let period = dates.into_iter().next().map(|(_, p)| p);
     let Some(period) = period else {
         return GroupKind::Note(None);
