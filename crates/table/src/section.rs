@@ -68,11 +68,15 @@ pub(crate) fn heading_in(normalized: &str) -> Option<ParsedHeading> {
     read_heading(normalized)
 }
 
+/// Longer cells are not headings.
+const MAX_HEADING_CHARS: usize = 120;
+
 /// [`heading_in`] without its first-character test.
 fn read_heading(normalized: &str) -> Option<ParsedHeading> {
     let t = fold_code_chars(normalized);
     let t = t.trim();
-    if t.chars().count() > 120 {
+    // At most 120 characters; a text of no more bytes has no more characters.
+    if t.len() > MAX_HEADING_CHARS && t.chars().count() > MAX_HEADING_CHARS {
         return None;
     }
     level1(t).or_else(|| coded(t))
