@@ -1,6 +1,6 @@
 //! Lines as the table stages read them: each cell's normalized form, its reading as a
-//! section heading and as a numbered list, and the line's reading as a table header and as
-//! a status legend, computed once.
+//! section heading and as a numbered list (these two made on first use), and the line's
+//! reading as a table header and as a status legend, computed once.
 //!
 //! The scanner asks many questions of the same cell (is it a header term, a heading, a page
 //! number, an initiative label, a value?), and each used to normalize the raw text again.
@@ -36,8 +36,12 @@ pub(crate) struct CellView<'a> {
     pub cell: &'a Cell,
     /// `None` when the normalized text is the text itself (plain cells: `12,345人 (R5)`).
     norm: Option<Box<str>>,
-    heading: Option<Box<ParsedHeading>>,
-    list: Option<Box<[String]>>,
+    /// [`CellView::heading`], read on first use: the scanner asks it of a line's first
+    /// cell and of few others, so most cells are never read as headings.
+    heading: OnceLock<Option<Box<ParsedHeading>>>,
+    /// [`CellView::list`], read on first use: asked of a row's last cell and of the cells
+    /// beside a heading.
+    list: OnceLock<Option<Box<[String]>>>,
     /// [`CellView::squeezed`], made on first use; `None` inside when it is `norm` itself.
     squeezed: OnceLock<Option<Box<str>>>,
 }
@@ -72,12 +76,24 @@ impl CellView<'_> {
 
     /// The cell read as a section heading ([`crate::section::heading_in`]).
     pub fn heading(&self) -> Option<&ParsedHeading> {
-        self.heading.as_deref()
+        self.heading
+            .get_or_init(|| heading_in(self.norm()).map(Box::new))
+            .as_deref()
     }
 
     /// The items, numbering removed, when the cell is a numbered list (`1 地域食材を… 2 …`).
     pub fn list(&self) -> Option<&[String]> {
-        self.list.as_deref()
+        self.list
+            .get_or_init(|| {
+                let text = &self.cell.text;
+                let numbered = if has_line_break(text) {
+                    is_numbered_list(text)
+                } else {
+                    is_numbered_list_normalized(self.norm())
+                };
+                numbered.then(|| split_numbered_list(text).into_boxed_slice())
+            })
+            .as_deref()
     }
 }
 
@@ -127,27 +143,20 @@ impl<'a> CellView<'a> {
             return CellView {
                 cell,
                 norm: Some(Box::default()),
-                heading: None,
-                list: None,
+                heading: OnceLock::from(None),
+                list: OnceLock::from(None),
                 squeezed: OnceLock::new(),
             };
         }
         let norm = norm(&cell.text);
-        let heading = heading_in(&norm).map(Box::new);
-        let numbered = if has_line_break(&cell.text) {
-            is_numbered_list(&cell.text)
-        } else {
-            is_numbered_list_normalized(&norm)
-        };
-        let list = numbered.then(|| split_numbered_list(&cell.text).into_boxed_slice());
         CellView {
             cell,
             norm: match norm {
                 Cow::Owned(norm) if norm != cell.text => Some(norm.into_boxed_str()),
                 _ => None,
             },
-            heading,
-            list,
+            heading: OnceLock::new(),
+            list: OnceLock::new(),
             squeezed: OnceLock::new(),
         }
     }
