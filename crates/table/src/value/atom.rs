@@ -254,6 +254,16 @@ fn read_label(text: &str) -> Option<Option<String>> {
     }
 }
 
+/// True when one of [`SENTENCE_PARTICLES`] is in `text`: one pass, trying the particles
+/// only where one of their first characters stands (eight substring searches a label were
+/// most of the time labels took).
+fn holds_particle(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        matches!(c, 'を' | 'が' | 'よ' | 'か' | 'ま' | 'に' | 'た')
+            && SENTENCE_PARTICLES.iter().any(|p| text[at..].starts_with(p))
+    })
+}
+
 /// Particles that mark a clause, not a name (`前年度より10人増加`).
 const SENTENCE_PARTICLES: &[&str] = &[
     "を",
@@ -270,11 +280,9 @@ const SENTENCE_PARTICLES: &[&str] = &[
 /// in a character that glues it to the number (`10~`, `1-`, `1.`).
 pub fn is_valid_label(label: &str) -> bool {
     let count = label.chars().count();
-    if SENTENCE_PARTICLES.iter().any(|p| label.contains(p)) {
-        return false;
-    }
     count > 0
         && count <= MAX_LABEL_CHARS
+        && !holds_particle(label)
         && label.chars().any(char::is_alphabetic)
         && !label.contains(['、', '。', '~', '〜', '～', '※', '(', ')'])
         && !label.ends_with(['.', ',', '/', '-', '・', '+', '=', '△', '▲'])
@@ -286,6 +294,27 @@ mod tests {
 
     fn atom(s: &str) -> NumberAtom {
         parse_atom(s).unwrap_or_else(|| panic!("{s} should be a number"))
+    }
+
+    #[test]
+    fn particles_found_in_one_pass_as_by_substring_search() {
+        // Every particle's first character is among those the pass tries.
+        for p in SENTENCE_PARTICLES {
+            assert!(holds_particle(p), "{p}");
+            assert!(holds_particle(&format!("前{p}後")), "{p}");
+        }
+        for s in [
+            "前年度より10人",
+            "小学校",
+            "かな",
+            "たまご",
+            "",
+            "によ",
+            "にお",
+        ] {
+            let by_search = SENTENCE_PARTICLES.iter().any(|p| s.contains(p));
+            assert_eq!(holds_particle(s), by_search, "{s}");
+        }
     }
 
     #[test]
