@@ -57,7 +57,7 @@ pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
 }
 
 /// [`cmp_utf16`] on the UTF-8 bytes of two strings (which must be valid UTF-8).
-#[inline]
+#[inline(always)]
 pub(crate) fn cmp_utf16_bytes(x: &[u8], y: &[u8]) -> Ordering {
     // Most neighbouring keys differ in their first byte: settle that case inline.
     if let (Some(&p), Some(&q)) = (x.first(), y.first()) {
@@ -136,6 +136,29 @@ pub(crate) fn write_integer(v: i128, buf: &mut Vec<u8>) {
     }
 }
 
+/// [`write_integer`] for the common integer widths, without 128-bit arithmetic (an
+/// `i64` converts to the same nearest double as the `i128` of the same value).
+#[inline]
+pub(crate) fn write_i64(v: i64, buf: &mut Vec<u8>) {
+    const EXACT: u64 = 1 << 53;
+    if v.unsigned_abs() <= EXACT {
+        write_decimal_u64(v.unsigned_abs(), v < 0, buf);
+    } else {
+        write_f64(v as f64, buf);
+    }
+}
+
+/// [`write_i64`] for a `u64`.
+#[inline]
+pub(crate) fn write_u64(v: u64, buf: &mut Vec<u8>) {
+    const EXACT: u64 = 1 << 53;
+    if v <= EXACT {
+        write_decimal_u64(v, false, buf);
+    } else {
+        write_f64(v as f64, buf);
+    }
+}
+
 /// The ECMAScript shortest round-trip form of a finite double.
 pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
     // Whole numbers up to 2^53 (most KPI values) print as their exact digits: the
@@ -150,21 +173,31 @@ pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
     buf.extend_from_slice(ryu.format_finite(f).as_bytes());
 }
 
+/// `u` in decimal, after a `-` when `negative`. The digits are put, two at a time, in a
+/// fixed-size image that is appended whole and cut to length: no `memcpy` call for a
+/// variable-length copy.
 fn write_decimal_u64(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
+        6162636465666768697071727374757677787980818283848586878889909192939495969798\
+        99";
+    // A sign and at most 20 digits.
+    let mut image = [b'-'; 24];
+    let len = usize::from(negative) + u.checked_ilog10().map_or(1, |log| log as usize + 1);
+    let mut at = len;
+    while u >= 10 {
+        let pair = 2 * (u % 100) as usize;
+        u /= 100;
+        at -= 2;
+        image[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     }
-    if negative {
-        buf.push(b'-');
+    if at > usize::from(negative) {
+        // The odd leading digit (`u` < 10 here, the pairs done).
+        image[at - 1] = b'0' + u as u8;
     }
-    buf.extend_from_slice(&digits[at..]);
+    let start = buf.len();
+    buf.extend_from_slice(&image);
+    buf.truncate(start + len);
 }
 
 /// For each byte: 0 = literal, `u` = `\u00xx`, anything else = that letter after `\`.
@@ -193,54 +226,128 @@ pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
 /// [`write_string`] on the UTF-8 bytes of a string: only ASCII bytes are ever escaped,
 /// so the bytes pass through unchanged otherwise.
 ///
-/// Most strings need no escape at all and many are short (keys above all), so the bytes
-/// are checked and copied eight at a time as `u64` words (see [`escapes_in`]): a fixed
-/// 8-byte append is a couple of instructions where a variable-length copy is a call to
-/// `memcpy`. A string's last partial word is written whole and the excess cut off with
-/// `truncate`. The first byte that needs an escape hands over to [`write_escaped`].
+/// Strings of up to 16 bytes without escapes (most keys and many values) are written
+/// inline by [`write_short`]; longer ones are scanned for escapes first and then copied
+/// in one piece by [`write_long_string`].
 #[inline]
 pub(crate) fn write_string_bytes(bytes: &[u8], buf: &mut Vec<u8>) {
+    if !write_short(bytes, false, false, buf) {
+        write_long_string(bytes, buf);
+    }
+}
+
+/// An object key as `"key":`, after a comma when `comma` is set: one fixed-size append
+/// for the short ASCII field names of the model, instead of a comma, a string and a
+/// colon each checking capacity.
+#[inline]
+pub(crate) fn write_key(key: &[u8], comma: bool, buf: &mut Vec<u8>) {
+    if !write_short(key, comma, true, buf) {
+        write_key_slow(key, comma, buf);
+    }
+}
+
+#[inline(never)]
+fn write_key_slow(key: &[u8], comma: bool, buf: &mut Vec<u8>) {
+    if comma {
+        buf.push(b',');
+    }
+    write_long_string(key, buf);
+    buf.push(b':');
+}
+
+/// Write `bytes` as a JSON string (preceded by `,` when `comma`, followed by `:` when
+/// `colon`) if it is at most 16 bytes and needs no escape; otherwise write nothing and
+/// return false.
+///
+/// The string is loaded as two words by [`short_words`], placed in a 20-byte image with
+/// its quotes, and the image is appended whole and cut to length: a few fixed-size moves
+/// where a variable-length copy is a call to `memcpy`.
+#[inline(always)]
+fn write_short(bytes: &[u8], comma: bool, colon: bool, buf: &mut Vec<u8>) -> bool {
     let n = bytes.len();
-    buf.reserve(n + 2 + 8);
+    if n > 16 {
+        return false;
+    }
+    let (first, last) = short_words(bytes);
+    if escapes_in(first) | escapes_in(last) != 0 {
+        return false;
+    }
+    let at = usize::from(comma);
+    let mut image = [0u8; 20];
+    image[0] = b',';
+    image[at] = b'"';
+    image[at + 1..at + 9].copy_from_slice(&first.to_le_bytes());
+    if n > 8 {
+        // Bytes `n-8..n`, over the tail of the first word.
+        image[at + n - 7..at + n + 1].copy_from_slice(&last.to_le_bytes());
+    }
+    image[at + n + 1] = b'"';
+    image[at + n + 2] = b':';
+    let len = buf.len();
+    buf.extend_from_slice(&image);
+    buf.truncate(len + at + n + 2 + usize::from(colon));
+    true
+}
+
+/// The bytes of a string of at most 16 bytes as two little-endian words, loaded with
+/// fixed-size reads only: `first` is bytes `0..8` and `last` bytes `n-8..n` (the two
+/// overlap below 16 bytes); below 8 bytes, `first` holds them all padded with spaces
+/// and `last` is spaces. Spaces need no escape, so [`escapes_in`] on both words tells
+/// whether the string does.
+#[inline(always)]
+fn short_words(bytes: &[u8]) -> (u64, u64) {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let n = bytes.len();
+    debug_assert!(n <= 16);
+    if n >= 8 {
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        return (word(0), word(n - 8));
+    }
+    let low = if n >= 4 {
+        // Two overlapping 4-byte reads: the shared bytes are equal, so `|` keeps them.
+        let half = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("4 bytes"),
+            ))
+        };
+        half(0) | half(n - 4) << (8 * (n - 4))
+    } else if n > 0 {
+        // The first, middle and last bytes cover up to three.
+        let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
+    };
+    (low | SPACES << (8 * n), SPACES)
+}
+
+/// Any string, quoted, with the JCS escapes. The common case of no escape at all is told
+/// by a scan that needs no branch per byte ([`needs_escape`]), then the bytes are copied
+/// in one piece.
+#[inline(never)]
+fn write_long_string(bytes: &[u8], buf: &mut Vec<u8>) {
+    buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    let base = buf.len();
-    if n < 8 {
-        // Gather the bytes into one word, padded with spaces (which need no escape).
-        let mut word = u64::from_le_bytes([b' '; 8]);
-        for (i, &byte) in bytes.iter().enumerate() {
-            word ^= u64::from(byte ^ b' ') << (8 * i);
-        }
-        if escapes_in(word) != 0 {
-            write_escaped(bytes, 0, buf);
-        } else {
-            buf.extend_from_slice(&word.to_le_bytes());
-            buf.truncate(base + n);
-        }
-        buf.push(b'"');
-        return;
-    }
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if escapes_in(word) != 0 {
-            write_escaped(bytes, at, buf);
-            buf.push(b'"');
-            return;
-        }
-        buf.extend_from_slice(chunk);
-        at += 8;
-    }
-    if at < n {
-        // The last eight bytes, overlapping the ones already written (all literal).
-        let last = &bytes[n - 8..];
-        if escapes_in(u64::from_le_bytes(last.try_into().expect("8 bytes"))) != 0 {
-            write_escaped(bytes, at, buf);
-        } else {
-            buf.truncate(base + n - 8);
-            buf.extend_from_slice(last);
-        }
+    if needs_escape(bytes) {
+        write_escaped(bytes, 0, buf);
+    } else {
+        buf.extend_from_slice(bytes);
     }
     buf.push(b'"');
+}
+
+/// Whether any byte of `bytes` is below 0x20, `"` or `\\`. The bytes are taken sixteen at
+/// a time and folded without an early exit inside a block, a loop the compiler turns into
+/// vector compares.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let flag = |byte: &u8| u8::from(*byte < 0x20 || *byte == b'"' || *byte == b'\\');
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(0, |any, byte| any | flag(byte)) != 0 {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|byte| flag(byte) != 0)
 }
 
 /// `bytes[from..]` with the JCS escapes (`from` is on a character boundary).

@@ -20,7 +20,7 @@ use std::ops::Range;
 use serde::ser::{self, Error as _, Impossible, Serialize};
 
 use crate::canonical::{
-    cmp_utf16_bytes, write_f64, write_integer, write_string, write_string_bytes,
+    cmp_utf16_bytes, write_f64, write_i64, write_integer, write_key, write_string, write_u64,
 };
 
 /// Serialize `value` as canonical JSON, appending to `out`.
@@ -86,7 +86,7 @@ impl<'s> ser::Serializer for Canonical<'s> {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        write_integer(i128::from(v), &mut self.0.out);
+        write_i64(v, &mut self.0.out);
         Ok(())
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
@@ -103,7 +103,7 @@ impl<'s> ser::Serializer for Canonical<'s> {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        write_integer(i128::from(v), &mut self.0.out);
+        write_u64(v, &mut self.0.out);
         Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
@@ -186,7 +186,7 @@ impl<'s> ser::Serializer for Canonical<'s> {
         Ok(Array {
             state: self.0,
             first: true,
-            close: b"]",
+            in_variant: false,
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Array<'s>, Error> {
@@ -207,7 +207,7 @@ impl<'s> ser::Serializer for Canonical<'s> {
         Ok(Array {
             state: self.0,
             first: true,
-            close: b"]}",
+            in_variant: true,
         })
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Object<'s>, Error> {
@@ -237,7 +237,8 @@ fn write_string_then_colon(key: &str, out: &mut Vec<u8>, open: u8) {
 pub(crate) struct Array<'s> {
     state: &'s mut State,
     first: bool,
-    close: &'static [u8],
+    /// Inside a tuple variant: close with `]}`.
+    in_variant: bool,
 }
 
 impl Array<'_> {
@@ -249,7 +250,10 @@ impl Array<'_> {
         value.serialize(Canonical(&mut *self.state))
     }
     fn close(self) -> Result<(), Error> {
-        self.state.out.extend_from_slice(self.close);
+        self.state.out.push(b']');
+        if self.in_variant {
+            self.state.out.push(b'}');
+        }
         Ok(())
     }
 }
@@ -308,7 +312,7 @@ enum Key {
 }
 
 impl Key {
-    #[inline]
+    #[inline(always)]
     fn bytes<'k>(&'k self, keys: &'k [u8]) -> &'k [u8] {
         match self {
             Key::Field(name) => name.as_bytes(),
@@ -344,6 +348,22 @@ enum Order {
     /// Anything else: every member is recorded in `State::members`, and `close` sorts
     /// them and rewrites the object through the scratch buffer.
     Unsorted,
+}
+
+impl Order {
+    /// Whether a member with a key after its predecessor's still tells something: where
+    /// the displaced first member goes. In every other state such a member changes
+    /// nothing (an unsorted object sorts at `close` anyway).
+    #[inline]
+    fn placing_first(&self) -> bool {
+        matches!(
+            self,
+            Order::FirstDisplaced {
+                insert_at: None,
+                ..
+            }
+        )
+    }
 }
 
 pub(crate) struct Object<'s> {
@@ -386,21 +406,24 @@ impl<'s> Object<'s> {
     }
 
     /// Write `"key":value` in place, after a comma unless it is the first member.
-    #[inline]
+    #[inline(always)]
     fn member<T: ?Sized + Serialize>(&mut self, key: Key, value: &T) -> Result<(), Error> {
-        if let Some(previous) = self.previous.take() {
+        let comma = if let Some(previous) = self.previous.take() {
             let keys = &self.state.keys;
             let ordering = cmp_utf16_bytes(previous.bytes(keys), key.bytes(keys));
-            // The common case, a sorted object going on in order, costs just that compare.
-            if ordering != Ordering::Less || !matches!(self.order, Order::Sorted) {
+            // The common case, an object going on in order with nothing left to find out
+            // about it, costs just that compare.
+            if ordering != Ordering::Less || self.order.placing_first() {
                 self.reorder(previous, &key, ordering)?;
             }
-            self.state.out.push(b',');
-        }
+            true
+        } else {
+            false
+        };
         let state = &mut *self.state;
-        let begin = state.out.len();
-        write_string_bytes(key.bytes(&state.keys), &mut state.out);
-        state.out.push(b':');
+        // The member's bytes begin after its comma.
+        let begin = state.out.len() + usize::from(comma);
+        write_key(key.bytes(&state.keys), comma, &mut state.out);
         value.serialize(Canonical(&mut *state))?;
         if let Order::Unsorted = self.order {
             // Inner objects have closed and removed theirs: the tail is this object's.
@@ -510,7 +533,10 @@ impl<'s> Object<'s> {
                 members.truncate(self.first_member);
             }
         }
-        out.extend_from_slice(if self.in_variant { b"}}" } else { b"}" });
+        out.push(b'}');
+        if self.in_variant {
+            out.push(b'}');
+        }
         keys.truncate(self.first_key);
         Ok(())
     }
@@ -571,7 +597,7 @@ fn end_of_string(bytes: &[u8], at: usize) -> usize {
     }
 }
 
-/// Undo [`write_string_bytes`]'s escapes (the only ones that occur in our own output).
+/// Undo [`write_key`]'s escapes (the only ones that occur in our own output).
 fn unescape(escaped: &[u8], raw: &mut Vec<u8>) {
     let mut i = 0;
     while i < escaped.len() {
@@ -633,6 +659,7 @@ impl ser::SerializeMap for Object<'_> {
 impl ser::SerializeStruct for Object<'_> {
     type Ok = ();
     type Error = Error;
+    #[inline(always)]
     fn serialize_field<T: ?Sized + Serialize>(
         &mut self,
         key: &'static str,
