@@ -183,7 +183,7 @@ fn write_decimal_u64(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
         99";
     // A sign and at most 20 digits.
     let mut image = [b'-'; 24];
-    let len = usize::from(negative) + u.checked_ilog10().map_or(1, |log| log as usize + 1);
+    let len = usize::from(negative) + decimal_digits(u);
     let mut at = len;
     while u >= 10 {
         let pair = 2 * (u % 100) as usize;
@@ -198,6 +198,19 @@ fn write_decimal_u64(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
     let start = buf.len();
     buf.extend_from_slice(&image);
     buf.truncate(start + len);
+}
+
+/// How many decimal digits `u` has: the small numbers of a document (days, months, era
+/// years, years, line numbers) by a comparison or four.
+#[inline]
+fn decimal_digits(u: u64) -> usize {
+    match u {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => u.ilog10() as usize + 1,
+    }
 }
 
 /// For each byte: 0 = literal, `u` = `\u00xx`, anything else = that letter after `\`.

@@ -350,22 +350,6 @@ enum Order {
     Unsorted,
 }
 
-impl Order {
-    /// Whether a member with a key after its predecessor's still tells something: where
-    /// the displaced first member goes. In every other state such a member changes
-    /// nothing (an unsorted object sorts at `close` anyway).
-    #[inline]
-    fn placing_first(&self) -> bool {
-        matches!(
-            self,
-            Order::FirstDisplaced {
-                insert_at: None,
-                ..
-            }
-        )
-    }
-}
-
 pub(crate) struct Object<'s> {
     state: &'s mut State,
     /// Where the members' bytes begin in `out` (after `{`).
@@ -411,10 +395,23 @@ impl<'s> Object<'s> {
         let comma = if let Some(previous) = self.previous.take() {
             let keys = &self.state.keys;
             let ordering = cmp_utf16_bytes(previous.bytes(keys), key.bytes(keys));
-            // The common case, an object going on in order with nothing left to find out
-            // about it, costs just that compare.
-            if ordering != Ordering::Less || self.order.placing_first() {
+            // The common case, an object going on in order, costs just that compare, and
+            // placing a displaced tag one more (both settled at compile time for field
+            // names); anything else is `reorder`'s.
+            if ordering != Ordering::Less {
                 self.reorder(previous, &key, ordering)?;
+            } else if let Order::FirstDisplaced {
+                first,
+                insert_at: insert_at @ None,
+                ..
+            } = &mut self.order
+            {
+                match cmp_utf16_bytes(first.bytes(keys), key.bytes(keys)) {
+                    // After the comma about to be written.
+                    Ordering::Less => *insert_at = Some(self.state.out.len() + 1),
+                    Ordering::Equal => return Err(duplicate_key(key.bytes(keys))),
+                    Ordering::Greater => {}
+                }
             }
             true
         } else {
@@ -438,39 +435,22 @@ impl<'s> Object<'s> {
         Ok(())
     }
 
-    /// Update `order` for a member with `key` coming after one with `previous`
-    /// (`ordering` compares the two) when that is not simply sorted order going on;
-    /// equal neighbours are duplicates.
+    /// Update `order` for a member with `key` that does not come after the one before
+    /// it, `previous` (`ordering` compares the two: equal is a duplicate, greater a
+    /// descent).
     #[inline(never)]
     fn reorder(&mut self, previous: Key, key: &Key, ordering: Ordering) -> Result<(), Error> {
-        let keys = &self.state.keys;
-        let descent = match ordering {
-            Ordering::Less => false,
-            Ordering::Equal => return Err(duplicate_key(key.bytes(keys))),
-            Ordering::Greater => true,
-        };
-        let at = self.state.out.len();
-        match &mut self.order {
-            Order::Sorted if descent && self.written == 1 => {
+        if ordering == Ordering::Equal {
+            return Err(duplicate_key(key.bytes(&self.state.keys)));
+        }
+        match self.order {
+            Order::Sorted if self.written == 1 => {
                 self.order = Order::FirstDisplaced {
                     first: previous,
-                    first_end: at,
+                    first_end: self.state.out.len(),
                     insert_at: None,
                 };
             }
-            Order::FirstDisplaced {
-                first, insert_at, ..
-            } if !descent => {
-                if insert_at.is_none() {
-                    match cmp_utf16_bytes(first.bytes(keys), key.bytes(keys)) {
-                        // After the comma about to be written.
-                        Ordering::Less => *insert_at = Some(at + 1),
-                        Ordering::Equal => return Err(duplicate_key(key.bytes(keys))),
-                        Ordering::Greater => {}
-                    }
-                }
-            }
-            Order::Sorted | Order::Unsorted if !descent => {}
             Order::Unsorted => {}
             Order::Sorted | Order::FirstDisplaced { .. } => {
                 // Out of order beyond the tag case: from here on `close` has to sort (and
