@@ -25,7 +25,8 @@ fn text_fixtures(c: &mut Criterion) {
             b.iter(|| {
                 let doc = process_bytes(name, std::hint::black_box(&bytes), &options)
                     .expect("fixture reads");
-                shinchoku_writer::to_canonical_json(&doc).expect("fixture serializes")
+                shinchoku_cli::pipeline::document_json(&doc, bytes.len())
+                    .expect("fixture serializes")
             })
         });
     }

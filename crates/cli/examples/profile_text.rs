@@ -27,7 +27,8 @@ fn main() -> Result<(), String> {
     let mut written = 0;
     for _ in 0..runs {
         let doc = process_bytes(&path, &bytes, &options).map_err(|e| format!("{path}: {e}"))?;
-        let json = shinchoku_writer::to_canonical_json(&doc).map_err(|e| e.to_string())?;
+        let json =
+            shinchoku_cli::pipeline::document_json(&doc, bytes.len()).map_err(|e| e.to_string())?;
         written += json.len();
     }
     println!("{runs} runs, {written} bytes of JSON");

@@ -197,7 +197,7 @@ fn run_job(job: &Job, cfg: &BatchConfig) -> FileResult {
                 let json = if pretty {
                     shinchoku_writer::to_pretty_json(&doc)
                 } else {
-                    shinchoku_writer::to_canonical_json(&doc)
+                    pipeline::document_json(&doc, bytes.len())
                 };
                 (kpis, warnings, json)
             });

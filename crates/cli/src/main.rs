@@ -180,14 +180,21 @@ fn extract(
     pretty: bool,
     opts: &pipeline::Options,
 ) -> ExitCode {
-    let doc = match pipeline::process_path(&input, opts) {
+    let bytes = match pipeline::read_input(&input) {
+        Ok(b) => b,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let doc = match pipeline::process_bytes_caught(&input, &bytes, opts) {
         Ok(d) => d,
         Err(e) => return fail(&e.to_string()),
     };
+    // The input's size sizes the JSON buffer; the input itself is not needed any more.
+    let input_len = bytes.len();
+    drop(bytes);
     let json = if pretty {
         shinchoku_writer::to_pretty_json(&doc)
     } else {
-        shinchoku_writer::to_canonical_json(&doc)
+        pipeline::document_json(&doc, input_len)
     };
     let json = match json {
         Ok(j) => j,

@@ -24,7 +24,9 @@
 //! );
 //! ```
 
-pub use canonical::{to_canonical_json, to_pretty_json, write_canonical};
+pub use canonical::{
+    to_canonical_json, to_canonical_json_with_capacity, to_pretty_json, write_canonical,
+};
 pub use dataset::{
     dataset_rows, write_csv, write_csv_header, write_csv_rows, write_dataset_jsonl, DATASET_COLUMNS,
 };
