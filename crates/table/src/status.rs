@@ -134,6 +134,9 @@ fn parse_normalized_legend_line(n: &str) -> Option<(String, StatusCode)> {
 
 /// Every character whose normalization holds the `:` or `=` a legend entry needs; a line
 /// with none of them cannot be a legend, and is not normalized to find out (most lines).
+/// [`may_hold_legend`] looks for them as bytes ([`LEGEND_SEPARATOR_BYTES`]); the tests
+/// check the two lists against each other.
+#[cfg(test)]
 const LEGEND_SEPARATORS: &[char] = &[
     ':', '=', '：', '＝', '\u{FE13}', '\u{FE55}', '\u{FE66}', '\u{207C}', '\u{208C}', '\u{2A74}',
     '\u{2A75}', '\u{2A76}',
@@ -141,12 +144,31 @@ const LEGEND_SEPARATORS: &[char] = &[
 
 /// Cheap test on raw text: false only when no legend entry can be on the line.
 pub fn may_hold_legend(raw: &str) -> bool {
-    // Each separator is `:`, `=` or encoded from an `E2` or `EF` lead byte: two vectorized
-    // byte searches rule most lines out before any character is decoded.
+    // Each separator is `:`, `=` or encoded from an `E2` or `EF` lead byte: vectorized byte
+    // searches, and a look at the three bytes from each such lead byte, instead of decoding
+    // every character (full-width brackets put `EF` bytes on most lines of a report).
     let bytes = raw.as_bytes();
-    (memchr::memchr2(b':', b'=', bytes).is_some() || memchr::memchr2(0xE2, 0xEF, bytes).is_some())
-        && raw.contains(LEGEND_SEPARATORS)
+    memchr::memchr2(b':', b'=', bytes).is_some()
+        || memchr::memchr2_iter(0xE2, 0xEF, bytes).any(|i| {
+            bytes
+                .get(i..i + 3)
+                .is_some_and(|seq| LEGEND_SEPARATOR_BYTES.contains(&seq))
+        })
 }
+
+/// The UTF-8 encodings of the non-ASCII [`LEGEND_SEPARATORS`].
+const LEGEND_SEPARATOR_BYTES: &[&[u8]] = &[
+    "：".as_bytes(),
+    "＝".as_bytes(),
+    "\u{FE13}".as_bytes(),
+    "\u{FE55}".as_bytes(),
+    "\u{FE66}".as_bytes(),
+    "\u{207C}".as_bytes(),
+    "\u{208C}".as_bytes(),
+    "\u{2A74}".as_bytes(),
+    "\u{2A75}".as_bytes(),
+    "\u{2A76}".as_bytes(),
+];
 
 /// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
 pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
@@ -232,4 +254,33 @@ fn describe(description: &str) -> Option<StatusCode> {
         return None;
     };
     Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte lists say the same as the character list: every separator, as printed
+    /// alone or among other text, is found, and no other character is taken for one.
+    #[test]
+    fn separator_bytes_are_the_separators() {
+        let non_ascii: Vec<char> = LEGEND_SEPARATORS
+            .iter()
+            .copied()
+            .filter(|c| !c.is_ascii())
+            .collect();
+        assert_eq!(non_ascii.len(), LEGEND_SEPARATOR_BYTES.len());
+        for (c, bytes) in non_ascii.iter().zip(LEGEND_SEPARATOR_BYTES) {
+            assert_eq!(c.to_string().as_bytes(), *bytes, "{c:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("（上越{c}市）"),
+                format!("{c}\u{2010}"),
+            ] {
+                assert_eq!(may_hold_legend(&s), s.contains(LEGEND_SEPARATORS), "{s:?}");
+            }
+        }
+    }
 }
