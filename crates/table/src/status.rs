@@ -229,31 +229,95 @@ fn legend_label(head: &str) -> Option<String> {
 /// `遅れ` before `見込`, `目標値の8割以上` is on track, not achieved.
 fn describe(description: &str) -> Option<StatusCode> {
     let d = compact(description);
-    let has = |words: &[&str]| words.iter().any(|w| d.contains(w));
-    let code = if has(&["未着手", "確認中", "判定不能", "評価不能", "実績なし"]) {
-        StatusCode::Unknown
-    } else if has(&[
-        "未達成",
-        "下回",
-        "達していない",
-        "できなかった",
-        "至らなかった",
-    ]) {
-        StatusCode::NotAchieved
-    } else if has(&["遅れ", "遅延", "難しい", "困難", "割未満"]) {
-        StatusCode::Delayed
-    } else if has(&["現状維持", "変化", "横ばい", "横這い"]) {
-        StatusCode::Unchanged
-    } else if has(&["順調", "概ね", "おおむね", "見込", "割以上"]) {
-        StatusCode::OnTrack
-    } else if has(&["達成", "目標値以上", "目標以上", "上回"]) {
-        StatusCode::Achieved
-    } else if d.chars().all(|c| matches!(c, '-' | '―' | 'ー')) {
-        StatusCode::Unknown
-    } else {
-        return None;
-    };
-    Some(code)
+    // One pass over the description, trying the words only where one of their first
+    // characters stands, instead of a substring search per word (28 of them).
+    let mut found = 0u32;
+    for (at, c) in d.char_indices() {
+        if !starts_description_word(c) {
+            continue;
+        }
+        let rest = &d[at..];
+        for (k, (words, _)) in DESCRIPTION_WORDS.iter().enumerate() {
+            if words.iter().any(|w| rest.starts_with(w)) {
+                found |= 1 << k;
+            }
+        }
+    }
+    // The first group in the list that has a word wins, as the words are ranked.
+    if let Some((_, code)) = DESCRIPTION_WORDS
+        .iter()
+        .enumerate()
+        .find(|(k, _)| found & (1 << k) != 0)
+        .map(|(_, group)| group)
+    {
+        return Some(*code);
+    }
+    d.chars()
+        .all(|c| matches!(c, '-' | '―' | 'ー'))
+        .then_some(StatusCode::Unknown)
+}
+
+/// Words a legend's description may use, by the code they mean, strongest first: a
+/// description with words of several groups takes the first group's code.
+const DESCRIPTION_WORDS: [(&[&str], StatusCode); 6] = [
+    (
+        &["未着手", "確認中", "判定不能", "評価不能", "実績なし"],
+        StatusCode::Unknown,
+    ),
+    (
+        &[
+            "未達成",
+            "下回",
+            "達していない",
+            "できなかった",
+            "至らなかった",
+        ],
+        StatusCode::NotAchieved,
+    ),
+    (
+        &["遅れ", "遅延", "難しい", "困難", "割未満"],
+        StatusCode::Delayed,
+    ),
+    (
+        &["現状維持", "変化", "横ばい", "横這い"],
+        StatusCode::Unchanged,
+    ),
+    (
+        &["順調", "概ね", "おおむね", "見込", "割以上"],
+        StatusCode::OnTrack,
+    ),
+    (
+        &["達成", "目標値以上", "目標以上", "上回"],
+        StatusCode::Achieved,
+    ),
+];
+
+/// The first characters of [`DESCRIPTION_WORDS`] (a test checks the two agree).
+fn starts_description_word(c: char) -> bool {
+    matches!(
+        c,
+        '未' | '確'
+            | '判'
+            | '評'
+            | '実'
+            | '下'
+            | '達'
+            | 'で'
+            | '至'
+            | '遅'
+            | '難'
+            | '困'
+            | '割'
+            | '現'
+            | '変'
+            | '横'
+            | '順'
+            | '概'
+            | 'お'
+            | '見'
+            | '目'
+            | '上'
+    )
 }
 
 #[cfg(test)]
@@ -262,6 +326,41 @@ mod tests {
 
     /// The byte lists say the same as the character list: every separator, as printed
     /// alone or among other text, is found, and no other character is taken for one.
+    /// The one-pass reading of a description against the substring searches it replaced.
+    #[test]
+    fn descriptions_read_in_one_pass_as_by_substring_search() {
+        fn by_search(description: &str) -> Option<StatusCode> {
+            let d = compact(description);
+            DESCRIPTION_WORDS
+                .iter()
+                .find(|(words, _)| words.iter().any(|w| d.contains(w)))
+                .map(|(_, code)| *code)
+                .or_else(|| {
+                    d.chars()
+                        .all(|c| matches!(c, '-' | '―' | 'ー'))
+                        .then_some(StatusCode::Unknown)
+                })
+        }
+        for (words, _) in DESCRIPTION_WORDS {
+            for w in words {
+                assert!(starts_description_word(w.chars().next().unwrap()), "{w}");
+                for d in [w.to_string(), format!("実績が{w}"), format!("{w}。上回る")] {
+                    assert_eq!(describe(&d), by_search(&d), "{d}");
+                }
+            }
+        }
+        for d in [
+            "",
+            "-",
+            "目標値の8割以上",
+            "事業が予定通り進んでおり",
+            "未達成だが上回",
+            "x y",
+        ] {
+            assert_eq!(describe(d), by_search(d), "{d}");
+        }
+    }
+
     #[test]
     fn separator_bytes_are_the_separators() {
         let non_ascii: Vec<char> = LEGEND_SEPARATORS
