@@ -58,7 +58,7 @@ pub fn parse_atom(atom: &str) -> Option<NumberAtom> {
     let mut comparator = None;
     let mut strict = None;
     let mut approximate = false;
-    for q in qualifiers {
+    for q in qualifiers.into_iter().flatten() {
         match q {
             Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
                 comparator = Some(c)
@@ -107,16 +107,17 @@ impl NumberAtom {
     }
 }
 
-/// Split trailing qualifier words off (at most three: `以上程度` is already unusual).
-fn strip_qualifiers(atom: &str) -> (&str, Vec<Qualifier>) {
+/// Split trailing qualifier words off (at most three: `以上程度` is already unusual). A fixed
+/// array, not a `Vec`: most atoms have none, and this runs on every atom.
+fn strip_qualifiers(atom: &str) -> (&str, [Option<Qualifier>; 3]) {
     let mut body = atom;
-    let mut found = Vec::new();
-    for _ in 0..3 {
+    let mut found = [None; 3];
+    for slot in &mut found {
         let Some((word, q)) = QUALIFIERS.iter().find(|(w, _)| body.ends_with(w)) else {
             break;
         };
         body = &body[..body.len() - word.len()];
-        found.push(*q);
+        *slot = Some(*q);
     }
     (body, found)
 }
@@ -148,17 +149,26 @@ pub fn parse_number(token: &str) -> Option<Decimal> {
     if frac.is_empty() && token.ends_with('.') {
         return None;
     }
-    let digits = if int.contains(',') {
-        let mut groups = int.split(',');
-        let first = groups.next().unwrap_or("");
-        if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
-            return None;
-        }
-        int.replace(',', "")
-    } else {
-        int.to_string()
-    };
-    Decimal::parse_unsigned(&digits, frac)
+    if !int.contains(',') {
+        return Decimal::parse_unsigned(int, frac);
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
+        return None;
+    }
+    // The digits without separators, on the stack when they fit (a printed number always
+    // does; leading zeros may make a longer one valid, so that one still gets a String).
+    let mut buf = [0u8; 64];
+    if int.len() > buf.len() {
+        return Decimal::parse_unsigned(&int.replace(',', ""), frac);
+    }
+    let mut len = 0;
+    for b in int.bytes().filter(|&b| b != b',') {
+        buf[len] = b;
+        len += 1;
+    }
+    Decimal::parse_unsigned(std::str::from_utf8(&buf[..len]).ok()?, frac)
 }
 
 /// Read what precedes the last number: compound scales (`12億`), sign, `第`, `約`, label.

@@ -179,8 +179,8 @@ fn read_core(
     find_dates: DateFinder<'_>,
     depth: Depth,
 ) -> CellValue {
-    let elems = classify(core, find_dates);
-    match assemble(&elems) {
+    let mut elems = classify(core, find_dates);
+    match assemble(&mut elems) {
         Some((items, loose)) if !items.is_empty() => {
             if depth == Depth::Cell {
                 if let Some(cell) = total_with_breakdown(&items, &loose, hint, find_dates) {
@@ -302,7 +302,7 @@ fn era_first(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
 
 /// An atom that is entirely a date with at most a qualifier (`R4実績`, `H30`).
 fn atom_date(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
-    match tokens::classify_group(text, find_dates) {
+    match tokens::classify_dated_group(text, find_dates)? {
         kind @ GroupKind::Date(_) => Some(kind),
         _ => None,
     }
@@ -313,7 +313,10 @@ type Loose<'a> = Vec<(&'a GroupKind, &'a str)>;
 
 /// Gather values with their labels, qualifiers and groups. `None` when words are left over
 /// or something cannot attach: the cell is text.
-fn assemble<'e, 'a>(elems: &'e [Elem<'a>]) -> Option<(Vec<Item<'e>>, Loose<'e>)>
+///
+/// Values are moved out of `elems` (left as [`Elem::Dash`]) rather than cloned; when the
+/// cell turns out to be text, [`text_value`] only looks at the groups, which stay.
+fn assemble<'e, 'a>(elems: &'e mut [Elem<'a>]) -> Option<(Vec<Item<'e>>, Loose<'e>)>
 where
     'a: 'e,
 {
@@ -321,21 +324,26 @@ where
     let mut loose: Loose<'e> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut approximate = false;
-    for elem in elems {
+    for elem in elems.iter_mut() {
+        if let Elem::Value(..) = elem {
+            let Elem::Value(mut number, _) = std::mem::replace(elem, Elem::Dash) else {
+                unreachable!("matched a value just above");
+            };
+            number.approximate |= std::mem::take(&mut approximate);
+            let label = join_label(&words, number.label.take())?;
+            words.clear();
+            items.push(Item {
+                label,
+                number: Some(number),
+                groups: Vec::new(),
+            });
+            continue;
+        }
+        let elem: &'e Elem<'a> = elem;
         match elem {
             Elem::Word(w) => words.push(w),
             Elem::Approximate => approximate = true,
-            Elem::Value(number, _) => {
-                let mut number = number.clone();
-                number.approximate |= std::mem::take(&mut approximate);
-                let label = join_label(&words, number.label.take())?;
-                words.clear();
-                items.push(Item {
-                    label,
-                    number: Some(number),
-                    groups: Vec::new(),
-                });
-            }
+            Elem::Value(..) => unreachable!("values are taken above"),
             Elem::Dash => {
                 if approximate {
                     return None;
@@ -389,6 +397,14 @@ fn apply_qualifier(number: &mut NumberAtom, q: Qualifier) -> Option<()> {
 
 /// Words printed before a value plus the label glued to it (`小学6年生` + `95.0%`).
 fn join_label(words: &[&str], glued: Option<String>) -> Option<Option<String>> {
+    if words.is_empty() {
+        // The common case (no words before the value): the glued label is the label as it
+        // is, without building a list to join.
+        return match glued {
+            Some(g) if !g.is_empty() => atom::is_valid_label(&g).then_some(Some(g)),
+            _ => Some(None),
+        };
+    }
     let mut parts: Vec<&str> = words.iter().map(|w| w.trim_end_matches(':')).collect();
     if let Some(g) = glued.as_deref() {
         parts.push(g);

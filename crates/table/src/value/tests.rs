@@ -404,3 +404,125 @@ fn a_leading_date_dates_the_value() {
     assert_eq!(number(&c.value).number, 100.0);
     assert_eq!(raw(&c.period), Some("R4年"));
 }
+
+/// The fast paths against the plain code they replaced: `parse_number` without a String of
+/// digits, `join_label` without a list when no words precede the value, and the date-only
+/// group classification atoms use.
+mod fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse_number_plain(token: &str) -> Option<Decimal> {
+        let (int, frac) = token.split_once('.').unwrap_or((token, ""));
+        if frac.contains(['.', ',']) || (int.is_empty() && frac.is_empty()) {
+            return None;
+        }
+        if frac.is_empty() && token.ends_with('.') {
+            return None;
+        }
+        let digits = if int.contains(',') {
+            let mut groups = int.split(',');
+            let first = groups.next().unwrap_or("");
+            if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
+                return None;
+            }
+            int.replace(',', "")
+        } else {
+            int.to_string()
+        };
+        Decimal::parse_unsigned(&digits, frac)
+    }
+
+    fn join_label_plain(words: &[&str], glued: Option<String>) -> Option<Option<String>> {
+        let mut parts: Vec<&str> = words.iter().map(|w| w.trim_end_matches(':')).collect();
+        if let Some(g) = glued.as_deref() {
+            parts.push(g);
+        }
+        parts.retain(|p| !p.is_empty());
+        if parts.is_empty() {
+            return Some(None);
+        }
+        let label = parts.join(" ");
+        atom::is_valid_label(&label).then_some(Some(label))
+    }
+
+    #[test]
+    fn parse_number_matches_the_plain_form() {
+        let long = format!("000,{}1", "000,".repeat(30));
+        for s in [
+            "1,234.5",
+            "0",
+            "",
+            ".",
+            "1.",
+            ".5",
+            "1,23",
+            "12,345,678",
+            &long,
+        ] {
+            assert_eq!(atom::parse_number(s), parse_number_plain(s), "{s}");
+        }
+        proptest!(|(s in "[0-9,.]{0,80}")| {
+            prop_assert_eq!(atom::parse_number(&s), parse_number_plain(&s));
+        });
+    }
+
+    #[test]
+    fn join_label_matches_the_plain_form() {
+        for g in [
+            None,
+            Some(""),
+            Some("小学6年生"),
+            Some("を含む"),
+            Some("10~"),
+        ] {
+            let g = g.map(str::to_string);
+            assert_eq!(join_label(&[], g.clone()), join_label_plain(&[], g.clone()));
+            assert_eq!(
+                join_label(&["国語:"], g.clone()),
+                join_label_plain(&["国語:"], g)
+            );
+        }
+        proptest!(|(g in proptest::option::of("[a-z1:~を小学 ]{0,25}"))| {
+            prop_assert_eq!(join_label(&[], g.clone()), join_label_plain(&[], g));
+        });
+    }
+
+    #[test]
+    fn dated_group_classification_agrees_with_classify_group() {
+        for s in [
+            "H30",
+            "R4実績",
+            "",
+            "※注",
+            "参考:R4",
+            "事業者",
+            "直江津",
+            "H30 直江津",
+            "H27国勢調査",
+            "R5年度",
+            "10人",
+            "H26~H30",
+            "H30 R1",
+        ] {
+            let full = tokens::classify_group(s, &mock_dates);
+            let dated = tokens::classify_dated_group(s, &mock_dates);
+            match dated {
+                Some(kind) => assert_eq!(kind, full, "{s}"),
+                None => assert!(
+                    mock_dates(s.trim()).is_empty()
+                        && matches!(full, GroupKind::Label(_) | GroupKind::Note(None)),
+                    "{s}"
+                ),
+            }
+        }
+        proptest!(|(s in "[HR0-9 年度実績直江津調査※~.]{0,12}")| {
+            let full = tokens::classify_group(&s, &mock_dates);
+            match tokens::classify_dated_group(&s, &mock_dates) {
+                Some(kind) => prop_assert_eq!(kind, full),
+                None => prop_assert!(mock_dates(s.trim()).is_empty()
+                    && matches!(full, GroupKind::Label(_) | GroupKind::Note(None))),
+            }
+        });
+    }
+}

@@ -150,22 +150,38 @@ const SOURCE_WORDS: &[&str] = &[
 const MAX_GROUP_LABEL_CHARS: usize = 15;
 
 pub fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
+    if let Some(kind) = classify_dated_group(content, find_dates) {
+        return kind;
+    }
+    // Undated: a short word without digits is a label, anything else a remark.
+    let content = content.trim();
+    let has_digit = content.contains(|c: char| c.is_ascii_digit());
+    if !has_digit
+        && content.chars().count() <= MAX_GROUP_LABEL_CHARS
+        && super::atom::is_valid_label(content)
+        && !content.contains(char::is_whitespace)
+    {
+        return GroupKind::Label(content.to_string());
+    }
+    GroupKind::Note(None)
+}
+
+/// [`classify_group`] of a group that is a remark or has a date; `None` for an undated
+/// group, which may be a label. Atoms are only asked whether they are dates, so they skip
+/// building a label they would throw away.
+pub fn classify_dated_group(content: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
     let content = content.trim();
     if content.is_empty() || content.starts_with(['※', '*']) || content.starts_with("参考") {
-        return GroupKind::Note(None);
+        return Some(GroupKind::Note(None));
     }
     let dates = find_dates(content);
     if dates.is_empty() {
-        let has_digit = content.contains(|c: char| c.is_ascii_digit());
-        if !has_digit
-            && content.chars().count() <= MAX_GROUP_LABEL_CHARS
-            && super::atom::is_valid_label(content)
-            && !content.contains(char::is_whitespace)
-        {
-            return GroupKind::Label(content.to_string());
-        }
-        return GroupKind::Note(None);
+        return None;
     }
+    Some(classify_dates(content, dates))
+}
+
+fn classify_dates(content: &str, dates: Vec<(Range<usize>, Period)>) -> GroupKind {
     if dates.len() > 1 {
         return GroupKind::Note(common_period(dates.iter().map(|(_, p)| p)));
     }
