@@ -6,7 +6,8 @@
 //!
 //! - [`to_canonical_json`] / [`write_canonical`]: RFC 8785 (JCS) canonical JSON, the
 //!   default output: keys sorted by UTF-16 code units, ECMAScript number forms, no
-//!   whitespace. NaN and infinities are errors.
+//!   whitespace. NaN and infinities are errors. [`to_canonical_json_with_capacity`] starts
+//!   from a buffer of a guessed size.
 //! - [`to_pretty_json`]: the same content indented for people.
 //! - [`write_jsonl_line`]: one canonical value per line.
 //! - [`dataset_rows`], [`write_csv`], [`write_dataset_jsonl`]: flat cross-city rows,
