@@ -905,7 +905,8 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
     let mut projects = None;
     if let Some(last) = after.last() {
         let list = last.list().is_some();
-        if list && (filled_count > slots.len() || has_projects_column || last.text().contains('\n'))
+        if list
+            && (filled_count > slots.len() || has_projects_column || has_line_break(last.text()))
         {
             projects = after.pop();
             while after.last().is_some_and(|c| c.is_blank()) {

@@ -324,8 +324,6 @@ fn starts_description_word(c: char) -> bool {
 mod tests {
     use super::*;
 
-    /// The byte lists say the same as the character list: every separator, as printed
-    /// alone or among other text, is found, and no other character is taken for one.
     /// The one-pass reading of a description against the substring searches it replaced.
     #[test]
     fn descriptions_read_in_one_pass_as_by_substring_search() {
@@ -361,6 +359,8 @@ mod tests {
         }
     }
 
+    /// The byte lists say the same as the character list: every separator, as printed
+    /// alone or among other text, is found, and no other character is taken for one.
     #[test]
     fn separator_bytes_are_the_separators() {
         let non_ascii: Vec<char> = LEGEND_SEPARATORS

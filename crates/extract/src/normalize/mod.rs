@@ -51,7 +51,8 @@ pub fn normalize_cow(s: &str) -> Cow<'_, str> {
 fn is_normalized(s: &str) -> bool {
     // Byte by byte: every plain character is ASCII or three bytes long (lead byte `E2` for
     // `※`, `E3`–`E9` for kana, CJK punctuation and kanji), and most are told by their lead
-    // byte alone, so the general UTF-8 decoder is not needed. `s` is valid UTF-8: a lead byte `E0`–`EF` has its two continuation bytes.
+    // byte alone, so the general UTF-8 decoder is not needed. `s` is valid UTF-8: a lead
+    // byte `E0`–`EF` has its two continuation bytes.
     let bytes = s.as_bytes();
     // A space at the start is trimmed: count the start as a space.
     let mut after_space = true;

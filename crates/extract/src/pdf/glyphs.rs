@@ -2,6 +2,7 @@
 //! lines into cell text.
 
 use super::backend::Glyph;
+use crate::cells::is_blank_text;
 
 /// True for characters that sit in CJK text without spaces around them (kana, kanji,
 /// full-width forms and punctuation).
@@ -15,10 +16,6 @@ pub fn is_wide(c: char) -> bool {
         | 0xF900..=0xFAFF
         | 0xFF00..=0xFFEF // full-width forms
         | 0x20000..=0x3134F)
-}
-
-fn is_blank_text(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
 }
 
 /// Drop duplicate glyphs drawn at (nearly) the same place: generators fake bold by
