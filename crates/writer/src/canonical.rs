@@ -135,15 +135,16 @@ pub(crate) fn write_number(n: &Number, buf: &mut Vec<u8>) {
     }
 }
 
+/// The largest magnitude up to which every integer is a double exactly (2^53).
+const EXACT_INTEGER: u64 = 1 << 53;
+
 /// An integer as ECMAScript prints the nearest double: exact digits up to 2^53,
 /// the double's shortest form beyond.
 pub(crate) fn write_integer(v: i128, buf: &mut Vec<u8>) {
-    const EXACT: u128 = 1 << 53;
-    if v.unsigned_abs() <= EXACT {
-        // At most 16 digits: fits u64.
-        write_decimal_u64(v.unsigned_abs() as u64, v < 0, buf);
-    } else {
-        write_f64(v as f64, buf);
+    match i64::try_from(v) {
+        Ok(v) => write_i64(v, buf),
+        // Beyond 2^63, far beyond 2^53.
+        Err(_) => write_f64(v as f64, buf),
     }
 }
 
@@ -151,8 +152,7 @@ pub(crate) fn write_integer(v: i128, buf: &mut Vec<u8>) {
 /// `i64` converts to the same nearest double as the `i128` of the same value).
 #[inline]
 pub(crate) fn write_i64(v: i64, buf: &mut Vec<u8>) {
-    const EXACT: u64 = 1 << 53;
-    if v.unsigned_abs() <= EXACT {
+    if v.unsigned_abs() <= EXACT_INTEGER {
         write_decimal_u64(v.unsigned_abs(), v < 0, buf);
     } else {
         write_f64(v as f64, buf);
@@ -162,11 +162,10 @@ pub(crate) fn write_i64(v: i64, buf: &mut Vec<u8>) {
 /// [`write_i64`] for a `u64`.
 #[inline]
 pub(crate) fn write_u64(v: u64, buf: &mut Vec<u8>) {
-    const EXACT: u64 = 1 << 53;
-    if v <= EXACT {
-        write_decimal_u64(v, false, buf);
-    } else {
-        write_f64(v as f64, buf);
+    match i64::try_from(v) {
+        Ok(v) => write_i64(v, buf),
+        // Beyond 2^63, far beyond 2^53.
+        Err(_) => write_f64(v as f64, buf),
     }
 }
 
@@ -175,8 +174,7 @@ pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
     // Whole numbers up to 2^53 (most KPI values) print as their exact digits: the
     // integer writer is much cheaper than the shortest-form search. (`-0.0` as i64 is 0,
     // printed `0` as ECMAScript does.)
-    const EXACT: f64 = (1u64 << 53) as f64;
-    if f.abs() <= EXACT && f.fract() == 0.0 {
+    if f.abs() <= EXACT_INTEGER as f64 && f.fract() == 0.0 {
         write_decimal_u64(f.abs() as u64, f < 0.0, buf);
         return;
     }
@@ -242,19 +240,15 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
-/// A JSON string with exactly the JCS escapes; everything else is literal UTF-8.
-pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
-    write_string_bytes(s.as_bytes(), buf);
-}
-
-/// [`write_string`] on the UTF-8 bytes of a string: only ASCII bytes are ever escaped,
-/// so the bytes pass through unchanged otherwise.
+/// A JSON string with exactly the JCS escapes; everything else is literal UTF-8 (only
+/// ASCII bytes are ever escaped).
 ///
 /// Strings of up to 16 bytes without escapes (most keys and many values) are written
 /// inline by [`write_short`]; longer ones are scanned for escapes first and then copied
 /// in one piece by [`write_long_string`].
 #[inline]
-pub(crate) fn write_string_bytes(bytes: &[u8], buf: &mut Vec<u8>) {
+pub(crate) fn write_string(s: &str, buf: &mut Vec<u8>) {
+    let bytes = s.as_bytes();
     if !write_short(bytes, false, false, buf) {
         write_long_string(bytes, buf);
     }
