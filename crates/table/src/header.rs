@@ -98,10 +98,20 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
 
 /// True for a cell that is only a date expression (`(R5年度末)`, `H30`, `(2018)`).
 fn is_period_only(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit() || c == '元')
-        && s.contains(['H', 'R', 'S', 'T', 'M', '元', '年', '('])
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || "()HRSTMh元年度末月.~-令和平成昭".contains(c))
+    // One pass: every character a date character, one of them a number and one an era,
+    // a year or a bracket (three passes cost 300 instructions a header cell).
+    let (mut number, mut marker) = (false, false);
+    for c in s.chars() {
+        match c {
+            '0'..='9' => number = true,
+            '元' => (number, marker) = (true, true),
+            'H' | 'R' | 'S' | 'T' | 'M' | '年' | '(' => marker = true,
+            ')' | 'h' | '度' | '末' | '月' | '.' | '~' | '-' | '令' | '和' | '平' | '成' | '昭' =>
+                {}
+            _ => return false,
+        }
+    }
+    number && marker
 }
 
 /// The classification of a line as a header line: `Some(strong)` when every filled cell is
@@ -191,21 +201,73 @@ struct MergedCell {
     text: String,
 }
 
-/// Build a table's schema from its header lines. `None` when the lines do not describe a
-/// KPI table (fewer than two value columns).
-pub(crate) fn build_schema(lines: &[&LineView]) -> Option<Schema> {
+/// One filled cell of a header block: all [`build_schema`] reads of it. Plain data (no
+/// lazily read [`CellView`] forms), so blocks are read in parallel, and two blocks with
+/// equal cells have equal schemas (a header repeated on every page is read once).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HeaderCell<'a> {
+    /// The line's place in the block.
+    pub line: usize,
+    /// The cell's place in its line.
+    pub index: usize,
+    /// The cell's extent on the page (PDF input).
+    pub x: Option<(f32, f32)>,
+    /// The normalized text.
+    pub text: &'a str,
+}
+
+impl<'a> HeaderCell<'a> {
+    /// The filled cells of a block's lines, line by line, in cell order.
+    pub(crate) fn of_block(lines: &'a [LineView<'a>]) -> Vec<HeaderCell<'a>> {
+        lines
+            .iter()
+            .enumerate()
+            .flat_map(|(line, view)| {
+                view.cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.is_blank())
+                    .map(move |(index, c)| HeaderCell {
+                        line,
+                        index,
+                        x: c.cell.x0.zip(c.cell.x1),
+                        text: c.norm(),
+                    })
+            })
+            .collect()
+    }
+
+    /// The extent as bits, so cells compare and hash exactly.
+    fn x_bits(&self) -> Option<(u32, u32)> {
+        self.x.map(|(a, b)| (a.to_bits(), b.to_bits()))
+    }
+}
+
+impl PartialEq for HeaderCell<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.line, self.index, self.x_bits(), self.text)
+            == (other.line, other.index, other.x_bits(), other.text)
+    }
+}
+
+impl Eq for HeaderCell<'_> {}
+
+impl std::hash::Hash for HeaderCell<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.line, self.index, self.x_bits(), self.text).hash(state);
+    }
+}
+
+/// Build a table's schema from the filled cells of its header lines
+/// ([`HeaderCell::of_block`]). `None` when the lines do not describe a KPI table (fewer
+/// than two value columns).
+pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
     let mut merged: Vec<MergedCell> = Vec::new();
-    for line in lines {
-        let extents: Vec<(f32, f32)> = line
-            .filled()
-            .filter_map(|c| c.cell.x0.zip(c.cell.x1))
-            .collect();
-        for (index, cell) in line.cells.iter().enumerate() {
-            if cell.is_blank() {
-                continue;
-            }
-            let x = cell.cell.x0.zip(cell.cell.x1);
-            let text = cell.norm().to_string();
+    for line in cells.chunk_by(|a, b| a.line == b.line) {
+        let extents: Vec<(f32, f32)> = line.iter().filter_map(|c| c.x).collect();
+        for cell in line {
+            let (index, x) = (cell.index, cell.x);
+            let text = cell.text.to_string();
             let target = merged.iter_mut().find(|m| match (m.x, x) {
                 (Some(a), Some(b)) => same_column(a, b, &extents),
                 _ => m.index == index,
@@ -445,6 +507,38 @@ mod tests {
         ) {
             let s: String = picks.iter().map(|&i| PIECES[i]).collect();
             proptest::prop_assert_eq!(classify(&s), classify_by_search(&s), "{}", s);
+        }
+    }
+
+    /// [`is_period_only`] as it was written first, in three passes.
+    fn is_period_only_by_passes(s: &str) -> bool {
+        s.chars().any(|c| c.is_ascii_digit() || c == '元')
+            && s.contains(['H', 'R', 'S', 'T', 'M', '元', '年', '('])
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "()HRSTMh元年度末月.~-令和平成昭".contains(c))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn period_only_in_one_pass_as_in_three(s in "[0-9()HRSTMhA元年度末月.~令和平成昭X -]{0,12}") {
+            proptest::prop_assert_eq!(is_period_only(&s), is_period_only_by_passes(&s), "{}", s);
+        }
+    }
+
+    #[test]
+    fn period_only_cells() {
+        for (s, expected) in [
+            ("(R5年度末)", true),
+            ("H30", true),
+            ("(2018)", true),
+            ("元年", true),
+            ("2018", false),
+            ("R", false),
+            ("R5実績", false),
+            ("", false),
+        ] {
+            assert_eq!(is_period_only(s), expected, "{s}");
+            assert_eq!(is_period_only_by_passes(s), expected, "{s}");
         }
     }
 

@@ -35,7 +35,12 @@ mod view;
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
 
-use std::collections::HashMap;
+/// The hash map the crate uses: keys are cell texts and lists of cells, hashed often and
+/// never attacker-chosen in a way that matters here (a slow input is a big input), so a
+/// fast fixed-seed hasher instead of SipHash. The seed is fixed, so nothing depends on the
+/// process; nothing iterates a map in an order that reaches the output anyway.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// Rebuild sections, KPIs and initiatives from a document's lines.
 ///
@@ -49,15 +54,23 @@ pub fn reconstruct(lines: &[Line]) -> Report {
     let resolved = section::resolve(&scan.drafts);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
-    let mut ordinals: HashMap<String, usize> = HashMap::new();
+    let mut ordinals: FastMap<String, usize> = FastMap::default();
     let kpis = scan
         .kpis
         .into_iter()
         .map(|k| {
             let section = code_of(k.section);
             let prefix = section.clone().unwrap_or_else(|| "KPI".to_string());
-            let ordinal = ordinals.entry(prefix.clone()).or_insert(0);
-            *ordinal += 1;
+            let ordinal = match ordinals.get_mut(&prefix) {
+                Some(n) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    ordinals.insert(prefix.clone(), 1);
+                    1
+                }
+            };
             Kpi {
                 id: format!("{prefix}.{ordinal}"),
                 kind: k.kind,

@@ -6,7 +6,6 @@
 //! headers keep it open); `AfterTable` once the rows give way to single-cell lines
 //! (department lines, chart titles and chart data that still refer to the table's KPIs).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use shinchoku_extract::{par, Line, Provenance, Warning};
@@ -15,12 +14,13 @@ use crate::cell_text::{
     department_line, first_number, gregorian_year, has_line_break, has_number_or_date, is_ordinal,
     looks_like_value, norm_paragraphs, split_bullet_list, split_name, Bigrams,
 };
-use crate::header::{build_schema, Column, ColumnKind, Schema};
+use crate::header::{build_schema, Column, ColumnKind, HeaderCell, Schema};
 use crate::model::{KpiKind, Observation, Role, Status, StatusCode, Value};
 use crate::section::{project_heading_in, Draft, Heading, ParsedHeading};
 use crate::status::{parse_status, Legend};
 use crate::value::{clean_hint, parse_cell, parse_normalized_cell, unit_in_name};
 use crate::view::{CellView, LineView};
+use crate::FastMap;
 
 /// A chart title is a short caption; a longer single-cell line is prose, not a title.
 const MAX_CHART_TITLE_CHARS: usize = 200;
@@ -785,7 +785,7 @@ struct HeaderBlock {
 /// Every header block of the document, in order, read in parallel: where a block starts
 /// and ends depends on the lines alone, not on the scan's state. (Blocks may overlap: the
 /// scan uses the block at a line only when it reaches that line.) A header repeated on
-/// every page is read once: blocks with the same [`HeaderKey`] share its schema.
+/// every page is read once: blocks with the same [`HeaderCell`]s share its schema.
 fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
     let spans: Vec<(usize, usize)> = (0..lines.len())
         .filter(|&i| lines[i].header == Some(true))
@@ -797,23 +797,22 @@ fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
             (start, end)
         })
         .collect();
-    // The first block with each key, in order; every block points at its key's first.
-    let mut first_of: HashMap<HeaderKey, usize> = HashMap::new();
-    let mut unique: Vec<(usize, usize)> = Vec::new();
+    // The first block with each cell list, in order; every block points at its first.
+    let mut first_of: FastMap<Vec<HeaderCell>, usize> = FastMap::default();
     let which: Vec<usize> = spans
         .iter()
         .map(|&(start, end)| {
+            let next = first_of.len();
             *first_of
-                .entry(HeaderKey::of(&lines[start..end]))
-                .or_insert_with(|| {
-                    unique.push((start, end));
-                    unique.len() - 1
-                })
+                .entry(HeaderCell::of_block(&lines[start..end]))
+                .or_insert(next)
         })
         .collect();
-    let schemas = par::map(&unique, MIN_PARALLEL_HEADERS, |&(start, end)| {
-        let block: Vec<&LineView> = lines[start..end].iter().collect();
-        build_schema(&block)
+    let mut unique: Vec<(&Vec<HeaderCell>, usize)> =
+        first_of.iter().map(|(cells, &i)| (cells, i)).collect();
+    unique.sort_unstable_by_key(|&(_, i)| i);
+    let schemas = par::map(&unique, MIN_PARALLEL_HEADERS, |&(cells, _)| {
+        build_schema(cells)
     });
     spans
         .iter()
@@ -824,39 +823,6 @@ fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
             schema: schemas[i].clone(),
         })
         .collect()
-}
-
-/// Everything [`build_schema`] reads of a block's lines: each filled cell's position,
-/// extent and normalized text, line by line. Equal keys give equal schemas.
-#[derive(PartialEq, Eq, Hash)]
-struct HeaderKey<'a>(Vec<HeaderKeyCell<'a>>);
-
-/// One filled cell of a header block: line in the block, cell index, extent (as bits), text.
-type HeaderKeyCell<'a> = (usize, usize, Option<(u32, u32)>, &'a str);
-
-impl<'a> HeaderKey<'a> {
-    fn of(lines: &'a [LineView<'a>]) -> HeaderKey<'a> {
-        HeaderKey(
-            lines
-                .iter()
-                .enumerate()
-                .flat_map(|(l, line)| {
-                    line.cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| !c.is_blank())
-                        .map(move |(i, c)| {
-                            let x = c
-                                .cell
-                                .x0
-                                .zip(c.cell.x1)
-                                .map(|(a, b)| (a.to_bits(), b.to_bits()));
-                            (l, i, x, c.norm())
-                        })
-                })
-                .collect(),
-        )
-    }
 }
 
 /// The cells of a KPI row, aligned to the table's columns by content and order.

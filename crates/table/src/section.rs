@@ -3,14 +3,13 @@
 //! is seen (level-1 codes come from the codes under them; measure codes follow the
 //! document's own spelling; a misprinted head is corrected from the enclosing section).
 
-use std::collections::HashSet;
-
 use shinchoku_extract::{Provenance, Warning};
 
 #[cfg(test)]
 use crate::cell_text::norm;
 use crate::cell_text::{fold_code_chars, needs_code_fold};
 use crate::model::Section;
+use crate::FastSet;
 
 /// What kind of level-1 label a heading carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +264,7 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
     let mut codes = Vec::with_capacity(drafts.len());
     let mut warnings = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FastSet<String> = FastSet::default();
     let mut level1_code: Option<String> = None;
     let mut level2: Option<(String, u32)> = None;
 

@@ -9,13 +9,13 @@
 //! result at any thread count.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
 use shinchoku_extract::{par, Cell, Line};
 
 use crate::cell_text::{
     has_line_break, is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list,
-    squeeze_normalized,
+    split_numbered_list_normalized, squeeze_normalized,
 };
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
@@ -38,12 +38,12 @@ pub(crate) struct CellView<'a> {
     norm: Option<Box<str>>,
     /// [`CellView::heading`], read on first use: the scanner asks it of a line's first
     /// cell and of few others, so most cells are never read as headings.
-    heading: OnceLock<Option<Box<ParsedHeading>>>,
+    heading: OnceCell<Option<Box<ParsedHeading>>>,
     /// [`CellView::list`], read on first use: asked of a row's last cell and of the cells
     /// beside a heading.
-    list: OnceLock<Option<Box<[String]>>>,
+    list: OnceCell<Option<Box<[String]>>>,
     /// [`CellView::squeezed`], made on first use; `None` inside when it is `norm` itself.
-    squeezed: OnceLock<Option<Box<str>>>,
+    squeezed: OnceCell<Option<Box<str>>>,
 }
 
 impl CellView<'_> {
@@ -86,12 +86,14 @@ impl CellView<'_> {
         self.list
             .get_or_init(|| {
                 let text = &self.cell.text;
-                let numbered = if has_line_break(text) {
-                    is_numbered_list(text)
+                let items = if has_line_break(text) {
+                    is_numbered_list(text).then(|| split_numbered_list(text))
                 } else {
+                    // One paragraph: `norm` is it, normalized.
                     is_numbered_list_normalized(self.norm())
+                        .then(|| split_numbered_list_normalized(self.norm()))
                 };
-                numbered.then(|| split_numbered_list(text).into_boxed_slice())
+                items.map(Vec::into_boxed_slice)
             })
             .as_deref()
     }
@@ -143,9 +145,9 @@ impl<'a> CellView<'a> {
             return CellView {
                 cell,
                 norm: Some(Box::default()),
-                heading: OnceLock::from(None),
-                list: OnceLock::from(None),
-                squeezed: OnceLock::new(),
+                heading: OnceCell::from(None),
+                list: OnceCell::from(None),
+                squeezed: OnceCell::new(),
             };
         }
         let norm = norm(&cell.text);
@@ -155,9 +157,9 @@ impl<'a> CellView<'a> {
                 Cow::Owned(norm) if norm != cell.text => Some(norm.into_boxed_str()),
                 _ => None,
             },
-            heading: OnceLock::new(),
-            list: OnceLock::new(),
-            squeezed: OnceLock::new(),
+            heading: OnceCell::new(),
+            list: OnceCell::new(),
+            squeezed: OnceCell::new(),
         }
     }
 }
