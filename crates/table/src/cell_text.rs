@@ -254,10 +254,21 @@ pub(crate) fn is_numbered_list_normalized(normalized: &str) -> bool {
 /// `'\n'` (from `<li>`) or run on in one line, where the next item starts at the next
 /// running number (`5 6次産業化 6 水田農業推進` → `6次産業化`, `水田農業推進`).
 pub(crate) fn split_numbered_list(text: &str) -> Vec<String> {
+    split_numbered_paragraphs(norm_paragraphs(text).iter().map(String::as_str))
+}
+
+/// [`split_numbered_list`] of a one-paragraph cell already read by [`norm`] (which is then
+/// its one normalized paragraph): the cell is not normalized again.
+pub(crate) fn split_numbered_list_normalized(normalized: &str) -> Vec<String> {
+    split_numbered_paragraphs(std::iter::once(normalized).filter(|p| !p.is_empty()))
+}
+
+/// The items of normalized, non-empty paragraphs, numbering removed.
+fn split_numbered_paragraphs<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut items = Vec::new();
-    for line in norm_paragraphs(text) {
-        let Some((mut number, mut rest)) = leading_number(&line) else {
-            items.push(line);
+    for line in paragraphs {
+        let Some((mut number, mut rest)) = leading_number(line) else {
+            items.push(line.to_string());
             continue;
         };
         loop {
@@ -342,17 +353,18 @@ pub(crate) struct NameParts {
 pub(crate) fn split_name(normalized: &str) -> NameParts {
     let text = normalized.trim();
     let mut cut = text.len();
-    let bare_note = text.char_indices().find(|&(i, c)| {
-        c == '※'
-            && !text[..i].ends_with('(')
-            && (i == 0 || text[..i].ends_with(char::is_whitespace))
-    });
-    if let Some((i, _)) = bare_note {
-        cut = cut.min(i);
-    }
-    let marks: Vec<usize> = text.match_indices("(※)").map(|(i, _)| i).collect();
-    if marks.len() >= 2 {
-        cut = cut.min(marks[1]);
+    // Both kinds of note start at a `※`; most names have none, and one vectorized search
+    // says so without decoding the name.
+    if text.contains('※') {
+        let bare_note = text.match_indices('※').find(|&(i, _)| {
+            !text[..i].ends_with('(') && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        });
+        if let Some((i, _)) = bare_note {
+            cut = cut.min(i);
+        }
+        if let Some((second_mark, _)) = text.match_indices("(※)").nth(1) {
+            cut = cut.min(second_mark);
+        }
     }
     let mut name = text[..cut].trim().to_string();
     let mut notes = Vec::new();
@@ -518,6 +530,46 @@ mod tests {
                 "介護・福祉職員就職支援事業"
             ]
         );
+    }
+
+    /// The note cut of [`split_name`] as it was first written: every character decoded,
+    /// every `(※)` collected.
+    fn note_cut_by_decoding(text: &str) -> usize {
+        let mut cut = text.len();
+        let bare_note = text.char_indices().find(|&(i, c)| {
+            c == '※'
+                && !text[..i].ends_with('(')
+                && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        });
+        if let Some((i, _)) = bare_note {
+            cut = cut.min(i);
+        }
+        let marks: Vec<usize> = text.match_indices("(※)").map(|(i, _)| i).collect();
+        if marks.len() >= 2 {
+            cut = cut.min(marks[1]);
+        }
+        cut
+    }
+
+    proptest::proptest! {
+        /// A one-paragraph list split from the view's normalized text is the list split
+        /// from the raw text (which normalizes it again).
+        #[test]
+        fn one_paragraph_lists_split_the_same_from_normalized_text(
+            s in "[1-4１２ 　事業推進ⅡＡa・]{0,20}"
+        ) {
+            proptest::prop_assert_eq!(split_numbered_list_normalized(&norm(&s)), split_numbered_list(&s));
+        }
+
+        #[test]
+        fn name_notes_are_cut_where_they_were(s in "[※() 件数累計a1（）]{0,16}") {
+            let p = split_name(&s);
+            let text = s.trim();
+            let cut = note_cut_by_decoding(text);
+            let note = text[cut..].trim();
+            proptest::prop_assert_eq!(p.notes.first().map(String::as_str), (!note.is_empty()).then_some(note));
+            proptest::prop_assert!(text[..cut].trim().starts_with(p.name.as_str()), "{}", s);
+        }
     }
 
     #[test]

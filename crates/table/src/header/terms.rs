@@ -1,8 +1,6 @@
 //! The header words [`super::classify`] reads, and how a cell's words are found: one pass
 //! over its characters, trying only the words that start with each one.
 
-use std::sync::LazyLock;
-
 /// The words [`classify`](super::classify) looks for, found in one pass over a cell
 /// ([`Terms::of`]) instead of one substring search per word: every line's first cells are
 /// classified, and thirty searches a cell were 7 % of reading the 上越 report. Grouped by
@@ -66,18 +64,31 @@ impl Terms {
     pub(super) const LABEL: u64 = mask(25, 33);
 
     pub(super) fn of(s: &str) -> Terms {
-        let index = TermIndex::get();
+        // A byte walk: every term starts with a three-byte character, looked up in an exact
+        // bitmap, so most characters cost a few instructions and no decoding.
+        let bytes = s.as_bytes();
         let mut bits = 0;
-        for (at, c) in s.char_indices() {
-            if !index.may_start(c) {
-                continue;
-            }
-            let from = index.by_first.partition_point(|&(f, _)| f < c);
-            for &(_, term) in index.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
-                if s[at..].starts_with(TERMS[term]) {
-                    bits |= 1 << term;
+        let mut at = 0;
+        while at < bytes.len() {
+            let lead = bytes[at];
+            let width = match lead {
+                0x00..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if width == 3 && at + 3 <= bytes.len() && starts_a_term(&bytes[at..at + 3]) {
+                let rest = &bytes[at + 3..];
+                let mut candidates = terms_starting_with(code_point3(&bytes[at..]));
+                while candidates != 0 {
+                    let term = candidates.trailing_zeros() as usize;
+                    candidates &= candidates - 1;
+                    if rest.starts_with(&TERMS[term].as_bytes()[3..]) {
+                        bits |= 1 << term;
+                    }
                 }
             }
+            at += width;
         }
         Terms(bits)
     }
@@ -87,44 +98,78 @@ impl Terms {
     }
 }
 
-/// [`TERMS`] by first character. An automaton (`aho-corasick`) would search faster, but
-/// building it cost more than classifying every cell of a report.
-struct TermIndex {
-    /// `(first character, index in TERMS)`, sorted.
-    by_first: Vec<(char, usize)>,
-    /// A bit per `code point % 256` of every first character: most characters of a cell
-    /// start no term and are passed over on one test. (With 64 bits, a kanji passed it
-    /// two times in five.)
-    first_chars: [u64; 4],
+/// Whether the three-byte character `seq` starts one of [`TERMS`].
+#[inline]
+fn starts_a_term(seq: &[u8]) -> bool {
+    let code = code_point3(seq);
+    FIRST_CHARS[code / 64] & (1 << (code % 64)) != 0
 }
 
-impl TermIndex {
-    fn get() -> &'static TermIndex {
-        static INDEX: LazyLock<TermIndex> = LazyLock::new(|| {
-            let mut by_first: Vec<(char, usize)> = TERMS
-                .iter()
-                .enumerate()
-                .filter_map(|(i, t)| Some((t.chars().next()?, i)))
-                .collect();
-            by_first.sort_unstable();
-            let mut first_chars = [0u64; 4];
-            for &(c, _) in &by_first {
-                let bit = u32::from(c) % 256;
-                first_chars[(bit / 64) as usize] |= 1 << (bit % 64);
-            }
-            TermIndex {
-                by_first,
-                first_chars,
-            }
-        });
-        &INDEX
-    }
+/// A bit per code point of the Basic Multilingual Plane, set for the first character of
+/// every term: exact, unlike a hash of the character, so no other character goes on to the
+/// word comparisons. Built at compile time (8 KB).
+static FIRST_CHARS: [u64; 1024] = first_chars();
 
-    #[inline]
-    fn may_start(&self, c: char) -> bool {
-        let bit = u32::from(c) % 256;
-        self.first_chars[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+/// The terms that start with the character `code`, as bits: a binary search of
+/// [`BY_FIRST`]. Asked only of characters that start a term, which are common in KPI names
+/// (`目`, `実`, `分`, `基` …): trying every term at each of them cost more than the walk.
+fn terms_starting_with(code: usize) -> u64 {
+    let (firsts, count) = &BY_FIRST;
+    let firsts = &firsts[..*count];
+    match firsts.binary_search_by_key(&code, |&(c, _)| c) {
+        Ok(i) => firsts[i].1,
+        Err(_) => 0,
     }
+}
+
+/// Every distinct first character of [`TERMS`] (as a code point), sorted, with the terms
+/// that start with it as bits; and how many there are (the rest is padding).
+static BY_FIRST: ([(usize, u64); TERMS.len()], usize) = by_first();
+
+const fn by_first() -> ([(usize, u64); TERMS.len()], usize) {
+    let mut firsts = [(usize::MAX, 0u64); TERMS.len()];
+    let mut count = 0;
+    let mut term = 0;
+    while term < TERMS.len() {
+        let code = code_point3(TERMS[term].as_bytes());
+        // Insertion into the sorted prefix, or a bit more for a known first character.
+        let mut i = 0;
+        while i < count && firsts[i].0 < code {
+            i += 1;
+        }
+        if i < count && firsts[i].0 == code {
+            firsts[i].1 |= 1 << term;
+        } else {
+            let mut j = count;
+            while j > i {
+                firsts[j] = firsts[j - 1];
+                j -= 1;
+            }
+            firsts[i] = (code, 1 << term);
+            count += 1;
+        }
+        term += 1;
+    }
+    (firsts, count)
+}
+
+const fn first_chars() -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut i = 0;
+    while i < TERMS.len() {
+        let word = TERMS[i].as_bytes();
+        // Every term starts with a three-byte character (`Terms::of` looks only at those).
+        assert!(word.len() >= 3 && word[0] & 0xF0 == 0xE0);
+        let code = code_point3(word);
+        table[code / 64] |= 1 << (code % 64);
+        i += 1;
+    }
+    table
+}
+
+/// The code point of the three-byte UTF-8 sequence at the start of `seq`.
+const fn code_point3(seq: &[u8]) -> usize {
+    ((seq[0] as usize & 0x0F) << 12) | ((seq[1] as usize & 0x3F) << 6) | (seq[2] as usize & 0x3F)
 }
 
 /// Bits `from..to`.
