@@ -55,14 +55,15 @@ pub(crate) struct KpiDraft {
 /// A value cell whose reading waits for the end of the scan: the cells are read all at
 /// once, in parallel ([`parse_cell`] depends on the cell and its unit hint only), while the
 /// scan itself stays one sequential pass.
-struct ValueRead {
+struct ValueRead<'v> {
     kpi: usize,
     observation: usize,
     /// The unit printed outside the cell (KPI name, caption or column header).
     hint: Option<String>,
     /// The cell's normalized text when it is one paragraph (then it is what [`parse_cell`]
-    /// would read); `None` for cells with line breaks, read from the raw text.
-    normalized: Option<String>,
+    /// would read), borrowed from its view; `None` for cells with line breaks, read from
+    /// the raw text.
+    normalized: Option<&'v str>,
 }
 
 /// A chart row to compare with its KPI's observations of the same year, once the values
@@ -153,7 +154,7 @@ pub(crate) struct Scanner<'a> {
     caption_unit: Option<String>,
     /// The page of the last line read (PDF input).
     last_page: Option<u32>,
-    value_reads: Vec<ValueRead>,
+    value_reads: Vec<ValueRead<'a>>,
     chart_checks: Vec<ChartCheck>,
 }
 
@@ -180,7 +181,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    pub(crate) fn run(mut self, lines: &[LineView]) -> Scan {
+    pub(crate) fn run(mut self, lines: &'a [LineView]) -> Scan {
         let mut blocks = header_blocks(lines).into_iter().peekable();
         let mut i = 0;
         while i < lines.len() {
@@ -312,7 +313,7 @@ impl<'a> Scanner<'a> {
         });
     }
 
-    fn line(&mut self, view: &LineView) {
+    fn line(&mut self, view: &'a LineView) {
         let line = view.line;
         let filled: Vec<&CellView> = view.filled().collect();
         if line.page.is_some() && filled.len() == 1 && is_page_number(filled[0].squeezed()) {
@@ -364,7 +365,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn table_line(&mut self, view: &LineView, filled: &[&CellView], gap: bool) {
+    fn table_line(&mut self, view: &'a LineView, filled: &[&CellView], gap: bool) {
         let line = view.line;
         if self.chart_line(filled, line) {
             self.mode = Some(Mode::AfterTable);
@@ -461,7 +462,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A KPI row: `[ordinal | 数値目標] name value… [status] [projects]`.
-    fn kpi_row(&mut self, view: &LineView) -> bool {
+    fn kpi_row(&mut self, view: &'a LineView) -> bool {
         let line = view.line;
         let Some(table) = self.table.as_ref() else {
             return false;
@@ -490,9 +491,7 @@ impl<'a> Scanner<'a> {
                         kpi: index,
                         observation: observations.len(),
                         hint: hint.map(str::to_string),
-                        normalized: cell
-                            .filter(|c| !has_line_break(c.text()))
-                            .map(|c| c.norm().to_string()),
+                        normalized: cell.filter(|c| !has_line_break(c.text())).map(|c| c.norm()),
                     });
                     years.push(column.year());
                     observations.push(Observation {

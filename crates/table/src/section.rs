@@ -363,15 +363,38 @@ fn level1_code_from_children(
 }
 
 fn render(head: &str, parts: &[Component], bracketed_measures: bool) -> String {
-    let mut code = head.to_string();
+    // Pushed piece by piece: a `format!` per part was a third of resolving the sections.
+    let mut code = String::with_capacity(head.len() + 6 * parts.len());
+    code.push_str(head);
     for (k, c) in parts.iter().enumerate() {
+        code.push('-');
         if c.bracketed || (k == 1 && bracketed_measures) {
-            code.push_str(&format!("-({})", c.number));
+            code.push('(');
+            push_decimal(&mut code, c.number);
+            code.push(')');
         } else {
-            code.push_str(&format!("-{}", c.number));
+            push_decimal(&mut code, c.number);
         }
     }
     code
+}
+
+/// `n` in decimal digits, appended without the formatting machinery.
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 fn letter_code(number: u32) -> String {
@@ -408,6 +431,15 @@ fn roman(number: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_pushed_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 42, 99, 100, 12_345, u32::MAX] {
+            let mut s = String::from("A-");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("A-{n}"));
+        }
+    }
 
     fn code_of(text: &str) -> Option<(String, String)> {
         let p = parse_heading(text)?;
