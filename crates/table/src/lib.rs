@@ -50,7 +50,8 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedS
 pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
     let legend = document::legend(&views);
-    let scan = scan::Scanner::new(&legend).run(&views);
+    let headers = scan::header_blocks(&views);
+    let scan = scan::Scanner::new(&legend).run(&views, &headers);
     let resolved = section::resolve(&scan.drafts);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 

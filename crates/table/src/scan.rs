@@ -8,6 +8,7 @@
 
 use std::sync::OnceLock;
 
+use shinchoku_extract::era::Period;
 use shinchoku_extract::{par, Line, Provenance, Warning};
 
 use crate::cell_text::{
@@ -64,6 +65,8 @@ struct ValueRead<'v> {
     /// would read), borrowed from its view; `None` for cells with line breaks, read from
     /// the raw text.
     normalized: Option<&'v str>,
+    /// The column's period, which stands when the cell prints none.
+    column_period: Option<&'v Period>,
 }
 
 /// A chart row to compare with its KPI's observations of the same year, once the values
@@ -97,8 +100,9 @@ enum Mode {
 }
 
 /// The table whose rows, departments and charts are being read.
-struct Table {
-    schema: Schema,
+struct Table<'a> {
+    /// One of the document's [`HeaderBlocks`] schemas.
+    schema: &'a Schema,
     /// Indices of its KPIs, in row order.
     kpis: Vec<usize>,
     /// Position in `kpis` up to which trailing department lines have been handed out.
@@ -134,7 +138,7 @@ pub(crate) struct Scanner<'a> {
     legend: &'a Legend,
     out: Scan,
     mode: Option<Mode>,
-    table: Option<Table>,
+    table: Option<Table<'a>>,
     current: Option<usize>,
     current_level1: Option<usize>,
     current_measure: Option<usize>,
@@ -181,8 +185,9 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    pub(crate) fn run(mut self, lines: &'a [LineView]) -> Scan {
-        let mut blocks = header_blocks(lines).into_iter().peekable();
+    /// Scan the lines, given their header blocks ([`header_blocks`]).
+    pub(crate) fn run(mut self, lines: &'a [LineView], headers: &'a HeaderBlocks) -> Scan {
+        let mut blocks = headers.blocks.iter().peekable();
         let mut i = 0;
         while i < lines.len() {
             let view = &lines[i];
@@ -194,7 +199,7 @@ impl<'a> Scanner<'a> {
             }
             while blocks.next_if(|b| b.start < i).is_some() {}
             if let Some(block) = blocks.next_if(|b| b.start == i) {
-                if let Some(schema) = block.schema {
+                if let Some(schema) = &headers.schemas[block.schema] {
                     self.start_table(schema, line);
                     i = block.end;
                     continue;
@@ -227,9 +232,12 @@ impl<'a> Scanner<'a> {
         for (r, read) in reads.iter().zip(cells) {
             let kpi = &mut self.out.kpis[r.kpi];
             let observation = &mut kpi.observations[r.observation];
-            if let Some(period) = read.period {
-                kpi.years[r.observation] = Some(period.year);
-                observation.period = Some(period);
+            match read.period {
+                Some(period) => {
+                    kpi.years[r.observation] = Some(period.year);
+                    observation.period = Some(period);
+                }
+                None => observation.period = r.column_period.cloned(),
             }
             observation.value = read.value;
             observation.notes = read.notes;
@@ -266,7 +274,7 @@ impl<'a> Scanner<'a> {
         self.mode.unwrap_or(Mode::Outside)
     }
 
-    fn start_table(&mut self, schema: Schema, line: &Line) {
+    fn start_table(&mut self, schema: &'a Schema, line: &Line) {
         self.initiative = None;
         self.gap = false;
         let repeated = self.mode() != Mode::Outside
@@ -274,7 +282,7 @@ impl<'a> Scanner<'a> {
             && self
                 .table
                 .as_ref()
-                .is_some_and(|t| t.schema.same_layout(&schema));
+                .is_some_and(|t| t.schema.same_layout(schema));
         self.mode = Some(Mode::Table);
         if repeated {
             // A page header repeated: the table goes on.
@@ -467,10 +475,10 @@ impl<'a> Scanner<'a> {
         let Some(table) = self.table.as_ref() else {
             return false;
         };
-        let Some(row) = split_row(view, &table.schema) else {
+        let Some(row) = split_row(view, table.schema) else {
             return false;
         };
-        let schema = &table.schema;
+        let schema = table.schema;
         let name_parts = split_name(row.name.norm());
         let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
         let mut observations = Vec::new();
@@ -492,12 +500,14 @@ impl<'a> Scanner<'a> {
                         observation: observations.len(),
                         hint: hint.map(str::to_string),
                         normalized: cell.filter(|c| !has_line_break(c.text())).map(|c| c.norm()),
+                        column_period: column.period.as_ref(),
                     });
                     years.push(column.year());
                     observations.push(Observation {
                         role,
                         value: Value::Missing,
-                        period: column.period.clone(),
+                        // Set in `read_values`: the cell's own, else the column's.
+                        period: None,
                         notes: Vec::new(),
                         raw: text.to_string(),
                     });
@@ -774,18 +784,26 @@ impl<'a> Scanner<'a> {
 }
 
 /// A run of header lines from a line that names a column role: the lines `start..end` and
-/// the table they describe, if they describe one.
+/// the table they describe (an index into [`HeaderBlocks::schemas`]).
 struct HeaderBlock {
     start: usize,
     end: usize,
-    schema: Option<Schema>,
+    schema: usize,
 }
 
-/// Every header block of the document, in order, read in parallel: where a block starts
-/// and ends depends on the lines alone, not on the scan's state. (Blocks may overlap: the
-/// scan uses the block at a line only when it reaches that line.) A header repeated on
-/// every page is read once: blocks with the same [`HeaderCell`]s share its schema.
-fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
+/// Every header block of the document, in order, and the schemas they describe.
+pub(crate) struct HeaderBlocks {
+    blocks: Vec<HeaderBlock>,
+    /// One per distinct header; `None` when it describes no KPI table.
+    schemas: Vec<Option<Schema>>,
+}
+
+/// Every header block of the document, read in parallel: where a block starts and ends
+/// depends on the lines alone, not on the scan's state. (Blocks may overlap: the scan uses
+/// the block at a line only when it reaches that line.) A header repeated on every page is
+/// read once: blocks with the same [`HeaderCell`]s share its schema, which the scan's
+/// tables borrow.
+pub(crate) fn header_blocks(lines: &[LineView]) -> HeaderBlocks {
     let spans: Vec<(usize, usize)> = (0..lines.len())
         .filter(|&i| lines[i].header == Some(true))
         .map(|start| {
@@ -813,15 +831,12 @@ fn header_blocks(lines: &[LineView]) -> Vec<HeaderBlock> {
     let schemas = par::map(&unique, MIN_PARALLEL_HEADERS, |&(cells, _)| {
         build_schema(cells)
     });
-    spans
+    let blocks = spans
         .iter()
         .zip(which)
-        .map(|(&(start, end), i)| HeaderBlock {
-            start,
-            end,
-            schema: schemas[i].clone(),
-        })
-        .collect()
+        .map(|(&(start, end), schema)| HeaderBlock { start, end, schema })
+        .collect();
+    HeaderBlocks { blocks, schemas }
 }
 
 /// The cells of a KPI row, aligned to the table's columns by content and order.
