@@ -297,17 +297,42 @@ fn push_item(items: &mut Vec<String>, item: &str) {
 
 /// The byte offset where ` {number} ` starts in `s`, and the text after it.
 fn find_next_number(s: &str, number: u32) -> Option<(usize, &str)> {
-    let needle = number.to_string();
-    // Non-overlapping matches, left to right, as `str::find` from the end of the last one;
-    // `memmem` searches with SIMD, where `find` sets up a Two-Way searcher every call.
-    for at in memchr::memmem::find_iter(s.as_bytes(), needle.as_bytes()) {
+    let mut digits = [0u8; 10];
+    let needle = decimal_digits(number, &mut digits);
+    let bytes = s.as_bytes();
+    // Non-overlapping matches, left to right, as `str::find` from the end of the last one.
+    // A vectorized search for the first digit: building a substring searcher for a one-
+    // or two-digit needle cost more than the search, every item of every list.
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(needle[0], &bytes[from..]) {
+        let at = from + p;
+        if !bytes[at..].starts_with(needle) {
+            from = at + 1;
+            continue;
+        }
         let before_ok = s[..at].ends_with(char::is_whitespace);
         let after = &s[at + needle.len()..];
         if before_ok && after.starts_with(char::is_whitespace) {
             return Some((at, after.trim_start()));
         }
+        from = at + needle.len();
     }
     None
+}
+
+/// `n` in decimal digits, written into the end of `buf` without the formatting machinery.
+pub(crate) fn decimal_digits(n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
 }
 
 const BULLETS: &[char] = &['・', '•', '●', '○', '◦', '■', '□', '◆', '◇', '▪'];
@@ -551,7 +576,34 @@ mod tests {
         cut
     }
 
+    /// [`find_next_number`] as it was first written, with a substring searcher.
+    fn find_next_number_by_memmem(s: &str, number: u32) -> Option<(usize, &str)> {
+        let needle = number.to_string();
+        for at in memchr::memmem::find_iter(s.as_bytes(), needle.as_bytes()) {
+            let before_ok = s[..at].ends_with(char::is_whitespace);
+            let after = &s[at + needle.len()..];
+            if before_ok && after.starts_with(char::is_whitespace) {
+                return Some((at, after.trim_start()));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn decimal_digits_are_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 42, 99, 100, 12_345, u32::MAX] {
+            assert_eq!(decimal_digits(n, &mut [0; 10]), n.to_string().as_bytes());
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn next_numbers_are_found_as_by_a_substring_search(
+            s in "[0-9 　a事11]{0,24}", number in 0u32..120
+        ) {
+            proptest::prop_assert_eq!(find_next_number(&s, number), find_next_number_by_memmem(&s, number));
+        }
+
         /// A one-paragraph list split from the view's normalized text is the list split
         /// from the raw text (which normalizes it again).
         #[test]

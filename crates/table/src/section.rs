@@ -7,7 +7,7 @@ use shinchoku_extract::{Provenance, Warning};
 
 #[cfg(test)]
 use crate::cell_text::norm;
-use crate::cell_text::{fold_code_chars, needs_code_fold};
+use crate::cell_text::{decimal_digits, fold_code_chars, needs_code_fold};
 use crate::model::Section;
 use crate::FastSet;
 
@@ -381,18 +381,7 @@ fn render(head: &str, parts: &[Component], bracketed_measures: bool) -> String {
 
 /// `n` in decimal digits, appended without the formatting machinery.
 fn push_decimal(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
+    for &d in decimal_digits(n, &mut [0; 10]) {
         out.push(char::from(d));
     }
 }
