@@ -6,6 +6,15 @@
 /// Full-width digits, Latin letters, brackets, tildes, dots and all white space seen as the
 /// ASCII character the parser matches on. Other characters pass through.
 pub(super) fn fold(c: char) -> char {
+    // Most characters met are ASCII: settle them before the full-width ranges and the
+    // Unicode white-space table.
+    if c.is_ascii() {
+        return if matches!(c, ' ' | '\t'..='\r') {
+            ' '
+        } else {
+            c
+        };
+    }
     match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
@@ -195,6 +204,29 @@ mod tests {
         assert_eq!(kanji("六十四"), Some(64));
         assert_eq!(kanji("二〇二三"), Some(2023));
         assert_eq!(kanji("年"), None);
+    }
+
+    /// The folding before the ASCII fast path, as the reference.
+    fn fold_reference(c: char) -> char {
+        match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '（' => '(',
+            '）' => ')',
+            '～' | '〜' | '∼' => '~',
+            '．' => '.',
+            '－' | '−' | '‐' | '‑' | '–' | '—' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_the_reference_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold(c), fold_reference(c), "{:?}", c);
+        }
     }
 
     #[test]

@@ -79,12 +79,64 @@ type SideResult = Result<Option<Side>, Invalid>;
 /// `1000年に一度` is not taken for a date.
 const GREGORIAN_YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
 
-/// Could a date expression start with this character? A cheap filter before `scan_at`.
+/// Could a date expression start with this character? A cheap filter before `scan_at`:
+/// an era letter or a digit (ASCII or full width, as [`fold`] sees them) or the first kanji
+/// of an era name. Spelled out rather than folding first, because it runs on every
+/// character searched.
 pub(super) fn may_start(c: char) -> bool {
     matches!(
-        fold(c),
-        'M' | 'T' | 'S' | 'H' | 'R' | 'm' | 't' | 's' | 'h' | 'r' | '0'..='9'
-    ) || matches!(c, '明' | '大' | '昭' | '平' | '令')
+        c,
+        'M' | 'T'
+            | 'S'
+            | 'H'
+            | 'R'
+            | 'm'
+            | 't'
+            | 's'
+            | 'h'
+            | 'r'
+            | '0'..='9'
+            | 'Ｍ'
+            | 'Ｔ'
+            | 'Ｓ'
+            | 'Ｈ'
+            | 'Ｒ'
+            | 'ｍ'
+            | 'ｔ'
+            | 'ｓ'
+            | 'ｈ'
+            | 'ｒ'
+            | '０'..='９'
+            | '明'
+            | '大'
+            | '昭'
+            | '平'
+            | '令'
+    )
+}
+
+/// Byte offset of the first character at or after `from` that [`may_start`] a date.
+/// Looks at bytes: every such character is ASCII or UTF-8 with lead byte E4, E5 or E6
+/// (明大昭平令) or EF (full-width forms), so the kana and kanji of a sentence are passed
+/// over without being decoded. `from` must be a char boundary.
+pub(super) fn next_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        let candidate = if b.is_ascii() {
+            may_start(char::from(b))
+        } else if matches!(b, 0xE4..=0xE6 | 0xEF) {
+            // A lead byte, so `at` is a char boundary.
+            text[at..].chars().next().is_some_and(may_start)
+        } else {
+            false
+        };
+        if candidate {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
 }
 
 /// Read the date expression starting at byte `start` of `text`, if there is one.
@@ -624,5 +676,47 @@ fn shown(text: &str, number: Number) -> String {
     } else {
         let head: String = printed.chars().take(24).collect();
         format!("{head}… ({} digits)", number.digits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter as first written: fold, then match.
+    fn may_start_reference(c: char) -> bool {
+        matches!(
+            fold(c),
+            'M' | 'T' | 'S' | 'H' | 'R' | 'm' | 't' | 's' | 'h' | 'r' | '0'..='9'
+        ) || matches!(c, '明' | '大' | '昭' | '平' | '令')
+    }
+
+    #[test]
+    fn may_start_agrees_with_folding_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(may_start(c), may_start_reference(c), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn next_start_finds_what_a_char_by_char_search_finds() {
+        use proptest::prelude::*;
+        let by_chars = |text: &str, from: usize| {
+            text[from..]
+                .char_indices()
+                .find(|&(_, c)| may_start(c))
+                .map(|(i, _)| from + i)
+        };
+        // Characters near the ones that matter: era letters and kanji, full-width forms,
+        // kana, other kanji sharing lead bytes, spaces.
+        let pieces = prop::sample::select(vec![
+            "R", "h", "5", "a", " ", "(", "明", "大", "昭", "平", "令", "治", "正", "和", "成",
+            "Ｒ", "５", "ｈ", "（", "～", "の", "年", "度", "末", "人", "　", "é", "💡", "ー",
+        ]);
+        proptest!(|(parts in prop::collection::vec(pieces, 0..12), skip in 0usize..12)| {
+            let text: String = parts.concat();
+            let from = text.char_indices().map(|(i, _)| i).nth(skip).unwrap_or(text.len());
+            prop_assert_eq!(next_start(&text, from), by_chars(&text, from));
+        });
     }
 }

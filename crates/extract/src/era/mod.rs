@@ -187,18 +187,22 @@ pub struct Found {
 /// are returned as errors with their range; plain numbers and words never match.
 pub fn find_periods(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
+    for_each_period(text, |one| found.push(one));
+    found
+}
+
+/// [`find_periods`] handing each expression to `found` as it is met, for callers that keep
+/// only some of them (a cell keeps its valid dates) and need not build the full list first.
+pub fn for_each_period(text: &str, mut found: impl FnMut(Found)) {
     let mut pos = 0;
     // Byte and character offsets of `pos`, advanced together so error positions cost O(n) overall.
     let mut counted = (0usize, 0usize);
-    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
-        let next = pos + c.len_utf8();
-        if !grammar::may_start(c) {
-            pos = next;
-            continue;
-        }
+    while let Some(start) = grammar::next_start(text, pos) {
+        pos = start;
+        let next = pos + text[pos..].chars().next().map_or(1, char::len_utf8);
         match grammar::scan_at(text, pos) {
             Outcome::Date { end, parsed } => {
-                found.push(Found {
+                found(Found {
                     range: pos..end,
                     result: Ok(parsed),
                 });
@@ -212,7 +216,7 @@ pub fn find_periods(text: &str) -> Vec<Found> {
                     );
                 counted = (invalid.at, chars_to);
                 let end = invalid.end.max(next);
-                found.push(Found {
+                found(Found {
                     range: pos..end,
                     result: Err(EraError {
                         position: chars_to,
@@ -224,5 +228,4 @@ pub fn find_periods(text: &str) -> Vec<Found> {
             Outcome::NotDate | Outcome::Invalid(_) => pos = next,
         }
     }
-    found
 }
