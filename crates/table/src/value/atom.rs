@@ -1,6 +1,6 @@
 //! One run of non-space characters read as `[label[:]][約][第][sign]number[unit][以上|以下|…]`.
 
-use super::decimal::Decimal;
+use super::decimal::{Decimal, DigitReader};
 use super::units;
 use crate::model::Comparator;
 
@@ -138,37 +138,40 @@ fn last_number_span(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Parse `1,234.5` / `1234` / `0.5`; thousands separators must be in groups of three.
+/// One pass over the bytes, digits going straight into a [`DigitReader`].
 pub fn parse_number(token: &str) -> Option<Decimal> {
-    let (int, frac) = match token.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (token, ""),
-    };
-    if frac.contains(['.', ',']) || (int.is_empty() && frac.is_empty()) {
+    let (int, frac) = token.split_once('.').unwrap_or((token, ""));
+    if (int.is_empty() && frac.is_empty()) || (frac.is_empty() && token.ends_with('.')) {
         return None;
     }
-    if frac.is_empty() && token.ends_with('.') {
+    let mut digits = DigitReader::default();
+    // Digits in the current group, and whether a separator was met: the first group has one
+    // to three digits, every later one exactly three.
+    let mut group = 0usize;
+    let mut separated = false;
+    for b in int.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                digits.int_digit(b - b'0');
+                group += 1;
+            }
+            b',' if group == 3 || (!separated && (1..=3).contains(&group)) => {
+                separated = true;
+                group = 0;
+            }
+            _ => return None,
+        }
+    }
+    if separated && group != 3 {
         return None;
     }
-    if !int.contains(',') {
-        return Decimal::parse_unsigned(int, frac);
+    for b in frac.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        digits.frac_digit(b - b'0');
     }
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or("");
-    if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
-        return None;
-    }
-    // The digits without separators, on the stack when they fit (a printed number always
-    // does; leading zeros may make a longer one valid, so that one still gets a String).
-    let mut buf = [0u8; 64];
-    if int.len() > buf.len() {
-        return Decimal::parse_unsigned(&int.replace(',', ""), frac);
-    }
-    let mut len = 0;
-    for b in int.bytes().filter(|&b| b != b',') {
-        buf[len] = b;
-        len += 1;
-    }
-    Decimal::parse_unsigned(std::str::from_utf8(&buf[..len]).ok()?, frac)
+    digits.finish()
 }
 
 /// Read what precedes the last number: compound scales (`12億`), sign, `第`, `約`, label.

@@ -16,6 +16,8 @@ pub struct Decimal {
 
 impl Decimal {
     /// Parse `digits[.digits]` (no sign, no separators). `None` when empty, malformed or too long.
+    /// The plain form [`DigitReader`] replaced, kept as the reference its tests compare with.
+    #[cfg(test)]
     pub fn parse_unsigned(int_part: &str, frac_part: &str) -> Option<Decimal> {
         if int_part.is_empty() && frac_part.is_empty() {
             return None;
@@ -96,9 +98,12 @@ impl Decimal {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
         ];
-        if self.mantissa.unsigned_abs() < 1 << 53 {
-            if let Some(power) = EXACT_POWERS.get(self.frac as usize) {
-                return self.mantissa as f64 / power;
+        // Through `i64`: converting an `i128` to `f64` is a library call.
+        if let Ok(mantissa) = i64::try_from(self.mantissa) {
+            if mantissa.unsigned_abs() < 1 << 53 {
+                if let Some(power) = EXACT_POWERS.get(self.frac as usize) {
+                    return mantissa as f64 / power;
+                }
             }
         }
         // Otherwise Rust's float parsing, which rounds correctly from the exact string.
@@ -106,31 +111,120 @@ impl Decimal {
     }
 }
 
-impl std::fmt::Display for Decimal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Digits right to left into a stack buffer: a sign, up to 39 digits of an i128, a
-        // point and the zeros that pad a fraction (at most MAX_DIGITS of them).
-        let mut buf = [0u8; 48 + MAX_DIGITS];
+/// A decimal read one digit at a time, left to right, as a printed number is scanned
+/// (`1,234.5`: integer digits 1 2 3 4, then fraction digit 5). Leading zeros of the integer
+/// part do not count toward [`MAX_DIGITS`]; fraction digits all do. At most `MAX_DIGITS`
+/// digits are kept, so the mantissa (below 10^30) is accumulated in plain `u128`
+/// arithmetic that cannot overflow, without checked `i128` multiplication.
+#[derive(Debug, Default)]
+pub struct DigitReader {
+    mantissa: u128,
+    /// Digits counted so far (integer digits from the first non-zero one, all fraction digits).
+    significant: usize,
+    frac: u32,
+}
+
+impl DigitReader {
+    /// A digit (0–9) before the decimal point.
+    pub fn int_digit(&mut self, digit: u8) {
+        if self.significant == 0 && digit == 0 {
+            return; // a leading zero
+        }
+        self.push(digit);
+    }
+
+    /// A digit (0–9) after the decimal point.
+    pub fn frac_digit(&mut self, digit: u8) {
+        self.push(digit);
+        self.frac = self.frac.saturating_add(1);
+    }
+
+    fn push(&mut self, digit: u8) {
+        self.significant += 1;
+        if self.significant <= MAX_DIGITS {
+            self.mantissa = self.mantissa * 10 + u128::from(digit);
+        }
+    }
+
+    /// The decimal read; `None` when it has more than [`MAX_DIGITS`] digits.
+    pub fn finish(self) -> Option<Decimal> {
+        if self.significant > MAX_DIGITS {
+            return None;
+        }
+        Some(Decimal {
+            mantissa: i128::try_from(self.mantissa).ok()?,
+            frac: self.frac,
+        })
+    }
+}
+
+impl Decimal {
+    /// The digits as printed (`-0.05`, `4.0`, `33097`), written right to left into `buf`;
+    /// returns where they start. Mantissas that fit a `u64` (every printed number) are
+    /// divided as `u64`: `u128` division is a library call costing tens of instructions
+    /// a digit.
+    fn write_digits(self, buf: &mut [u8; DIGITS_BUF]) -> usize {
         let mut at = buf.len();
-        let mut rest = self.mantissa.unsigned_abs();
-        let mut written = 0u32;
-        while rest > 0 || written <= self.frac {
-            if written == self.frac && self.frac > 0 {
-                at -= 1;
-                buf[at] = b'.';
-            }
-            at -= 1;
-            buf[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            written += 1;
-            if at <= 1 {
-                break; // frac beyond what parsing allows; never reached for parsed decimals
-            }
+        let magnitude = self.mantissa.unsigned_abs();
+        match u64::try_from(magnitude) {
+            Ok(small) => write_digits_right_to_left(small, self.frac, buf, &mut at),
+            Err(_) => write_digits_right_to_left(magnitude, self.frac, buf, &mut at),
         }
         if self.mantissa < 0 {
             at -= 1;
             buf[at] = b'-';
         }
+        at
+    }
+}
+
+/// A sign, up to 39 digits of an i128, a point and the zeros that pad a fraction (at most
+/// MAX_DIGITS of them).
+const DIGITS_BUF: usize = 48 + MAX_DIGITS;
+
+/// The digits of `rest` with a point `frac` digits from the right (zero-padded so that at
+/// least one digit stands before the point), ending at `*at`.
+fn write_digits_right_to_left<T>(mut rest: T, frac: u32, buf: &mut [u8], at: &mut usize)
+where
+    T: Copy + PartialOrd + From<u8> + std::ops::Rem<Output = T> + std::ops::Div<Output = T>,
+    u8: TryFrom<T>,
+{
+    let zero = T::from(0);
+    let ten = T::from(10);
+    let mut written = 0u32;
+    while rest > zero || written <= frac {
+        if written == frac && frac > 0 {
+            *at -= 1;
+            buf[*at] = b'.';
+        }
+        *at -= 1;
+        buf[*at] = b'0' + u8::try_from(rest % ten).unwrap_or(0);
+        rest = rest / ten;
+        written += 1;
+        if *at <= 1 {
+            break; // frac beyond what parsing allows; never reached for parsed decimals
+        }
+    }
+}
+
+impl Decimal {
+    /// The same text as `to_string()`, in a `String` of exactly its length and without the
+    /// formatting machinery (a value's `decimal` is built for every number read).
+    pub fn to_plain_string(self) -> String {
+        let mut buf = [0u8; DIGITS_BUF];
+        let at = self.write_digits(&mut buf);
+        let digits = &buf[at..];
+        let mut out = String::with_capacity(digits.len());
+        // Only ASCII digits, '.' and '-' were written.
+        out.extend(digits.iter().map(|&b| char::from(b)));
+        out
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; DIGITS_BUF];
+        let at = self.write_digits(&mut buf);
         // Only ASCII digits, '.' and '-' were written.
         f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or("NaN"))
     }
@@ -166,6 +260,7 @@ mod tests {
             let d = Decimal { mantissa, frac };
             let shown = plain_display(d);
             prop_assert_eq!(d.to_string(), shown.clone());
+            prop_assert_eq!(d.to_plain_string(), shown.clone());
             let parsed: f64 = shown.parse().unwrap();
             prop_assert_eq!(d.to_f64().to_bits(), parsed.to_bits());
         });
@@ -178,6 +273,7 @@ mod tests {
         ] {
             let d = Decimal { mantissa: m, frac };
             assert_eq!(d.to_string(), text);
+            assert_eq!(d.to_plain_string(), text);
             assert_eq!(d.to_f64(), text.parse::<f64>().unwrap());
         }
     }
