@@ -73,22 +73,43 @@ pub fn is_known_unit(unit: &str) -> bool {
 const HIRAGANA_UNITS: &[&str] = &["か所", "か月", "か国", "か年", "か年度"];
 
 /// Is `unit` (as printed after a number) shaped like a unit rather than the rest of a sentence?
+///
+/// One pass over the characters gathers what the rules ask (length, digits, hiragana, a
+/// character that may start a change word, a character no unit has); the rules needing
+/// more than that look again only when their character was seen.
 pub fn is_unit(unit: &str) -> bool {
-    let count = unit.chars().count();
-    if count == 0 || count > MAX_UNIT_CHARS || unit == "/" {
+    if unit.is_empty() || unit == "/" {
         return false;
     }
-    if unit.contains(|c: char| c.is_ascii_digit()) && !ends_with_area_or_volume(unit) {
+    let mut count = 0;
+    let mut has_digit = false;
+    let mut has_hiragana = false;
+    let mut may_hold_change_word = false;
+    for c in unit.chars() {
+        count += 1;
+        if count > MAX_UNIT_CHARS || !is_unit_char(c) {
+            return false;
+        }
+        has_digit |= c.is_ascii_digit();
+        has_hiragana |= is_hiragana(c);
+        may_hold_change_word |= starts_change_word(c);
+    }
+    if has_digit && !ends_with_area_or_volume(unit) {
         return false;
     }
-    if holds_change_word(unit) {
+    if may_hold_change_word && holds_change_word(unit) {
         return false;
     }
-    let has_hiragana = unit.chars().any(is_hiragana);
-    if has_hiragana && !HIRAGANA_UNITS.iter().any(|u| unit.starts_with(u)) {
-        return false;
-    }
-    unit.chars().all(is_unit_char)
+    // Hiragana only in the counters that have it.
+    !has_hiragana || HIRAGANA_UNITS.iter().any(|u| unit.starts_with(u))
+}
+
+/// The first characters of [`CHANGE_WORDS`].
+fn starts_change_word(c: char) -> bool {
+    matches!(
+        c,
+        '増' | '減' | '達' | '上' | '下' | '向' | '改' | '実' | '開' | '予' | '見'
+    )
 }
 
 /// True when one of [`CHANGE_WORDS`] is in `unit`: one pass over the characters, trying the
@@ -96,10 +117,7 @@ pub fn is_unit(unit: &str) -> bool {
 /// a thousand instructions a value).
 fn holds_change_word(unit: &str) -> bool {
     unit.char_indices().any(|(at, c)| {
-        matches!(
-            c,
-            '増' | '減' | '達' | '上' | '下' | '向' | '改' | '実' | '開' | '予' | '見'
-        ) && CHANGE_WORDS.iter().any(|w| unit[at..].starts_with(w))
+        starts_change_word(c) && CHANGE_WORDS.iter().any(|w| unit[at..].starts_with(w))
     })
 }
 
@@ -204,6 +222,51 @@ pub fn leading_scale(unit: &str) -> (u32, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_unit` as first written, one rule (and one pass) at a time: the reference.
+    fn is_unit_reference(unit: &str) -> bool {
+        let count = unit.chars().count();
+        if count == 0 || count > MAX_UNIT_CHARS || unit == "/" {
+            return false;
+        }
+        if unit.contains(|c: char| c.is_ascii_digit()) && !ends_with_area_or_volume(unit) {
+            return false;
+        }
+        if CHANGE_WORDS.iter().any(|w| unit.contains(w)) {
+            return false;
+        }
+        let has_hiragana = unit.chars().any(is_hiragana);
+        if has_hiragana && !HIRAGANA_UNITS.iter().any(|u| unit.starts_with(u)) {
+            return false;
+        }
+        unit.chars().all(is_unit_char)
+    }
+
+    #[test]
+    fn is_unit_agrees_with_the_reference() {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "人", "/", "年", "日", "%", "m", "2", "3", "k", "か", "所", "月", "増", "加", "上",
+            "回", "達成", "見込", "以", "(", " ", ",", "・", "千", "円", "ます", "a", "0",
+        ]);
+        proptest!(|(parts in prop::collection::vec(pieces, 0..10))| {
+            let unit: String = parts.concat();
+            prop_assert_eq!(is_unit(&unit), is_unit_reference(&unit), "{}", unit);
+        });
+        for unit in [
+            "",
+            "/",
+            "人/年",
+            "か所",
+            "かな",
+            "km2/年",
+            "m2/2",
+            "123456789",
+            "人増",
+        ] {
+            assert_eq!(is_unit(unit), is_unit_reference(unit), "{unit}");
+        }
+    }
 
     #[test]
     fn change_words_are_found_wherever_they_stand() {
