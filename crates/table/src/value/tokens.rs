@@ -22,53 +22,153 @@ pub enum Token<'a> {
 
 /// Split `s` into atoms and top-level groups in one pass. A `(` without its `)` (or the
 /// reverse) is an ordinary character.
-pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let closing = matching_parens(s);
-    let mut tokens = Vec::new();
-    let mut atom_start: Option<usize> = None;
-    let mut chars = s.char_indices();
-    while let Some((i, c)) = chars.next() {
-        if c == '(' {
-            if let Ok(k) = closing.binary_search_by_key(&i, |&(open, _)| open) {
-                let close = closing[k].1;
-                if let Some(start) = atom_start.take() {
-                    tokens.push(Token::Atom {
-                        text: &s[start..i],
-                        span: start..i,
-                    });
-                }
-                tokens.push(Token::Group {
-                    text: &s[i..=close],
-                    content: &s[i + 1..close],
-                    span: i..close + 1,
-                });
-                // Skip to the closing parenthesis (ASCII, one byte).
-                for (j, _) in chars.by_ref() {
-                    if j == close {
-                        break;
+///
+/// An iterator, not a list: a cell is read token by token once, and most cells have two
+/// or three tokens, which are not worth an allocation. Works on lead bytes: parentheses
+/// and ASCII white space are single bytes, and only a few lead bytes can start non-ASCII
+/// white space, so most kana and kanji of a cell are stepped over without being decoded.
+pub fn tokenize(s: &str) -> Tokens<'_> {
+    Tokens {
+        s,
+        pos: 0,
+        pairs: None,
+        next_pair: 0,
+        pending_group: None,
+    }
+}
+
+/// The tokens of one cell, in order (see [`tokenize`]).
+pub struct Tokens<'a> {
+    s: &'a str,
+    /// Byte offset of the next character to read; always a char boundary.
+    pos: usize,
+    /// Every matched pair, once a `(` turned out to be unclosed (see [`Tokens::close_of`]).
+    pairs: Option<Vec<(usize, usize)>>,
+    /// Index into `pairs` of the first pair not yet passed.
+    next_pair: usize,
+    /// `(open, close)` of a group found right after an atom, handed out next.
+    pending_group: Option<(usize, usize)>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The byte offset of the `)` matching the `(` at `open`, if it is closed.
+    ///
+    /// Matching by a stack over the whole cell pairs a `(` with the first `)` after it at
+    /// which the depth counted from it returns to zero (a `)` only pops what was pushed
+    /// after it, and one before it is never popped first), so a forward scan finds the
+    /// same pair without a list. A cell with an unclosed `(` would make repeated scans
+    /// quadratic; from the first such `(` on, the pairs are listed once instead.
+    fn close_of(&mut self, open: usize) -> Option<usize> {
+        if self.pairs.is_none() {
+            let mut depth = 0usize;
+            for (i, &b) in self.s.as_bytes()[open..].iter().enumerate() {
+                let i = open + i;
+                match b {
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i);
+                        }
                     }
+                    _ => {}
+                }
+            }
+            self.pairs = Some(matching_parens(self.s));
+        }
+        let pairs = self.pairs.as_deref().unwrap_or_default();
+        // Pairs come sorted by their `(`, and tokenizing only moves forward, so the next
+        // pair at or after `open` is the only one that can open here.
+        while pairs.get(self.next_pair).is_some_and(|&(o, _)| o < open) {
+            self.next_pair += 1;
+        }
+        pairs
+            .get(self.next_pair)
+            .filter(|&&(o, _)| o == open)
+            .map(|&(_, close)| close)
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let s = self.s;
+        if let Some((open, close)) = self.pending_group.take() {
+            self.pos = close + 1;
+            return Some(group(s, open, close));
+        }
+        let bytes = s.as_bytes();
+        let mut atom_start: Option<usize> = None;
+        while let Some(&b) = bytes.get(self.pos) {
+            let i = self.pos;
+            if b == b'(' {
+                if let Some(close) = self.close_of(i) {
+                    if let Some(start) = atom_start {
+                        // The group ends the atom; it is the next token.
+                        self.pending_group = Some((i, close));
+                        return Some(atom(s, start, i));
+                    }
+                    // Skip past the closing parenthesis (ASCII, one byte).
+                    self.pos = close + 1;
+                    return Some(group(s, i, close));
+                }
+            }
+            let space = white_space_len(s, i);
+            if space > 0 {
+                self.pos += space;
+                if let Some(start) = atom_start {
+                    return Some(atom(s, start, i));
                 }
                 continue;
             }
-        }
-        if c.is_whitespace() {
-            if let Some(start) = atom_start.take() {
-                tokens.push(Token::Atom {
-                    text: &s[start..i],
-                    span: start..i,
-                });
+            if atom_start.is_none() {
+                atom_start = Some(i);
             }
-        } else if atom_start.is_none() {
-            atom_start = Some(i);
+            self.pos += utf8_len(b);
         }
+        atom_start.map(|start| atom(s, start, s.len()))
     }
-    if let Some(start) = atom_start {
-        tokens.push(Token::Atom {
-            text: &s[start..],
-            span: start..s.len(),
-        });
+}
+
+fn group(s: &str, open: usize, close: usize) -> Token<'_> {
+    Token::Group {
+        text: &s[open..=close],
+        content: &s[open + 1..close],
+        span: open..close + 1,
     }
-    tokens
+}
+
+fn atom(s: &str, start: usize, end: usize) -> Token<'_> {
+    Token::Atom {
+        text: &s[start..end],
+        span: start..end,
+    }
+}
+
+/// The length of the UTF-8 character whose lead byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The byte length of the white-space character at byte `i` of `s` ([`char::is_whitespace`]),
+/// 0 when there is none there; `i` is a char boundary. Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) has
+/// lead byte C2, E1, E2 or E3; only those are decoded.
+fn white_space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(b' ' | b'\t'..=b'\r') => 1,
+        Some(0xC2 | 0xE1..=0xE3) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 /// `(open, close)` byte offsets of each `(` that is closed and its matching `)`, sorted
@@ -76,23 +176,28 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 /// looked up. A cell holds a handful of pairs: a sorted list, not a hash map.
 fn matching_parens(s: &str) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    if memchr::memchr(b'(', s.as_bytes()).is_none() {
-        return pairs;
-    }
+    // Every `(` gets its slot when it is met, so the list comes out sorted by `open`;
+    // unclosed ones are dropped at the end.
+    const UNCLOSED: usize = usize::MAX;
     let mut stack = Vec::new();
     for (i, b) in s.bytes().enumerate() {
         // ASCII bytes never occur inside a multi-byte character.
         match b {
-            b'(' => stack.push(i),
+            b'(' => {
+                stack.push(pairs.len());
+                pairs.push((i, UNCLOSED));
+            }
             b')' => {
-                if let Some(open) = stack.pop() {
-                    pairs.push((open, i));
+                if let Some(slot) = stack.pop() {
+                    pairs[slot].1 = i;
                 }
             }
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    if !stack.is_empty() {
+        pairs.retain(|&(_, close)| close != UNCLOSED);
+    }
     pairs
 }
 
@@ -275,11 +380,122 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s)
-            .into_iter()
             .map(|t| match t {
                 Token::Atom { text, .. } | Token::Group { text, .. } => text,
             })
             .collect()
+    }
+
+    /// Tokenizing as first written (char by char, pairs sorted after matching), the
+    /// reference for the byte-wise [`tokenize`].
+    fn tokenize_reference(s: &str) -> Vec<Token<'_>> {
+        let mut closing = Vec::new();
+        let mut stack = Vec::new();
+        for (i, b) in s.bytes().enumerate() {
+            match b {
+                b'(' => stack.push(i),
+                b')' => {
+                    if let Some(open) = stack.pop() {
+                        closing.push((open, i));
+                    }
+                }
+                _ => {}
+            }
+        }
+        closing.sort_unstable();
+        let mut tokens = Vec::new();
+        let mut atom_start: Option<usize> = None;
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c == '(' {
+                if let Ok(k) = closing.binary_search_by_key(&i, |&(open, _)| open) {
+                    let close = closing[k].1;
+                    if let Some(start) = atom_start.take() {
+                        tokens.push(Token::Atom {
+                            text: &s[start..i],
+                            span: start..i,
+                        });
+                    }
+                    tokens.push(Token::Group {
+                        text: &s[i..=close],
+                        content: &s[i + 1..close],
+                        span: i..close + 1,
+                    });
+                    for (j, _) in chars.by_ref() {
+                        if j == close {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if c.is_whitespace() {
+                if let Some(start) = atom_start.take() {
+                    tokens.push(Token::Atom {
+                        text: &s[start..i],
+                        span: start..i,
+                    });
+                }
+            } else if atom_start.is_none() {
+                atom_start = Some(i);
+            }
+        }
+        if let Some(start) = atom_start {
+            tokens.push(Token::Atom {
+                text: &s[start..],
+                span: start..s.len(),
+            });
+        }
+        tokens
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_reference() {
+        use proptest::prelude::*;
+        // Parentheses (balanced or not), every kind of white space, and characters that
+        // share lead bytes with non-ASCII white space (`…` E2, `あ` E3, `ᚁ` E1, `é` C2).
+        let pieces = prop::sample::select(vec![
+            "(",
+            ")",
+            " ",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{c}",
+            "\r",
+            "\u{85}",
+            "\u{a0}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{3000}",
+            "…",
+            "※",
+            "あ",
+            "ᚁ",
+            "é",
+            "H30",
+            "1,234",
+            "人",
+            "%",
+            "直江津",
+        ]);
+        proptest!(|(parts in prop::collection::vec(pieces, 0..16))| {
+            let text: String = parts.concat();
+            prop_assert_eq!(tokenize(&text).collect::<Vec<_>>(), tokenize_reference(&text));
+        });
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                tokenize(&text).collect::<Vec<_>>(),
+                tokenize_reference(&text),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
