@@ -36,7 +36,7 @@ mod tests;
 
 use std::ops::Range;
 
-use shinchoku_extract::era::{find_periods, Period};
+use shinchoku_extract::era::{for_each_period, Period};
 use shinchoku_extract::normalize::{is_plain_char, normalize, normalize_cow};
 
 use crate::model::{Normalized, Number, Part, Value};
@@ -106,10 +106,13 @@ pub fn unit_in_name(name: &str) -> Option<String> {
 }
 
 fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {
-    find_periods(text)
-        .into_iter()
-        .filter_map(|found| found.result.ok().map(|parsed| (found.range, parsed.period)))
-        .collect()
+    let mut dates = Vec::new();
+    for_each_period(text, |found| {
+        if let Ok(parsed) = found.result {
+            dates.push((found.range, parsed.period));
+        }
+    });
+    dates
 }
 
 /// What one token of the cell turned out to be.
@@ -150,13 +153,16 @@ fn parse_normalized(text: &str, hint: Option<&str>, find_dates: DateFinder<'_>) 
 }
 
 /// Split at the first `※` outside parentheses: everything from it on is a remark.
+///
+/// Looks at bytes: `(` and `)` are ASCII, and `※` (E2 80 BB) is only checked where its
+/// lead byte stands; a lead byte is always a char boundary.
 fn split_remark(text: &str) -> (&str, Option<&str>) {
     let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '※' if depth == 0 => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            0xE2 if depth == 0 && text[i..].starts_with('※') => {
                 let remark = text[i..].trim();
                 return (text[..i].trim_end(), (!remark.is_empty()).then_some(remark));
             }
@@ -195,7 +201,9 @@ fn read_core(
 }
 
 fn classify<'a>(core: &'a str, find_dates: DateFinder<'_>) -> Vec<Elem<'a>> {
-    let mut elems = Vec::new();
+    // Room for a usual cell (`39.8% (H30)`, `953,404人 (H30 直江津) 1,128,338人 (H30 高田)`)
+    // at once: an element is large, and growing the list one step at a time copies it.
+    let mut elems = Vec::with_capacity(4);
     for token in tokens::tokenize(core) {
         match token {
             Token::Group {
@@ -231,48 +239,64 @@ fn classify_atom<'a>(
     find_dates: DateFinder<'_>,
     out: &mut Vec<Elem<'a>>,
 ) {
-    if is_dash(text) {
-        out.push(Elem::Dash);
+    let marker = if is_dash(text) {
+        Some(Elem::Dash)
     } else if text == ":" {
         // A label separator printed apart (`国語 : 50.0`): nothing to keep.
+        return;
     } else if let Some(q) = atom::qualifier_word(text) {
-        out.push(Elem::Qualifier(q));
+        Some(Elem::Qualifier(q))
     } else if atom::APPROXIMATE_PREFIXES.contains(&text) {
-        out.push(Elem::Approximate);
-    } else if let Some(kind) = era_first(text, find_dates) {
-        out.push(Elem::Group { kind, text, span });
-    } else if let Some(number) = atom::parse_atom(text) {
+        Some(Elem::Approximate)
+    } else {
+        None
+    };
+    if let Some(marker) = marker {
+        out.push(marker);
+        return;
+    }
+    // `令和5年度`, `R4実績`: an atom that starts like an era date is asked first. Atoms
+    // starting with a digit are read as numbers first (`2024年` printed as a value stays a
+    // value), and asked afterwards; an atom is never searched for dates twice.
+    let dates_first = !text.starts_with(|c: char| c.is_ascii_digit());
+    if dates_first {
+        if let Some(kind) = atom_date(text, find_dates) {
+            out.push(Elem::Group { kind, text, span });
+            return;
+        }
+    }
+    if let Some(number) = atom::parse_atom(text) {
         out.push(Elem::Value(number, text));
     } else if let Some(pieces) = split_listed_values(text) {
         out.extend(pieces.into_iter().map(|(n, t)| Elem::Value(n, t)));
-    } else if let Some(kind) = atom_date(text, find_dates) {
+    } else if let Some(kind) = (!dates_first)
+        .then(|| atom_date(text, find_dates))
+        .flatten()
+    {
         out.push(Elem::Group { kind, text, span });
     } else {
         out.push(Elem::Word(text));
     }
 }
 
-/// A run of only dash-like marks (`-`, `－`, `―`, `—`, `‐`, a lone `ー`): no value.
+/// A run of one to three dash-like marks (`-`, `－`, `―`, `—`, `‐`, a lone `ー`): no value.
+/// Stops at the first other character rather than counting the atom first.
 fn is_dash(text: &str) -> bool {
-    let count = text.chars().count();
-    (1..=3).contains(&count)
-        && text.chars().all(|c| {
-            matches!(
-                c,
-                '-' | '－'
-                    | '―'
-                    | '—'
-                    | '‐'
-                    | '‑'
-                    | '‒'
-                    | '–'
-                    | '−'
-                    | 'ー'
-                    | '─'
-                    | '━'
-                    | 'ｰ'
-            )
-        })
+    let mut count = 0;
+    for c in text.chars() {
+        count += 1;
+        if count > 3 || !is_dash_mark(c) {
+            return false;
+        }
+    }
+    count > 0
+}
+
+fn is_dash_mark(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '－' | '―' | '—' | '‐' | '‑' | '‒' | '–' | '−' | 'ー' | '─' | '━' | 'ｰ'
+    )
 }
 
 /// `14組・19人`: values listed with `・` or `、` between them, every piece a value.
@@ -288,16 +312,6 @@ fn split_listed_values(text: &str) -> Option<Vec<(NumberAtom, &str)>> {
         .into_iter()
         .map(|p| atom::parse_atom(p).map(|n| (n, p)))
         .collect()
-}
-
-/// `令和5年度`, `R4実績`: an atom that starts like an era date and is one. Atoms starting with
-/// a digit are read as numbers first (`2024年` printed as a value stays a value).
-fn era_first(text: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
-    let first = text.chars().next()?;
-    if first.is_ascii_digit() {
-        return None;
-    }
-    atom_date(text, find_dates)
 }
 
 /// An atom that is entirely a date with at most a qualifier (`R4実績`, `H30`).
@@ -610,7 +624,7 @@ fn to_number(atom: NumberAtom, hint: Option<&str>) -> Number {
         });
     Number {
         number: clean_zero(atom.number.to_f64()),
-        decimal: atom.number.to_string(),
+        decimal: atom.number.to_plain_string(),
         unit,
         comparator: atom.comparator,
         approximate: atom.approximate,

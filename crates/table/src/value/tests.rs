@@ -459,12 +459,67 @@ mod fast_paths {
             "1,23",
             "12,345,678",
             &long,
+            "1234,567",
+            ",123",
+            "1,",
+            "1,,234",
+            "1,2a4",
+            "12a",
+            "0.05",
+            "000.000",
+            "007",
+            &"9".repeat(30),
+            &"9".repeat(31),
+            &format!("{}.{}", "0".repeat(40), "1".repeat(30)),
+            &format!("0.{}", "0".repeat(31)),
         ] {
             assert_eq!(atom::parse_number(s), parse_number_plain(s), "{s}");
         }
         proptest!(|(s in "[0-9,.]{0,80}")| {
             prop_assert_eq!(atom::parse_number(&s), parse_number_plain(&s));
         });
+        // Mostly well-formed numbers, so that the digit paths (not only rejections) are hit.
+        proptest!(|(s in "(0|[1-9][0-9]{0,2}(,[0-9]{3}){0,12}|[0-9]{1,40})(\\.[0-9]{0,35})?[,a]?")| {
+            prop_assert_eq!(atom::parse_number(&s), parse_number_plain(&s));
+        });
+    }
+
+    fn split_remark_plain(text: &str) -> (&str, Option<&str>) {
+        let mut depth = 0usize;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                '※' if depth == 0 => {
+                    let remark = text[i..].trim();
+                    return (text[..i].trim_end(), (!remark.is_empty()).then_some(remark));
+                }
+                _ => {}
+            }
+        }
+        (text, None)
+    }
+
+    #[test]
+    fn is_dash_matches_the_plain_form() {
+        let plain = |text: &str| {
+            let count = text.chars().count();
+            (1..=3).contains(&count) && text.chars().all(is_dash_mark)
+        };
+        proptest!(|(s in "[-－ー―a1 ]{0,6}")| {
+            prop_assert_eq!(is_dash(&s), plain(&s));
+        });
+    }
+
+    #[test]
+    fn split_remark_matches_the_plain_form() {
+        // `…` and `‐` share the lead byte E2 with `※`.
+        proptest!(|(s in "[(). a※…‐1人]{0,20}")| {
+            prop_assert_eq!(split_remark(&s), split_remark_plain(&s));
+        });
+        for s in ["", "※", "10人 ※注", "(※)※", ")※ x", "…※…"] {
+            assert_eq!(split_remark(s), split_remark_plain(s), "{s}");
+        }
     }
 
     #[test]
