@@ -10,6 +10,8 @@
 //!
 //! Nothing is ever silently replaced with U+FFFD: a wrong guess must be loud.
 
+use std::borrow::Cow;
+
 use encoding_rs::{DecoderResult, SHIFT_JIS};
 
 use crate::ExtractError;
@@ -29,10 +31,17 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 /// Decode bytes into a `String`, detecting the encoding. The byte-order mark, if any, is
 /// not part of the returned text.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ExtractError> {
+    decode_text_cow(bytes).map(|(text, encoding)| (text.into_owned(), encoding))
+}
+
+/// [`decode_text`], borrowing the input when it is UTF-8 already (almost every text
+/// extraction is): the reader only slices the text into lines and cells, so a copy of the
+/// whole input would be made for nothing.
+pub fn decode_text_cow(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), ExtractError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         reject_binary(rest, 3)?;
         return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_string(), TextEncoding::Utf8)),
+            Ok(s) => Ok((Cow::Borrowed(s), TextEncoding::Utf8)),
             Err(e) => Err(ExtractError::Encoding(format!(
                 "invalid UTF-8 at byte {} after a UTF-8 byte-order mark",
                 e.valid_up_to() + 3
@@ -50,14 +59,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ExtractError>
     // standard one validates a byte at a time); it says only yes or no, so the standard one
     // finds where a bad input goes wrong.
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Ok((s.to_string(), TextEncoding::Utf8));
+        return Ok((Cow::Borrowed(s), TextEncoding::Utf8));
     }
     let utf8_error = match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok((s.to_string(), TextEncoding::Utf8)),
+        Ok(s) => return Ok((Cow::Borrowed(s), TextEncoding::Utf8)),
         Err(e) => e.valid_up_to(),
     };
     match decode_shift_jis(bytes) {
-        Ok(s) => Ok((s, TextEncoding::ShiftJis)),
+        Ok(s) => Ok((Cow::Owned(s), TextEncoding::ShiftJis)),
         Err(sjis_error) => Err(ExtractError::Encoding(format!(
             "invalid UTF-8 at byte {utf8_error} and not valid Shift_JIS either \
              (malformed at byte {sjis_error})"
@@ -70,7 +79,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ExtractError>
 /// `bytes` in the input, so the message points into the file.
 fn reject_binary(bytes: &[u8], base: usize) -> Result<(), ExtractError> {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    match head.iter().position(|&b| b == 0) {
+    match memchr::memchr(0, head) {
         Some(at) => Err(ExtractError::Encoding(format!(
             "looks binary: NUL byte at byte {} (UTF-16 input needs a byte-order mark)",
             at + base
@@ -109,7 +118,7 @@ fn decode_utf16(
     bytes: &[u8],
     unit: fn([u8; 2]) -> u16,
     name: &str,
-) -> Result<(String, TextEncoding), ExtractError> {
+) -> Result<(Cow<'static, str>, TextEncoding), ExtractError> {
     if bytes.len() % 2 != 0 {
         return Err(ExtractError::Encoding(format!(
             "{name} input has an odd number of bytes (stray byte at byte {})",
@@ -133,7 +142,7 @@ fn decode_utf16(
             }
         }
     }
-    Ok((out, TextEncoding::Utf16))
+    Ok((Cow::Owned(out), TextEncoding::Utf16))
 }
 
 #[cfg(test)]

@@ -26,8 +26,9 @@
 pub fn strip_html(s: &str) -> String {
     // Vectorized byte searches: a char-set `contains` decoded every character of every cell.
     let b = s.as_bytes();
-    if memchr::memchr3(b'<', b'&', b'\n', b).is_none() && memchr::memchr(b'\r', b).is_none() {
-        return s.trim().to_string();
+    let has_cr = memchr::memchr(b'\r', b).is_some();
+    if !has_cr && memchr::memchr3(b'<', b'&', b'\n', b).is_none() {
+        return trim_white_space(s).to_string();
     }
     let mut out = Items::with_capacity(s.len());
     let bytes = s.as_bytes();
@@ -84,11 +85,39 @@ pub fn strip_html(s: &str) -> String {
                 i += 1;
                 text_start = i;
             }
-            _ => i += 1,
+            // Plain text: on to the next byte that may start something.
+            _ => i = next_special_byte(bytes, i + 1, has_cr),
         }
     }
     out.push_text(&s[text_start..], list_depth > 0 && li_depth == 0);
     out.finish()
+}
+
+/// The first position at or after `from` holding `<`, `&`, `'\n'` or `'\r'` (`bytes.len()`
+/// if none): the bytes [`strip_html`] copies as they are, passed over in one vectorized
+/// search when the text holds no `'\r'` (which a fourth needle would need).
+fn next_special_byte(bytes: &[u8], from: usize, has_cr: bool) -> usize {
+    let rest = &bytes[from..];
+    let found = if has_cr {
+        rest.iter()
+            .position(|&b| matches!(b, b'<' | b'&' | b'\n' | b'\r'))
+    } else {
+        memchr::memchr3(b'<', b'&', b'\n', rest)
+    };
+    found.map_or(bytes.len(), |p| from + p)
+}
+
+/// `s.trim()`, without the general pattern search when neither end is white space (the
+/// case for almost every cell): only the first and the last character are looked at.
+#[inline]
+pub fn trim_white_space(s: &str) -> &str {
+    let starts_white = s.chars().next().is_some_and(char::is_whitespace);
+    let ends_white = s.chars().next_back().is_some_and(char::is_whitespace);
+    if starts_white || ends_white {
+        s.trim()
+    } else {
+        s
+    }
 }
 
 /// The output being built: finished items joined by `'\n'` plus the current item.
@@ -366,4 +395,50 @@ fn named_entity(name: &str) -> Option<char> {
         "bull" => '•',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character at either end, alone or around text and white space: the shortcut
+    /// decides from those two characters, so this covers every text.
+    #[test]
+    fn trim_white_space_is_trim_for_every_end_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}漢"),
+                format!("漢{c}"),
+                format!("{c} x {c}"),
+                format!("\u{3000}{c}"),
+                format!("{c}\u{a0}"),
+            ] {
+                assert_eq!(trim_white_space(&s), s.trim(), "{s:?}");
+            }
+        }
+        assert_eq!(trim_white_space(""), "");
+    }
+
+    /// The search [`next_special_byte`] replaces: one byte at a time.
+    fn next_special_byte_by_bytes(bytes: &[u8], from: usize) -> usize {
+        (from..bytes.len())
+            .find(|&i| matches!(bytes[i], b'<' | b'&' | b'\n' | b'\r'))
+            .unwrap_or(bytes.len())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn next_special_byte_is_the_byte_scan(s in "[a<&\n\r 漢・>;]{0,40}", from in 0usize..41) {
+            let bytes = s.as_bytes();
+            let from = from.min(bytes.len());
+            let has_cr = bytes.contains(&b'\r');
+            proptest::prop_assert_eq!(
+                next_special_byte(bytes, from, has_cr),
+                next_special_byte_by_bytes(bytes, from)
+            );
+        }
+    }
 }
