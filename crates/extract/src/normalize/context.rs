@@ -54,7 +54,8 @@ pub(super) fn finish(s: &str) -> String {
                 out.push(' ');
                 pending_space = false;
             }
-            i += 1;
+            // A whole character: its continuation bytes would not matter either.
+            i += utf8_len(b);
             continue;
         }
         // `i` is a char boundary: it holds an ASCII byte or a lead byte.
@@ -103,6 +104,17 @@ pub(super) fn finish(s: &str) -> String {
     }
     out.push_str(&s[run_start..]);
     out
+}
+
+/// The length of the UTF-8 character whose lead byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// What stands around a dash or wave at byte `i`.
@@ -169,5 +181,112 @@ impl Around {
             n.is_ascii_alphanumeric() || n == '(' || matches!(n, '令' | '平' | '昭' | '大' | '明')
         });
         left && right
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// [`finish`] as it was, stepping one byte at a time over the bytes that do not
+    /// matter: the reference for the version that steps a character at a time.
+    pub(in crate::normalize) fn finish_byte_by_byte(s: &str) -> String {
+        let bytes = s.as_bytes();
+        let mut out = String::with_capacity(s.len());
+        // `s[run_start..i]` is copied as is, in one go, when something interrupts it.
+        let mut run_start = 0;
+        let mut pending_space = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let may_matter = match b {
+                b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xEF => true,
+                0xE3 => bytes.get(i + 1) == Some(&0x80),
+                _ => false,
+            };
+            if !may_matter {
+                if pending_space && i == run_start {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                i += 1;
+                continue;
+            }
+            // `i` is a char boundary: it holds an ASCII byte or a lead byte.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                out.push_str(&s[run_start..i]);
+                run_start = i + len;
+                pending_space = !out.is_empty();
+                i += len;
+                continue;
+            }
+            if pending_space {
+                // `run_start == i`: every white space character moved it past itself.
+                out.push(' ');
+                pending_space = false;
+            }
+            let mapped = match c {
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+                '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2500}' | '\u{2501}' => {
+                    out.push_str(&s[run_start..i]);
+                    run_start = i;
+                    if Around::at(s, i, c, &out).is_dash_context() {
+                        '-'
+                    } else {
+                        c
+                    }
+                }
+                '\u{301C}' | '\u{223C}' => {
+                    out.push_str(&s[run_start..i]);
+                    run_start = i;
+                    if Around::at(s, i, c, &out).is_range_context() {
+                        '~'
+                    } else {
+                        c
+                    }
+                }
+                _ => c,
+            };
+            if mapped != c {
+                out.push_str(&s[run_start..i]);
+                out.push(mapped);
+                run_start = i + len;
+            }
+            i += len;
+        }
+        out.push_str(&s[run_start..]);
+        out
+    }
+
+    #[test]
+    fn finish_agrees_with_the_byte_stepping_version_on_examples() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "II―1―(2)",
+            "15歳―64歳",
+            " ― (R2国勢調査)",
+            "R元〜R3",
+            "平成26年〜令和元年",
+            "a\u{a0} b\u{3000}",
+            "𠮷―1",
+            "é—5",
+            "—5",
+            "x ―",
+        ] {
+            assert_eq!(finish(s), finish_byte_by_byte(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn finish_agrees_with_the_byte_stepping_version(s in "[ a-z0-9()\t\n\u{a0}\u{85}\u{1680}\u{2000}-\u{2015}\u{2028}\u{205f}\u{2212}\u{2500}\u{2501}\u{223c}\u{301c}\u{3000}\u{FE63}\u{FF0D}年度月日末元令平昭大明ー漢あé\u{20BB7}]{0,24}") {
+            proptest::prop_assert_eq!(finish(&s), finish_byte_by_byte(&s));
+        }
     }
 }

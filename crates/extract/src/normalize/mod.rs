@@ -58,6 +58,13 @@ fn is_normalized(s: &str) -> bool {
     let mut after_space = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // The common characters, printable ASCII and kanji from U+5000, in one table look-up.
+        let plain_len = PLAIN_BY_LEAD_BYTE[usize::from(b)];
+        if plain_len != 0 {
+            i += usize::from(plain_len);
+            after_space = false;
+            continue;
+        }
         match b {
             b' ' if after_space => return false,
             b' ' => {
@@ -65,20 +72,10 @@ fn is_normalized(s: &str) -> bool {
                 i += 1;
                 continue;
             }
-            b'!'..=b'~' => i += 1,
-            // U+5000–U+9FFF: kanji, all plain.
-            0xE5..=0xE9 => i += 3,
             // U+4000–U+4FFF: kanji but for the Yijing hexagrams U+4DC0–U+4DFF (`E4 B7 xx`).
             0xE4 if bytes[i + 1] != 0xB7 => i += 3,
             // U+3000–U+3FFF: kana and CJK punctuation, some plain.
-            0xE3 => {
-                let c =
-                    0x3000 | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
-                if !char::from_u32(c).is_some_and(is_plain_char) {
-                    return false;
-                }
-                i += 3;
-            }
+            0xE3 if is_plain_e3(bytes[i + 1], bytes[i + 2]) => i += 3,
             // `※` U+203B, the one plain character below U+3000 outside ASCII.
             0xE2 if bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBB => i += 3,
             _ => return false,
@@ -86,6 +83,52 @@ fn is_normalized(s: &str) -> bool {
         after_space = false;
     }
     !after_space || s.is_empty()
+}
+
+/// For each byte: the length of the character it starts when that character is plain
+/// whatever follows the lead byte (`!`…`~`: 1; `E5`…`E9`, U+5000–U+9FFF, all kanji: 3),
+/// else 0 (the space, kana, other lead bytes, continuation bytes: a closer look).
+const PLAIN_BY_LEAD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = 1;
+        b += 1;
+    }
+    let mut b = 0xE5;
+    while b <= 0xE9 {
+        table[b as usize] = 3;
+        b += 1;
+    }
+    table
+};
+
+/// Which of U+3000–U+30FF (CJK punctuation, hiragana, katakana) are [`is_plain_char`]s,
+/// one bit each: bit `c & 63` of word `(c >> 6) & 3`.
+const PLAIN_KANA_BITS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut c = 0x3000u32;
+    while c <= 0x30FF {
+        if let Some(ch) = char::from_u32(c) {
+            if is_plain_char(ch) {
+                bits[((c >> 6) & 3) as usize] |= 1 << (c & 63);
+            }
+        }
+        c += 1;
+    }
+    bits
+};
+
+/// Whether the character `E3 b1 b2` (U+3000–U+3FFF) is an [`is_plain_char`]: by the bit
+/// table for U+3000–U+30FF (`b1` = `80`…`83`); U+3400–U+3FFF (`b1` = `90`…`BF`) are all
+/// kanji; U+3100–U+33FF (bopomofo, compatibility forms) are not plain.
+#[inline]
+fn is_plain_e3(b1: u8, b2: u8) -> bool {
+    match b1 {
+        0x80..=0x83 => PLAIN_KANA_BITS[usize::from(b1 & 3)] >> (b2 & 63) & 1 != 0,
+        0x90..=0xBF => true,
+        _ => false,
+    }
 }
 
 /// [`is_normalized`] as first written, over decoded characters: the reference its byte
@@ -117,7 +160,7 @@ fn is_normalized_by_chars(s: &str) -> bool {
 /// a text whose last character is one ends in it once normalized. Recognised by range,
 /// without a table lookup.
 #[inline]
-pub fn is_plain_char(c: char) -> bool {
+pub const fn is_plain_char(c: char) -> bool {
     matches!(c,
         '!'..='~'
         | '\u{3041}'..='\u{3096}'
@@ -195,8 +238,20 @@ fn nfkc_with_premap(s: &str) -> String {
     let mut copied = 0;
     let mut seg_start = 0;
     let mut seg_dirty = false;
-    for (i, c) in s.char_indices() {
-        if is_stable_boundary(c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII and the kanji from U+5000 (lead bytes `E5`…`E9`) are stable boundaries,
+        // told from the lead byte without decoding the character.
+        let (is_boundary, len) = if b.is_ascii() {
+            (true, 1)
+        } else if PLAIN_BY_LEAD_BYTE[usize::from(b)] == 3 {
+            (true, 3)
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\0');
+            (is_stable_boundary(c), c.len_utf8())
+        };
+        if is_boundary {
             if seg_dirty {
                 out.push_str(&s[copied..seg_start]);
                 push_nfkc(&s[seg_start..i], &mut out);
@@ -207,6 +262,7 @@ fn nfkc_with_premap(s: &str) -> String {
         } else {
             seg_dirty = true;
         }
+        i += len;
     }
     if seg_dirty {
         out.push_str(&s[copied..seg_start]);
@@ -297,6 +353,23 @@ mod tests {
         }
     }
 
+    /// `nfkc_with_premap` and `is_normalized` take every character of these lead bytes for
+    /// a plain boundary without decoding it.
+    #[test]
+    fn lead_byte_table_claims_only_plain_boundaries() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            match PLAIN_BY_LEAD_BYTE[usize::from(lead)] {
+                0 => {}
+                len => {
+                    assert_eq!(usize::from(len), c.len_utf8(), "{c:?}");
+                    assert!(is_plain_char(c) && is_stable_boundary(c), "{c:?}");
+                }
+            }
+        }
+    }
+
     /// Reference: premap every character, then NFKC the whole string at once.
     fn reference(s: &str) -> String {
         let mut mapped = String::new();
@@ -357,6 +430,14 @@ mod tests {
         #[test]
         fn the_fast_path_changes_nothing(s in "[ a-z0-9()%.,\\-~!\t\u{3000}-\u{303F}\u{3041}-\u{30FF}\u{4E00}-\u{4E10}\u{FF01}-\u{FF10}\u{2010}-\u{2015}\u{203B}]{0,16}") {
             proptest::prop_assert_eq!(normalize(&s), normalize_in_full(&s));
+        }
+
+        /// The whole of [`normalize`] against the three steps done the plain way: premap
+        /// and NFKC over the whole string, then step 3 as first written.
+        #[test]
+        fn normalize_matches_the_reference(s in "[ a-zA-Z0-9()%.,~\\-\t\n\u{a0}\u{3000}<>&;/漢字上越・ー〜あいカナ（）［］：Ｒ５ｶﾞ①ⅱ⺠\u{2010}-\u{2015}\u{2212}\u{301c}\u{200b}\u{301}\u{3099}※]{0,24}") {
+            let expected = context::tests::finish_byte_by_byte(&reference(&s));
+            proptest::prop_assert_eq!(normalize(&s), expected);
         }
 
         #[test]
