@@ -9,6 +9,8 @@
 //!   whitespace. NaN and infinities are errors. [`to_canonical_json_with_capacity`] starts
 //!   from a buffer of a guessed size.
 //! - [`to_pretty_json`]: the same content indented for people.
+//! - [`fragment`]: canonical strings and numbers, for a caller that writes a structure it
+//!   knows itself.
 //! - [`write_jsonl_line`]: one canonical value per line.
 //! - [`dataset_rows`], [`write_csv`], [`write_dataset_jsonl`]: flat cross-city rows,
 //!   one per KPI observation, in [`DATASET_COLUMNS`].
@@ -38,6 +40,7 @@ mod canonical;
 mod dataset;
 mod diff;
 mod finite;
+pub mod fragment;
 mod jsonl;
 mod serializer;
 

@@ -6,8 +6,8 @@
 //! increasing UTF-16 order. The model structs declare their fields in that order
 //! (shinchoku-table's `tests/canonical_order.rs` checks it), so almost every object is
 //! already canonical when it closes and closing is just `}`: no byte is copied twice.
-//! An object whose keys came out of order (maps, the internally tagged `Value`, whose
-//! `kind` tag serde writes first) is rewritten once, when it closes: its bytes go to a
+//! An object whose keys came out of order (maps, an internally tagged enum, whose
+//! tag serde writes first) is rewritten once, when it closes: its bytes go to a
 //! scratch buffer and come back member by member in key order. Duplicate keys are errors
 //! on both paths (an equal neighbour on the fast one, after sorting on the slow one).
 //!
@@ -53,7 +53,7 @@ struct Canonical<'s>(&'s mut State);
 
 type Error = serde_json::Error;
 
-fn non_finite(v: f64) -> Error {
+pub(crate) fn non_finite(v: f64) -> Error {
     Error::custom(format_args!(
         "cannot write the number {v} as JSON: RFC 8785 allows only finite numbers"
     ))
