@@ -49,7 +49,7 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedS
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
-    let legend = document::legend(&views);
+    let legend = document::LazyLegend::new(&views);
     let headers = scan::header_blocks(&views);
     let scan = scan::Scanner::new(&legend).run(&views, &headers);
     let resolved = section::resolve(&scan.drafts);

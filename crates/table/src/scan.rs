@@ -15,10 +15,11 @@ use crate::cell_text::{
     department_line, first_number, gregorian_year, has_line_break, has_number_or_date, is_ordinal,
     looks_like_value, norm_paragraphs, split_bullet_list, split_name, Bigrams,
 };
+use crate::document::LazyLegend;
 use crate::header::{build_schema, Column, ColumnKind, HeaderCell, Schema};
 use crate::model::{KpiKind, Observation, Role, Status, StatusCode, Value};
 use crate::section::{project_heading_in, Draft, Heading, ParsedHeading};
-use crate::status::{parse_status, Legend};
+use crate::status::parse_status;
 use crate::value::{clean_hint, parse_cell, parse_normalized_cell, unit_in_name};
 use crate::view::{CellView, LineView};
 use crate::FastMap;
@@ -135,7 +136,7 @@ pub(crate) struct Scan {
 }
 
 pub(crate) struct Scanner<'a> {
-    legend: &'a Legend,
+    legend: &'a LazyLegend<'a>,
     out: Scan,
     mode: Option<Mode>,
     table: Option<Table<'a>>,
@@ -163,7 +164,7 @@ pub(crate) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(legend: &'a Legend) -> Scanner<'a> {
+    pub(crate) fn new(legend: &'a LazyLegend<'a>) -> Scanner<'a> {
         Scanner {
             legend,
             out: Scan::default(),
@@ -513,7 +514,7 @@ impl<'a> Scanner<'a> {
                     });
                 }
                 ColumnKind::Status => {
-                    status = parse_status(text, self.legend);
+                    status = parse_status(text, self.legend.get());
                     if let Some(s) = &status {
                         if s.code == StatusCode::Other {
                             status_warning = Some(s.label.clone());

@@ -107,25 +107,16 @@ pub(crate) struct LineView<'a> {
     /// [`crate::header::classify_line`] of the line: `Some(strong)` when every filled cell
     /// is a header term, `strong` when one of them names a column role.
     pub header: Option<bool>,
-    /// The status legend entries the line prints (`◎：目標値以上`), in order.
-    pub legend: Vec<(String, StatusCode)>,
 }
 
 impl<'a> LineView<'a> {
     fn new(line: &'a Line) -> LineView<'a> {
         let cells: Vec<CellView<'a>> = line.cells.iter().map(CellView::new).collect();
         let header = classify_line(cells.iter().filter(|c| !c.is_blank()));
-        let legend =
-            if may_hold_legend(&line.raw) && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
-                parse_legend_entries(&line_text(line))
-            } else {
-                Vec::new()
-            };
         LineView {
             line,
             cells,
             header,
-            legend,
         }
     }
 
@@ -161,6 +152,15 @@ impl<'a> CellView<'a> {
             list: OnceCell::new(),
             squeezed: OnceCell::new(),
         }
+    }
+}
+
+/// The status legend entries a line prints (`◎：目標値以上`), in order.
+pub(crate) fn legend_entries(line: &Line) -> Vec<(String, StatusCode)> {
+    if may_hold_legend(&line.raw) && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
+        parse_legend_entries(&line_text(line))
+    } else {
+        Vec::new()
     }
 }
 
