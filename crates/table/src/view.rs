@@ -1,6 +1,7 @@
 //! Lines as the table stages read them: each cell's normalized form, its reading as a
 //! section heading and as a numbered list (these two made on first use), and the line's
-//! reading as a table header and as a status legend, computed once.
+//! reading as a table header, computed once. A line's status legend entries are read only
+//! when the document's legend is asked for ([`legend_entries`], `document::LazyLegend`).
 //!
 //! The scanner asks many questions of the same cell (is it a header term, a heading, a page
 //! number, an initiative label, a value?), and each used to normalize the raw text again.
