@@ -115,6 +115,19 @@ pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
     out
 }
 
+/// The length of the UTF-8 character whose lead byte is `lead`: for byte walks that step
+/// whole characters without decoding them (normalization, the value tokenizer, header
+/// terms). Only meaningful at a character boundary.
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_blank_text;

@@ -30,6 +30,8 @@
 //! (`-`, `~`, space) that none of the contexts looks for, so a second pass finds nothing
 //! new to do: the whole of [`normalize`](super::normalize) is idempotent.
 
+use crate::cells::utf8_len;
+
 /// Apply step 3 to NFKC text.
 ///
 /// Scans bytes: only ASCII white space and the lead bytes of the few non-ASCII characters
@@ -104,17 +106,6 @@ pub(super) fn finish(s: &str) -> String {
     }
     out.push_str(&s[run_start..]);
     out
-}
-
-/// The length of the UTF-8 character whose lead byte is `b`.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 /// What stands around a dash or wave at byte `i`.

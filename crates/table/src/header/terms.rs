@@ -1,6 +1,8 @@
 //! The header words [`super::classify`] reads, and how a cell's words are found: one pass
 //! over its characters, trying only the words that start with each one.
 
+use shinchoku_extract::cells::utf8_len;
+
 /// The words [`classify`](super::classify) looks for, found in one pass over a cell
 /// ([`Terms::of`]) instead of one substring search per word: every line's first cells are
 /// classified, and thirty searches a cell were 7 % of reading the 上越 report. Grouped by
@@ -70,13 +72,7 @@ impl Terms {
         let mut bits = 0;
         let mut at = 0;
         while at < bytes.len() {
-            let lead = bytes[at];
-            let width = match lead {
-                0x00..=0x7F => 1,
-                0x80..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
+            let width = utf8_len(bytes[at]);
             if width == 3 && at + 3 <= bytes.len() && starts_a_term(&bytes[at..at + 3]) {
                 let rest = &bytes[at + 3..];
                 let mut candidates = terms_starting_with(code_point3(&bytes[at..]));

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use shinchoku_extract::cells::utf8_len;
 use shinchoku_extract::era::Period;
 
 /// Finds date expressions in a piece of text: byte range and resolved period.
@@ -143,16 +144,6 @@ fn atom(s: &str, start: usize, end: usize) -> Token<'_> {
     Token::Atom {
         text: &s[start..end],
         span: start..end,
-    }
-}
-
-/// The length of the UTF-8 character whose lead byte is `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 
