@@ -55,29 +55,26 @@ pub fn reconstruct(lines: &[Line]) -> Report {
     let resolved = section::resolve(&scan.drafts);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
-    let mut ordinals: FastMap<String, usize> = FastMap::default();
+    // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The
+    // counters are keyed by the code itself, since several section drafts can share one.
+    let mut ordinals: FastMap<&str, u32> = FastMap::default();
     let kpis = scan
         .kpis
         .into_iter()
         .map(|k| {
-            let section = code_of(k.section);
-            let prefix = section.clone().unwrap_or_else(|| "KPI".to_string());
-            let ordinal = match ordinals.get_mut(&prefix) {
-                Some(n) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    ordinals.insert(prefix.clone(), 1);
-                    1
-                }
-            };
+            let prefix = k.section.map_or("KPI", |d| resolved.codes[d].as_str());
+            let ordinal = ordinals.entry(prefix).or_insert(0);
+            *ordinal += 1;
+            let mut id = String::with_capacity(prefix.len() + 4);
+            id.push_str(prefix);
+            id.push('.');
+            section::push_decimal(&mut id, *ordinal);
             Kpi {
-                id: format!("{prefix}.{ordinal}"),
+                id,
                 kind: k.kind,
                 name: k.name,
                 name_raw: k.name_raw,
-                section,
+                section: code_of(k.section),
                 observations: k.observations,
                 status: k.status,
                 departments: k.departments,

@@ -52,6 +52,9 @@ pub(crate) struct KpiDraft {
     pub years: Vec<Option<i32>>,
     /// The name's bigrams, built the first time a chart title is matched against it.
     pub name_bigrams: OnceLock<Bigrams>,
+    /// The unit printed in the KPI's name or its table's caption, which its value cells
+    /// take before their column's.
+    pub unit_hint: Option<String>,
 }
 
 /// A value cell whose reading waits for the end of the scan: the cells are read all at
@@ -60,8 +63,9 @@ pub(crate) struct KpiDraft {
 struct ValueRead<'v> {
     kpi: usize,
     observation: usize,
-    /// The unit printed outside the cell (KPI name, caption or column header).
-    hint: Option<String>,
+    /// The column header's unit, for cells whose KPI has no unit of its own
+    /// ([`KpiDraft::unit_hint`]).
+    column_unit: Option<&'v str>,
     /// The cell's normalized text when it is one paragraph (then it is what [`parse_cell`]
     /// would read), borrowed from its view; `None` for cells with line breaks, read from
     /// the raw text.
@@ -223,12 +227,13 @@ impl<'a> Scanner<'a> {
     fn read_values(&mut self) {
         let reads = std::mem::take(&mut self.value_reads);
         let kpis = &self.out.kpis;
-        let cells = par::map(&reads, MIN_PARALLEL_VALUES, |r| match &r.normalized {
-            Some(normalized) => parse_normalized_cell(normalized, r.hint.as_deref()),
-            None => parse_cell(
-                &kpis[r.kpi].observations[r.observation].raw,
-                r.hint.as_deref(),
-            ),
+        let cells = par::map(&reads, MIN_PARALLEL_VALUES, |r| {
+            let kpi = &kpis[r.kpi];
+            let hint = kpi.unit_hint.as_deref().or(r.column_unit);
+            match &r.normalized {
+                Some(normalized) => parse_normalized_cell(normalized, hint),
+                None => parse_cell(&kpi.observations[r.observation].raw, hint),
+            }
         });
         for (r, read) in reads.iter().zip(cells) {
             let kpi = &mut self.out.kpis[r.kpi];
@@ -484,8 +489,8 @@ impl<'a> Scanner<'a> {
         let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
         let mut observations = Vec::new();
         let mut status = None;
-        let mut departments = name_parts.departments.clone();
-        let mut notes = name_parts.notes.clone();
+        let mut departments = name_parts.departments;
+        let mut notes = name_parts.notes;
         let mut status_warning = None;
         let mut years = Vec::new();
         let index = self.out.kpis.len();
@@ -495,11 +500,10 @@ impl<'a> Scanner<'a> {
                 ColumnKind::Value { role, .. } => {
                     // The column's period and year stand until the cell is read and turns
                     // out to print its own (`read_values`).
-                    let hint = unit_hint.as_deref().or(column.unit.as_deref());
                     self.value_reads.push(ValueRead {
                         kpi: index,
                         observation: observations.len(),
-                        hint: hint.map(str::to_string),
+                        column_unit: column.unit.as_deref(),
                         normalized: cell.filter(|c| !has_line_break(c.text())).map(|c| c.norm()),
                         column_period: column.period.as_ref(),
                     });
@@ -561,6 +565,7 @@ impl<'a> Scanner<'a> {
             provenance: provenance(line),
             years,
             name_bigrams: OnceLock::new(),
+            unit_hint,
         });
         if let Some(table) = self.table.as_mut() {
             table.kpis.push(index);

@@ -380,7 +380,7 @@ fn render(head: &str, parts: &[Component], bracketed_measures: bool) -> String {
 }
 
 /// `n` in decimal digits, appended without the formatting machinery.
-fn push_decimal(out: &mut String, n: u32) {
+pub(crate) fn push_decimal(out: &mut String, n: u32) {
     for &d in decimal_digits(n, &mut [0; 10]) {
         out.push(char::from(d));
     }
