@@ -9,6 +9,7 @@ use shinchoku_extract::Line;
 use crate::cell_text::{norm, squeeze};
 use crate::header::Column;
 use crate::model::DocumentInfo;
+use crate::more_chars_than;
 use crate::municipality::find_in_title;
 use crate::status::Legend;
 use crate::view::{legend_entries, line_text, LineView};
@@ -39,7 +40,7 @@ pub(crate) fn info(lines: &[LineView], current_column: Option<&Column>) -> Docum
 fn title(lines: &[LineView]) -> Option<String> {
     let start = lines.iter().position(|l| !l.is_blank())?;
     let first: &Line = lines[start].line;
-    if first.raw.chars().count() > MAX_TITLE_CHARS {
+    if more_chars_than(&first.raw, MAX_TITLE_CHARS) {
         return None;
     }
     // The markup is gone from the cells; the raw line still shows the bold block.
@@ -58,7 +59,7 @@ fn title(lines: &[LineView]) -> Option<String> {
     } else {
         line_text(first)
     };
-    if text.chars().count() > MAX_TITLE_CHARS {
+    if more_chars_than(&text, MAX_TITLE_CHARS) {
         return None;
     }
     let title = norm(&text).into_owned();
@@ -70,7 +71,7 @@ fn title(lines: &[LineView]) -> Option<String> {
 fn reported_period(lines: &[LineView]) -> Option<Period> {
     for view in lines {
         let line = view.line;
-        if line.raw.chars().count() > MAX_TITLE_CHARS {
+        if more_chars_than(&line.raw, MAX_TITLE_CHARS) {
             // Not the short `（…年度実績分）` line; perhaps a table row: stop at a header.
             if view.header == Some(true) {
                 break;

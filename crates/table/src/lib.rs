@@ -42,6 +42,13 @@ pub use shinchoku_extract::{Line, Provenance, Warning};
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
+/// Whether `s` has more than `n` characters, decided without counting a long text whole:
+/// no more bytes than `n` means no more characters, and otherwise counting stops at the
+/// `n + 1`-th. Limits such as "a label is at most 10 characters" meet whole paragraphs.
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
 /// Rebuild sections, KPIs and initiatives from a document's lines.
 ///
 /// Works on cells and rows only: text lines (tab cells) and PDF lines (cells with x
@@ -107,5 +114,28 @@ pub fn reconstruct(lines: &[Line]) -> Report {
         kpis,
         initiatives,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::more_chars_than;
+    use proptest::prelude::*;
+
+    #[test]
+    fn more_chars_than_at_the_edges() {
+        assert!(!more_chars_than("", 0) && more_chars_than("a", 0));
+        assert!(!more_chars_than("取組と成果", 5) && more_chars_than("取組と成果", 4));
+        // 10 three-byte characters are 30 bytes: past 10 bytes, yet not past 10 characters.
+        assert!(!more_chars_than(&"課".repeat(10), 10));
+        assert!(more_chars_than(&"課".repeat(11), 10));
+        assert!(!more_chars_than("𠮷野家", 3) && more_chars_than("𠮷野家a", 3));
+    }
+
+    proptest! {
+        #[test]
+        fn more_chars_than_counts_characters(s in "[a-z0-9 年度課題𠮷（）。]{0,40}", n in 0usize..45) {
+            prop_assert_eq!(more_chars_than(&s, n), s.chars().count() > n);
+        }
     }
 }

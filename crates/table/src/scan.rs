@@ -22,7 +22,7 @@ use crate::section::{project_heading_in, Draft, Heading, ParsedHeading};
 use crate::status::parse_status;
 use crate::value::{clean_hint, parse_cell, parse_normalized_cell, unit_in_name};
 use crate::view::{CellView, LineView};
-use crate::FastMap;
+use crate::{more_chars_than, FastMap};
 
 /// A chart title is a short caption; a longer single-cell line is prose, not a title.
 const MAX_CHART_TITLE_CHARS: usize = 200;
@@ -421,7 +421,7 @@ impl<'a> Scanner<'a> {
             return;
         };
         table.chart = None;
-        if filled.len() == 1 && filled[0].text().chars().count() <= MAX_CHART_TITLE_CHARS {
+        if filled.len() == 1 && !more_chars_than(filled[0].text(), MAX_CHART_TITLE_CHARS) {
             // A chart title names the KPI it illustrates, with slightly different words.
             // Only the table's last KPIs are candidates (charts follow the rows they
             // illustrate), so a table running over hundreds of pages stays linear.
@@ -719,7 +719,7 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let department = filled[0].norm().to_string();
-        if department.chars().count() > 30 || looks_like_value(&department) {
+        if more_chars_than(&department, 30) || looks_like_value(&department) {
             return false;
         }
         self.start_initiative(Some(department), field, &filled[2..], line);
@@ -939,7 +939,7 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
 
 /// The initiative field a label cell names, from its squeezed text.
 fn initiative_label(s: &str) -> Option<InitiativeField> {
-    if s.chars().count() > 10 {
+    if more_chars_than(s, 10) {
         return None;
     }
     if s.contains("取組") || s.contains("成果") {
@@ -957,7 +957,7 @@ fn initiative_label(s: &str) -> Option<InitiativeField> {
 
 /// A sentence or paragraph rather than a table cell (from the normalized text).
 fn is_prose(t: &str) -> bool {
-    t.ends_with('。') || t.chars().count() > 60
+    t.ends_with('。') || more_chars_than(t, 60)
 }
 
 /// A line alone in its row that no KPI row looks like: a bullet item (`・…事業`) or a
@@ -995,7 +995,7 @@ fn is_headline_marker(squeezed: &str) -> bool {
 
 /// A caption `（単位：千円）` on a line of its own, from the normalized text.
 fn caption_unit(t: &str) -> Option<String> {
-    if !t.contains("単位") || t.chars().count() > 20 {
+    if !t.contains("単位") || more_chars_than(t, 20) {
         return None;
     }
     clean_hint(t)

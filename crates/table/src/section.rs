@@ -9,7 +9,7 @@ use shinchoku_extract::{Provenance, Warning};
 use crate::cell_text::norm;
 use crate::cell_text::{decimal_digits, fold_code_chars, needs_code_fold};
 use crate::model::Section;
-use crate::FastSet;
+use crate::{more_chars_than, FastSet};
 
 /// What kind of level-1 label a heading carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,7 @@ fn read_heading(normalized: &str) -> Option<ParsedHeading> {
     let t = fold_code_chars(normalized);
     let t = t.trim();
     // At most 120 characters; a text of no more bytes has no more characters.
-    if t.len() > MAX_HEADING_CHARS && t.chars().count() > MAX_HEADING_CHARS {
+    if more_chars_than(t, MAX_HEADING_CHARS) {
         return None;
     }
     level1(t).or_else(|| coded(t))
