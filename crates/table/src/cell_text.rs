@@ -85,11 +85,13 @@ pub(crate) fn squeeze_normalized(normalized: &str) -> std::borrow::Cow<'_, str> 
 /// code parsing does not depend on how thoroughly the text was normalized.
 pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
     // Normalized text almost never holds any of these (NFKC folds them): no copy then.
-    // Every such character is encoded from an `E2` or `EF` lead byte, or is U+3000: two
-    // byte scans rule most texts out without decoding a character.
-    let may_fold =
-        memchr::memchr2(0xE2, 0xEF, text.as_bytes()).is_some() || text.contains('\u{3000}');
-    if !may_fold || !text.contains(|c: char| !c.is_ascii() && needs_code_fold(c)) {
+    // Every such character is encoded from an `E2` or `EF` lead byte, or is U+3000: a
+    // vectorized search for those two lead bytes, each hit read as its three bytes (`※`
+    // and `・`-like marks share the `E2` lead), then one search for U+3000, rule most texts
+    // out without decoding a character.
+    let bytes = text.as_bytes();
+    let folds_at = memchr::memchr2_iter(0xE2, 0xEF, bytes).any(|at| is_code_fold_seq(&bytes[at..]));
+    if !folds_at && !text.contains('\u{3000}') {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -115,6 +117,20 @@ pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `seq` starts with the UTF-8 encoding of a character [`fold_code_chars`]
+/// rewrites that has an `E2` or `EF` lead byte (all of them but U+3000), read from the
+/// bytes: `０`…`９` `Ａ`…`Ｚ` `（` `）` `－` are `EF BC xx`; `−` is `E2 88 92`; `‐` `‑` `–` `—`
+/// are `E2 80 90`…`94`; `Ⅰ`…`Ⅹ` are `E2 85 A0`…`A9`.
+fn is_code_fold_seq(seq: &[u8]) -> bool {
+    matches!(
+        seq,
+        [0xEF, 0xBC, 0x90..=0x99 | 0xA1..=0xBA | 0x88 | 0x89 | 0x8D, ..]
+            | [0xE2, 0x88, 0x92, ..]
+            | [0xE2, 0x80, 0x90 | 0x91 | 0x93 | 0x94, ..]
+            | [0xE2, 0x85, 0xA0..=0xA9, ..]
+    )
 }
 
 /// The non-ASCII characters [`fold_code_chars`] rewrites.
@@ -185,9 +201,19 @@ pub(crate) fn department_line(text: &str) -> Option<Vec<String>> {
     (parts.len() > 1 && parts.iter().all(|p| is_department(p))).then_some(parts)
 }
 
+/// The longest raw text [`is_ordinal`] can accept: `（１２３）`.
+const MAX_ORDINAL_BYTES: usize = 5 * 3;
+
 /// A row ordinal: `1`, `12`, `(3)`, `3.`.
 pub(crate) fn is_ordinal(text: &str) -> bool {
-    let t = fold_code_chars(text.trim());
+    let t = text.trim();
+    // An ordinal is at most five characters (`(123)`), each at most three bytes before
+    // folding (`（１２３）`): longer cells (KPI names, asked first in every row) are not
+    // folded, which copied them character by character.
+    if t.len() > MAX_ORDINAL_BYTES {
+        return false;
+    }
+    let t = fold_code_chars(t);
     let t = t
         .strip_prefix('(')
         .and_then(|s| s.strip_suffix(')'))
@@ -391,26 +417,34 @@ pub(crate) fn split_name(normalized: &str) -> NameParts {
             cut = cut.min(second_mark);
         }
     }
-    let mut name = text[..cut].trim().to_string();
+    let mut name = text[..cut].trim();
     let mut notes = Vec::new();
     let note = text[cut..].trim();
     if !note.is_empty() {
         notes.push(note.to_string());
     }
     let mut departments = Vec::new();
-    if let Some(open) = name.rfind(['(', '（']) {
+    if let Some(open) = last_open_bracket(name) {
         if let Some(inner) = strip_brackets(&name[open..]) {
             if is_department(inner) && open > 0 {
                 departments.push(inner.to_string());
-                name = name[..open].trim().to_string();
+                name = name[..open].trim();
             }
         }
     }
     NameParts {
-        name,
+        name: name.to_string(),
         notes,
         departments,
     }
+}
+
+/// `text.rfind(['(', '（'])` by a vectorized search for the bytes `(` and `EF` (the lead
+/// byte of `（`, rare in normalized text), without decoding the text backwards.
+fn last_open_bracket(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memrchr2_iter(b'(', 0xEF, bytes)
+        .find(|&at| bytes[at] == b'(' || bytes[at..].starts_with("（".as_bytes()))
 }
 
 /// A Gregorian year printed in the text (`R1 (2019)` → 2019), as a fallback when no era
@@ -514,6 +548,86 @@ mod tests {
             let expected: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             let squeezed = squeeze_normalized(&s);
             proptest::prop_assert_eq!(squeezed.as_ref(), expected.as_str());
+        }
+    }
+
+    #[test]
+    fn code_fold_bytes_are_exactly_the_folded_characters() {
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{3000}') {
+            let encoded = c.to_string();
+            assert_eq!(
+                is_code_fold_seq(encoded.as_bytes()),
+                needs_code_fold(c),
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte prefilter folds exactly the texts the character test did.
+        #[test]
+        fn code_fold_prefilter_as_by_characters(s in "[a1 ※・０Ａ（）－−‐—Ⅱ\u{3000}あ進\u{2000}\u{FF00}]{0,12}") {
+            let by_characters = s.contains(|c: char| !c.is_ascii() && needs_code_fold(c));
+            proptest::prop_assert_eq!(matches!(fold_code_chars(&s), std::borrow::Cow::Owned(_)), by_characters);
+        }
+
+        /// Ordinals are read as before the length test.
+        #[test]
+        fn ordinals_as_without_the_length_test(s in "[ (（)）.0-9０-９a]{0,8}") {
+            proptest::prop_assert_eq!(is_ordinal(&s), is_ordinal_unbounded(&s), "{}", s);
+        }
+    }
+
+    /// [`is_ordinal`] as it was before [`MAX_ORDINAL_BYTES`]: every text folded.
+    fn is_ordinal_unbounded(text: &str) -> bool {
+        let t = fold_code_chars(text.trim());
+        let t = t
+            .strip_prefix('(')
+            .and_then(|s| s.strip_suffix(')'))
+            .unwrap_or_else(|| t.strip_suffix('.').unwrap_or(&t));
+        (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    #[test]
+    fn ordinal_edges() {
+        for (s, expected) in [
+            ("（１２３）", true),
+            (" （１２３） ", true),
+            ("１２３.", true),
+            ("（１２３４）", false),
+            ("1", true),
+            ("(12)", true),
+            ("3.", true),
+            ("", false),
+            ("1 2", false),
+            ("34歳以下の就職率（ハローワーク上越管内）", false),
+        ] {
+            assert_eq!(is_ordinal(s), expected, "{s}");
+            assert_eq!(is_ordinal_unbounded(s), expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn last_open_brackets_as_rfind() {
+        for s in [
+            "",
+            "a",
+            "(",
+            "a(b",
+            "（a）(b)",
+            "a(b（c",
+            "※（",
+            "ｂ(（",
+            "進捗（累計）",
+        ] {
+            assert_eq!(last_open_bracket(s), s.rfind(['(', '（']), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_open_bracket_is_rfind(s in "[(（)）a進ｂ\u{FF00}]{0,10}") {
+            proptest::prop_assert_eq!(last_open_bracket(&s), s.rfind(['(', '（']));
         }
     }
 

@@ -53,11 +53,11 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     if n == 0 || n > 40 {
         return None;
     }
-    let unbracketed = s.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']);
-    if unbracketed == "数値目標" {
+    let terms = Terms::of(s);
+    // A bracketed `数値目標` label holds the term `目標`: other cells are not trimmed.
+    if terms.any(Terms::TARGET) && is_headline_label(s) {
         return None;
     }
-    let terms = Terms::of(s);
     if terms.any(Terms::NAME) || s.starts_with("項目") || s == "指標" {
         return Some(ColumnKind::Name);
     }
@@ -94,6 +94,11 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
         return Some(ColumnKind::Fragment);
     }
     None
+}
+
+/// `数値目標` in brackets or none (`【数値目標】`), from the squeezed text.
+fn is_headline_label(squeezed: &str) -> bool {
+    squeezed.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']) == "数値目標"
 }
 
 /// True for a cell that is only a date expression (`(R5年度末)`, `H30`, `(2018)`).
@@ -572,5 +577,14 @@ mod tests {
         assert_eq!(kind("(R5年度末)"), Some(ColumnKind::Fragment));
         assert_eq!(kind("153件"), None);
         assert_eq!(kind("数値目標"), None);
+        assert_eq!(kind("【数値目標】"), None);
+        assert_eq!(kind("(数値目標)"), None);
+        assert_eq!(
+            kind("数値目標値"),
+            Some(ColumnKind::Value {
+                role: Role::Target,
+                actual: false
+            })
+        );
     }
 }
