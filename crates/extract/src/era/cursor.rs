@@ -61,12 +61,22 @@ impl<'a> Cursor<'a> {
         self.text.get(self.pos..).unwrap_or("")
     }
 
-    /// The next character, folded.
+    /// The next character, folded. An ASCII byte is the character itself (it never occurs
+    /// inside a multi-byte one), so the common case needs no UTF-8 decoding.
     pub(super) fn peek(&self) -> Option<char> {
-        self.rest().chars().next().map(fold)
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(fold(char::from(b))),
+            _ => self.rest().chars().next().map(fold),
+        }
     }
 
     pub(super) fn bump(&mut self) -> Option<char> {
+        if let Some(&b) = self.text.as_bytes().get(self.pos) {
+            if b.is_ascii() {
+                self.pos += 1;
+                return Some(fold(char::from(b)));
+            }
+        }
         let c = self.rest().chars().next()?;
         self.pos += c.len_utf8();
         Some(fold(c))
