@@ -48,7 +48,7 @@ pub fn qualifier_word(word: &str) -> Option<Qualifier> {
 pub const APPROXIMATE_PREFIXES: &[&str] = &["約", "およそ", "概ね"];
 
 /// Characters that print a minus sign before a number (`△3.5` is Japanese accounting minus).
-fn is_minus(c: char) -> bool {
+pub fn is_minus(c: char) -> bool {
     matches!(c, '-' | '−' | '△' | '▲' | '‐' | '－')
 }
 

@@ -185,6 +185,148 @@ fn read_core(
     find_dates: DateFinder<'_>,
     depth: Depth,
 ) -> CellValue {
+    match read_single_value(core, hint, find_dates, depth) {
+        Some(cell) => cell,
+        None => read_general(core, hint, find_dates, depth),
+    }
+}
+
+/// Most groups a cell read by [`read_single_value`] may have (`39.8% (H30)` has one).
+const MAX_SINGLE_VALUE_GROUPS: usize = 3;
+
+/// The commonest cell shape read without the general assembly: one unlabelled value or a
+/// dash, then nothing but parenthesized groups (`39.8%`, `39.8% (H30)`, `33,097個/年`,
+/// `約32,000件/年`, `-`, `- (R2国勢調査)`). Gives what [`read_general`] gives for such a
+/// cell (the `single_value_path_agrees_with_the_general_path` test checks it), without the
+/// element and item lists, and moving the dating group's period instead of cloning it.
+/// `None` for every other cell, which the general path reads.
+fn read_single_value(
+    core: &str,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+    depth: Depth,
+) -> Option<CellValue> {
+    let mut tokens = tokens::tokenize(core);
+    let Some(Token::Atom { text: atom, .. }) = tokens.next() else {
+        return None;
+    };
+    // Groups are looked at only once the cell is known to have this shape: a word after
+    // them would send the cell to the general path, which classifies them again.
+    let mut printed: [(&str, &str); MAX_SINGLE_VALUE_GROUPS] = [("", ""); MAX_SINGLE_VALUE_GROUPS];
+    let mut count = 0;
+    for token in tokens {
+        let Token::Group { text, content, .. } = token else {
+            return None;
+        };
+        *printed.get_mut(count)? = (text, content);
+        count += 1;
+    }
+    let number = lone_value(atom)?;
+    let printed = &printed[..count];
+    let kinds: [Option<GroupKind>; MAX_SINGLE_VALUE_GROUPS] = std::array::from_fn(|i| {
+        printed
+            .get(i)
+            .map(|(_, content)| tokens::classify_group(content, find_dates))
+    });
+    let groups = || {
+        kinds
+            .iter()
+            .zip(printed)
+            .filter_map(|(kind, (text, _))| Some((kind.as_ref()?, *text)))
+    };
+    // A total with a breakdown group (`3,034人/日 (ほくほく線: …)`) is read as the general
+    // path reads it; only a cell with a remark group and a unit can be one.
+    let may_be_total = depth == Depth::Cell
+        && number.as_ref().is_some_and(|n| n.unit.is_some())
+        && groups().any(|(kind, _)| matches!(kind, GroupKind::Note(_)));
+    if may_be_total {
+        let items = [Item {
+            label: None,
+            number: number.clone(),
+            groups: groups().collect(),
+        }];
+        if let Some(cell) = total_with_breakdown(&items, &Vec::new(), hint, find_dates) {
+            return Some(cell);
+        }
+    }
+    let mut notes = Vec::new();
+    let dating = dating_group(groups());
+    for (kind, text) in groups() {
+        if !matches!(kind, GroupKind::Date(_)) {
+            notes.push(text.to_string());
+        }
+    }
+    let period = dating.and_then(|i| kinds.into_iter().nth(i).flatten().and_then(into_period));
+    let value = item_value(number, hint, &mut notes);
+    Some(CellValue {
+        value,
+        period,
+        notes,
+    })
+}
+
+/// An atom that [`classify`] and [`assemble`] would make one unlabelled item of: a dash
+/// (`Some(None)`) or a number without a label. `None` for anything else.
+///
+/// Atoms starting with a digit are read as numbers before anything else in [`classify_atom`].
+/// Those starting with `約` or a sign are asked for a date first there, but can never be one:
+/// the date would leave the `約` or the sign behind, and a date with a word left over is not
+/// a date atom. Other atoms go to the general path.
+fn lone_value(atom: &str) -> Option<Option<NumberAtom>> {
+    if is_dash(atom) {
+        return Some(None);
+    }
+    let first = atom.chars().next()?;
+    let may_be_number =
+        first.is_ascii_digit() || first == '約' || first == '+' || atom::is_minus(first);
+    if !may_be_number || atom == "約" {
+        return None;
+    }
+    atom::parse_atom(atom)
+        .filter(|number| number.label.is_none())
+        .map(Some)
+}
+
+/// The period a group dates its value with, if any: where [`absorb_groups`] looks for it.
+fn group_period(kind: &GroupKind) -> (usize, Option<&Period>) {
+    match kind {
+        GroupKind::Date(p) => (0, Some(p)),
+        GroupKind::DateLabel(p, _) => (1, Some(p)),
+        GroupKind::SourceNote(p) => (2, Some(p)),
+        GroupKind::Note(p) => (3, p.as_ref()),
+        GroupKind::Label(_) => (3, None),
+    }
+}
+
+/// [`group_period`] of a group that is given up.
+fn into_period(kind: GroupKind) -> Option<Period> {
+    match kind {
+        GroupKind::Date(p) | GroupKind::DateLabel(p, _) | GroupKind::SourceNote(p) => Some(p),
+        GroupKind::Note(p) => p,
+        GroupKind::Label(_) => None,
+    }
+}
+
+/// Index of the group whose date dates an item: the first plain date, then the first
+/// labelled date, then a source note's date, then a remark's agreed date.
+fn dating_group<'g>(groups: impl Iterator<Item = (&'g GroupKind, &'g str)>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, (kind, _)) in groups.enumerate() {
+        let (rank, period) = group_period(kind);
+        if period.is_some() && best.is_none_or(|(best_rank, _)| rank < best_rank) {
+            best = Some((rank, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The general reading of a cell: classify every token, assemble items, build the value.
+fn read_general(
+    core: &str,
+    hint: Option<&str>,
+    find_dates: DateFinder<'_>,
+    depth: Depth,
+) -> CellValue {
     let mut elems = classify(core, find_dates);
     match assemble(&mut elems) {
         Some((items, loose)) if !items.is_empty() => {
@@ -578,24 +720,14 @@ fn absorb_groups(
     period: &mut Option<Period>,
     notes: &mut Vec<String>,
 ) {
-    let mut ranked: [Option<&Period>; 4] = [None; 4];
     for (kind, text) in groups {
-        let (rank, p) = match kind {
-            GroupKind::Date(p) => (0, Some(p)),
-            GroupKind::DateLabel(p, _) => (1, Some(p)),
-            GroupKind::SourceNote(p) => (2, Some(p)),
-            GroupKind::Note(p) => (3, p.as_ref()),
-            GroupKind::Label(_) => (3, None),
-        };
-        if rank > 0 {
+        if !matches!(kind, GroupKind::Date(_)) {
             notes.push((*text).to_string());
-        }
-        if ranked[rank].is_none() {
-            ranked[rank] = p;
         }
     }
     if period.is_none() {
-        *period = ranked.iter().flatten().next().map(|p| (*p).clone());
+        *period =
+            dating_group(groups.iter().copied()).and_then(|i| group_period(groups[i].0).1.cloned());
     }
 }
 

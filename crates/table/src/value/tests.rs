@@ -580,4 +580,199 @@ mod fast_paths {
             }
         });
     }
+
+    /// Which group dated an item before [`dating_group`] named it: the first date of each
+    /// rank, then the best rank.
+    fn absorb_groups_plain(
+        groups: &[(&GroupKind, &str)],
+        period: &mut Option<Period>,
+        notes: &mut Vec<String>,
+    ) {
+        let mut ranked: [Option<&Period>; 4] = [None; 4];
+        for (kind, text) in groups {
+            let (rank, p) = match kind {
+                GroupKind::Date(p) => (0, Some(p)),
+                GroupKind::DateLabel(p, _) => (1, Some(p)),
+                GroupKind::SourceNote(p) => (2, Some(p)),
+                GroupKind::Note(p) => (3, p.as_ref()),
+                GroupKind::Label(_) => (3, None),
+            };
+            if rank > 0 {
+                notes.push((*text).to_string());
+            }
+            if ranked[rank].is_none() {
+                ranked[rank] = p;
+            }
+        }
+        if period.is_none() {
+            *period = ranked.iter().flatten().next().map(|p| (*p).clone());
+        }
+    }
+
+    /// Cells of the shapes [`read_single_value`] reads and near misses (labels, words,
+    /// leading groups, dates as atoms, breakdowns, compounds, several values).
+    fn cell_shapes() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "39.8%",
+            "1.51",
+            "33,097個/年",
+            "約32,000件/年",
+            "約",
+            "-",
+            "－",
+            "ー",
+            "--",
+            "-5",
+            "−3.5%",
+            "△3.5",
+            "▲1,200千円",
+            "+2.0",
+            "+",
+            "50人程度",
+            "10人未満",
+            "5件超",
+            "295/年以下",
+            "10人以上以下",
+            "100m2",
+            "12億3,400万円",
+            "第3位",
+            "約第3位",
+            "およそ5人",
+            "概ね5人",
+            "2019年",
+            "2019年度",
+            "約2019年",
+            "-2019年度",
+            "R4実績",
+            "H30",
+            "R5年度末",
+            "14組・19人",
+            "小学6年生88.2%",
+            "国語:50.0",
+            "1,2345人",
+            "10~20件",
+            "A-1",
+            "設立",
+            "1.",
+            "1.5.人",
+            "589,989百万円",
+            "3,034人/日",
+            "以上",
+            "程度",
+            ":",
+            "1,128,338人",
+        ]);
+        let groups = prop::sample::select(vec![
+            "(H30)",
+            "(R元)",
+            "(R4実績)",
+            "(H26~H30の平均値)",
+            "(R2国勢調査)",
+            "(H27国勢調査)",
+            "(直江津)",
+            "(H30 直江津)",
+            "(参考:R4)",
+            "(※注)",
+            "()",
+            "(2018)",
+            "(R5.3末)",
+            "(1,395人)",
+            "(依頼会員595人、提供会員272人)",
+            "(ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))",
+            "(ほくほく線: 1,395人/日 トキ鉄: 1,639人/日)",
+            "(a: 1人 b: 2人)",
+            "(H30 R1)",
+            "(令和5年3月末)",
+            "(R5)",
+        ]);
+        let piece = prop_oneof![
+            3 => groups.prop_map(str::to_string),
+            1 => atoms.clone().prop_map(str::to_string),
+        ];
+        let sep = prop::sample::select(vec![" ", "", "　"]);
+        (
+            atoms,
+            prop::collection::vec((sep, piece), 0..5),
+            prop::option::of(prop::sample::select(vec!["※R4実績は未確定", "※注"])),
+        )
+            .prop_map(|(first, rest, remark)| {
+                let mut cell = first.to_string();
+                for (sep, piece) in rest {
+                    cell.push_str(sep);
+                    cell.push_str(&piece);
+                }
+                if let Some(remark) = remark {
+                    cell.push(' ');
+                    cell.push_str(remark);
+                }
+                cell
+            })
+    }
+
+    #[test]
+    fn single_value_path_agrees_with_the_general_path() {
+        let finders: [DateFinder<'_>; 2] = [&mock_dates, &era_dates];
+        let check = |text: &str, hint: Option<&str>| {
+            let normalized = normalize(text);
+            let core = normalized.trim();
+            for find_dates in finders {
+                for depth in [Depth::Cell, Depth::Breakdown] {
+                    let fast = read_core(core, hint, find_dates, depth);
+                    let general = read_general(core, hint, find_dates, depth);
+                    assert_eq!(fast, general, "{text:?} {hint:?} {depth:?}");
+                }
+            }
+        };
+        for text in [
+            "39.8%",
+            "39.8% (H30)",
+            "39.8%(H30)",
+            "33,097個/年",
+            "1.51",
+            "-",
+            "- (R2国勢調査)",
+            "約32,000件/年",
+            "953,404人 (H30 直江津) 1,128,338人 (H30 高田)",
+            "3,034人/日 (ほくほく線: 1,395人/日 (H30) トキ鉄: 1,639人/日 (H30))",
+            "45.7% (依頼会員595人、提供会員272人)",
+            "126品 (R元) (参考:R4) (H30 直江津) (直江津)",
+            "",
+            "(H30)",
+            "約",
+        ] {
+            check(text, None);
+            check(text, Some("人"));
+        }
+        proptest!(|(text in cell_shapes(), hint in prop::option::of(prop::sample::select(vec!["人", "千円", "%"])))| {
+            check(&text, hint);
+        });
+    }
+
+    #[test]
+    fn dating_group_picks_what_the_ranked_search_picked() {
+        let p = |raw: &str| mock_one(raw).expect("a mock date").0;
+        let kinds = [
+            GroupKind::Date(p("H30")),
+            GroupKind::Date(p("R1")),
+            GroupKind::DateLabel(p("H29"), "直江津".to_string()),
+            GroupKind::DateLabel(p("H28"), "高田".to_string()),
+            GroupKind::SourceNote(p("H27")),
+            GroupKind::SourceNote(p("H26")),
+            GroupKind::Note(None),
+            GroupKind::Note(Some(p("H25"))),
+            GroupKind::Label("直江津".to_string()),
+        ];
+        let texts = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        proptest!(|(picks in prop::collection::vec(0..kinds.len(), 0..6), dated in any::<bool>())| {
+            let groups: Vec<(&GroupKind, &str)> =
+                picks.iter().map(|&i| (&kinds[i], texts[i])).collect();
+            let start = dated.then(|| p("S60"));
+            let (mut period, mut notes) = (start.clone(), vec!["x".to_string()]);
+            absorb_groups(&groups, &mut period, &mut notes);
+            let (mut plain_period, mut plain_notes) = (start, vec!["x".to_string()]);
+            absorb_groups_plain(&groups, &mut plain_period, &mut plain_notes);
+            prop_assert_eq!(period, plain_period);
+            prop_assert_eq!(notes, plain_notes);
+        });
+    }
 }
