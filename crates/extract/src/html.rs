@@ -22,6 +22,8 @@
 //! splitting on spaces sees one form), a few typographic names, and numeric `&#NNN;` /
 //! `&#xHHHH;`. An unknown or unterminated entity stays literal (`M&A等`).
 
+use crate::cells::is_blank_text;
+
 /// Markup removed, entities decoded, list items and paragraphs separated by `'\n'`.
 pub fn strip_html(s: &str) -> String {
     // Vectorized byte searches: a char-set `contains` decoded every character of every cell.
@@ -30,7 +32,23 @@ pub fn strip_html(s: &str) -> String {
     if !has_cr && memchr::memchr3(b'<', b'&', b'\n', b).is_none() {
         return trim_white_space(s).to_string();
     }
-    let mut out = Items::with_capacity(s.len());
+    strip_into(s, has_cr, Items::with_capacity(s.len()))
+}
+
+/// What [`strip_html`] writes its output through: text runs, decoded characters and the
+/// ends of items, in order.
+trait ItemSink {
+    /// Append text to the current item; in a bare list (`bare_list`), `・` after white space
+    /// (or at the start of an item) opens a new item.
+    fn push_text(&mut self, text: &str, bare_list: bool);
+    fn push_char(&mut self, c: char);
+    /// The current item is done: trimmed, dropped when empty, else joined with `'\n'`.
+    fn end_item(&mut self);
+    fn finish(self) -> String;
+}
+
+/// The scan of [`strip_html`] over text that holds markup, an entity or a line break.
+fn strip_into(s: &str, has_cr: bool, mut out: impl ItemSink) -> String {
     let bytes = s.as_bytes();
     let mut finder = CloseFinder::default();
     let mut list_depth = 0u32;
@@ -120,57 +138,72 @@ pub fn trim_white_space(s: &str) -> &str {
     }
 }
 
-/// The output being built: finished items joined by `'\n'` plus the current item.
+/// The output being built, in one buffer: the finished items, each followed by `'\n'`, then
+/// the current item as it was pushed (untrimmed). A separate buffer for the current item
+/// cost an allocation, its growth and a second copy of every item. The `'\n'` after the
+/// last item is dropped at the end.
 struct Items {
     out: String,
-    current: String,
+    /// Where the current item starts in `out`: `out[..item_start]` is finished.
+    item_start: usize,
 }
 
 impl Items {
     fn with_capacity(n: usize) -> Items {
         Items {
             out: String::with_capacity(n),
-            current: String::new(),
+            item_start: 0,
         }
     }
+}
 
-    /// Append text to the current item; in a bare list, `・` after white space (or at the
-    /// start of an item) opens a new item.
+impl ItemSink for Items {
     fn push_text(&mut self, text: &str, bare_list: bool) {
         if !bare_list || !text.contains('・') {
-            self.current.push_str(text);
+            self.out.push_str(text);
             return;
         }
-        let mut prev_is_space = self.current.trim().is_empty();
+        let mut prev_is_space = is_blank_text(&self.out[self.item_start..]);
         let mut run_start = 0;
         for (at, c) in text.char_indices() {
             if c == '・' && prev_is_space {
-                self.current.push_str(&text[run_start..at]);
+                self.out.push_str(&text[run_start..at]);
                 self.end_item();
                 run_start = at;
             }
             prev_is_space = c.is_whitespace();
         }
-        self.current.push_str(&text[run_start..]);
+        self.out.push_str(&text[run_start..]);
     }
 
     fn push_char(&mut self, c: char) {
-        self.current.push(c);
+        self.out.push(c);
     }
 
     fn end_item(&mut self) {
-        let item = self.current.trim();
-        if !item.is_empty() {
-            if !self.out.is_empty() {
-                self.out.push('\n');
-            }
-            self.out.push_str(item);
+        let item = &self.out[self.item_start..];
+        let trimmed = trim_white_space(item);
+        if trimmed.is_empty() {
+            self.out.truncate(self.item_start);
+            return;
         }
-        self.current.clear();
+        // `trimmed` lies within `item`: its offsets from the start of `out`.
+        let start = self.item_start + (trimmed.as_ptr() as usize - item.as_ptr() as usize);
+        let end = start + trimmed.len();
+        self.out.truncate(end);
+        if start > self.item_start {
+            self.out.drain(self.item_start..start);
+        }
+        self.out.push('\n');
+        self.item_start = self.out.len();
     }
 
     fn finish(mut self) -> String {
         self.end_item();
+        // The separator after the last item; items are trimmed, so it is not theirs.
+        if self.out.ends_with('\n') {
+            self.out.pop();
+        }
         self.out
     }
 }
@@ -427,8 +460,84 @@ mod tests {
             .unwrap_or(bytes.len())
     }
 
+    /// The output as first built: the current item in a buffer of its own, copied into the
+    /// output when it ends. The reference for [`Items`].
+    struct ItemsInTwoBuffers {
+        out: String,
+        current: String,
+    }
+
+    impl ItemSink for ItemsInTwoBuffers {
+        fn push_text(&mut self, text: &str, bare_list: bool) {
+            if !bare_list || !text.contains('・') {
+                self.current.push_str(text);
+                return;
+            }
+            let mut prev_is_space = self.current.trim().is_empty();
+            let mut run_start = 0;
+            for (at, c) in text.char_indices() {
+                if c == '・' && prev_is_space {
+                    self.current.push_str(&text[run_start..at]);
+                    self.end_item();
+                    run_start = at;
+                }
+                prev_is_space = c.is_whitespace();
+            }
+            self.current.push_str(&text[run_start..]);
+        }
+
+        fn push_char(&mut self, c: char) {
+            self.current.push(c);
+        }
+
+        fn end_item(&mut self) {
+            let item = self.current.trim();
+            if !item.is_empty() {
+                if !self.out.is_empty() {
+                    self.out.push('\n');
+                }
+                self.out.push_str(item);
+            }
+            self.current.clear();
+        }
+
+        fn finish(mut self) -> String {
+            self.end_item();
+            self.out
+        }
+    }
+
+    fn strip_html_in_two_buffers(s: &str) -> String {
+        let two_buffers = ItemsInTwoBuffers {
+            out: String::new(),
+            current: String::new(),
+        };
+        strip_into(s, s.contains('\r'), two_buffers)
+    }
+
+    #[test]
+    fn one_buffer_agrees_with_two_on_examples() {
+        for s in [
+            "",
+            "  ",
+            "<b>見出し</b>",
+            " <p> a </p><p></p> b ",
+            "<ul style=\"x\"> ・工業振興事業 ・情報産業育成振興事業</ul>",
+            "<ul>・a・b <li> ・c</li> ・d</ul>",
+            "a&nbsp;&amp;b<br>\u{3000}c\u{3000}\r\n d",
+            "<ul>\u{3000}・x</ul>\n\n・y",
+        ] {
+            assert_eq!(strip_html(s), strip_html_in_two_buffers(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn one_buffer_agrees_with_two(s in "[a \t\u{3000}\u{a0}・漢<>/&;#\r\n]{0,12}(<ul>|</ul>|<li>|</li>|<p>|<br>|<b>|&nbsp;|&amp;|[ a・\u{3000}漢\n]){0,12}") {
+            proptest::prop_assert_eq!(strip_html(&s), strip_html_in_two_buffers(&s));
+        }
 
         #[test]
         fn next_special_byte_is_the_byte_scan(s in "[a<&\n\r 漢・>;]{0,40}", from in 0usize..41) {

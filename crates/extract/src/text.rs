@@ -57,16 +57,18 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
         // markup, no entity and no bold marker, and their cells' text is the cell trimmed.
         // (A line never holds a line break, the other thing `strip_html` looks for.)
         let has_markup = memchr::memchr3(b'<', b'&', b'*', raw.as_bytes()).is_some();
-        let cells = split_tabs(&raw)
-            .map(|c| {
-                let text = if has_markup {
-                    cell_text(c)
-                } else {
-                    html::trim_white_space(c).to_string()
-                };
-                Cell::from_text(c, text)
-            })
-            .collect();
+        // Sized from the tabs: collecting from the split (which cannot tell its length)
+        // grew the vector, a reallocation and a copy for nearly every table row.
+        let fields = memchr::memchr_iter(b'\t', raw.as_bytes()).count() + 1;
+        let mut cells = Vec::with_capacity(fields);
+        cells.extend(split_tabs(&raw).map(|c| {
+            let text = if has_markup {
+                cell_text(c)
+            } else {
+                html::trim_white_space(c).to_string()
+            };
+            Cell::from_text(c, text)
+        }));
         Line {
             // Blank lines after the final form feed belong to the last page that exists.
             page: pages.map(|last| line_page.min(last)),

@@ -290,21 +290,8 @@ fn is_stable_boundary(c: char) -> bool {
 }
 
 fn push_nfkc(segment: &str, out: &mut String) {
-    // The common segments are one full-width ASCII character or one ideographic space:
-    // spare them the NFKC machinery.
-    let mut chars = segment.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        match c {
-            '\u{FF01}'..='\u{FF5E}' => {
-                out.push(char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c));
-                return;
-            }
-            '\u{3000}' => {
-                out.push(' ');
-                return;
-            }
-            _ => {}
-        }
+    if push_width_folded(segment, out) {
+        return;
     }
     if segment.chars().any(premap::needs_premap) {
         let mut mapped = String::with_capacity(segment.len() + 8);
@@ -314,6 +301,39 @@ fn push_nfkc(segment: &str, out: &mut String) {
         out.extend(mapped.nfkc());
     } else {
         out.extend(segment.nfkc());
+    }
+}
+
+/// The common dirty segments are a character that stays as it is followed by full-width
+/// ASCII and ideographic spaces (`数（`, `Ｒ５`, `）\u{3000}`; a segment starts at the
+/// boundary before its first dirty character): push their NFKC without the NFKC machinery
+/// and say `true`, else push nothing and say `false`.
+///
+/// Why that is NFKC: full-width ASCII (U+FF01–U+FF5E) is `<wide>` ASCII and the ideographic
+/// space `<wide>` space, and an ASCII character never composes with what stands before it;
+/// the first character, a stable boundary, is its own NFKC and composes with nothing after
+/// it but what could compose with it, which ASCII cannot.
+fn push_width_folded(segment: &str, out: &mut String) -> bool {
+    let mut chars = segment.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !(width_folded(first).is_some() || is_stable_boundary(first))
+        || !chars.all(|c| width_folded(c).is_some())
+    {
+        return false;
+    }
+    out.extend(segment.chars().map(|c| width_folded(c).unwrap_or(c)));
+    true
+}
+
+/// The ASCII character NFKC makes of a full-width ASCII character or the ideographic space.
+#[inline]
+fn width_folded(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
     }
 }
 
@@ -351,6 +371,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`push_width_folded`] against NFKC for every first character, followed by
+    /// full-width ASCII and ideographic spaces.
+    #[test]
+    fn width_folding_is_nfkc_for_every_first_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for rest in ["（", "\u{3000}", "１２）", "\u{3000}Ｒ", ""] {
+                let segment = format!("{c}{rest}");
+                let mut folded = String::new();
+                if push_width_folded(&segment, &mut folded) {
+                    let nfkc: String = segment.nfkc().collect();
+                    assert_eq!(folded, nfkc, "{segment:?}");
+                } else {
+                    assert!(folded.is_empty());
+                }
+            }
+        }
+        let mut out = String::new();
+        assert!(!push_width_folded("", &mut out));
+        assert!(!push_width_folded("（\u{301}", &mut out));
+        assert!(!push_width_folded("ｶﾞ", &mut out));
+        assert!(out.is_empty());
     }
 
     /// `nfkc_with_premap` and `is_normalized` take every character of these lead bytes for
