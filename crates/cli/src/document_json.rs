@@ -212,9 +212,13 @@ fn observation(observation: &Observation, out: &mut Vec<u8>) -> Result {
         role,
         value,
     } = observation;
-    out.extend_from_slice(b"{\"notes\":");
-    strings(notes, out);
-    out.extend_from_slice(b",\"period\":");
+    if notes.is_empty() {
+        out.extend_from_slice(b"{\"notes\":[],\"period\":");
+    } else {
+        out.extend_from_slice(b"{\"notes\":");
+        strings(notes, out);
+        out.extend_from_slice(b",\"period\":");
+    }
     optional_period(period.as_ref(), out);
     out.extend_from_slice(b",\"raw\":");
     fragment::string(raw, out);
@@ -243,21 +247,28 @@ fn value(value: &Value, out: &mut Vec<u8>) -> Result {
             } else {
                 b"{\"approximate\":false,\"comparator\":"
             });
-            optional_name(*comparator, comparator_name, out);
-            out.extend_from_slice(b",\"decimal\":");
+            // The usual null members are written with their neighbouring keys as one
+            // literal.
+            match comparator {
+                None => out.extend_from_slice(b"null,\"decimal\":"),
+                Some(comparator) => {
+                    out.extend_from_slice(comparator_name(*comparator).as_bytes());
+                    out.extend_from_slice(b",\"decimal\":");
+                }
+            }
             fragment::string(decimal, out);
-            out.extend_from_slice(b",\"kind\":\"number\",\"normalized\":");
             match normalized {
+                None => {
+                    out.extend_from_slice(b",\"kind\":\"number\",\"normalized\":null,\"number\":")
+                }
                 Some(Normalized { number, unit }) => {
-                    out.extend_from_slice(b"{\"number\":");
+                    out.extend_from_slice(b",\"kind\":\"number\",\"normalized\":{\"number\":");
                     fragment::number(*number, out)?;
                     out.extend_from_slice(b",\"unit\":");
                     fragment::string(unit, out);
-                    out.push(b'}');
+                    out.extend_from_slice(b"},\"number\":");
                 }
-                None => out.extend_from_slice(b"null"),
             }
-            out.extend_from_slice(b",\"number\":");
             fragment::number(*number, out)?;
             out.extend_from_slice(b",\"unit\":");
             optional_string(unit, out);
@@ -301,7 +312,9 @@ fn optional_period(period: Option<&Period>, out: &mut Vec<u8>) {
     }
 }
 
-/// Most of a report's periods are a bare year (`H30`, `R5年度末`) with most members null.
+/// Most of a report's periods are a bare year (`H30`, `R5年度末`) with most members null:
+/// neighbouring members that are usually null together are written, when they are, as one
+/// literal (`,"day":null,"end":null,"era":`), a branch per group instead of per member.
 fn period(period: &Period, out: &mut Vec<u8>) {
     let Period {
         aggregate,
@@ -317,29 +330,49 @@ fn period(period: &Period, out: &mut Vec<u8>) {
         until,
         year,
     } = period;
-    out.extend_from_slice(b"{\"aggregate\":");
-    optional_name(*aggregate, aggregate_name, out);
-    out.extend_from_slice(b",\"basis\":");
+    match aggregate {
+        None => out.extend_from_slice(b"{\"aggregate\":null,\"basis\":"),
+        Some(aggregate) => {
+            out.extend_from_slice(b"{\"aggregate\":");
+            out.extend_from_slice(aggregate_name(*aggregate).as_bytes());
+            out.extend_from_slice(b",\"basis\":");
+        }
+    }
     out.extend_from_slice(basis_name(*basis).as_bytes());
-    out.extend_from_slice(b",\"day\":");
-    optional_integer(*day, out);
-    out.extend_from_slice(b",\"end\":");
-    optional_string(end, out);
-    out.extend_from_slice(b",\"era\":");
+    match (day, end) {
+        (None, None) => out.extend_from_slice(b",\"day\":null,\"end\":null,\"era\":"),
+        _ => {
+            out.extend_from_slice(b",\"day\":");
+            optional_integer(*day, out);
+            out.extend_from_slice(b",\"end\":");
+            optional_string(end, out);
+            out.extend_from_slice(b",\"era\":");
+        }
+    }
     optional_name(*era, era_name, out);
     out.extend_from_slice(b",\"era_year\":");
     optional_integer(*era_year, out);
-    out.extend_from_slice(b",\"month\":");
-    optional_integer(*month, out);
-    out.extend_from_slice(b",\"point\":");
-    optional_name(*point, point_name, out);
-    out.extend_from_slice(b",\"raw\":");
+    match (month, point) {
+        (None, None) => out.extend_from_slice(b",\"month\":null,\"point\":null,\"raw\":"),
+        _ => {
+            out.extend_from_slice(b",\"month\":");
+            optional_integer(*month, out);
+            out.extend_from_slice(b",\"point\":");
+            optional_name(*point, point_name, out);
+            out.extend_from_slice(b",\"raw\":");
+        }
+    }
     fragment::string(raw, out);
-    out.extend_from_slice(b",\"start\":");
-    optional_string(start, out);
-    out.extend_from_slice(b",\"until\":");
-    optional_period(until.as_deref(), out);
-    out.extend_from_slice(b",\"year\":");
+    match (start, until) {
+        (None, None) => out.extend_from_slice(b",\"start\":null,\"until\":null,\"year\":"),
+        _ => {
+            out.extend_from_slice(b",\"start\":");
+            optional_string(start, out);
+            out.extend_from_slice(b",\"until\":");
+            optional_period(until.as_deref(), out);
+            out.extend_from_slice(b",\"year\":");
+        }
+    }
     fragment::integer(i64::from(*year), out);
     out.push(b'}');
 }
@@ -348,9 +381,15 @@ fn provenance(provenance: &Provenance, out: &mut Vec<u8>) {
     let Provenance { line, page, text } = provenance;
     out.extend_from_slice(b"{\"line\":");
     fragment::integer(i64::from(*line), out);
-    out.extend_from_slice(b",\"page\":");
-    optional_integer(*page, out);
-    out.extend_from_slice(b",\"text\":");
+    match page {
+        // A text report has no pages.
+        None => out.extend_from_slice(b",\"page\":null,\"text\":"),
+        Some(page) => {
+            out.extend_from_slice(b",\"page\":");
+            fragment::integer(i64::from(*page), out);
+            out.extend_from_slice(b",\"text\":");
+        }
+    }
     fragment::string(text, out);
     out.push(b'}');
 }
@@ -604,6 +643,20 @@ mod tests {
             Some(bare_period(Basis::FiscalYear, Some(Era::Showa))),
             Some(bare_period(Basis::FiscalYear, Some(Era::Heisei))),
             Some(bare_period(Basis::FiscalYear, None)),
+            // One member of each group written together when null, the other null.
+            Some(Period {
+                day: None,
+                month: None,
+                until: None,
+                ..period(None)
+            }),
+            Some(Period {
+                end: None,
+                point: None,
+                start: None,
+                until: Some(Box::new(bare_period(Basis::FiscalYear, None))),
+                ..bare_period(Basis::CalendarYear, Some(Era::Reiwa))
+            }),
         ];
         let observations: Vec<Observation> = values
             .into_iter()

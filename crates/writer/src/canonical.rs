@@ -174,22 +174,55 @@ pub(crate) fn write_f64(f: f64, buf: &mut Vec<u8>) {
     // Whole numbers up to 2^53 (most KPI values) print as their exact digits: the
     // integer writer is much cheaper than the shortest-form search. (`-0.0` as i64 is 0,
     // printed `0` as ECMAScript does.)
-    if f.abs() <= EXACT_INTEGER as f64 && f.fract() == 0.0 {
-        write_decimal_u64(f.abs() as u64, f < 0.0, buf);
+    // Whole is told by the round trip through `u64` (exact below 2^53), not by `fract`,
+    // which is a call to libm's `trunc` without SSE4.1.
+    let magnitude = f.abs();
+    if magnitude <= EXACT_INTEGER as f64 && (magnitude as u64) as f64 == magnitude {
+        write_decimal_u64(magnitude as u64, f < 0.0, buf);
         return;
     }
     let mut ryu = ryu_js::Buffer::new();
     buf.extend_from_slice(ryu.format_finite(f).as_bytes());
 }
 
-/// `u` in decimal, after a `-` when `negative`. The digits are put, two at a time, in a
-/// fixed-size image that is appended whole and cut to length: no `memcpy` call for a
-/// variable-length copy.
-fn write_decimal_u64(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
-        6162636465666768697071727374757677787980818283848586878889909192939495969798\
-        99";
+/// Pairs of decimal digits, `00` to `99`.
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839404142434445464748495051525354555657585960\
+    6162636465666768697071727374757677787980818283848586878889909192939495969798\
+    99";
+
+/// `u` in decimal, after a `-` when `negative`. The small numbers of a document (days,
+/// months, years, line numbers, most values) take [`write_decimal_small`]; larger ones
+/// have their digits put, two at a time, in a fixed-size image that is appended whole and
+/// cut to length: no `memcpy` call for a variable-length copy.
+#[inline]
+fn write_decimal_u64(u: u64, negative: bool, buf: &mut Vec<u8>) {
+    if u < 10_000 {
+        write_decimal_small(u as u32, negative, buf);
+    } else {
+        write_decimal_large(u, negative, buf);
+    }
+}
+
+/// `u` (below 10,000) in decimal, after a `-` when `negative`, without a loop: the four
+/// digits (with leading zeros) as one little-endian word from two [`PAIRS`], shifted
+/// right past the leading zeros, behind the sign, appended as 8 bytes and cut to length.
+#[inline]
+fn write_decimal_small(u: u32, negative: bool, buf: &mut Vec<u8>) {
+    debug_assert!(u < 10_000);
+    let (high, low) = (2 * (u / 100) as usize, 2 * (u % 100) as usize);
+    let four = u32::from_le_bytes([PAIRS[high], PAIRS[high + 1], PAIRS[low], PAIRS[low + 1]]);
+    let digits = decimal_digits(u64::from(u));
+    let sign = usize::from(negative);
+    let image =
+        u64::from(four >> (8 * (4 - digits))) << (8 * sign) | (sign as u64 * u64::from(b'-'));
+    let start = buf.len();
+    buf.extend_from_slice(&image.to_le_bytes());
+    buf.truncate(start + sign + digits);
+}
+
+#[inline(never)]
+fn write_decimal_large(mut u: u64, negative: bool, buf: &mut Vec<u8>) {
     // A sign and at most 20 digits.
     let mut image = [b'-'; 24];
     let len = usize::from(negative) + decimal_digits(u);
@@ -339,41 +372,64 @@ fn short_words(bytes: &[u8]) -> (u64, u64) {
     (low | SPACES << (8 * n), SPACES)
 }
 
-/// Any string, quoted, with the JCS escapes. The common case of no escape at all is told
-/// by a scan that needs no branch per byte ([`needs_escape`]), then the bytes are copied
-/// in one piece.
+/// Any string, quoted, with the JCS escapes. The clean start of the string (all of it,
+/// most often) is told by a scan that needs no branch per byte ([`clean_prefix`]); a clean
+/// string is copied in one piece, the others go through [`write_escaped`] from the block
+/// holding the first escape.
 #[inline(never)]
 fn write_long_string(bytes: &[u8], buf: &mut Vec<u8>) {
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    if needs_escape(bytes) {
-        write_escaped(bytes, 0, buf);
-    } else {
+    let clean = clean_prefix(bytes);
+    if clean == bytes.len() {
         buf.extend_from_slice(bytes);
+    } else {
+        write_escaped(bytes, clean, buf);
     }
     buf.push(b'"');
 }
 
-/// Whether any byte of `bytes` is below 0x20, `"` or `\\`. The bytes are taken sixteen at
-/// a time and folded without an early exit inside a block, a loop the compiler turns into
-/// vector compares.
-fn needs_escape(bytes: &[u8]) -> bool {
+/// How many bytes at the start of `bytes` need no escape for certain: all of them when no
+/// byte is below 0x20, `"` or `\\`, else the start of the 16-byte block holding the first
+/// such byte (which may fall inside a character: [`write_escaped`] copies runs of bytes as they are).
+///
+/// The bytes are taken sixteen at a time and folded without an early exit inside a block,
+/// a loop the compiler turns into vector compares; a tail shorter than a block is checked
+/// as the last sixteen bytes, overlapping the block before, not byte by byte.
+fn clean_prefix(bytes: &[u8]) -> usize {
     let flag = |byte: &u8| u8::from(*byte < 0x20 || *byte == b'"' || *byte == b'\\');
+    let dirty = |block: &[u8; 16]| block.iter().fold(0, |any, byte| any | flag(byte)) != 0;
+    let n = bytes.len();
     let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        if block.iter().fold(0, |any, byte| any | flag(byte)) != 0 {
-            return true;
+    for (i, block) in (&mut blocks).enumerate() {
+        if dirty(block.try_into().expect("16 bytes")) {
+            return 16 * i;
         }
     }
-    blocks.remainder().iter().any(|byte| flag(byte) != 0)
+    let tail = n - blocks.remainder().len();
+    if tail == n {
+        return n;
+    }
+    match bytes.last_chunk::<16>() {
+        // The bytes before the tail are clean: a flag in the last block is in the tail.
+        Some(last) if dirty(last) => tail,
+        Some(_) => n,
+        // Shorter than a block.
+        None if bytes.iter().any(|byte| flag(byte) != 0) => 0,
+        None => n,
+    }
 }
 
-/// `bytes[from..]` with the JCS escapes (`from` is on a character boundary).
+/// `bytes` with the JCS escapes, in runs between the bytes that need one, found eight at
+/// a time by [`next_escape`] from `clean` on (the bytes before it need none: they go out
+/// with the first run). Appending each word and cutting it back at an escape, without a
+/// copy call per run, cost more: most escaped bytes of a report are in dense runs of tabs.
 #[cold]
-fn write_escaped(bytes: &[u8], from: usize, buf: &mut Vec<u8>) {
+fn write_escaped(bytes: &[u8], clean: usize, buf: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut run_start = from;
-    while let Some(i) = next_escape(bytes, run_start) {
+    let mut run_start = 0;
+    let mut search_from = clean;
+    while let Some(i) = next_escape(bytes, search_from) {
         buf.extend_from_slice(&bytes[run_start..i]);
         let byte = bytes[i];
         let escape = ESCAPE[usize::from(byte)];
@@ -386,6 +442,7 @@ fn write_escaped(bytes: &[u8], from: usize, buf: &mut Vec<u8>) {
             buf.push(escape);
         }
         run_start = i + 1;
+        search_from = run_start;
     }
     buf.extend_from_slice(&bytes[run_start..]);
 }
@@ -532,4 +589,216 @@ fn emit<W: Write + ?Sized>(root: &Value, layout: Layout, out: &mut W) -> io::Res
 fn newline_indent(depth: usize, buf: &mut Vec<u8>) {
     buf.push(b'\n');
     buf.resize(buf.len() + 2 * depth, b' ');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The string writer before the word-at-a-time escaping, kept as the reference: a
+    /// whole-string scan, then runs between escapes found by [`next_escape`].
+    mod before {
+        use super::super::{escapes_in, ESCAPE};
+
+        pub fn write_string(s: &str, buf: &mut Vec<u8>) {
+            let bytes = s.as_bytes();
+            buf.push(b'"');
+            if needs_escape(bytes) {
+                write_escaped(bytes, 0, buf);
+            } else {
+                buf.extend_from_slice(bytes);
+            }
+            buf.push(b'"');
+        }
+
+        fn needs_escape(bytes: &[u8]) -> bool {
+            let flag = |byte: &u8| u8::from(*byte < 0x20 || *byte == b'"' || *byte == b'\\');
+            let mut blocks = bytes.chunks_exact(16);
+            for block in &mut blocks {
+                if block.iter().fold(0, |any, byte| any | flag(byte)) != 0 {
+                    return true;
+                }
+            }
+            blocks.remainder().iter().any(|byte| flag(byte) != 0)
+        }
+
+        fn write_escaped(bytes: &[u8], from: usize, buf: &mut Vec<u8>) {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let mut run_start = from;
+            while let Some(i) = next_escape(bytes, run_start) {
+                buf.extend_from_slice(&bytes[run_start..i]);
+                let byte = bytes[i];
+                let escape = ESCAPE[usize::from(byte)];
+                if escape == b'u' {
+                    buf.extend_from_slice(b"\\u00");
+                    buf.push(HEX[usize::from(byte >> 4)]);
+                    buf.push(HEX[usize::from(byte & 0xF)]);
+                } else {
+                    buf.push(b'\\');
+                    buf.push(escape);
+                }
+                run_start = i + 1;
+            }
+            buf.extend_from_slice(&bytes[run_start..]);
+        }
+
+        fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+            let mut at = from;
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let found = escapes_in(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+                if found != 0 {
+                    return Some(at + (found.trailing_zeros() / 8) as usize);
+                }
+                at += 8;
+            }
+            (at..bytes.len()).find(|&i| ESCAPE[usize::from(bytes[i])] != 0)
+        }
+
+        /// The whole-number test before it avoided `fract`.
+        pub fn is_exact_whole(f: f64) -> bool {
+            f.abs() <= (1u64 << 53) as f64 && f.fract() == 0.0
+        }
+    }
+
+    /// JCS string escaping character by character, as RFC 8785 section 3.2.2.2 states it.
+    fn spec_string(s: &str) -> Vec<u8> {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\u{c}' => out.push_str("\\f"),
+                '\r' => out.push_str("\\r"),
+                c if c < ' ' => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out.into_bytes()
+    }
+
+    fn check_string(s: &str) {
+        let mut written = b"prefix".to_vec();
+        write_string(s, &mut written);
+        let mut reference = b"prefix".to_vec();
+        before::write_string(s, &mut reference);
+        assert_eq!(written, reference, "{s:?}");
+        assert_eq!(written[6..], spec_string(s), "{s:?}");
+    }
+
+    /// Pieces that exercise every escape, the SWAR borrow (a flagged byte below others),
+    /// and characters of every UTF-8 length, including U+2028 (literal in JCS).
+    const PIECES: [&str; 14] = [
+        "a", "\t", "\"", "\\", "\u{0}", "\u{1f}", "\u{7f}", " ", "\n", "é", "数", "\u{2028}", "😀",
+        "!",
+    ];
+
+    #[test]
+    fn every_short_string_of_pieces_is_escaped_as_before_and_as_the_spec_says() {
+        let n = PIECES.len();
+        check_string("");
+        for len in 1..=4u32 {
+            for mut code in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push_str(PIECES[code % n]);
+                    code /= n;
+                }
+                check_string(&s);
+            }
+        }
+    }
+
+    #[test]
+    fn long_strings_are_escaped_as_before_and_as_the_spec_says() {
+        // xorshift64: the same strings on every run.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5000 {
+            let len = (next() % 120) as usize;
+            // Sparse escapes in some strings, dense in others, none in a few.
+            let density = next() % 4;
+            let mut s = String::new();
+            for _ in 0..len {
+                let r = next();
+                let piece = if density == 0 || r % (1 + 4 * density) != 0 {
+                    ["a", "é", "数", "😀", "\u{2028}", " "][(r >> 8) as usize % 6]
+                } else {
+                    PIECES[(r >> 8) as usize % PIECES.len()]
+                };
+                s.push_str(piece);
+            }
+            check_string(&s);
+        }
+        for len in [15, 16, 17, 31, 32, 33, 1000] {
+            check_string(&"数".repeat(len));
+            check_string(&"x".repeat(len));
+            check_string(&format!("{}\t", "x".repeat(len)));
+            check_string(&format!("\u{1}{}", "x".repeat(len)));
+        }
+    }
+
+    fn decimal(u: u64, negative: bool) -> Vec<u8> {
+        let mut out = b"prefix".to_vec();
+        write_decimal_u64(u, negative, &mut out);
+        out.split_off(6)
+    }
+
+    #[test]
+    fn decimals_are_the_digits_format_writes() {
+        let mut values: Vec<u64> = (0..=20_000).collect();
+        for p in 1..=19 {
+            let ten = 10u64.pow(p);
+            values.extend([ten - 1, ten, ten + 1]);
+        }
+        values.extend([1 << 53, (1 << 53) + 1, u64::MAX]);
+        for u in values {
+            assert_eq!(decimal(u, false), u.to_string().into_bytes());
+            assert_eq!(decimal(u, true), format!("-{u}").into_bytes());
+            let mut reference = Vec::new();
+            write_decimal_large(u, true, &mut reference);
+            assert_eq!(decimal(u, true), reference);
+        }
+    }
+
+    #[test]
+    fn whole_doubles_are_told_as_before() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            1e21,
+            1e-7,
+            123_456_789.125,
+            (1u64 << 53) as f64,
+            -((1u64 << 53) as f64),
+            (1u64 << 53) as f64 + 2.0,
+            4_503_599_627_370_495.5,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::EPSILON,
+        ];
+        values.extend((0..2000).map(|i| f64::from(i) * 0.25 - 250.0));
+        for f in values {
+            let mut written = Vec::new();
+            write_f64(f, &mut written);
+            let reference = if before::is_exact_whole(f) {
+                format!("{}", f.abs() as u64 as i128 * if f < 0.0 { -1 } else { 1 })
+            } else {
+                ryu_js::Buffer::new().format_finite(f).to_string()
+            };
+            assert_eq!(String::from_utf8(written).unwrap(), reference, "{f:?}");
+        }
+    }
 }
