@@ -21,7 +21,7 @@ use crate::cell_text::{
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
 use crate::status::{may_hold_legend, parse_legend_entries};
-use crate::StatusCode;
+use crate::{more_chars_than, StatusCode};
 
 /// Legend entries are short (`◎：目標値以上`, `A：目標達成 B：概ね順調 C：遅れ`); longer lines
 /// are not read as legends.
@@ -158,7 +158,7 @@ impl<'a> CellView<'a> {
 
 /// The status legend entries a line prints (`◎：目標値以上`), in order.
 pub(crate) fn legend_entries(line: &Line) -> Vec<(String, StatusCode)> {
-    if may_hold_legend(&line.raw) && line.raw.chars().count() <= MAX_LEGEND_LINE_CHARS {
+    if may_hold_legend(&line.raw) && !more_chars_than(&line.raw, MAX_LEGEND_LINE_CHARS) {
         parse_legend_entries(&line_text(line))
     } else {
         Vec::new()

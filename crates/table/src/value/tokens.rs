@@ -6,6 +6,8 @@ use std::ops::Range;
 use shinchoku_extract::cells::utf8_len;
 use shinchoku_extract::era::Period;
 
+use crate::more_chars_than;
+
 /// Finds date expressions in a piece of text: byte range and resolved period.
 pub type DateFinder<'a> = &'a dyn Fn(&str) -> Vec<(Range<usize>, Period)>;
 
@@ -253,7 +255,7 @@ pub fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
     let content = content.trim();
     let has_digit = content.contains(|c: char| c.is_ascii_digit());
     if !has_digit
-        && content.chars().count() <= MAX_GROUP_LABEL_CHARS
+        && !more_chars_than(content, MAX_GROUP_LABEL_CHARS)
         && super::atom::is_valid_label(content)
         && !content.contains(char::is_whitespace)
     {
@@ -299,7 +301,7 @@ fn classify_dates(content: &str, dates: Vec<(Range<usize>, Period)>) -> GroupKin
         GroupKind::Note(Some(period))
     } else if SOURCE_WORDS.iter().any(|w| words.contains(w)) {
         GroupKind::SourceNote(period)
-    } else if words.chars().count() <= MAX_GROUP_LABEL_CHARS && super::atom::is_valid_label(&words)
+    } else if !more_chars_than(&words, MAX_GROUP_LABEL_CHARS) && super::atom::is_valid_label(&words)
     {
         GroupKind::DateLabel(period, words)
     } else {
