@@ -12,7 +12,7 @@
 //! (a document with every field and every enum variant, and the seed reports), and each
 //! enum's names with serde's.
 
-use shinchoku_extract::era::{Aggregate, Basis, Era, Period, Point};
+use shinchoku_extract::era::{Aggregate, Basis, Date, Era, Period, Point};
 use shinchoku_extract::{Provenance, Warning};
 use shinchoku_table::{
     Comparator, Document, DocumentInfo, Initiative, Kpi, KpiKind, Municipality, Normalized, Number,
@@ -91,6 +91,18 @@ fn strings(items: &[String], out: &mut Vec<u8>) {
 fn optional_string(value: &Option<String>, out: &mut Vec<u8>) {
     match value {
         Some(text) => fragment::string(text, out),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A date as the contract writes it, `"YYYY-MM-DD"`: digits and `-` only, nothing to escape.
+fn optional_date(value: Option<Date>, out: &mut Vec<u8>) {
+    match value {
+        Some(date) => {
+            out.push(b'"');
+            date.write_iso(out);
+            out.push(b'"');
+        }
         None => out.extend_from_slice(b"null"),
     }
 }
@@ -345,7 +357,7 @@ fn period(period: &Period, out: &mut Vec<u8>) {
             out.extend_from_slice(b",\"day\":");
             optional_integer(*day, out);
             out.extend_from_slice(b",\"end\":");
-            optional_string(end, out);
+            optional_date(*end, out);
             out.extend_from_slice(b",\"era\":");
         }
     }
@@ -367,7 +379,7 @@ fn period(period: &Period, out: &mut Vec<u8>) {
         (None, None) => out.extend_from_slice(b",\"start\":null,\"until\":null,\"year\":"),
         _ => {
             out.extend_from_slice(b",\"start\":");
-            optional_string(start, out);
+            optional_date(*start, out);
             out.extend_from_slice(b",\"until\":");
             optional_period(until.as_deref(), out);
             out.extend_from_slice(b",\"year\":");
@@ -555,13 +567,13 @@ mod tests {
             aggregate: Some(Aggregate::Average),
             basis: Basis::FiscalYear,
             day: Some(31),
-            end: Some("2024-03-31".into()),
+            end: Some(Date::new(2024, 3, 31)),
             era: Some(Era::Reiwa),
             era_year: Some(5),
             month: Some(3),
             point: Some(Point::End),
             raw: "R5年度末".into(),
-            start: Some("2024-03-31".into()),
+            start: Some(Date::new(2024, 3, 31)),
             until,
             year: 2023,
         }

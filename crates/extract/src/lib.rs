@@ -16,7 +16,7 @@
 //!
 //! let p = era::parse_period("R5年度末").unwrap().period;
 //! assert_eq!(p.year, 2023);
-//! assert_eq!(p.end.as_deref(), Some("2024-03-31"));
+//! assert_eq!(p.end.map(era::Date::iso).as_deref(), Some("2024-03-31"));
 //! ```
 
 pub mod cells;

@@ -121,8 +121,8 @@ fn typed_fields_match_the_contract_examples() {
     assert_eq!(p.era_year, Some(5));
     assert_eq!(p.year, 2023);
     assert_eq!(p.basis, Basis::FiscalYear);
-    assert_eq!(p.start.as_deref(), Some("2024-03-31"));
-    assert_eq!(p.end.as_deref(), Some("2024-03-31"));
+    assert_eq!(p.start.map(|d| d.iso()).as_deref(), Some("2024-03-31"));
+    assert_eq!(p.end.map(|d| d.iso()).as_deref(), Some("2024-03-31"));
 
     let json = serde_json::to_value(parse_period("H26～H30の平均値").unwrap().period).unwrap();
     assert_eq!(json["era"], "heisei");
@@ -427,8 +427,8 @@ fn period_summary(p: &Period) -> String {
         (None, None) => "-".to_owned(),
         (s, e) => format!(
             "{}..{}",
-            s.as_deref().unwrap_or("?"),
-            e.as_deref().unwrap_or("?")
+            s.map_or("?".to_owned(), |d| d.iso()),
+            e.map_or("?".to_owned(), |d| d.iso())
         ),
     };
     let mut out = format!("{} | {era} | {date} | {basis}{point} | {span}", p.raw);

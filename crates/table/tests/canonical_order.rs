@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use serde_json::Value as Json;
-use shinchoku_extract::era::{Aggregate, Basis, Era, Period, Point};
+use shinchoku_extract::era::{Aggregate, Basis, Date, Era, Period, Point};
 use shinchoku_extract::{read_text, Provenance, Warning};
 use shinchoku_table::{
     reconstruct, Comparator, Document, DocumentInfo, Initiative, Kpi, KpiKind, Municipality,
@@ -56,13 +56,13 @@ fn period(until: Option<Box<Period>>) -> Period {
         aggregate: Some(Aggregate::Average),
         basis: Basis::FiscalYear,
         day: Some(31),
-        end: Some("2024-03-31".into()),
+        end: Some(Date::new(2024, 3, 31)),
         era: Some(Era::Reiwa),
         era_year: Some(5),
         month: Some(3),
         point: Some(Point::End),
         raw: "R5年度末".into(),
-        start: Some("2024-03-31".into()),
+        start: Some(Date::new(2024, 3, 31)),
         until,
         year: 2023,
     }

@@ -2,41 +2,73 @@
 
 use super::{Basis, Era, Point};
 
-/// A proleptic Gregorian date. Field order makes the derived `Ord` chronological.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Date {
+/// A proleptic Gregorian date (a [`Period`](super::Period)'s `start` and `end`), written as
+/// ISO `YYYY-MM-DD`. Field order makes the derived `Ord` chronological.
+///
+/// A plain value rather than the ISO string: every dated cell makes a period and the table
+/// stage copies column periods onto observations, and two strings a period were two
+/// allocations each time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
     pub year: i32,
     pub month: u32,
     pub day: u32,
 }
 
 impl Date {
-    pub(super) const fn new(year: i32, month: u32, day: u32) -> Self {
+    pub const fn new(year: i32, month: u32, day: u32) -> Self {
         Date { year, month, day }
     }
 
-    /// `YYYY-MM-DD`. Written by hand because this runs for every parsed cell.
-    pub(super) fn iso(self) -> String {
-        if !(0..=9999).contains(&self.year) {
-            return format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+    /// `YYYY-MM-DD` (a year outside 0–9999 keeps its sign and every digit).
+    pub fn iso(self) -> String {
+        let mut out = Vec::with_capacity(10);
+        self.write_iso(&mut out);
+        // Only ASCII digits and `-` are written.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Append [`Date::iso`] to `out`. Written by hand because the JSON writer runs it for
+    /// every dated observation.
+    pub fn write_iso(self, out: &mut Vec<u8>) {
+        if !(0..=9999).contains(&self.year) || self.month > 99 || self.day > 99 {
+            out.extend_from_slice(
+                format!("{:04}-{:02}-{:02}", self.year, self.month, self.day).as_bytes(),
+            );
+            return;
         }
-        let mut out = String::with_capacity(10);
         let year = self.year as u32;
-        for divisor in [1000, 100, 10, 1] {
-            out.push(digit(year / divisor % 10));
-        }
-        out.push('-');
-        out.push(digit(self.month / 10 % 10));
-        out.push(digit(self.month % 10));
-        out.push('-');
-        out.push(digit(self.day / 10 % 10));
-        out.push(digit(self.day % 10));
-        out
+        out.extend_from_slice(&[
+            digit(year / 1000),
+            digit(year / 100 % 10),
+            digit(year / 10 % 10),
+            digit(year % 10),
+            b'-',
+            digit(self.month / 10),
+            digit(self.month % 10),
+            b'-',
+            digit(self.day / 10),
+            digit(self.day % 10),
+        ]);
     }
 }
 
-fn digit(value: u32) -> char {
-    char::from_digit(value, 10).unwrap_or('0')
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+/// As the contract writes dates: the ISO string.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+/// The ASCII digit of `value` (0–9).
+fn digit(value: u32) -> u8 {
+    b'0' + (value % 10) as u8
 }
 
 /// What the parser needs to know about one era.

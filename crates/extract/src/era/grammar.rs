@@ -14,7 +14,7 @@
 //! White space is allowed around every token except right after a Latin era letter
 //! (`R 5` is not read as a date), because PDF text spaces dates out (`令和 5 年度末`).
 
-use super::calendar::{self, Date};
+use super::calendar;
 use super::cursor::{fold, Cursor, Number};
 use super::{Aggregate, Basis, Era, EraWarning, Parsed, Period, Point};
 
@@ -182,7 +182,7 @@ pub(super) fn scan_at(text: &str, start: usize) -> Outcome {
             .unwrap_or_default()
             .to_owned();
         let until = period_of(raw, &until, &mut warnings);
-        period.end.clone_from(&until.end);
+        period.end = until.end;
         period.until = Some(Box::new(until));
     }
     period.aggregate = aggregate;
@@ -633,8 +633,8 @@ fn period_of(raw: String, side: &Side, warnings: &mut Vec<EraWarning>) -> Period
         day: side.day,
         basis: side.basis,
         point: side.point,
-        start: span.map(|(first, _)| Date::iso(first)),
-        end: span.map(|(_, last)| Date::iso(last)),
+        start: span.map(|(first, _)| first),
+        end: span.map(|(_, last)| last),
         until: None,
         aggregate: None,
     }

@@ -7,11 +7,11 @@
 //! forms on the fly, because they run on every cell.
 //!
 //! ```
-//! use shinchoku_extract::era::{find_periods, parse_period, Basis, Era};
+//! use shinchoku_extract::era::{find_periods, parse_period, Basis, Date, Era};
 //!
 //! let p = parse_period("令和3（2021）年度").unwrap().period;
 //! assert_eq!((p.era, p.era_year, p.year, p.basis), (Some(Era::Reiwa), Some(3), 2021, Basis::FiscalYear));
-//! assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2021-04-01"), Some("2022-03-31")));
+//! assert_eq!((p.start.map(Date::iso), p.end.map(Date::iso)), (Some("2021-04-01".into()), Some("2022-03-31".into())));
 //!
 //! let found = find_periods("1,240,000人/年 (R4実績) ※R5実績は6月末頃確定予定");
 //! let raws: Vec<_> = found.iter().map(|f| f.result.as_ref().unwrap().period.raw.as_str()).collect();
@@ -51,6 +51,7 @@ mod calendar;
 mod cursor;
 mod grammar;
 
+pub use calendar::Date;
 use grammar::Outcome;
 use serde::Serialize;
 
@@ -101,8 +102,8 @@ pub struct Period {
     pub aggregate: Option<Aggregate>,
     pub basis: Basis,
     pub day: Option<u32>,
-    /// ISO date of the span's last day.
-    pub end: Option<String>,
+    /// The span's last day.
+    pub end: Option<Date>,
     pub era: Option<Era>,
     /// 1 for 元.
     pub era_year: Option<i32>,
@@ -110,8 +111,8 @@ pub struct Period {
     pub point: Option<Point>,
     /// The expression as printed.
     pub raw: String,
-    /// ISO date `YYYY-MM-DD` of the span's first day, when the basis is known.
-    pub start: Option<String>,
+    /// The span's first day, when the basis is known (written `YYYY-MM-DD`).
+    pub start: Option<Date>,
     /// The end of a range (`H26～H30`, `R5.1~6`).
     pub until: Option<Box<Period>>,
     /// Gregorian year (of the start of a fiscal year).
