@@ -170,16 +170,13 @@ pub(crate) struct Schema {
 impl Schema {
     /// The columns a data row's cells fill after the name, in order (values, status,
     /// department); the projects column is found by content instead.
-    pub(crate) fn slots(&self) -> Vec<&Column> {
-        self.columns
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.kind,
-                    ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Department
-                )
-            })
-            .collect()
+    pub(crate) fn slots(&self) -> impl Iterator<Item = &Column> {
+        self.columns.iter().filter(|c| {
+            matches!(
+                c.kind,
+                ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Department
+            )
+        })
     }
 
     pub(crate) fn value_count(&self) -> usize {

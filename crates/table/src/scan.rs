@@ -165,6 +165,9 @@ pub(crate) struct Scanner<'a> {
     last_page: Option<u32>,
     value_reads: Vec<ValueRead<'a>>,
     chart_checks: Vec<ChartCheck>,
+    /// The current line's filled cells; kept between lines so that its allocation is made
+    /// once a document instead of once a line.
+    filled: Vec<&'a CellView<'a>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -187,6 +190,7 @@ impl<'a> Scanner<'a> {
             last_page: None,
             value_reads: Vec::new(),
             chart_checks: Vec::new(),
+            filled: Vec::new(),
         }
     }
 
@@ -328,20 +332,28 @@ impl<'a> Scanner<'a> {
     }
 
     fn line(&mut self, view: &'a LineView) {
+        let mut filled = std::mem::take(&mut self.filled);
+        filled.clear();
+        filled.extend(view.filled());
+        self.line_with(view, &filled);
+        self.filled = filled;
+    }
+
+    /// [`Scanner::line`] with the line's filled cells.
+    fn line_with(&mut self, view: &'a LineView, filled: &[&CellView]) {
         let line = view.line;
-        let filled: Vec<&CellView> = view.filled().collect();
         if line.page.is_some() && filled.len() == 1 && is_page_number(filled[0].squeezed()) {
             // A printed page number (`- 9 -`) is page furniture: a block (an initiative,
             // a table) interrupted by a page break goes on after it.
             return;
         }
         let gap = std::mem::replace(&mut self.gap, false);
-        if self.initiative_line(line, &filled) {
+        if self.initiative_line(line, filled) {
             self.mode = Some(Mode::Outside);
             return;
         }
         self.initiative = None;
-        if !is_toc_entry(&filled) && self.heading_line(line, &filled) {
+        if !is_toc_entry(filled) && self.heading_line(line, filled) {
             if self.mode() == Mode::AfterTable {
                 self.mode = Some(Mode::Outside);
             }
@@ -374,8 +386,8 @@ impl<'a> Scanner<'a> {
         }
         match self.mode() {
             Mode::Outside => {}
-            Mode::Table => self.table_line(view, &filled, gap),
-            Mode::AfterTable => self.after_table_line(&filled, line),
+            Mode::Table => self.table_line(view, filled, gap),
+            Mode::AfterTable => self.after_table_line(filled, line),
         }
     }
 
@@ -494,7 +506,7 @@ impl<'a> Scanner<'a> {
         let mut status_warning = None;
         let mut years = Vec::new();
         let index = self.out.kpis.len();
-        for (column, cell) in schema.slots().into_iter().zip(&row.slots) {
+        for (column, cell) in schema.slots().zip(&row.slots) {
             let text = cell.map(|c| c.text()).unwrap_or("");
             match column.kind {
                 ColumnKind::Value { role, .. } => {
@@ -571,8 +583,7 @@ impl<'a> Scanner<'a> {
             table.kpis.push(index);
         }
         if let Some(projects) = row.projects {
-            let items = projects.list().map(<[String]>::to_vec).unwrap_or_default();
-            self.add_section_projects(items);
+            self.add_section_projects(projects.list().unwrap_or_default());
         }
         if let Some(label) = status_warning {
             self.warn(
@@ -623,13 +634,11 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 lists.next();
-                let items = filled[l].list().map(<[String]>::to_vec).unwrap_or_default();
-                self.add_section_projects(items);
+                self.add_section_projects(filled[l].list().unwrap_or_default());
             }
         }
         for l in lists {
-            let items = filled[l].list().map(<[String]>::to_vec).unwrap_or_default();
-            self.add_section_projects(items);
+            self.add_section_projects(filled[l].list().unwrap_or_default());
         }
         true
     }
@@ -650,9 +659,9 @@ impl<'a> Scanner<'a> {
         self.out.drafts.push(draft);
     }
 
-    fn add_section_projects(&mut self, items: Vec<String>) {
+    fn add_section_projects(&mut self, items: &[String]) {
         if let Some(d) = self.current {
-            self.out.drafts[d].projects.extend(items);
+            self.out.drafts[d].projects.extend_from_slice(items);
         }
     }
 
@@ -878,56 +887,53 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
         break;
     }
     let name_at = name_at?;
-    let mut after: Vec<&CellView> = line.cells[name_at + 1..].iter().collect();
-    while after.last().is_some_and(|c| c.is_blank()) {
-        after.pop();
-    }
-    let slots = schema.slots();
+    // Slices of the line and counts rather than lists of cells: this runs on every line
+    // of a table, and the lists were five allocations a row.
+    let mut after = without_trailing_blanks(&line.cells[name_at + 1..]);
+    let slot_count = schema.slots().count();
     let has_projects_column = schema
         .columns
         .iter()
         .any(|c| c.kind == ColumnKind::Projects);
-    let filled_count = after.iter().filter(|c| !c.is_blank()).count();
+    let mut filled_count = after.iter().filter(|c| !c.is_blank()).count();
     let mut projects = None;
-    if let Some(last) = after.last() {
+    if let Some((last, before)) = after.split_last() {
         let list = last.list().is_some();
-        if list
-            && (filled_count > slots.len() || has_projects_column || has_line_break(last.text()))
+        if list && (filled_count > slot_count || has_projects_column || has_line_break(last.text()))
         {
-            projects = after.pop();
-            while after.last().is_some_and(|c| c.is_blank()) {
-                after.pop();
-            }
+            projects = Some(last);
+            after = without_trailing_blanks(before);
+            filled_count -= 1;
         }
     }
-    let filled: Vec<&CellView> = after.iter().copied().filter(|c| !c.is_blank()).collect();
-    if filled.len() < slots.len().min(2) {
+    if filled_count < slot_count.min(2) {
         return None;
     }
-    let (assigned, extras): (Vec<Option<&CellView>>, Vec<&CellView>) =
-        if filled.len() >= slots.len() {
-            (
-                filled[..slots.len()].iter().map(|c| Some(*c)).collect(),
-                filled[slots.len()..].to_vec(),
-            )
-        } else if after.len() >= slots.len() {
-            // Fewer filled cells than columns: blank cells hold their column's place.
-            (
-                after[..slots.len()]
-                    .iter()
-                    .map(|c| (!c.is_blank()).then_some(*c))
-                    .collect(),
-                after[slots.len()..]
-                    .iter()
-                    .copied()
-                    .filter(|c| !c.is_blank())
-                    .collect(),
-            )
-        } else {
-            let mut v: Vec<Option<&CellView>> = filled.iter().map(|c| Some(*c)).collect();
-            v.resize(slots.len(), None);
-            (v, Vec::new())
-        };
+    let filled = || after.iter().filter(|c| !c.is_blank());
+    let (assigned, extras): (Vec<Option<&CellView>>, Vec<&CellView>) = if filled_count >= slot_count
+    {
+        (
+            filled().take(slot_count).map(Some).collect(),
+            filled().skip(slot_count).collect(),
+        )
+    } else if after.len() >= slot_count {
+        // Fewer filled cells than columns: blank cells hold their column's place.
+        (
+            after[..slot_count]
+                .iter()
+                .map(|c| (!c.is_blank()).then_some(c))
+                .collect(),
+            after[slot_count..]
+                .iter()
+                .filter(|c| !c.is_blank())
+                .collect(),
+        )
+    } else {
+        let mut v: Vec<Option<&CellView>> = Vec::with_capacity(slot_count);
+        v.extend(filled().map(Some));
+        v.resize(slot_count, None);
+        (v, Vec::new())
+    };
     Some(Row {
         headline_label,
         name: &line.cells[name_at],
@@ -935,6 +941,15 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
         projects,
         extras,
     })
+}
+
+/// `cells` up to its last filled cell.
+fn without_trailing_blanks<'l, 'a>(cells: &'l [CellView<'a>]) -> &'l [CellView<'a>] {
+    let end = cells
+        .iter()
+        .rposition(|c| !c.is_blank())
+        .map_or(0, |i| i + 1);
+    &cells[..end]
 }
 
 /// The initiative field a label cell names, from its squeezed text.
