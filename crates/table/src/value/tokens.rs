@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use shinchoku_extract::cells::utf8_len;
 use shinchoku_extract::era::Period;
 
 use crate::more_chars_than;
@@ -105,34 +104,56 @@ impl<'a> Iterator for Tokens<'a> {
         let mut atom_start: Option<usize> = None;
         while let Some(&b) = bytes.get(self.pos) {
             let i = self.pos;
-            if b == b'(' {
-                if let Some(close) = self.close_of(i) {
+            // Most bytes of a cell (digits, units, the trail bytes of kana and kanji) can
+            // neither open a group nor start white space: one table look-up steps over them.
+            // Trail bytes are never in the table, so stepping byte by byte keeps `pos` at a
+            // char boundary whenever a token starts or ends.
+            if MAY_BREAK_ATOM[usize::from(b)] {
+                if b == b'(' {
+                    if let Some(close) = self.close_of(i) {
+                        if let Some(start) = atom_start {
+                            // The group ends the atom; it is the next token.
+                            self.pending_group = Some((i, close));
+                            return Some(atom(s, start, i));
+                        }
+                        // Skip past the closing parenthesis (ASCII, one byte).
+                        self.pos = close + 1;
+                        return Some(group(s, i, close));
+                    }
+                }
+                let space = white_space_len(bytes, i);
+                if space > 0 {
+                    self.pos += space;
                     if let Some(start) = atom_start {
-                        // The group ends the atom; it is the next token.
-                        self.pending_group = Some((i, close));
                         return Some(atom(s, start, i));
                     }
-                    // Skip past the closing parenthesis (ASCII, one byte).
-                    self.pos = close + 1;
-                    return Some(group(s, i, close));
+                    continue;
                 }
-            }
-            let space = white_space_len(s, i);
-            if space > 0 {
-                self.pos += space;
-                if let Some(start) = atom_start {
-                    return Some(atom(s, start, i));
-                }
-                continue;
             }
             if atom_start.is_none() {
                 atom_start = Some(i);
             }
-            self.pos += utf8_len(b);
+            // The rest of the atom up to the next byte that may end it, in one tight loop.
+            self.pos += 1 + bytes[i + 1..]
+                .iter()
+                .take_while(|&&b| !MAY_BREAK_ATOM[usize::from(b)])
+                .count();
         }
         atom_start.map(|start| atom(s, start, s.len()))
     }
 }
+
+/// Bytes that may end an atom: `(` and the bytes that can start white space (ASCII white
+/// space, and the lead bytes C2, E1, E2, E3 of the non-ASCII white space characters).
+const MAY_BREAK_ATOM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'(' | b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    table
+};
 
 fn group(s: &str, open: usize, close: usize) -> Token<'_> {
     Token::Group {
@@ -149,17 +170,20 @@ fn atom(s: &str, start: usize, end: usize) -> Token<'_> {
     }
 }
 
-/// The byte length of the white-space character at byte `i` of `s` ([`char::is_whitespace`]),
-/// 0 when there is none there; `i` is a char boundary. Non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) has
-/// lead byte C2, E1, E2 or E3; only those are decoded.
-fn white_space_len(s: &str, i: usize) -> usize {
-    match s.as_bytes().get(i) {
-        Some(b' ' | b'\t'..=b'\r') => 1,
-        Some(0xC2 | 0xE1..=0xE3) => s
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
+/// The byte length of the white-space character at byte `i` of `bytes` ([`char::is_whitespace`]),
+/// 0 when there is none there; `i` is a char boundary. Told from the UTF-8 bytes without
+/// decoding: besides ASCII white space, the White_Space characters are U+0085 and U+00A0
+/// (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 80–8A,
+/// A8, A9, AF), U+205F (E2 81 9F) and U+3000 (E3 80 80). Kana share the lead byte E3, so
+/// most kana of a cell are looked at here and must cost little.
+fn white_space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..).unwrap_or_default() {
+        [b' ' | b'\t'..=b'\r', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
         _ => 0,
     }
 }
@@ -489,6 +513,22 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    /// The byte-pattern white-space test against `char::is_whitespace`, for every char;
+    /// and every char that can end an atom starts with a byte the scan stops at.
+    #[test]
+    fn white_space_is_told_from_bytes_as_by_decoding() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(white_space_len(text.as_bytes(), 0), expected, "{c:?}");
+            if c.is_whitespace() || c == '(' {
+                assert!(MAY_BREAK_ATOM[usize::from(text.as_bytes()[0])], "{c:?}");
+            }
+        }
+        assert_eq!(white_space_len(b"", 0), 0);
+        assert_eq!(white_space_len(b"\xE3\x80", 0), 0);
     }
 
     #[test]
