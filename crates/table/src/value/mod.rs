@@ -119,7 +119,7 @@ fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {
 #[derive(Debug)]
 enum Elem<'a> {
     /// A number and the atom it was read from.
-    Value(NumberAtom, &'a str),
+    Value(NumberAtom<'a>, &'a str),
     Dash,
     Word(&'a str),
     Qualifier(Qualifier),
@@ -137,7 +137,7 @@ enum Elem<'a> {
 struct Item<'a> {
     label: Option<String>,
     /// `None` for a dash.
-    number: Option<NumberAtom>,
+    number: Option<NumberAtom<'a>>,
     groups: Vec<(&'a GroupKind, &'a str)>,
 }
 
@@ -223,7 +223,7 @@ fn read_single_value(
     }
     let number = lone_value(atom)?;
     let printed = &printed[..count];
-    let kinds: [Option<GroupKind>; MAX_SINGLE_VALUE_GROUPS] = std::array::from_fn(|i| {
+    let mut kinds: [Option<GroupKind>; MAX_SINGLE_VALUE_GROUPS] = std::array::from_fn(|i| {
         printed
             .get(i)
             .map(|(_, content)| tokens::classify_group(content, find_dates))
@@ -256,7 +256,9 @@ fn read_single_value(
             notes.push(text.to_string());
         }
     }
-    let period = dating.and_then(|i| kinds.into_iter().nth(i).flatten().and_then(into_period));
+    // The dating group's kind is taken out of its slot: moving the whole array of kinds
+    // (several hundred bytes) to pick one was a large copy on every dated cell.
+    let period = dating.and_then(|i| kinds[i].take().and_then(into_period));
     let value = item_value(number, hint, &mut notes);
     Some(CellValue {
         value,
@@ -272,7 +274,7 @@ fn read_single_value(
 /// Those starting with `約` or a sign are asked for a date first there, but can never be one:
 /// the date would leave the `約` or the sign behind, and a date with a word left over is not
 /// a date atom. Other atoms go to the general path.
-fn lone_value(atom: &str) -> Option<Option<NumberAtom>> {
+fn lone_value(atom: &str) -> Option<Option<NumberAtom<'_>>> {
     if is_dash(atom) {
         return Some(None);
     }
@@ -442,7 +444,7 @@ fn is_dash_mark(c: char) -> bool {
 }
 
 /// `14組・19人`: values listed with `・` or `、` between them, every piece a value.
-fn split_listed_values(text: &str) -> Option<Vec<(NumberAtom, &str)>> {
+fn split_listed_values(text: &str) -> Option<Vec<(NumberAtom<'_>, &str)>> {
     if !text.contains(['・', '、']) {
         return None;
     }
@@ -486,7 +488,7 @@ where
                 unreachable!("matched a value just above");
             };
             number.approximate |= std::mem::take(&mut approximate);
-            let label = join_label(&words, number.label.take())?;
+            let label = join_label(&words, number.label)?;
             words.clear();
             items.push(Item {
                 label,
@@ -537,14 +539,14 @@ where
     Some((items, loose))
 }
 
-fn apply_qualifier(number: &mut NumberAtom, q: Qualifier) -> Option<()> {
+fn apply_qualifier(number: &mut NumberAtom<'_>, q: Qualifier) -> Option<()> {
     match q {
         Qualifier::Approximate => number.approximate = true,
         Qualifier::Compare(c) if number.comparator.is_none() && number.strict.is_none() => {
             number.comparator = Some(c)
         }
         Qualifier::Strict(w) if number.comparator.is_none() && number.strict.is_none() => {
-            number.strict = Some(w.to_string())
+            number.strict = Some(w)
         }
         _ => return None,
     }
@@ -552,17 +554,17 @@ fn apply_qualifier(number: &mut NumberAtom, q: Qualifier) -> Option<()> {
 }
 
 /// Words printed before a value plus the label glued to it (`小学6年生` + `95.0%`).
-fn join_label(words: &[&str], glued: Option<String>) -> Option<Option<String>> {
+fn join_label(words: &[&str], glued: Option<&str>) -> Option<Option<String>> {
     if words.is_empty() {
         // The common case (no words before the value): the glued label is the label as it
         // is, without building a list to join.
         return match glued {
-            Some(g) if !g.is_empty() => atom::is_valid_label(&g).then_some(Some(g)),
+            Some(g) if !g.is_empty() => atom::is_valid_label(g).then(|| Some(g.to_string())),
             _ => Some(None),
         };
     }
     let mut parts: Vec<&str> = words.iter().map(|w| w.trim_end_matches(':')).collect();
-    if let Some(g) = glued.as_deref() {
+    if let Some(g) = glued {
         parts.push(g);
     }
     parts.retain(|p| !p.is_empty());
@@ -602,7 +604,7 @@ fn total_with_breakdown(
     let Value::Parts { parts: lines } = inner.value else {
         return None;
     };
-    let same_unit = |v: &Value| matches!(v, Value::Number(n) if n.unit == total.unit);
+    let same_unit = |v: &Value| matches!(v, Value::Number(n) if n.unit.as_deref() == total.unit);
     if lines.len() < 2
         || !lines
             .iter()
@@ -731,20 +733,24 @@ fn absorb_groups(
     }
 }
 
-fn item_value(number: Option<NumberAtom>, hint: Option<&str>, notes: &mut Vec<String>) -> Value {
+fn item_value(
+    number: Option<NumberAtom<'_>>,
+    hint: Option<&str>,
+    notes: &mut Vec<String>,
+) -> Value {
     match number {
         None => Value::Missing,
         Some(atom) => {
-            if let Some(word) = &atom.strict {
-                notes.push(word.clone());
+            if let Some(word) = atom.strict {
+                notes.push(word.to_string());
             }
             Value::Number(to_number(atom, hint))
         }
     }
 }
 
-fn to_number(atom: NumberAtom, hint: Option<&str>) -> Number {
-    let unit = atom.unit.or_else(|| hint.map(str::to_string));
+fn to_number(atom: NumberAtom<'_>, hint: Option<&str>) -> Number {
+    let unit = atom.unit.or(hint).map(str::to_string);
     let normalized = unit
         .as_deref()
         .and_then(split_scale)
