@@ -223,11 +223,12 @@ fn read_single_value(
     }
     let number = lone_value(atom)?;
     let printed = &printed[..count];
-    let mut kinds: [Option<GroupKind>; MAX_SINGLE_VALUE_GROUPS] = std::array::from_fn(|i| {
-        printed
-            .get(i)
-            .map(|(_, content)| tokens::classify_group(content, find_dates))
-    });
+    // Filled slot by slot, not with `std::array::from_fn`: its generic machinery moved each
+    // kind (over a hundred bytes) through several temporaries, a `memcpy` call each.
+    let mut kinds: [Option<GroupKind>; MAX_SINGLE_VALUE_GROUPS] = [None, None, None];
+    for (slot, (_, content)) in kinds.iter_mut().zip(printed) {
+        *slot = Some(tokens::classify_group(content, find_dates));
+    }
     let groups = || {
         kinds
             .iter()
