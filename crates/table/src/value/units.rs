@@ -87,10 +87,21 @@ pub fn is_unit(unit: &str) -> bool {
     let mut may_hold_change_word = false;
     for c in unit.chars() {
         count += 1;
-        if count > MAX_UNIT_CHARS || !is_unit_char(c) {
+        if count > MAX_UNIT_CHARS {
             return false;
         }
-        has_digit |= c.is_ascii_digit();
+        // ASCII (`%`, `/`, `m2`, `kWh`) is told by one table look-up, and can be neither
+        // hiragana nor the start of a change word.
+        if c.is_ascii() {
+            if !ASCII_UNIT_CHARS[c as usize] {
+                return false;
+            }
+            has_digit |= c.is_ascii_digit();
+            continue;
+        }
+        if !is_unit_char(c) {
+            return false;
+        }
         has_hiragana |= is_hiragana(c);
         may_hold_change_word |= starts_change_word(c);
     }
@@ -144,6 +155,41 @@ fn ends_with_area_or_volume(unit: &str) -> bool {
 fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{309F}').contains(&c)
 }
+
+/// [`is_unit_char`] of the ASCII characters, as a table: the printable ones but the
+/// brackets and punctuation it refuses (a test checks the two agree).
+const ASCII_UNIT_CHARS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_graphic()
+            && !matches!(
+                c,
+                b'(' | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b','
+                    | b'.'
+                    | b':'
+                    | b';'
+                    | b'~'
+                    | b'='
+                    | b'"'
+                    | b'\''
+                    | b'-'
+                    | b'+'
+                    | b'<'
+                    | b'>'
+                    | b'!'
+                    | b'?'
+            );
+        b += 1;
+    }
+    table
+};
 
 fn is_unit_char(c: char) -> bool {
     if c.is_whitespace() || c.is_control() {
@@ -265,6 +311,17 @@ mod tests {
             "人増",
         ] {
             assert_eq!(is_unit(unit), is_unit_reference(unit), "{unit}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_is_unit_char() {
+        for b in 0u8..128 {
+            assert_eq!(
+                ASCII_UNIT_CHARS[usize::from(b)],
+                is_unit_char(char::from(b)),
+                "{b:#x}"
+            );
         }
     }
 
