@@ -46,14 +46,16 @@ impl ColumnKind {
     }
 }
 
+/// Longer cells are not header terms.
+const MAX_HEADER_CHARS: usize = 40;
+
 /// Classify one header cell from its squeezed text (white space removed).
 pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     let s = squeezed;
-    let n = s.chars().count();
-    if n == 0 || n > 40 {
+    let (terms, n) = Terms::of_at_most(s, MAX_HEADER_CHARS)?;
+    if n == 0 {
         return None;
     }
-    let terms = Terms::of(s);
     // A bracketed `数値目標` label holds the term `目標`: other cells are not trimmed.
     if terms.any(Terms::TARGET) && is_headline_label(s) {
         return None;
@@ -542,6 +544,31 @@ mod tests {
             assert_eq!(is_period_only(s), expected, "{s}");
             assert_eq!(is_period_only_by_passes(s), expected, "{s}");
         }
+    }
+
+    /// The walk stops past 40 characters: cells of 40 and 41 characters, with the term at
+    /// the start, the end, and astride the limit; multi-byte and ASCII padding.
+    #[test]
+    fn header_length_limit_as_counted() {
+        for pad in ["a", "課", "𠮷"] {
+            for len in [36, 37, 38, 39, 40] {
+                let padding = pad.repeat(len);
+                for s in [
+                    format!("進捗状況{padding}"),
+                    format!("{padding}進捗状況"),
+                    format!("{}進捗状況{}", &pad.repeat(len - 2), pad.repeat(2)),
+                    format!("{padding}{pad}"),
+                ] {
+                    assert_eq!(classify(&s), classify_by_search(&s), "{s}");
+                }
+            }
+        }
+        assert_eq!(
+            classify(&format!("進捗状況{}", "a".repeat(36))),
+            Some(ColumnKind::Status)
+        );
+        assert_eq!(classify(&format!("進捗状況{}", "a".repeat(37))), None);
+        assert_eq!(classify(""), None);
     }
 
     #[test]

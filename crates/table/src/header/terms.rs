@@ -4,7 +4,7 @@
 use shinchoku_extract::cells::utf8_len;
 
 /// The words [`classify`](super::classify) looks for, found in one pass over a cell
-/// ([`Terms::of`]) instead of one substring search per word: every line's first cells are
+/// ([`Terms::of_at_most`]) instead of one substring search per word: every line's first cells are
 /// classified, and thirty searches a cell were 7 % of reading the 上越 report. Grouped by
 /// the rule that reads them.
 pub(super) const TERMS: [&str; 33] = [
@@ -65,28 +65,36 @@ impl Terms {
     pub(super) const CURRENT: u64 = mask(24, 25);
     pub(super) const LABEL: u64 = mask(25, 33);
 
-    pub(super) fn of(s: &str) -> Terms {
-        // A byte walk: every term starts with a three-byte character, looked up in an exact
-        // bitmap, so most characters cost a few instructions and no decoding.
-        let bytes = s.as_bytes();
+    /// The terms `s` contains and its length in characters; `None`, without reading the
+    /// rest, once it has more than `max_chars` characters ([`classify`](super::classify)
+    /// reads no longer cell, and the first cells of data lines are mostly long KPI names).
+    pub(super) fn of_at_most(s: &str, max_chars: usize) -> Option<(Terms, usize)> {
+        // A byte walk: every term starts with a three-byte character, and a bitmap of the
+        // first characters' last two bytes rules out nearly every other one without decoding
+        // it (a few instructions a character). Matched as a slice pattern, so that the
+        // character's bytes and the rest come without bounds checks or a length table.
+        let mut rest = s.as_bytes();
         let mut bits = 0;
-        let mut at = 0;
-        while at < bytes.len() {
-            let width = utf8_len(bytes[at]);
-            if width == 3 && at + 3 <= bytes.len() && starts_a_term(&bytes[at..at + 3]) {
-                let rest = &bytes[at + 3..];
-                let mut candidates = terms_starting_with(code_point3(&bytes[at..]));
-                while candidates != 0 {
-                    let term = candidates.trailing_zeros() as usize;
-                    candidates &= candidates - 1;
-                    if rest.starts_with(&TERMS[term].as_bytes()[3..]) {
-                        bits |= 1 << term;
-                    }
-                }
+        let mut chars = 0;
+        while let [lead, tail @ ..] = rest {
+            chars += 1;
+            if chars > max_chars {
+                return None;
             }
-            at += width;
+            rest = match (*lead, tail) {
+                (0xE0..=0xEF, [b1, b2, after @ ..]) => {
+                    let low = low_bits3(*b1, *b2);
+                    if FIRST_CHAR_LOW_BITS[low / 64] & (1 << (low % 64)) != 0 {
+                        bits |= terms_at(code_point3(&[*lead, *b1, *b2]), after);
+                    }
+                    after
+                }
+                (0..=0x7F, _) => tail,
+                // Two- and four-byte characters (`s` is valid UTF-8: they are whole).
+                _ => tail.get(utf8_len(*lead) - 1..).unwrap_or_default(),
+            };
         }
-        Terms(bits)
+        Some((Terms(bits), chars))
     }
 
     pub(super) fn any(self, group: u64) -> bool {
@@ -94,17 +102,26 @@ impl Terms {
     }
 }
 
-/// Whether the three-byte character `seq` starts one of [`TERMS`].
+/// The terms that start with the character `code` and go on with `rest`, as bits.
 #[inline]
-fn starts_a_term(seq: &[u8]) -> bool {
-    let code = code_point3(seq);
-    FIRST_CHARS[code / 64] & (1 << (code % 64)) != 0
+fn terms_at(code: usize, rest: &[u8]) -> u64 {
+    let mut bits = 0;
+    let mut candidates = terms_starting_with(code);
+    while candidates != 0 {
+        let term = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if rest.starts_with(&TERMS[term].as_bytes()[3..]) {
+            bits |= 1 << term;
+        }
+    }
+    bits
 }
 
-/// A bit per code point of the Basic Multilingual Plane, set for the first character of
-/// every term: exact, unlike a hash of the character, so no other character goes on to the
-/// word comparisons. Built at compile time (8 KB).
-static FIRST_CHARS: [u64; 1024] = first_chars();
+/// A bit for each of the 4,096 values of a three-byte character's last 12 bits (its last
+/// two bytes' payload), set for those of the first characters of the terms: a character
+/// without its bit starts no term. One with it may still not (another lead byte): then
+/// [`terms_starting_with`] finds no term. Built at compile time (512 bytes).
+static FIRST_CHAR_LOW_BITS: [u64; 64] = first_char_low_bits();
 
 /// The terms that start with the character `code`, as bits: a binary search of
 /// [`BY_FIRST`]. Asked only of characters that start a term, which are common in KPI names
@@ -149,18 +166,23 @@ const fn by_first() -> ([(usize, u64); TERMS.len()], usize) {
     (firsts, count)
 }
 
-const fn first_chars() -> [u64; 1024] {
-    let mut table = [0u64; 1024];
+const fn first_char_low_bits() -> [u64; 64] {
+    let mut table = [0u64; 64];
     let mut i = 0;
     while i < TERMS.len() {
         let word = TERMS[i].as_bytes();
-        // Every term starts with a three-byte character (`Terms::of` looks only at those).
+        // Every term starts with a three-byte character (`Terms::of_at_most` looks only at those).
         assert!(word.len() >= 3 && word[0] & 0xF0 == 0xE0);
-        let code = code_point3(word);
-        table[code / 64] |= 1 << (code % 64);
+        let low = low_bits3(word[1], word[2]);
+        table[low / 64] |= 1 << (low % 64);
         i += 1;
     }
     table
+}
+
+/// The last 12 bits of the code point of a three-byte UTF-8 sequence, from its last two bytes.
+const fn low_bits3(b1: u8, b2: u8) -> usize {
+    ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F)
 }
 
 /// The code point of the three-byte UTF-8 sequence at the start of `seq`.
@@ -171,4 +193,66 @@ const fn code_point3(seq: &[u8]) -> usize {
 /// Bits `from..to`.
 const fn mask(from: u32, to: u32) -> u64 {
     ((1u64 << to) - 1) & !((1u64 << from) - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The terms of a text by one substring search per term, and its length in characters.
+    fn terms_by_search(s: &str, max_chars: usize) -> Option<(u64, usize)> {
+        let n = s.chars().count();
+        let bits = TERMS
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| s.contains(*t))
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        (n <= max_chars).then_some((bits, n))
+    }
+
+    fn walked(s: &str, max_chars: usize) -> Option<(u64, usize)> {
+        Terms::of_at_most(s, max_chars).map(|(t, n)| (t.0, n))
+    }
+
+    /// Characters that share the last 12 bits of a term's first character under another
+    /// lead byte (`U+x6EE` for `目` U+76EE) pass the bitmap but start no term.
+    #[test]
+    fn look_alike_first_characters_start_no_term() {
+        for term in TERMS {
+            let first = term.chars().next().unwrap() as u32;
+            let rest = &term[3..];
+            for high in 0..16u32 {
+                let Some(c) = char::from_u32(high << 12 | (first & 0xFFF)) else {
+                    continue;
+                };
+                if c.len_utf8() != 3 {
+                    continue;
+                }
+                for s in [
+                    format!("{c}{rest}"),
+                    format!("a{c}{rest}{term}"),
+                    format!("{c}"),
+                ] {
+                    assert_eq!(walked(&s, 40), terms_by_search(&s, 40), "{s}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn walk_finds_the_terms_a_search_finds(
+            picks in proptest::collection::vec(0..TERMS.len() + 6, 0..8),
+            max_chars in 0usize..50,
+        ) {
+            let s: String = picks
+                .iter()
+                .map(|&i| match TERMS.get(i) {
+                    Some(term) => term,
+                    None => ["a", "ä", "𠮷", "の", "标", "\u{66EE}"][i - TERMS.len()],
+                })
+                .collect();
+            proptest::prop_assert_eq!(walked(&s, max_chars), terms_by_search(&s, max_chars), "{}", s);
+        }
+    }
 }
