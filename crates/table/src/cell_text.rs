@@ -102,6 +102,23 @@ pub(crate) fn fold_code_chars(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`fold_code_chars`] of normalized text, which can hold only two of the characters it
+/// rewrites: NFKC folds the full-width forms, the Roman numerals and the ideographic space,
+/// and normalization makes hyphens and minus signs `-`; the en and em dashes `–` `—` stay
+/// where they may be prose. So one vectorized search for their lead byte `E2` does it.
+pub(crate) fn fold_normalized_code_chars(normalized: &str) -> Cow<'_, str> {
+    let bytes = normalized.as_bytes();
+    if !memchr::memchr_iter(0xE2, bytes).any(|at| is_en_or_em_dash(&bytes[at..])) {
+        return Cow::Borrowed(normalized);
+    }
+    Cow::Owned(normalized.replace(['–', '—'], "-"))
+}
+
+/// Whether `seq` starts with `–` (U+2013, `E2 80 93`) or `—` (U+2014, `E2 80 94`).
+fn is_en_or_em_dash(seq: &[u8]) -> bool {
+    matches!(seq, [0xE2, 0x80, 0x93 | 0x94, ..])
+}
+
 /// Whether `seq` starts with the UTF-8 encoding of a character [`fold_code_chars`]
 /// rewrites that has an `E2` or `EF` lead byte (all of them but U+3000), read from the
 /// bytes: `０`…`９` `Ａ`…`Ｚ` `（` `）` `－` are `EF BC xx`; `−` is `E2 88 92`; `‐` `‑` `–` `—`
@@ -433,8 +450,13 @@ fn last_open_bracket(text: &str) -> Option<usize> {
 /// A Gregorian year printed in the text (`R1 (2019)` → 2019), as a fallback when no era
 /// date can be read.
 pub(crate) fn gregorian_year(text: &str) -> Option<i32> {
-    let folded = fold_code_chars(text);
-    let bytes = folded.as_bytes();
+    gregorian_year_in_digits(&fold_code_chars(text))
+}
+
+/// [`gregorian_year`] of text whose digits are all ASCII already (normalized text: NFKC
+/// folds full-width digits), without folding it first.
+pub(crate) fn gregorian_year_in_digits(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() {
@@ -443,7 +465,7 @@ pub(crate) fn gregorian_year(text: &str) -> Option<i32> {
                 i += 1;
             }
             if i - start == 4 {
-                let year: i32 = folded[start..i].parse().ok()?;
+                let year: i32 = text[start..i].parse().ok()?;
                 if (1900..=2100).contains(&year) {
                     return Some(year);
                 }
@@ -584,6 +606,46 @@ mod tests {
         ) {
             let joined = cells.iter().map(|c| norm(c).into_owned()).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(squeeze_normalized(&joined), squeeze_any_white_space(&joined));
+        }
+    }
+
+    proptest::proptest! {
+        /// Normalized text gives the same year unfolded.
+        #[test]
+        fn normalized_years_need_no_folding(s in "[0-9０-９（）Ｒ()R年 　a－–]{0,12}") {
+            let normalized = norm(&s);
+            proptest::prop_assert_eq!(gregorian_year_in_digits(&normalized), gregorian_year(&normalized));
+        }
+    }
+
+    proptest::proptest! {
+        /// Normalized text folds as any text.
+        #[test]
+        fn normalized_code_chars_fold_as_any(
+            s in "[a1 ※・０Ａ（）－−‐‑–—―Ⅰ-Ⅹⅰ\u{2010}-\u{2015}\u{3000}あ進\u{2000}\u{FF00}-\u{FF20}]{0,12}"
+        ) {
+            let normalized = norm(&s);
+            proptest::prop_assert_eq!(fold_normalized_code_chars(&normalized), fold_code_chars(&normalized));
+        }
+    }
+
+    /// Every character [`fold_code_chars`] rewrites, normalized alone and between others.
+    #[test]
+    fn normalized_code_chars_fold_as_any_for_every_folded_character() {
+        for c in ('\0'..='\u{FFFF}').filter(|&c| needs_code_fold(c)) {
+            for s in [
+                format!("{c}"),
+                format!("A{c}1"),
+                format!("1 {c} 2"),
+                format!("({c}"),
+            ] {
+                let normalized = norm(&s);
+                assert_eq!(
+                    fold_normalized_code_chars(&normalized),
+                    fold_code_chars(&normalized),
+                    "{s:?}"
+                );
+            }
         }
     }
 

@@ -9,7 +9,7 @@
 
 use shinchoku_extract::era::{find_periods, parse_period, Period};
 
-use crate::cell_text::{gregorian_year, squeeze_normalized};
+use crate::cell_text::{gregorian_year_in_digits, squeeze_normalized};
 use crate::model::Role;
 use crate::value::unit_in_name;
 use crate::view::{CellView, LineView};
@@ -149,6 +149,7 @@ pub(crate) struct Column {
     pub period: Option<Period>,
     /// A Gregorian year printed in the header (`(2018)`), when no era date was read.
     pub year: Option<i32>,
+    /// The unit the header prints (`(人)`), for value columns (`None` for the others).
     pub unit: Option<String>,
 }
 
@@ -304,8 +305,12 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         era_warnings.extend(warnings);
         columns.push(Column {
             kind,
-            year: gregorian_year(&m.text),
-            unit: unit_in_name(&m.text),
+            // Header text is normalized: no full-width digits to fold first.
+            year: gregorian_year_in_digits(&m.text),
+            // Only value cells are read with their column's unit.
+            unit: matches!(kind, ColumnKind::Value { .. })
+                .then(|| unit_in_name(&m.text))
+                .flatten(),
             period,
             text: m.text,
         });

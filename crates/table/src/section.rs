@@ -7,7 +7,7 @@ use shinchoku_extract::{Provenance, Warning};
 
 #[cfg(test)]
 use crate::cell_text::norm;
-use crate::cell_text::{decimal_digits, fold_code_chars, needs_code_fold};
+use crate::cell_text::{decimal_digits, fold_normalized_code_chars, needs_code_fold};
 use crate::model::Section;
 use crate::{more_chars_than, FastSet};
 
@@ -72,7 +72,7 @@ const MAX_HEADING_CHARS: usize = 120;
 
 /// [`heading_in`] without its first-character test.
 fn read_heading(normalized: &str) -> Option<ParsedHeading> {
-    let t = fold_code_chars(normalized);
+    let t = fold_normalized_code_chars(normalized);
     let t = t.trim();
     // At most 120 characters; a text of no more bytes has no more characters.
     if more_chars_than(t, MAX_HEADING_CHARS) {
@@ -89,7 +89,7 @@ pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
 
 /// [`parse_project_heading`] of a cell's text already read by [`norm`].
 pub(crate) fn project_heading_in(normalized: &str) -> Option<ParsedHeading> {
-    let t = fold_code_chars(normalized);
+    let t = fold_normalized_code_chars(normalized);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -148,7 +148,7 @@ const CODE_LABELS: &[&str] = &["具体的施策", "基本施策", "重点施策"
 
 /// False when no heading can start the text: its first character is none that [`level1`]
 /// or [`coded`] begins with (分野, 基本目標, 第, a code label, an ASCII capital or digit),
-/// nor one that [`fold_code_chars`] turns into one. Most cells are ruled out on that one
+/// nor one that [`crate::cell_text::fold_code_chars`] turns into one. Most cells are ruled out on that one
 /// character, before the text is folded.
 fn may_start_heading(normalized: &str) -> bool {
     normalized.trim_start().chars().next().is_some_and(|c| {
