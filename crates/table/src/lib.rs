@@ -58,8 +58,8 @@ pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
     let legend = document::LazyLegend::new(&views);
     let headers = scan::header_blocks(&views);
-    let scan = scan::Scanner::new(&legend).run(&views, &headers);
-    let resolved = section::resolve(&scan.drafts);
+    let mut scan = scan::Scanner::new(&legend).run(&views, &headers);
+    let resolved = section::resolve(&mut scan.drafts);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The

@@ -252,7 +252,10 @@ pub(crate) struct Resolved {
 }
 
 /// Resolve every draft's code, level and parent.
-pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
+///
+/// Takes the drafts' titles and project lists (they move into the sections) and leaves
+/// the headings, which later drafts' codes are read from.
+pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
     // Measures written `X-N-(M)` anywhere make `X-N-M` and `X-N-M (M)` the same form.
     let bracketed_measures = drafts.iter().any(|d| {
         matches!(&d.heading, Heading::Coded { parts, .. } if parts.len() == 2 && parts[1].bracketed)
@@ -268,7 +271,8 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
     let mut level1_code: Option<String> = None;
     let mut level2: Option<(String, u32)> = None;
 
-    for (i, draft) in drafts.iter().enumerate() {
+    for i in 0..drafts.len() {
+        let draft = &drafts[i];
         let (code, level, parent) = match &draft.heading {
             Heading::Level1 { label, number } => {
                 let code = level1_code_from_children(drafts, i, any_non_numeric_head)
@@ -322,16 +326,18 @@ pub(crate) fn resolve(drafts: &[Draft]) -> Resolved {
             }
         };
         codes.push(code.clone());
+        let draft = &mut drafts[i];
+        let projects = std::mem::take(&mut draft.projects);
         if seen.insert(code.clone()) {
             sections.push(Section {
                 code,
-                title: draft.title.clone(),
+                title: std::mem::take(&mut draft.title),
                 parent,
                 level,
-                projects: draft.projects.clone(),
+                projects,
             });
         } else if let Some(s) = sections.iter_mut().find(|s| s.code == code) {
-            s.projects.extend(draft.projects.iter().cloned());
+            s.projects.extend(projects);
         }
     }
     Resolved {
