@@ -583,7 +583,7 @@ impl<'a> Scanner<'a> {
             table.kpis.push(index);
         }
         if let Some(projects) = row.projects {
-            self.add_section_projects(projects.list().unwrap_or_default());
+            self.add_section_projects(projects);
         }
         if let Some(label) = status_warning {
             self.warn(
@@ -616,7 +616,7 @@ impl<'a> Scanner<'a> {
         for (k, cell) in filled.iter().enumerate() {
             if let Some(h) = cell.heading() {
                 headings.push((k, h.clone()));
-            } else if !headings.is_empty() && cell.list().is_some() {
+            } else if !headings.is_empty() && cell.is_list() {
                 lists.push(k);
             } else {
                 return false;
@@ -634,11 +634,11 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 lists.next();
-                self.add_section_projects(filled[l].list().unwrap_or_default());
+                self.add_section_projects(filled[l]);
             }
         }
         for l in lists {
-            self.add_section_projects(filled[l].list().unwrap_or_default());
+            self.add_section_projects(filled[l]);
         }
         true
     }
@@ -659,9 +659,10 @@ impl<'a> Scanner<'a> {
         self.out.drafts.push(draft);
     }
 
-    fn add_section_projects(&mut self, items: &[String]) {
+    /// The items of a numbered-list cell become the current section's projects.
+    fn add_section_projects(&mut self, list: &CellView) {
         if let Some(d) = self.current {
-            self.out.drafts[d].projects.extend_from_slice(items);
+            self.out.drafts[d].projects.extend(list.list_items());
         }
     }
 
@@ -898,7 +899,7 @@ fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 
     let mut filled_count = after.iter().filter(|c| !c.is_blank()).count();
     let mut projects = None;
     if let Some((last, before)) = after.split_last() {
-        let list = last.list().is_some();
+        let list = last.is_list();
         if list && (filled_count > slot_count || has_projects_column || has_line_break(last.text()))
         {
             projects = Some(last);

@@ -1,7 +1,8 @@
 //! Lines as the table stages read them: each cell's normalized form, its reading as a
-//! section heading and as a numbered list (these two made on first use), and the line's
-//! reading as a table header, computed once. A line's status legend entries are read only
-//! when the document's legend is asked for ([`legend_entries`], `document::LazyLegend`).
+//! section heading and whether it is a numbered list (these two read on first use), and
+//! the line's reading as a table header, computed once. A line's status legend entries
+//! are read only when the document's legend is asked for ([`legend_entries`],
+//! `document::LazyLegend`).
 //!
 //! The scanner asks many questions of the same cell (is it a header term, a heading, a page
 //! number, an initiative label, a value?), and each used to normalize the raw text again.
@@ -40,9 +41,9 @@ pub(crate) struct CellView<'a> {
     /// [`CellView::heading`], read on first use: the scanner asks it of a line's first
     /// cell and of few others, so most cells are never read as headings.
     heading: OnceCell<Option<Box<ParsedHeading>>>,
-    /// [`CellView::list`], read on first use: asked of a row's last cell and of the cells
-    /// beside a heading.
-    list: OnceCell<Option<Box<[String]>>>,
+    /// [`CellView::is_list`], read on first use: asked of a row's last cell and of the
+    /// cells beside a heading.
+    is_list: OnceCell<bool>,
     /// [`CellView::squeezed`], made on first use; `None` inside when it is `norm` itself.
     squeezed: OnceCell<Option<Box<str>>>,
 }
@@ -82,21 +83,31 @@ impl CellView<'_> {
             .as_deref()
     }
 
-    /// The items, numbering removed, when the cell is a numbered list (`1 地域食材を… 2 …`).
-    pub fn list(&self) -> Option<&[String]> {
-        self.list
-            .get_or_init(|| {
-                let text = &self.cell.text;
-                let items = if has_line_break(text) {
-                    is_numbered_list(text).then(|| split_numbered_list(text))
-                } else {
-                    // One paragraph: `norm` is it, normalized.
-                    is_numbered_list_normalized(self.norm())
-                        .then(|| split_numbered_list_normalized(self.norm()))
-                };
-                items.map(Vec::into_boxed_slice)
-            })
-            .as_deref()
+    /// Whether the cell is a numbered list (`1 地域食材を… 2 …`).
+    pub fn is_list(&self) -> bool {
+        *self.is_list.get_or_init(|| {
+            let text = &self.cell.text;
+            if has_line_break(text) {
+                is_numbered_list(text)
+            } else {
+                // One paragraph: `norm` is it, normalized.
+                is_numbered_list_normalized(self.norm())
+            }
+        })
+    }
+
+    /// The items of a numbered list, numbering removed; none when it is not one. Made
+    /// on each call, for the caller to keep: only a projects cell's items are kept, once.
+    pub fn list_items(&self) -> Vec<String> {
+        if !self.is_list() {
+            return Vec::new();
+        }
+        let text = &self.cell.text;
+        if has_line_break(text) {
+            split_numbered_list(text)
+        } else {
+            split_numbered_list_normalized(self.norm())
+        }
     }
 }
 
@@ -138,7 +149,7 @@ impl<'a> CellView<'a> {
                 cell,
                 norm: Some(Box::default()),
                 heading: OnceCell::from(None),
-                list: OnceCell::from(None),
+                is_list: OnceCell::from(false),
                 squeezed: OnceCell::new(),
             };
         }
@@ -150,7 +161,7 @@ impl<'a> CellView<'a> {
                 _ => None,
             },
             heading: OnceCell::new(),
-            list: OnceCell::new(),
+            is_list: OnceCell::new(),
             squeezed: OnceCell::new(),
         }
     }
