@@ -24,8 +24,8 @@ impl Date {
     pub fn iso(self) -> String {
         let mut out = Vec::with_capacity(10);
         self.write_iso(&mut out);
-        // Only ASCII digits and `-` are written.
-        String::from_utf8(out).unwrap_or_default()
+        // ASCII digits and `-`: each byte is its character.
+        out.into_iter().map(char::from).collect()
     }
 
     /// Append [`Date::iso`] to `out`. Written by hand because the JSON writer runs it for
@@ -285,5 +285,19 @@ mod tests {
     fn iso_pads_every_field() {
         assert_eq!(Date::new(2019, 5, 1).iso(), "2019-05-01");
         assert_eq!(Date::new(-1, 1, 1).iso(), "-001-01-01");
+        assert_eq!(Date::new(10_000, 12, 31).iso(), "10000-12-31");
+    }
+
+    #[test]
+    fn a_date_is_written_as_its_iso_string_everywhere() {
+        let date = Date::new(2024, 3, 31);
+        let mut out = b"end=".to_vec();
+        date.write_iso(&mut out);
+        assert_eq!(out, b"end=2024-03-31");
+        assert_eq!(date.to_string(), "2024-03-31");
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2024-03-31\"");
+        // The derived order is chronological, as the string order was for these years.
+        assert!(Date::new(2023, 12, 31) < Date::new(2024, 1, 1));
+        assert!(Date::new(2024, 2, 29) < Date::new(2024, 3, 1));
     }
 }
