@@ -475,6 +475,23 @@ mod tests {
         }
     }
 
+    /// `ends_a_qualifier` spells out the last characters of the qualifier words for speed:
+    /// it must name exactly those, or a new qualifier word would go unread.
+    #[test]
+    fn ends_a_qualifier_names_the_last_character_of_every_qualifier_word() {
+        let last = |w: &str| {
+            w.chars()
+                .next_back()
+                .expect("qualifier words are not empty")
+        };
+        for (word, _) in QUALIFIERS {
+            assert!(ends_a_qualifier(last(word)), "{word}");
+        }
+        for c in ('\0'..='\u{FFFF}').filter(|&c| ends_a_qualifier(c)) {
+            assert!(QUALIFIERS.iter().any(|(w, _)| last(w) == c), "{c:?}");
+        }
+    }
+
     #[test]
     fn parse_atom_agrees_with_the_reference() {
         use proptest::prelude::*;
