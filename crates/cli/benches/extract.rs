@@ -8,7 +8,7 @@ use shinchoku_cli::pipeline::{process_bytes, Options};
 
 // The binary's allocator (`src/main.rs`), so the figure is what `shinchoku extract` runs.
 #[global_allocator]
-static ALLOCATOR: shinchoku_alloc::Allocator = shinchoku_alloc::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn text_fixtures(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract_text");

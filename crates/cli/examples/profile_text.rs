@@ -13,7 +13,7 @@ use shinchoku_cli::pipeline::{process_bytes, Options};
 
 // The binary's allocator (`src/main.rs`).
 #[global_allocator]
-static ALLOCATOR: shinchoku_alloc::Allocator = shinchoku_alloc::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);

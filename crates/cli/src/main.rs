@@ -152,10 +152,10 @@ struct CheckArgs {
 
 /// mimalloc instead of the system allocator: reading a report makes and drops thousands of
 /// small strings, where glibc's `malloc` and `free` took a fifth of the text path's time
-/// (BENCHMARKS.md, session 5). `shinchoku_alloc` says why not the `mimalloc` crate's own.
+/// (measured when the text path was tuned; BENCHMARKS.md has the current figures).
 /// `benches/extract.rs` and `examples/profile_text.rs` declare the same allocator.
 #[global_allocator]
-static ALLOCATOR: shinchoku_alloc::Allocator = shinchoku_alloc::Allocator;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     shinchoku_cli::quiet_panics();
