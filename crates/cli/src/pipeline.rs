@@ -56,10 +56,13 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-/// Read the bytes of one input (text or PDF, detected by content) into lines of cells.
+/// Read the bytes of one input (text, PDF or office file, detected by content) into lines
+/// of cells.
 pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractError> {
     if looks_like_pdf(bytes) {
         read_pdf(bytes, &opts.pdf())
+    } else if let Some(kind) = shinchoku_extract::office::detect(bytes) {
+        shinchoku_extract::office::read_office(bytes, kind).map(|office| office.doc)
     } else {
         shinchoku_extract::read_text(bytes)
     }
@@ -97,6 +100,10 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
         format: match doc.format {
             Format::Pdf => "pdf".into(),
             Format::Text => "text".into(),
+            Format::Xlsx => "xlsx".into(),
+            Format::Xls => "xls".into(),
+            Format::Ods => "ods".into(),
+            Format::Docx => "docx".into(),
         },
         pages: doc.pages,
     };

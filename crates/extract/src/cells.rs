@@ -11,6 +11,10 @@ use crate::diag::Warning;
 pub enum Format {
     Text,
     Pdf,
+    Xlsx,
+    Xls,
+    Ods,
+    Docx,
 }
 
 /// One cell of a line, as printed and with markup removed.

@@ -25,6 +25,7 @@ pub mod diag;
 pub mod era;
 pub mod html;
 pub mod normalize;
+pub mod office;
 pub mod par;
 pub mod pdf;
 pub mod text;

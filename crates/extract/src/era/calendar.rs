@@ -133,6 +133,27 @@ pub(super) fn info(era: Era) -> &'static EraInfo {
     }
 }
 
+/// A date as an era names it: for spreadsheet date formats (`ge.m.d` → `R5.3.31`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EraDate {
+    /// The Latin abbreviation (`R`, `H`, `S`, `T`, `M`).
+    pub letter: char,
+    /// The era's name in kanji (`令和`).
+    pub kanji: &'static str,
+    /// The year within the era, 1 for 元年.
+    pub year: i32,
+}
+
+/// The era in force on `date`, or `None` before Meiji.
+pub fn era_on(date: Date) -> Option<EraDate> {
+    let info = ERAS.iter().rev().find(|e| e.first_day <= date)?;
+    Some(EraDate {
+        letter: info.name.chars().next().unwrap_or('?'),
+        kanji: info.kanji,
+        year: date.year - info.first_day.year + 1,
+    })
+}
+
 /// The era of a Latin abbreviation (`M T S H R`, either case, already width-folded).
 pub(super) fn era_of_letter(letter: char) -> Option<Era> {
     match letter.to_ascii_uppercase() {

@@ -52,6 +52,7 @@ mod cursor;
 mod grammar;
 
 pub use calendar::Date;
+pub use calendar::{era_on, EraDate};
 use grammar::Outcome;
 use serde::Serialize;
 

@@ -1,0 +1,219 @@
+//! Office input end to end: workbooks and Word documents made the way an office makes
+//! them (`scripts/make-office-fixtures`, committed under `fixtures/office/`).
+//!
+//! - **Differential**: an office file made from a text fixture must give the same KPIs,
+//!   sections and initiatives as that text (whose facts `tests/golden.rs` checks by hand),
+//!   everything but provenance: the same report, read from exact cells instead of text.
+//! - **Hand-written facts** for the invented workbook that exercises display formats.
+//! - **Bad input**: a ZIP that is not an office file, a ZIP bomb, a truncated workbook.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn extract(path: &str) -> Value {
+    let out = run(&["extract", path]);
+    assert!(
+        out.status.success(),
+        "{path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `value` with every `provenance` member removed, at any depth.
+fn without_provenance(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| *k != "provenance")
+                .map(|(k, v)| (k.clone(), without_provenance(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_provenance).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Every difference between the office file's reading and the text's, one line each.
+fn differences(office: &str, text: &str) -> Vec<String> {
+    let a = extract(office);
+    let b = extract(text);
+    let mut problems = Vec::new();
+    for field in ["kpis", "sections", "initiatives"] {
+        let (a, b) = (without_provenance(&a[field]), without_provenance(&b[field]));
+        let (a, b) = (a.as_array().unwrap(), b.as_array().unwrap());
+        if a.len() != b.len() {
+            problems.push(format!(
+                "{office}: {} {field}, the text has {}",
+                a.len(),
+                b.len()
+            ));
+        }
+        for (x, y) in a.iter().zip(b) {
+            if x != y {
+                problems.push(format!("{office}: {field}: {x}\n  text has: {y}"));
+            }
+        }
+    }
+    for field in ["as_of", "municipality"] {
+        if a["document"][field] != b["document"][field] {
+            problems.push(format!(
+                "{office}: document.{field}: {} vs {}",
+                a["document"][field], b["document"][field]
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn workbooks_and_word_reports_read_like_their_text() {
+    let pairs = [
+        ("sample-city-kpi-r4.xlsx", "sample-city-kpi-r4.txt"),
+        ("sample-city-kpi-r4.ods", "sample-city-kpi-r4.txt"),
+        ("sample-city-kpi-r4.xls", "sample-city-kpi-r4.txt"),
+        ("joetsu-kpi-progress-r5.xlsx", "joetsu-kpi-progress-r5.txt"),
+        (
+            "kashiwazaki-progress-report-r3.docx",
+            "kashiwazaki-progress-report-r3.txt",
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (office, text) in pairs {
+        problems.extend(differences(
+            &format!("fixtures/office/{office}"),
+            &format!("fixtures/{text}"),
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn source_format_is_detected_by_content_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, format) in [
+        ("sample-city-kpi-r4.xlsx", "xlsx"),
+        ("sample-city-kpi-r4.xls", "xls"),
+        ("sample-city-kpi-r4.ods", "ods"),
+        ("kashiwazaki-progress-report-r3.docx", "docx"),
+    ] {
+        // Renamed to .txt: the content decides.
+        let renamed = dir.path().join(format!("{name}.txt"));
+        std::fs::copy(root().join("fixtures/office").join(name), &renamed).unwrap();
+        let doc = extract(renamed.to_str().unwrap());
+        assert_eq!(doc["source"]["format"], format, "{name}");
+        assert!(!doc["kpis"].as_array().unwrap().is_empty(), "{name}");
+    }
+}
+
+/// Values shown as the sheet shows them, read by hand from the generator's cells:
+/// `#,##0;"▲"#,##0` on -480 shows `▲480`; 0.153 under `0.0%` shows `15.3%`; 3388.15
+/// under `#,##0.0` shows `3,388.2`; the serial 45016 under `[$-411]ge.m.d` shows
+/// `R5.3.31`. A merged department cell over two rows belongs to both; the hidden row and
+/// the hidden sheet are left out with a warning each. The .xls and .ods that LibreOffice
+/// saved from the same workbook must show exactly the same.
+#[test]
+fn display_formats_merges_and_hidden_content() {
+    for ext in ["xlsx", "xls", "ods"] {
+        check_formats_workbook(&format!("fixtures/office/formats-r5.{ext}"));
+    }
+}
+
+fn check_formats_workbook(path: &str) {
+    let out = run(&["cells", path]);
+    assert!(out.status.success(), "{path}");
+    let cells = String::from_utf8(out.stdout).unwrap();
+    let expected = "\
+p1:l1\t令和5年度 三条市総合戦略 KPI進捗状況
+p1:l2\t基準日\tR5.3.31
+p1:l4\t基本目標1 産業を育てる
+p1:l5\t指標名\t単位\t基準値（R元年度）\t実績値（R4年度）\t目標値（R6年度）\t達成率\t進捗状況\t担当課
+p1:l6\t市内従業者数\t人\t41,250\t40,802\t42,000\t\tB\t商工課
+p1:l7\t転出超過数\t人\t▲480\t▲352\t▲200\t\tB\t商工課
+p1:l8\tテレワーク実施率\t%\t15.3%\t28.7%\t30.0%\t95.6%\tA\t企画課
+p1:l9\t製造品出荷額等\t億円\t3,120.4\t3,388.2\t3,500.0\t\tB\t商工課
+";
+    assert_eq!(cells, expected, "{path}");
+    let doc = extract(path);
+    let warnings: Vec<(&str, &str)> = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["code"].as_str().unwrap(), w["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "hidden_content_skipped",
+                "row 10 of sheet \"KPI一覧\" is hidden and was left out"
+            ),
+            (
+                "hidden_content_skipped",
+                "sheet \"作業用\" is hidden and was left out"
+            ),
+        ],
+        "{path}"
+    );
+    assert_eq!(doc["document"]["municipality"]["name"], "三条市", "{path}");
+}
+
+#[test]
+fn bad_office_files_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // A ZIP holding neither xl/ nor word/ parts is not an office file: read as text, it
+    // is binary, and says so.
+    let plain_zip = dir.path().join("plain.zip");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&plain_zip).unwrap());
+        w.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"hello").unwrap();
+        w.finish().unwrap();
+    }
+    // A ZIP bomb: a workbook part of 300 MiB of zeros, deflated to a few hundred KiB.
+    let bomb = dir.path().join("bomb.xlsx");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        w.start_file("xl/workbook.xml", deflated).unwrap();
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..300 {
+            std::io::Write::write_all(&mut w, &zeros).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    // A real workbook cut in half.
+    let truncated = dir.path().join("truncated.xlsx");
+    let whole = std::fs::read(root().join("fixtures/office/sample-city-kpi-r4.xlsx")).unwrap();
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+
+    for (path, reason) in [
+        (&plain_zip, "looks binary"),
+        (&bomb, "ZIP bomb"),
+        (&truncated, ""),
+    ] {
+        let out = run(&["extract", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(stderr.contains(reason), "{stderr}");
+    }
+}
