@@ -204,10 +204,12 @@ fn bad_office_files_are_one_line_errors() {
     let whole = std::fs::read(root().join("fixtures/office/sample-city-kpi-r4.xlsx")).unwrap();
     std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
 
+    let encrypted = root().join("fixtures/office/password-protected.xlsx");
     for (path, reason) in [
         (&plain_zip, "looks binary"),
         (&bomb, "ZIP bomb"),
         (&truncated, ""),
+        (&encrypted, "password-protected workbook"),
     ] {
         let out = run(&["extract", path.to_str().unwrap()]);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -216,4 +218,19 @@ fn bad_office_files_are_one_line_errors() {
         assert!(stderr.starts_with("error: "), "{stderr}");
         assert!(stderr.contains(reason), "{stderr}");
     }
+}
+
+/// A sheet whose second cell is the last one a sheet can have (XFD1048576) is read
+/// sparsely: two lines, not seventeen billion cells.
+#[test]
+fn a_cell_in_the_far_corner_stays_small() {
+    let out = run(&["cells", "fixtures/office/far-corner.xlsx"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], "p1:l1\t指標名");
+    assert!(lines[1].starts_with("p1:l1048576\t"));
+    assert!(lines[1].ends_with("\t最後のセル"));
+    assert_eq!(lines[1].matches('\t').count(), 16_384);
 }
