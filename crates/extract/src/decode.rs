@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "encodings")]
 use encoding_rs::{DecoderResult, SHIFT_JIS};
 
 use crate::ExtractError;
@@ -65,6 +66,11 @@ pub fn decode_text_cow(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), Ext
         Ok(s) => return Ok((Cow::Borrowed(s), TextEncoding::Utf8)),
         Err(e) => e.valid_up_to(),
     };
+    #[cfg(not(feature = "encodings"))]
+    return Err(ExtractError::Encoding(format!(
+        "invalid UTF-8 at byte {utf8_error} (Shift_JIS input needs the `encodings` feature)"
+    )));
+    #[cfg(feature = "encodings")]
     match decode_shift_jis(bytes) {
         Ok(s) => Ok((Cow::Owned(s), TextEncoding::ShiftJis)),
         Err(sjis_error) => Err(ExtractError::Encoding(format!(
@@ -90,6 +96,7 @@ fn reject_binary(bytes: &[u8], base: usize) -> Result<(), ExtractError> {
 
 /// Shift_JIS without replacement; on failure the byte offset where the malformed
 /// sequence starts.
+#[cfg(feature = "encodings")]
 fn decode_shift_jis(bytes: &[u8]) -> Result<String, usize> {
     if let Some(s) = SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(s.into_owned());
@@ -145,7 +152,7 @@ fn decode_utf16(
     Ok((Cow::Owned(out), TextEncoding::Utf16))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "encodings"))]
 mod tests {
     use super::*;
 

@@ -25,8 +25,10 @@ pub mod diag;
 pub mod era;
 pub mod html;
 pub mod normalize;
+#[cfg(feature = "office")]
 pub mod office;
 pub mod par;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;
 

@@ -311,8 +311,8 @@ fn format_digits(value: f64, tokens: &[Token]) -> String {
     let last_integer_digit = integer_tokens
         .iter()
         .rposition(|t| matches!(t, Token::Digit(_)));
-    let grouping = last_integer_digit
-        .is_some_and(|last| integer_tokens[..last].contains(&Token::Comma));
+    let grouping =
+        last_integer_digit.is_some_and(|last| integer_tokens[..last].contains(&Token::Comma));
     let scaling = last_integer_digit.map_or(0, |last| {
         tokens[integer_start + last + 1..]
             .iter()
