@@ -24,9 +24,9 @@
 mod cell_text;
 mod document;
 mod header;
+mod layouts;
 pub mod model;
 pub mod municipality;
-mod scan;
 mod section;
 pub mod status;
 pub mod value;
@@ -56,10 +56,8 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
-    let legend = document::LazyLegend::new(&views);
-    let headers = scan::header_blocks(&views);
-    let mut scan = scan::Scanner::new(&legend).run(&views, &headers);
-    let resolved = section::resolve(&mut scan.drafts);
+    let mut scan = layouts::read(&views);
+    let resolved = section::resolve(&mut scan.sections);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use shinchoku_extract::{par, Cell, Line};
+use shinchoku_extract::{Cell, Line};
 
 use crate::cell_text::{
     has_line_break, is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list,
@@ -27,9 +27,6 @@ use crate::{more_chars_than, StatusCode};
 /// Legend entries are short (`◎：目標値以上`, `A：目標達成 B：概ね順調 C：遅れ`); longer lines
 /// are not read as legends.
 const MAX_LEGEND_LINE_CHARS: usize = 400;
-
-/// Documents with fewer lines are prepared on one thread (see [`par`]).
-const MIN_PARALLEL_LINES: usize = 1024;
 
 /// One cell with the forms every stage reads. Kept small (a few words and the normalized
 /// text): a 20 MB line of a million cells holds a million of these.
@@ -184,7 +181,7 @@ pub(crate) fn line_text(line: &Line) -> String {
         .join(" ")
 }
 
-/// Prepare every line (in parallel for long documents); the result is in line order.
+/// Prepare every line, in order.
 pub(crate) fn prepare(lines: &[Line]) -> Vec<LineView<'_>> {
-    par::map(lines, MIN_PARALLEL_LINES, LineView::new)
+    lines.iter().map(LineView::new).collect()
 }
