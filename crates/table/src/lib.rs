@@ -32,15 +32,10 @@ pub mod status;
 pub mod value;
 mod view;
 
+use std::collections::HashMap;
+
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
-
-/// The hash map the crate uses: keys are cell texts and lists of cells, hashed often and
-/// never attacker-chosen in a way that matters here (a slow input is a big input), so a
-/// fast fixed-seed hasher instead of SipHash. The seed is fixed, so nothing depends on the
-/// process; nothing iterates a map in an order that reaches the output anyway.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// Whether `s` has more than `n` characters, decided without counting a long text whole:
 /// no more bytes than `n` means no more characters, and otherwise counting stops at the
@@ -62,7 +57,7 @@ pub fn reconstruct(lines: &[Line]) -> Report {
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The
     // counters are keyed by the code itself, since several section drafts can share one.
-    let mut ordinals: FastMap<&str, u32> = FastMap::default();
+    let mut ordinals: HashMap<&str, u32> = HashMap::new();
     let kpis = scan
         .kpis
         .into_iter()
@@ -70,12 +65,8 @@ pub fn reconstruct(lines: &[Line]) -> Report {
             let prefix = k.section.map_or("KPI", |d| resolved.codes[d].as_str());
             let ordinal = ordinals.entry(prefix).or_insert(0);
             *ordinal += 1;
-            let mut id = String::with_capacity(prefix.len() + 4);
-            id.push_str(prefix);
-            id.push('.');
-            section::push_decimal(&mut id, *ordinal);
             Kpi {
-                id,
+                id: format!("{prefix}.{ordinal}"),
                 kind: k.kind,
                 name: k.name,
                 name_raw: k.name_raw,

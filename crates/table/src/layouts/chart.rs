@@ -70,7 +70,7 @@ fn check_row(doc: &mut Doc, kpi: usize, year: i32, value: f64, shown: &CellView,
         let message = format!(
             "the chart for \"{}\" gives {} for {}, but the table's {} value for that year is \"{}\"",
             kpi.name,
-            shown.norm(),
+            shown.norm().as_str(),
             year,
             role_name(obs.role),
             obs.raw

@@ -2,7 +2,7 @@
 //! next `課題 | text`, `今後の方向性 | text`, `主な事業 | ・… ・…`. Each block becomes an
 //! initiative of the current section (its measure, when there is one).
 
-use crate::cell_text::{looks_like_value, norm_paragraphs, split_bullet_list};
+use crate::cell_text::{looks_like_value, norm_paragraphs, split_bullet_list, NormalizedText};
 use crate::more_chars_than;
 use crate::view::CellView;
 
@@ -94,6 +94,7 @@ fn fill(initiative: &mut InitiativeDraft, field: Field, cells: &[&CellView]) {
     let text: Vec<String> = cells
         .iter()
         .flat_map(|c| norm_paragraphs(c.text()))
+        .map(NormalizedText::into_string)
         .collect();
     if text.is_empty() {
         return;

@@ -1,9 +1,10 @@
 //! Where the document's KPI table headers are, found before the walk: a header depends on
 //! its lines alone, and a header repeated on every page is read into a schema once.
 
+use std::collections::HashMap;
+
 use crate::header::{build_schema, HeaderCell, Schema};
 use crate::view::LineView;
-use crate::FastMap;
 
 /// A run of header lines from a line that names a column role: the lines `start..end` and
 /// the table they describe (an index into [`HeaderBlocks::schemas`]).
@@ -36,7 +37,7 @@ pub(crate) fn header_blocks(lines: &[LineView]) -> HeaderBlocks {
     let mut blocks = Vec::new();
     let mut schemas = Vec::new();
     // The schema of each distinct cell list, by its index in `schemas`.
-    let mut seen: FastMap<Vec<HeaderCell>, usize> = FastMap::default();
+    let mut seen: HashMap<Vec<HeaderCell>, usize> = HashMap::new();
     for start in (0..lines.len()).filter(|&i| lines[i].header == Some(true)) {
         let mut end = start + 1;
         while end < lines.len() && !lines[end].is_blank() && lines[end].header.is_some() {

@@ -7,7 +7,7 @@ use crate::cell_text::{has_line_break, is_ordinal, looks_like_value, norm_paragr
 use crate::header::{ColumnKind, Schema};
 use crate::model::{KpiKind, Observation, StatusCode};
 use crate::status::parse_status;
-use crate::value::{parse_cell, parse_normalized_cell, unit_in_name};
+use crate::value::{parse_cell, read_cell, unit_in_name};
 use crate::view::{CellView, LineView};
 
 use super::super::doc::{provenance, KpiDraft};
@@ -37,7 +37,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
             ColumnKind::Value { role, .. } => {
                 let hint = unit_hint.as_deref().or(column.unit.as_deref());
                 let read = match cell.filter(|c| !has_line_break(c.text())) {
-                    Some(one_paragraph) => parse_normalized_cell(one_paragraph.norm(), hint),
+                    Some(one_paragraph) => read_cell(one_paragraph.norm(), hint),
                     None => parse_cell(text, hint),
                 };
                 // The cell's own period, else the column's.
