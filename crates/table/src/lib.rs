@@ -7,8 +7,10 @@
 //! [`Warning`] with provenance. No I/O happens here.
 //!
 //! Main entry: [`reconstruct`] → [`Report`] (document info, [`Section`]s, [`Kpi`]s,
-//! [`Initiative`]s, warnings). Cells are read by [`value::parse_cell`] and
-//! [`status::parse_status`]; the municipality by [`municipality::find_in_title`].
+//! [`Initiative`]s, warnings). The report layouts it knows are modules of `layouts` (its
+//! documentation is the map: one trait, one ordered list); cells are read by
+//! [`value::parse_cell`] and [`status::parse_status`]; the municipality by
+//! [`municipality::find_in_title`].
 //!
 //! ```
 //! use shinchoku_extract::read_text;
@@ -51,14 +53,14 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
-    let mut scan = layouts::read(&views);
-    let resolved = section::resolve(&mut scan.sections);
+    let mut found = layouts::read(&views);
+    let resolved = section::resolve(&mut found.sections);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The
     // counters are keyed by the code itself, since several section drafts can share one.
     let mut ordinals: HashMap<&str, u32> = HashMap::new();
-    let kpis = scan
+    let kpis = found
         .kpis
         .into_iter()
         .map(|k| {
@@ -79,7 +81,7 @@ pub fn reconstruct(lines: &[Line]) -> Report {
             }
         })
         .collect();
-    let initiatives = scan
+    let initiatives = found
         .initiatives
         .into_iter()
         .map(|i| Initiative {
@@ -93,12 +95,12 @@ pub fn reconstruct(lines: &[Line]) -> Report {
         })
         .collect();
 
-    let mut warnings = scan.warnings;
+    let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
     Report {
-        info: document::info(&views, scan.first_current_column.as_ref()),
+        info: document::info(&views, found.first_current_column.as_ref()),
         sections: resolved.sections,
         kpis,
         initiatives,
