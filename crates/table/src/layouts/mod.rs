@@ -36,8 +36,9 @@
 //! 1. Write `layouts/NAME.rs` with a unit struct implementing [`Layout`]: look at the line
 //!    (and the lines after it, `At::lines`), and either add drafts to the [`Doc`] and
 //!    claim the lines read, or decline without changing anything.
-//! 2. Add `mod NAME;` here and put the layout into [`LAYOUTS`] where it belongs: before the
-//!    layouts that would misread its lines, after those whose lines it would misread.
+//! 2. Add `mod NAME;` here and put the layout into [`LAYOUTS`] where it belongs (after the
+//!    table header, which stays first): before the layouts that would misread its lines,
+//!    after those whose lines it would misread.
 //! 3. If it needs state across lines (as a table does), add it to [`Doc`] with a comment.
 //! 4. Add a small fixture showing the layout and tests of the facts read from it, and run
 //!    the whole suite: a layout placed too early takes lines from the others.
@@ -77,6 +78,8 @@ pub(crate) enum Claim {
 /// (`担当課 | 課題 | …`) is one before it could be a heading or a row; headings and
 /// single-cell notes come before rows; chart data before rows, since a chart's `年度 | 割合`
 /// rows would read as KPI rows; a chart title last, from the short lines rows leave over.
+/// ([`walk`] asks the first entry, the table header, before it notes page breaks and skips
+/// printed page numbers; a new layout goes after it.)
 pub(crate) static LAYOUTS: [&dyn Layout; 7] = [
     &kpi_table::TableHeader,
     &narrative::Narrative,
