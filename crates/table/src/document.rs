@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
 use shinchoku_extract::Line;
 
-use crate::cell_text::{norm, squeeze};
+use crate::cell_text::NormalizedText;
 use crate::header::Column;
 use crate::model::DocumentInfo;
 use crate::more_chars_than;
@@ -62,7 +62,7 @@ fn title(lines: &[LineView]) -> Option<String> {
     if more_chars_than(&text, MAX_TITLE_CHARS) {
         return None;
     }
-    let title = norm(&text).into_owned();
+    let title = NormalizedText::one_run(&text).into_string();
     (!title.is_empty()).then_some(title)
 }
 
@@ -78,7 +78,9 @@ fn reported_period(lines: &[LineView]) -> Option<Period> {
             }
             continue;
         }
-        let text = squeeze(&line_text(line));
+        let text = line_text(line);
+        let text = NormalizedText::one_run(&text);
+        let text = text.squeezed();
         let Some(end) = text.find("実績分") else {
             if view.header == Some(true) {
                 break;

@@ -9,14 +9,15 @@
 
 use shinchoku_extract::era::{find_periods, parse_period, Period};
 
-use crate::cell_text::{gregorian_year_in_digits, squeeze_normalized};
+use crate::cell_text::{gregorian_year, NormalizedText};
 use crate::model::Role;
+use crate::more_chars_than;
 use crate::value::unit_in_name;
 use crate::view::{CellView, LineView};
 
 mod terms;
 
-use terms::Terms;
+use terms::{Group, Terms};
 
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,43 +53,44 @@ const MAX_HEADER_CHARS: usize = 40;
 /// Classify one header cell from its squeezed text (white space removed).
 pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     let s = squeezed;
-    let (terms, n) = Terms::of_at_most(s, MAX_HEADER_CHARS)?;
-    if n == 0 {
+    if s.is_empty() || more_chars_than(s, MAX_HEADER_CHARS) {
         return None;
     }
+    let terms = Terms::of(s);
     // A bracketed `数値目標` label holds the term `目標`: other cells are not trimmed.
-    if terms.any(Terms::TARGET) && is_headline_label(s) {
+    if terms.has(Group::Target) && is_headline_label(s) {
         return None;
     }
-    if terms.any(Terms::NAME) || s.starts_with("項目") || s == "指標" {
+    if terms.has(Group::Name) || s.starts_with("項目") || s == "指標" {
         return Some(ColumnKind::Name);
     }
-    if terms.any(Terms::STATUS) {
+    if terms.has(Group::Status) {
         return Some(ColumnKind::Status);
     }
-    if terms.any(Terms::PROJECTS) {
+    if terms.has(Group::Projects) {
         return Some(ColumnKind::Projects);
     }
-    if terms.any(Terms::DEPARTMENT) {
+    if terms.has(Group::Department) {
         return Some(ColumnKind::Department);
     }
     let value = |role, actual| Some(ColumnKind::Value { role, actual });
-    if terms.any(Terms::PREVIOUS) {
+    if terms.has(Group::Previous) {
         return value(Role::Previous, false);
     }
-    if terms.any(Terms::BASELINE) {
+    if terms.has(Group::Baseline) {
         return value(Role::Baseline, false);
     }
-    if terms.any(Terms::TARGET) {
+    if terms.has(Group::Target) {
         return value(Role::Target, false);
     }
-    if terms.any(Terms::ACTUAL) {
+    if terms.has(Group::Actual) {
         return value(Role::Current, true);
     }
-    if terms.any(Terms::CURRENT) {
+    if terms.has(Group::Current) {
         return value(Role::Current, false);
     }
-    if (n <= 10 && terms.any(Terms::LABEL)) || matches!(s, "No" | "No." | "NO" | "番") {
+    let short = !more_chars_than(s, 10);
+    if (short && terms.has(Group::Label)) || matches!(s, "No" | "No." | "NO" | "番") {
         return Some(ColumnKind::Label);
     }
     if is_period_only(s) || matches!(s, "状況" | "値" | "時点" | "(時点)" | "KPI" | "(KPI)")
@@ -103,22 +105,13 @@ fn is_headline_label(squeezed: &str) -> bool {
     squeezed.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']) == "数値目標"
 }
 
-/// True for a cell that is only a date expression (`(R5年度末)`, `H30`, `(2018)`).
+/// True for a cell that is only a date expression (`(R5年度末)`, `H30`, `(2018)`): date
+/// characters only, a number among them, and an era letter, a year or a bracket.
 fn is_period_only(s: &str) -> bool {
-    // One pass: every character a date character, one of them a number and one an era,
-    // a year or a bracket (three passes cost 300 instructions a header cell).
-    let (mut number, mut marker) = (false, false);
-    for c in s.chars() {
-        match c {
-            '0'..='9' => number = true,
-            '元' => (number, marker) = (true, true),
-            'H' | 'R' | 'S' | 'T' | 'M' | '年' | '(' => marker = true,
-            ')' | 'h' | '度' | '末' | '月' | '.' | '~' | '-' | '令' | '和' | '平' | '成' | '昭' =>
-                {}
-            _ => return false,
-        }
-    }
-    number && marker
+    s.chars().any(|c| c.is_ascii_digit() || c == '元')
+        && s.contains(['H', 'R', 'S', 'T', 'M', '元', '年', '('])
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "()HRSTMh元年度末月.~-令和平成昭".contains(c))
 }
 
 /// The classification of a line as a header line: `Some(strong)` when every filled cell is
@@ -200,14 +193,14 @@ impl Schema {
     }
 }
 
-struct MergedCell {
+/// A column's header cells over the block's lines.
+struct MergedCell<'c> {
     index: usize,
     x: Option<(f32, f32)>,
-    text: String,
+    texts: Vec<&'c str>,
 }
 
-/// One filled cell of a header block: all [`build_schema`] reads of it. Plain data (no
-/// lazily read [`CellView`] forms), so blocks are read in parallel, and two blocks with
+/// One filled cell of a header block: all [`build_schema`] reads of it. Two blocks with
 /// equal cells have equal schemas (a header repeated on every page is read once).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct HeaderCell<'a> {
@@ -218,7 +211,7 @@ pub(crate) struct HeaderCell<'a> {
     /// The cell's extent on the page (PDF input).
     pub x: Option<(f32, f32)>,
     /// The normalized text.
-    pub text: &'a str,
+    pub text: &'a NormalizedText<'a>,
 }
 
 impl<'a> HeaderCell<'a> {
@@ -250,8 +243,8 @@ impl<'a> HeaderCell<'a> {
 
 impl PartialEq for HeaderCell<'_> {
     fn eq(&self, other: &Self) -> bool {
-        (self.line, self.index, self.x_bits(), self.text)
-            == (other.line, other.index, other.x_bits(), other.text)
+        (self.line, self.index, self.x_bits(), self.text.as_str())
+            == (other.line, other.index, other.x_bits(), other.text.as_str())
     }
 }
 
@@ -259,7 +252,7 @@ impl Eq for HeaderCell<'_> {}
 
 impl std::hash::Hash for HeaderCell<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.line, self.index, self.x_bits(), self.text).hash(state);
+        (self.line, self.index, self.x_bits(), self.text.as_str()).hash(state);
     }
 }
 
@@ -272,17 +265,17 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         let extents: Vec<(f32, f32)> = line.iter().filter_map(|c| c.x).collect();
         for cell in line {
             let (index, x) = (cell.index, cell.x);
-            let text = cell.text.to_string();
             let target = merged.iter_mut().find(|m| match (m.x, x) {
                 (Some(a), Some(b)) => same_column(a, b, &extents),
                 _ => m.index == index,
             });
             match target {
-                Some(m) => {
-                    m.text.push(' ');
-                    m.text.push_str(&text);
-                }
-                None => merged.push(MergedCell { index, x, text }),
+                Some(m) => m.texts.push(cell.text),
+                None => merged.push(MergedCell {
+                    index,
+                    x,
+                    texts: vec![cell.text],
+                }),
             }
         }
     }
@@ -294,25 +287,25 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
     let mut priority = false;
     let mut columns = Vec::new();
     for m in merged {
-        let squeezed = squeeze_normalized(&m.text);
+        let text = NormalizedText::joined(m.texts);
+        let squeezed = text.squeezed();
         let Some(kind) = classify(&squeezed) else {
             continue;
         };
         if kind == ColumnKind::Name && squeezed.contains("最重要") {
             priority = true;
         }
-        let (period, warnings) = header_period(&m.text);
+        let (period, warnings) = header_period(&text);
         era_warnings.extend(warnings);
         columns.push(Column {
             kind,
-            // Header text is normalized: no full-width digits to fold first.
-            year: gregorian_year_in_digits(&m.text),
+            year: gregorian_year(&text),
             // Only value cells are read with their column's unit.
             unit: matches!(kind, ColumnKind::Value { .. })
-                .then(|| unit_in_name(&m.text))
+                .then(|| unit_in_name(&text))
                 .flatten(),
             period,
-            text: m.text,
+            text: text.into_string(),
         });
     }
     resolve_actual_columns(&mut columns);
@@ -399,141 +392,6 @@ mod tests {
         classify(s)
     }
 
-    /// [`classify`] as it was written before [`Terms`]: one substring search per word.
-    fn classify_by_search(s: &str) -> Option<ColumnKind> {
-        let n = s.chars().count();
-        let unbracketed = s.trim_matches(['【', '】', '[', ']', '<', '>', '(', ')', '■', '◆', '●']);
-        if n == 0 || n > 40 || unbracketed == "数値目標" {
-            return None;
-        }
-        let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-        let value = |role, actual| Some(ColumnKind::Value { role, actual });
-        if has(&["業績評価指標", "指標名", "評価指標"]) || s.starts_with("項目") || s == "指標"
-        {
-            Some(ColumnKind::Name)
-        } else if has(&["進捗状況", "達成状況", "進捗", "達成度", "評価", "達成区分"])
-        {
-            Some(ColumnKind::Status)
-        } else if has(&[
-            "主な具体的事業",
-            "主な事業",
-            "具体的事業",
-            "主要事業",
-            "関連事業",
-        ]) {
-            Some(ColumnKind::Projects)
-        } else if has(&["担当課", "所管課", "担当部署", "担当部局"]) {
-            Some(ColumnKind::Department)
-        } else if s.contains("前年度") {
-            value(Role::Previous, false)
-        } else if has(&["策定時", "当初", "基準"]) {
-            value(Role::Baseline, false)
-        } else if s.contains("目標") {
-            value(Role::Target, false)
-        } else if s.contains("実績") {
-            value(Role::Current, true)
-        } else if s.contains("現状") {
-            value(Role::Current, false)
-        } else if (n <= 10
-            && has(&[
-                "政策分野",
-                "基本的方向",
-                "具体的施策",
-                "施策",
-                "分野",
-                "基本目標",
-                "番号",
-                "区分",
-            ]))
-            || matches!(s, "No" | "No." | "NO" | "番")
-        {
-            Some(ColumnKind::Label)
-        } else if is_period_only(s)
-            || matches!(s, "状況" | "値" | "時点" | "(時点)" | "KPI" | "(KPI)")
-        {
-            Some(ColumnKind::Fragment)
-        } else {
-            None
-        }
-    }
-
-    /// Pieces of header terms and the characters around them, so that generated cells hold
-    /// several words, overlapping words (`評価指標` in `業績評価指標`) and near misses.
-    const PIECES: &[&str] = &[
-        "業績",
-        "評価",
-        "指標",
-        "名",
-        "進捗",
-        "状況",
-        "達成",
-        "度",
-        "区分",
-        "主な",
-        "具体的",
-        "事業",
-        "主要",
-        "関連",
-        "担当",
-        "課",
-        "所管",
-        "部署",
-        "部局",
-        "前年度",
-        "策定",
-        "時",
-        "当初",
-        "基準",
-        "目標",
-        "実績",
-        "現状",
-        "政策",
-        "分野",
-        "基本",
-        "的",
-        "方向",
-        "施策",
-        "番号",
-        "項目",
-        "数値",
-        "(",
-        ")",
-        "【",
-        "】",
-        "R5",
-        "年",
-        "No",
-        ".",
-        "値",
-        "KPI",
-        "最重要",
-    ];
-
-    proptest::proptest! {
-        #[test]
-        fn one_pass_terms_classify_as_the_substring_searches(
-            picks in proptest::collection::vec(0..PIECES.len(), 0..14)
-        ) {
-            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
-            proptest::prop_assert_eq!(classify(&s), classify_by_search(&s), "{}", s);
-        }
-    }
-
-    /// [`is_period_only`] as it was written first, in three passes.
-    fn is_period_only_by_passes(s: &str) -> bool {
-        s.chars().any(|c| c.is_ascii_digit() || c == '元')
-            && s.contains(['H', 'R', 'S', 'T', 'M', '元', '年', '('])
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || "()HRSTMh元年度末月.~-令和平成昭".contains(c))
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn period_only_in_one_pass_as_in_three(s in "[0-9()HRSTMhA元年度末月.~令和平成昭X -]{0,12}") {
-            proptest::prop_assert_eq!(is_period_only(&s), is_period_only_by_passes(&s), "{}", s);
-        }
-    }
-
     #[test]
     fn period_only_cells() {
         for (s, expected) in [
@@ -547,40 +405,79 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(is_period_only(s), expected, "{s}");
-            assert_eq!(is_period_only_by_passes(s), expected, "{s}");
         }
     }
 
-    /// The walk stops past 40 characters: cells of 40 and 41 characters, with the term at
-    /// the start, the end, and astride the limit; multi-byte and ASCII padding.
+    /// Cells of more than 40 characters are not header terms, however they start.
     #[test]
-    fn header_length_limit_as_counted() {
+    fn header_length_limit() {
         for pad in ["a", "課", "𠮷"] {
-            for len in [36, 37, 38, 39, 40] {
-                let padding = pad.repeat(len);
-                for s in [
-                    format!("進捗状況{padding}"),
-                    format!("{padding}進捗状況"),
-                    format!("{}進捗状況{}", &pad.repeat(len - 2), pad.repeat(2)),
-                    format!("{padding}{pad}"),
-                ] {
-                    assert_eq!(classify(&s), classify_by_search(&s), "{s}");
-                }
-            }
+            assert_eq!(
+                kind(&format!("進捗状況{}", pad.repeat(36))),
+                Some(ColumnKind::Status),
+                "{pad}"
+            );
+            assert_eq!(kind(&format!("進捗状況{}", pad.repeat(37))), None, "{pad}");
+            assert_eq!(kind(&format!("{}進捗状況", pad.repeat(37))), None, "{pad}");
         }
-        assert_eq!(
-            classify(&format!("進捗状況{}", "a".repeat(36))),
-            Some(ColumnKind::Status)
-        );
-        assert_eq!(classify(&format!("進捗状況{}", "a".repeat(37))), None);
-        assert_eq!(classify(""), None);
+        assert_eq!(kind(""), None);
     }
 
+    /// Every word alone is read by the rule of its group (but `基本目標`, which holds the
+    /// target word `目標`: see the next test).
     #[test]
     fn every_term_is_read_by_its_rule() {
-        for word in terms::TERMS {
-            assert_eq!(classify(word), classify_by_search(word), "{word}");
+        let value = |role, actual| Some(ColumnKind::Value { role, actual });
+        for (word, group) in terms::TERMS.into_iter().filter(|(w, _)| *w != "基本目標") {
+            let expected = match group {
+                Group::Name => Some(ColumnKind::Name),
+                Group::Status => Some(ColumnKind::Status),
+                Group::Projects => Some(ColumnKind::Projects),
+                Group::Department => Some(ColumnKind::Department),
+                Group::Previous => value(Role::Previous, false),
+                Group::Baseline => value(Role::Baseline, false),
+                Group::Target => value(Role::Target, false),
+                Group::Actual => value(Role::Current, true),
+                Group::Current => value(Role::Current, false),
+                Group::Label => Some(ColumnKind::Label),
+            };
+            assert_eq!(kind(word), expected, "{word}");
         }
+    }
+
+    /// Words inside other words, and several words in one cell: the rules' order decides.
+    #[test]
+    fn overlapping_and_several_terms() {
+        // `評価指標` and `評価` (status) inside `業績評価指標` (name): a name.
+        assert_eq!(kind("重要業績評価指標"), Some(ColumnKind::Name));
+        // `目標` inside `基本目標` (label): the target rule comes first.
+        assert_eq!(
+            kind("基本目標"),
+            Some(ColumnKind::Value {
+                role: Role::Target,
+                actual: false
+            })
+        );
+        assert_eq!(kind("達成度評価"), Some(ColumnKind::Status));
+        assert_eq!(kind("担当課(実績)"), Some(ColumnKind::Department));
+        assert_eq!(
+            kind("基準値(目標)"),
+            Some(ColumnKind::Value {
+                role: Role::Baseline,
+                actual: false
+            })
+        );
+        assert_eq!(
+            kind("R3年度実績"),
+            Some(ColumnKind::Value {
+                role: Role::Current,
+                actual: true
+            })
+        );
+        assert_eq!(kind("基本的方向性"), Some(ColumnKind::Label));
+        // Label words count only in short cells.
+        assert_eq!(kind("分野ごとに定める一覧の区分"), None);
+        assert_eq!(kind("No."), Some(ColumnKind::Label));
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! [`Warning`] with provenance. No I/O happens here.
 //!
 //! Main entry: [`reconstruct`] → [`Report`] (document info, [`Section`]s, [`Kpi`]s,
-//! [`Initiative`]s, warnings). Cells are read by [`value::parse_cell`] and
-//! [`status::parse_status`]; the municipality by [`municipality::find_in_title`].
+//! [`Initiative`]s, warnings). The report layouts it knows are modules of `layouts` (its
+//! documentation is the map: one trait, one ordered list); cells are read by
+//! [`value::parse_cell`] and [`status::parse_status`]; the municipality by
+//! [`municipality::find_in_title`].
 //!
 //! ```
 //! use shinchoku_extract::read_text;
@@ -24,23 +26,18 @@
 mod cell_text;
 mod document;
 mod header;
+mod layouts;
 pub mod model;
 pub mod municipality;
-mod scan;
 mod section;
 pub mod status;
 pub mod value;
 mod view;
 
+use std::collections::HashMap;
+
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
-
-/// The hash map the crate uses: keys are cell texts and lists of cells, hashed often and
-/// never attacker-chosen in a way that matters here (a slow input is a big input), so a
-/// fast fixed-seed hasher instead of SipHash. The seed is fixed, so nothing depends on the
-/// process; nothing iterates a map in an order that reaches the output anyway.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// Whether `s` has more than `n` characters, decided without counting a long text whole:
 /// no more bytes than `n` means no more characters, and otherwise counting stops at the
@@ -56,28 +53,22 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
     let views = view::prepare(lines);
-    let legend = document::LazyLegend::new(&views);
-    let headers = scan::header_blocks(&views);
-    let mut scan = scan::Scanner::new(&legend).run(&views, &headers);
-    let resolved = section::resolve(&mut scan.drafts);
+    let mut found = layouts::read(&views);
+    let resolved = section::resolve(&mut found.sections);
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The
     // counters are keyed by the code itself, since several section drafts can share one.
-    let mut ordinals: FastMap<&str, u32> = FastMap::default();
-    let kpis = scan
+    let mut ordinals: HashMap<&str, u32> = HashMap::new();
+    let kpis = found
         .kpis
         .into_iter()
         .map(|k| {
             let prefix = k.section.map_or("KPI", |d| resolved.codes[d].as_str());
             let ordinal = ordinals.entry(prefix).or_insert(0);
             *ordinal += 1;
-            let mut id = String::with_capacity(prefix.len() + 4);
-            id.push_str(prefix);
-            id.push('.');
-            section::push_decimal(&mut id, *ordinal);
             Kpi {
-                id,
+                id: format!("{prefix}.{ordinal}"),
                 kind: k.kind,
                 name: k.name,
                 name_raw: k.name_raw,
@@ -90,7 +81,7 @@ pub fn reconstruct(lines: &[Line]) -> Report {
             }
         })
         .collect();
-    let initiatives = scan
+    let initiatives = found
         .initiatives
         .into_iter()
         .map(|i| Initiative {
@@ -104,12 +95,12 @@ pub fn reconstruct(lines: &[Line]) -> Report {
         })
         .collect();
 
-    let mut warnings = scan.warnings;
+    let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
     Report {
-        info: document::info(&views, scan.first_current_column.as_ref()),
+        info: document::info(&views, found.first_current_column.as_ref()),
         sections: resolved.sections,
         kpis,
         initiatives,

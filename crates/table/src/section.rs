@@ -3,13 +3,13 @@
 //! is seen (level-1 codes come from the codes under them; measure codes follow the
 //! document's own spelling; a misprinted head is corrected from the enclosing section).
 
+use std::collections::HashSet;
+
 use shinchoku_extract::{Provenance, Warning};
 
-#[cfg(test)]
-use crate::cell_text::norm;
-use crate::cell_text::{decimal_digits, fold_normalized_code_chars, needs_code_fold};
+use crate::cell_text::{fold_code_chars, needs_code_fold, NormalizedText};
 use crate::model::Section;
-use crate::{more_chars_than, FastSet};
+use crate::more_chars_than;
 
 /// What kind of level-1 label a heading carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,15 +52,15 @@ pub(crate) struct ParsedHeading {
 }
 
 /// Read a heading from one cell's text. Codes need a dash (`A-1`), so row ordinals and
-/// dates (`R1 (2019)`) are not headings. (The scanner reads [`heading_in`] of each cell
-/// once, in [`crate::view`]; this is the same on raw text.)
+/// dates (`R1 (2019)`) are not headings. (The layouts read [`heading_in`] of each cell's
+/// normalized text, once, in [`crate::view`].)
 #[cfg(test)]
 pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
-    heading_in(&norm(text))
+    heading_in(&NormalizedText::one_run(text))
 }
 
-/// [`parse_heading`] of a cell's text already read by [`norm`].
-pub(crate) fn heading_in(normalized: &str) -> Option<ParsedHeading> {
+/// [`parse_heading`] of a cell's normalized text.
+pub(crate) fn heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
     if !may_start_heading(normalized) {
         return None;
     }
@@ -72,7 +72,7 @@ const MAX_HEADING_CHARS: usize = 120;
 
 /// [`heading_in`] without its first-character test.
 fn read_heading(normalized: &str) -> Option<ParsedHeading> {
-    let t = fold_normalized_code_chars(normalized);
+    let t = fold_code_chars(normalized);
     let t = t.trim();
     // At most 120 characters; a text of no more bytes has no more characters.
     if more_chars_than(t, MAX_HEADING_CHARS) {
@@ -84,12 +84,12 @@ fn read_heading(normalized: &str) -> Option<ParsedHeading> {
 /// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
 #[cfg(test)]
 pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
-    project_heading_in(&norm(text))
+    project_heading_in(&NormalizedText::one_run(text))
 }
 
-/// [`parse_project_heading`] of a cell's text already read by [`norm`].
-pub(crate) fn project_heading_in(normalized: &str) -> Option<ParsedHeading> {
-    let t = fold_normalized_code_chars(normalized);
+/// [`parse_project_heading`] of a cell's normalized text.
+pub(crate) fn project_heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
+    let t = fold_code_chars(normalized);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -267,7 +267,7 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
     let mut codes = Vec::with_capacity(drafts.len());
     let mut warnings = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen: FastSet<String> = FastSet::default();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut level1_code: Option<String> = None;
     let mut level2: Option<(String, u32)> = None;
 
@@ -369,27 +369,15 @@ fn level1_code_from_children(
 }
 
 fn render(head: &str, parts: &[Component], bracketed_measures: bool) -> String {
-    // Pushed piece by piece: a `format!` per part was a third of resolving the sections.
-    let mut code = String::with_capacity(head.len() + 6 * parts.len());
-    code.push_str(head);
+    let mut code = head.to_string();
     for (k, c) in parts.iter().enumerate() {
-        code.push('-');
         if c.bracketed || (k == 1 && bracketed_measures) {
-            code.push('(');
-            push_decimal(&mut code, c.number);
-            code.push(')');
+            code.push_str(&format!("-({})", c.number));
         } else {
-            push_decimal(&mut code, c.number);
+            code.push_str(&format!("-{}", c.number));
         }
     }
     code
-}
-
-/// `n` in decimal digits, appended without the formatting machinery.
-pub(crate) fn push_decimal(out: &mut String, n: u32) {
-    for &d in decimal_digits(n, &mut [0; 10]) {
-        out.push(char::from(d));
-    }
 }
 
 fn letter_code(number: u32) -> String {
@@ -426,15 +414,6 @@ fn roman(number: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decimals_are_pushed_as_format_writes_them() {
-        for n in [0, 1, 9, 10, 42, 99, 100, 12_345, u32::MAX] {
-            let mut s = String::from("A-");
-            push_decimal(&mut s, n);
-            assert_eq!(s, format!("A-{n}"));
-        }
-    }
 
     fn code_of(text: &str) -> Option<(String, String)> {
         let p = parse_heading(text)?;
@@ -537,7 +516,7 @@ mod prefilter_tests {
             picks in proptest::collection::vec(0..PIECES.len(), 0..8)
         ) {
             let s: String = picks.iter().map(|&i| PIECES[i]).collect();
-            let n = crate::cell_text::norm(&s);
+            let n = NormalizedText::one_run(&s);
             proptest::prop_assert_eq!(heading_in(&n), read_heading(&n), "{}", s);
         }
     }

@@ -3,8 +3,7 @@
 //! Words are matched with white space removed, so `順 調` is `順調`. A printed legend
 //! (`◎：目標値以上`, `B：概ね順調`) maps letters and symbols; without one they are `other`.
 
-use shinchoku_extract::normalize::normalize_cow;
-
+use crate::cell_text::NormalizedText;
 use crate::model::{Status, StatusCode};
 
 /// A printed legend: label → code (e.g. `◎：目標値以上` → achieved).
@@ -34,7 +33,7 @@ impl Legend {
 
     /// The code the legend gives a printed label (white space ignored).
     pub fn lookup(&self, label: &str) -> Option<StatusCode> {
-        let key = compact(&normalize_cow(label));
+        let key = compact(&NormalizedText::new(label));
         self.entries
             .iter()
             .find(|(l, _)| compact(l) == key)
@@ -63,7 +62,7 @@ pub fn parse_status(text: &str, legend: &Legend) -> Option<Status> {
     if label.is_empty() {
         return None;
     }
-    let normalized = normalize_cow(label);
+    let normalized = NormalizedText::new(label);
     let key = compact(strip_remarks(&normalized));
     let code = legend
         .lookup(&key)
@@ -116,12 +115,11 @@ const MAX_LABEL_CHARS: usize = 6;
 /// `- 順 調：事業が予定通り進んでおり…` → (`順 調`, on_track); `「 - 」：実績確認中…` → (`-`, unknown).
 /// `None` when the line is not `label：description` or the description means nothing known.
 pub fn parse_legend_line(text: &str) -> Option<(String, StatusCode)> {
-    parse_normalized_legend_line(&normalize_cow(text))
+    legend_line(&NormalizedText::new(text))
 }
 
-/// [`parse_legend_line`] of text already normalized: a legend line's symbols (`◎`, `○`) are
-/// not plain characters, so normalizing again would not be the quick no-op it is for kanji.
-fn parse_normalized_legend_line(n: &str) -> Option<(String, StatusCode)> {
+/// [`parse_legend_line`] of normalized text.
+fn legend_line(n: &NormalizedText) -> Option<(String, StatusCode)> {
     let (head, description) = n.split_once([':', '：', '='])?;
     let label = legend_label(head)?;
     let description = description.trim();
@@ -134,9 +132,6 @@ fn parse_normalized_legend_line(n: &str) -> Option<(String, StatusCode)> {
 
 /// Every character whose normalization holds the `:` or `=` a legend entry needs; a line
 /// with none of them cannot be a legend, and is not normalized to find out (most lines).
-/// [`may_hold_legend`] looks for them as bytes ([`LEGEND_SEPARATOR_BYTES`]); the tests
-/// check the two lists against each other.
-#[cfg(test)]
 const LEGEND_SEPARATORS: &[char] = &[
     ':', '=', '：', '＝', '\u{FE13}', '\u{FE55}', '\u{FE66}', '\u{207C}', '\u{208C}', '\u{2A74}',
     '\u{2A75}', '\u{2A76}',
@@ -144,35 +139,12 @@ const LEGEND_SEPARATORS: &[char] = &[
 
 /// Cheap test on raw text: false only when no legend entry can be on the line.
 pub fn may_hold_legend(raw: &str) -> bool {
-    // Each separator is `:`, `=` or encoded from an `E2` or `EF` lead byte: vectorized byte
-    // searches, and a look at the three bytes from each such lead byte, instead of decoding
-    // every character (full-width brackets put `EF` bytes on most lines of a report).
-    let bytes = raw.as_bytes();
-    memchr::memchr2(b':', b'=', bytes).is_some()
-        || memchr::memchr2_iter(0xE2, 0xEF, bytes).any(|i| {
-            bytes
-                .get(i..i + 3)
-                .is_some_and(|seq| LEGEND_SEPARATOR_BYTES.contains(&seq))
-        })
+    raw.contains(LEGEND_SEPARATORS)
 }
-
-/// The UTF-8 encodings of the non-ASCII [`LEGEND_SEPARATORS`].
-const LEGEND_SEPARATOR_BYTES: &[&[u8]] = &[
-    "：".as_bytes(),
-    "＝".as_bytes(),
-    "\u{FE13}".as_bytes(),
-    "\u{FE55}".as_bytes(),
-    "\u{FE66}".as_bytes(),
-    "\u{207C}".as_bytes(),
-    "\u{208C}".as_bytes(),
-    "\u{2A74}".as_bytes(),
-    "\u{2A75}".as_bytes(),
-    "\u{2A76}".as_bytes(),
-];
 
 /// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
 pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
-    let n = normalize_cow(text);
+    let n = NormalizedText::new(text);
     let words: Vec<&str> = n.split_whitespace().collect();
     // An entry starts at a word whose `:` comes after a short label (or at a word that is a
     // short label followed by a word starting with `:`).
@@ -191,18 +163,19 @@ pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
     }
     starts.dedup();
     if starts.len() <= 1 {
-        return parse_normalized_legend_line(&n).into_iter().collect();
+        return legend_line(&n).into_iter().collect();
     }
     let mut entries = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(words.len());
         if s < end {
-            // Words of normalized text joined by single spaces are normalized text.
-            entries.extend(parse_normalized_legend_line(&words[s..end].join(" ")));
+            entries.extend(legend_line(&NormalizedText::joined(
+                words[s..end].iter().copied(),
+            )));
         }
     }
     if entries.is_empty() {
-        parse_normalized_legend_line(&n).into_iter().collect()
+        legend_line(&n).into_iter().collect()
     } else {
         entries
     }
@@ -229,32 +202,16 @@ fn legend_label(head: &str) -> Option<String> {
 /// `遅れ` before `見込`, `目標値の8割以上` is on track, not achieved.
 fn describe(description: &str) -> Option<StatusCode> {
     let d = compact(description);
-    // One pass over the description, trying the words only where one of their first
-    // characters stands, instead of a substring search per word (28 of them).
-    let mut found = 0u32;
-    for (at, c) in d.char_indices() {
-        if !starts_description_word(c) {
-            continue;
-        }
-        let rest = &d[at..];
-        for (k, (words, _)) in DESCRIPTION_WORDS.iter().enumerate() {
-            if words.iter().any(|w| rest.starts_with(w)) {
-                found |= 1 << k;
-            }
-        }
-    }
     // The first group in the list that has a word wins, as the words are ranked.
-    if let Some((_, code)) = DESCRIPTION_WORDS
+    DESCRIPTION_WORDS
         .iter()
-        .enumerate()
-        .find(|(k, _)| found & (1 << k) != 0)
-        .map(|(_, group)| group)
-    {
-        return Some(*code);
-    }
-    d.chars()
-        .all(|c| matches!(c, '-' | '―' | 'ー'))
-        .then_some(StatusCode::Unknown)
+        .find(|(words, _)| words.iter().any(|w| d.contains(w)))
+        .map(|(_, code)| *code)
+        .or_else(|| {
+            d.chars()
+                .all(|c| matches!(c, '-' | '―' | 'ー'))
+                .then_some(StatusCode::Unknown)
+        })
 }
 
 /// Words a legend's description may use, by the code they mean, strongest first: a
@@ -292,94 +249,35 @@ const DESCRIPTION_WORDS: [(&[&str], StatusCode); 6] = [
     ),
 ];
 
-/// The first characters of [`DESCRIPTION_WORDS`] (a test checks the two agree).
-fn starts_description_word(c: char) -> bool {
-    matches!(
-        c,
-        '未' | '確'
-            | '判'
-            | '評'
-            | '実'
-            | '下'
-            | '達'
-            | 'で'
-            | '至'
-            | '遅'
-            | '難'
-            | '困'
-            | '割'
-            | '現'
-            | '変'
-            | '横'
-            | '順'
-            | '概'
-            | 'お'
-            | '見'
-            | '目'
-            | '上'
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The one-pass reading of a description against the substring searches it replaced.
     #[test]
-    fn descriptions_read_in_one_pass_as_by_substring_search() {
-        fn by_search(description: &str) -> Option<StatusCode> {
-            let d = compact(description);
-            DESCRIPTION_WORDS
-                .iter()
-                .find(|(words, _)| words.iter().any(|w| d.contains(w)))
-                .map(|(_, code)| *code)
-                .or_else(|| {
-                    d.chars()
-                        .all(|c| matches!(c, '-' | '―' | 'ー'))
-                        .then_some(StatusCode::Unknown)
-                })
-        }
-        for (words, _) in DESCRIPTION_WORDS {
-            for w in words {
-                assert!(starts_description_word(w.chars().next().unwrap()), "{w}");
-                for d in [w.to_string(), format!("実績が{w}"), format!("{w}。上回る")] {
-                    assert_eq!(describe(&d), by_search(&d), "{d}");
-                }
-            }
-        }
-        for d in [
-            "",
-            "-",
-            "目標値の8割以上",
-            "事業が予定通り進んでおり",
-            "未達成だが上回",
-            "x y",
+    fn descriptions_by_their_strongest_word() {
+        for (description, code) in [
+            ("目標値の8割以上", Some(StatusCode::OnTrack)),
+            ("事業が予定通り進んでおり", None),
+            ("未達成だが上回る", Some(StatusCode::NotAchieved)),
+            ("目標を達成", Some(StatusCode::Achieved)),
+            ("実績確認中", Some(StatusCode::Unknown)),
+            ("やや 遅れ", Some(StatusCode::Delayed)),
+            ("横ばい", Some(StatusCode::Unchanged)),
+            ("-", Some(StatusCode::Unknown)),
+            ("", Some(StatusCode::Unknown)),
+            ("x y", None),
         ] {
-            assert_eq!(describe(d), by_search(d), "{d}");
+            assert_eq!(describe(description), code, "{description}");
         }
     }
 
-    /// The byte lists say the same as the character list: every separator, as printed
-    /// alone or among other text, is found, and no other character is taken for one.
     #[test]
-    fn separator_bytes_are_the_separators() {
-        let non_ascii: Vec<char> = LEGEND_SEPARATORS
-            .iter()
-            .copied()
-            .filter(|c| !c.is_ascii())
-            .collect();
-        assert_eq!(non_ascii.len(), LEGEND_SEPARATOR_BYTES.len());
-        for (c, bytes) in non_ascii.iter().zip(LEGEND_SEPARATOR_BYTES) {
-            assert_eq!(c.to_string().as_bytes(), *bytes, "{c:?}");
+    fn legend_separators() {
+        for s in ["◎:目標値以上", "A=達成", "順調：予定通り", "○＝概ね"] {
+            assert!(may_hold_legend(s), "{s}");
         }
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for s in [
-                format!("{c}"),
-                format!("（上越{c}市）"),
-                format!("{c}\u{2010}"),
-            ] {
-                assert_eq!(may_hold_legend(&s), s.contains(LEGEND_SEPARATORS), "{s:?}");
-            }
+        for s in ["（上越市）", "小学校・国語 50.0", ""] {
+            assert!(!may_hold_legend(s), "{s}");
         }
     }
 }

@@ -1,23 +1,17 @@
-//! Lines as the table stages read them: each cell's normalized form, its reading as a
-//! section heading and whether it is a numbered list (these two read on first use), and
-//! the line's reading as a table header, computed once. A line's status legend entries
-//! are read only when the document's legend is asked for ([`legend_entries`],
-//! `document::LazyLegend`).
+//! Lines as the layouts read them: each cell's normalized form, made once, its reading as
+//! a section heading and whether it is a numbered list (read on first use), and the line's
+//! reading as a table header. A line's status legend entries are read only when the
+//! document's legend is asked for ([`legend_entries`], `document::LazyLegend`).
 //!
-//! The scanner asks many questions of the same cell (is it a header term, a heading, a page
-//! number, an initiative label, a value?), and each used to normalize the raw text again.
-//! Everything here depends on one line alone, never on what came before, so the lines are
-//! prepared in parallel and the scan that follows stays a plain sequential pass: the same
-//! result at any thread count.
+//! The layouts ask many questions of the same cell (is it a header term, a heading, a page
+//! number, a narrative label, a value?); each would otherwise normalize the raw text again.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use shinchoku_extract::{par, Cell, Line};
+use shinchoku_extract::{Cell, Line};
 
 use crate::cell_text::{
-    has_line_break, is_numbered_list, is_numbered_list_normalized, norm, split_numbered_list,
-    split_numbered_list_normalized, squeeze_normalized,
+    has_line_break, is_numbered_list, norm_paragraphs, split_numbered_list, NormalizedText,
 };
 use crate::header::classify_line;
 use crate::section::{heading_in, ParsedHeading};
@@ -28,27 +22,33 @@ use crate::{more_chars_than, StatusCode};
 /// are not read as legends.
 const MAX_LEGEND_LINE_CHARS: usize = 400;
 
-/// Documents with fewer lines are prepared on one thread (see [`par`]).
-const MIN_PARALLEL_LINES: usize = 1024;
-
-/// One cell with the forms every stage reads. Kept small (a few words and the normalized
-/// text): a 20 MB line of a million cells holds a million of these.
+/// One cell with the forms every stage reads.
 #[derive(Debug)]
 pub(crate) struct CellView<'a> {
     pub cell: &'a Cell,
-    /// `None` when the normalized text is the text itself (plain cells: `12,345人 (R5)`).
-    norm: Option<Box<str>>,
-    /// [`CellView::heading`], read on first use: the scanner asks it of a line's first
-    /// cell and of few others, so most cells are never read as headings.
+    /// The text normalized as one run.
+    norm: NormalizedText<'a>,
+    /// [`CellView::heading`], read on first use: the layouts ask it of a line's first
+    /// cells and of few others, so most cells are never read as headings.
     heading: OnceCell<Option<Box<ParsedHeading>>>,
-    /// [`CellView::is_list`], read on first use: asked of a row's last cell and of the
-    /// cells beside a heading.
+    /// [`CellView::is_list`], read on first use.
     is_list: OnceCell<bool>,
-    /// [`CellView::squeezed`], made on first use; `None` inside when it is `norm` itself.
-    squeezed: OnceCell<Option<Box<str>>>,
+    /// [`CellView::squeezed`], made on first use and kept: a line's first cells are asked
+    /// several times (is it a header, a label, a page number?).
+    squeezed: OnceCell<Box<str>>,
 }
 
-impl CellView<'_> {
+impl<'a> CellView<'a> {
+    fn new(cell: &'a Cell) -> CellView<'a> {
+        CellView {
+            cell,
+            norm: NormalizedText::one_run(&cell.text),
+            heading: OnceCell::new(),
+            is_list: OnceCell::new(),
+            squeezed: OnceCell::new(),
+        }
+    }
+
     /// The cell text as extracted (markup removed, not normalized; `'\n'` between paragraphs).
     pub fn text(&self) -> &str {
         &self.cell.text
@@ -58,55 +58,46 @@ impl CellView<'_> {
         self.cell.is_blank()
     }
 
-    /// [`norm`] of the text: one run (paragraphs joined by spaces), normalized, trimmed.
-    pub fn norm(&self) -> &str {
-        self.norm.as_deref().unwrap_or(&self.cell.text)
+    /// The text normalized as one run (paragraphs joined by spaces).
+    pub fn norm(&self) -> &NormalizedText<'a> {
+        &self.norm
     }
 
-    /// `norm` with every white-space character removed (`進捗 状況` → `進捗状況`). Made on
-    /// first use and kept: only a line's first cells are asked (is it a header, a label, a
-    /// page number?), but those several times.
+    /// `norm` without its spaces (`進捗 状況` → `進捗状況`).
     pub fn squeezed(&self) -> &str {
-        self.squeezed
-            .get_or_init(|| match squeeze_normalized(self.norm()) {
-                Cow::Owned(s) => Some(s.into_boxed_str()),
-                Cow::Borrowed(_) => None,
-            })
-            .as_deref()
-            .unwrap_or_else(|| self.norm())
+        self.squeezed.get_or_init(|| self.norm.squeezed().into())
     }
 
     /// The cell read as a section heading ([`crate::section::heading_in`]).
     pub fn heading(&self) -> Option<&ParsedHeading> {
         self.heading
-            .get_or_init(|| heading_in(self.norm()).map(Box::new))
+            .get_or_init(|| heading_in(&self.norm).map(Box::new))
             .as_deref()
     }
 
     /// Whether the cell is a numbered list (`1 地域食材を… 2 …`).
     pub fn is_list(&self) -> bool {
-        *self.is_list.get_or_init(|| {
-            let text = &self.cell.text;
-            if has_line_break(text) {
-                is_numbered_list(text)
-            } else {
-                // One paragraph: `norm` is it, normalized.
-                is_numbered_list_normalized(self.norm())
-            }
-        })
+        *self
+            .is_list
+            .get_or_init(|| is_numbered_list(&self.paragraphs()))
     }
 
-    /// The items of a numbered list, numbering removed; none when it is not one. Made
-    /// on each call, for the caller to keep: only a projects cell's items are kept, once.
+    /// The items of a numbered list, numbering removed; none when it is not one.
     pub fn list_items(&self) -> Vec<String> {
         if !self.is_list() {
             return Vec::new();
         }
-        let text = &self.cell.text;
-        if has_line_break(text) {
-            split_numbered_list(text)
+        split_numbered_list(&self.paragraphs())
+    }
+
+    /// The non-empty paragraphs, normalized: a cell of one paragraph is its `norm`.
+    fn paragraphs(&self) -> Vec<NormalizedText<'_>> {
+        if has_line_break(self.text()) {
+            norm_paragraphs(self.text())
+        } else if self.norm.is_empty() {
+            Vec::new()
         } else {
-            split_numbered_list_normalized(self.norm())
+            vec![self.norm.reborrow()]
         }
     }
 }
@@ -142,31 +133,6 @@ impl<'a> LineView<'a> {
     }
 }
 
-impl<'a> CellView<'a> {
-    fn new(cell: &'a Cell) -> CellView<'a> {
-        if cell.is_blank() {
-            return CellView {
-                cell,
-                norm: Some(Box::default()),
-                heading: OnceCell::from(None),
-                is_list: OnceCell::from(false),
-                squeezed: OnceCell::new(),
-            };
-        }
-        let norm = norm(&cell.text);
-        CellView {
-            cell,
-            norm: match norm {
-                Cow::Owned(norm) if norm != cell.text => Some(norm.into_boxed_str()),
-                _ => None,
-            },
-            heading: OnceCell::new(),
-            is_list: OnceCell::new(),
-            squeezed: OnceCell::new(),
-        }
-    }
-}
-
 /// The status legend entries a line prints (`◎：目標値以上`), in order.
 pub(crate) fn legend_entries(line: &Line) -> Vec<(String, StatusCode)> {
     if may_hold_legend(&line.raw) && !more_chars_than(&line.raw, MAX_LEGEND_LINE_CHARS) {
@@ -184,7 +150,7 @@ pub(crate) fn line_text(line: &Line) -> String {
         .join(" ")
 }
 
-/// Prepare every line (in parallel for long documents); the result is in line order.
+/// Prepare every line, in order.
 pub(crate) fn prepare(lines: &[Line]) -> Vec<LineView<'_>> {
-    par::map(lines, MIN_PARALLEL_LINES, LineView::new)
+    lines.iter().map(LineView::new).collect()
 }

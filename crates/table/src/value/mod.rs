@@ -37,14 +37,14 @@ mod tests;
 use std::ops::Range;
 
 use shinchoku_extract::era::{for_each_period, Period};
-use shinchoku_extract::normalize::{is_plain_char, normalize, normalize_cow};
 
+use crate::cell_text::NormalizedText;
 use crate::model::{Normalized, Number, Part, Value};
 use atom::{NumberAtom, Qualifier};
 use tokens::{DateFinder, GroupKind, Token};
 
 pub use decimal::Decimal;
-pub use units::{is_known_unit, is_unit, split_scale};
+pub use units::{clean_hint, is_known_unit, is_unit, split_scale, unit_in_name};
 
 /// A cell read: its value, its own date if it has one, and its remarks.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,52 +57,13 @@ pub struct CellValue {
 /// Read one value cell. `unit_hint` is a unit printed outside the cell (in the KPI name,
 /// the column header or a caption) that applies when the cell has none.
 pub fn parse_cell(text: &str, unit_hint: Option<&str>) -> CellValue {
-    let normalized = normalize(text);
+    read_cell(&NormalizedText::new(text), unit_hint)
+}
+
+/// [`parse_cell`] of a cell's normalized text.
+pub(crate) fn read_cell(text: &NormalizedText, unit_hint: Option<&str>) -> CellValue {
     let hint = unit_hint.and_then(clean_hint);
-    parse_normalized(&normalized, hint.as_deref(), &era_dates)
-}
-
-/// [`parse_cell`] of a one-paragraph cell whose text was already normalized (as the table
-/// stages hold every cell): the same reading without normalizing again.
-pub(crate) fn parse_normalized_cell(normalized: &str, unit_hint: Option<&str>) -> CellValue {
-    let hint = unit_hint.and_then(clean_hint);
-    parse_normalized(normalized, hint.as_deref(), &era_dates)
-}
-
-/// The unit a hint names: `（人）`, `（単位：百万円）`, `単位:千円` → `人`, `百万円`, `千円`.
-pub fn clean_hint(hint: &str) -> Option<String> {
-    let n = normalize_cow(hint);
-    let mut h = n.trim();
-    h = h.strip_prefix('(').unwrap_or(h);
-    h = h.strip_suffix(')').unwrap_or(h);
-    h = h.trim();
-    if let Some(rest) = h.strip_prefix("単位") {
-        h = rest.trim_start_matches([':', ' ']);
-    }
-    let h = h.trim();
-    is_unit(h).then(|| h.to_string())
-}
-
-/// The unit a KPI name prints in trailing brackets (`新規雇用者数（人）` → `人`,
-/// `割合(%)` → `%`), for use as a unit hint. Only known units count, so `(累計)` and
-/// `(総数)` are not units.
-pub fn unit_in_name(name: &str) -> Option<String> {
-    // Most names end in a kanji, a kana or an ASCII letter, which normalizing leaves as
-    // they are: no bracket can close them. Spares normalizing every name a second time.
-    if name
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| c != ')' && is_plain_char(c))
-    {
-        return None;
-    }
-    let n = normalize_cow(name);
-    let n = n.trim_end();
-    let inner = n.strip_suffix(')')?;
-    let open = inner.rfind('(')?;
-    let candidate = clean_hint(&inner[open + 1..])?;
-    units::is_known_unit(&candidate).then_some(candidate)
+    parse_normalized(text, hint.as_deref(), &era_dates)
 }
 
 fn era_dates(text: &str) -> Vec<(Range<usize>, Period)> {

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use shinchoku_extract::era::{Basis, Era, Period};
+use shinchoku_extract::normalize::normalize;
 
 use super::*;
 use crate::model::Comparator;

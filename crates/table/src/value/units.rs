@@ -1,4 +1,32 @@
-//! Units printed after a number: what counts as a unit, and scale prefixes (千円, 万人/年 …).
+//! Units printed after a number: what counts as a unit, and scale prefixes (千円, 万人/年 …);
+//! units printed outside a cell (in a KPI name, a header, a caption) as hints.
+
+use shinchoku_extract::normalize::normalize_cow;
+
+/// The unit a hint names: `（人）`, `（単位：百万円）`, `単位:千円` → `人`, `百万円`, `千円`.
+pub fn clean_hint(hint: &str) -> Option<String> {
+    let n = normalize_cow(hint);
+    let mut h = n.trim();
+    h = h.strip_prefix('(').unwrap_or(h);
+    h = h.strip_suffix(')').unwrap_or(h);
+    h = h.trim();
+    if let Some(rest) = h.strip_prefix("単位") {
+        h = rest.trim_start_matches([':', ' ']);
+    }
+    let h = h.trim();
+    is_unit(h).then(|| h.to_string())
+}
+
+/// The unit a KPI name prints in trailing brackets (`新規雇用者数（人）` → `人`,
+/// `割合(%)` → `%`), for use as a unit hint. Only known units count, so `(累計)` and
+/// `(総数)` are not units.
+pub fn unit_in_name(name: &str) -> Option<String> {
+    let n = normalize_cow(name);
+    let inner = n.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let candidate = clean_hint(&inner[open + 1..])?;
+    is_known_unit(&candidate).then_some(candidate)
+}
 
 /// Longest unit accepted, in characters (`事業者/年`, `百万円/年`, `kWh/年`).
 const MAX_UNIT_CHARS: usize = 8;

@@ -1,0 +1,218 @@
+//! One KPI row of the open table: `[ordinal | 数値目標] name value… [status] [projects]`,
+//! its cells aligned to the table's columns by content and order, read into a KPI draft.
+
+use std::cell::OnceCell;
+
+use crate::cell_text::{has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name};
+use crate::header::{ColumnKind, Schema};
+use crate::model::{KpiKind, Observation, StatusCode};
+use crate::status::parse_status;
+use crate::value::{parse_cell, read_cell, unit_in_name};
+use crate::view::{CellView, LineView};
+
+use super::super::doc::{provenance, KpiDraft};
+use super::super::{At, Doc};
+
+/// Read the line as a row of the open table; false when it is not one.
+pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
+    let Some(table) = doc.table.as_ref() else {
+        return false;
+    };
+    let schema = table.schema;
+    let Some(row) = split_row(at.view(), schema) else {
+        return false;
+    };
+    let line = at.line();
+    let name_parts = split_name(row.name.norm());
+    // A unit in the KPI's name or the table's caption comes before the column's.
+    let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
+    let mut observations = Vec::new();
+    let mut years = Vec::new();
+    let mut status = None;
+    let mut departments = name_parts.departments;
+    let mut notes = name_parts.notes;
+    for (column, cell) in schema.slots().zip(&row.slots) {
+        let text = cell.map(|c| c.text()).unwrap_or("");
+        match column.kind {
+            ColumnKind::Value { role, .. } => {
+                let hint = unit_hint.as_deref().or(column.unit.as_deref());
+                let read = match cell.filter(|c| !has_line_break(c.text())) {
+                    Some(one_paragraph) => read_cell(one_paragraph.norm(), hint),
+                    None => parse_cell(text, hint),
+                };
+                // The cell's own period, else the column's.
+                years.push(read.period.as_ref().map(|p| p.year).or(column.year()));
+                observations.push(Observation {
+                    role,
+                    value: read.value,
+                    period: read.period.or_else(|| column.period.clone()),
+                    notes: read.notes,
+                    raw: text.to_string(),
+                });
+            }
+            ColumnKind::Status => status = parse_status(text, doc.legend.get()),
+            ColumnKind::Department => {
+                for d in norm_paragraphs(text)
+                    .iter()
+                    .flat_map(|p| p.split(['、', ',', '/']))
+                {
+                    let d = d.trim();
+                    if !d.is_empty() && !departments.iter().any(|x| x == d) {
+                        departments.push(d.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    notes.extend(row.extras.iter().map(|extra| extra.norm().to_string()));
+    let cursor = &mut doc.sections;
+    let headline = row.headline_label || cursor.headline;
+    cursor.headline = headline;
+    cursor.heading_since_row = false;
+    let (kind, section) = if headline {
+        (KpiKind::Headline, cursor.level1.or(cursor.current))
+    } else if schema.priority || doc.in_project() {
+        (KpiKind::Priority, doc.sections.current)
+    } else {
+        (KpiKind::Kpi, doc.sections.current)
+    };
+    let unknown_status = status
+        .as_ref()
+        .filter(|s| s.code == StatusCode::Other)
+        .map(|s| s.label.clone());
+    let index = doc.out.kpis.len();
+    doc.out.kpis.push(KpiDraft {
+        section,
+        kind,
+        name: name_parts.name,
+        name_raw: row.name.text().to_string(),
+        observations,
+        status,
+        departments,
+        notes,
+        provenance: provenance(line),
+        years,
+        name_bigrams: OnceCell::new(),
+    });
+    if let Some(table) = doc.table.as_mut() {
+        table.kpis.push(index);
+    }
+    if let Some(projects) = row.projects {
+        doc.add_section_projects(projects);
+    }
+    if let Some(label) = unknown_status {
+        doc.warn(
+            "unknown_status",
+            format!(
+                "status \"{label}\" is not a known progress label nor in the document's legend"
+            ),
+            line,
+        );
+    }
+    if !row.extras.is_empty() {
+        doc.warn(
+            "extra_cells",
+            format!(
+                "{} cell(s) after the table's last column were kept as the KPI's notes",
+                row.extras.len()
+            ),
+            line,
+        );
+    }
+    true
+}
+
+/// The cells of a KPI row, aligned to the table's columns.
+struct Row<'l, 'a> {
+    headline_label: bool,
+    name: &'l CellView<'a>,
+    /// One entry per schema slot (values, status, department); `None` when not printed.
+    slots: Vec<Option<&'l CellView<'a>>>,
+    projects: Option<&'l CellView<'a>>,
+    /// Filled cells beyond the table's columns.
+    extras: Vec<&'l CellView<'a>>,
+}
+
+/// Split a line into a KPI row. The name is the first filled cell that is not a row
+/// ordinal or a `数値目標` label; the cells after it fill the value columns in order, then
+/// the status; a numbered list at the end is the projects cell. Leading empty cells and
+/// header positions do not matter (layouts shift from page to page).
+fn split_row<'l, 'a>(line: &'l LineView<'a>, schema: &Schema) -> Option<Row<'l, 'a>> {
+    let mut headline_label = false;
+    let mut name_at = None;
+    for (i, cell) in line.cells.iter().enumerate() {
+        if cell.is_blank() || is_ordinal(cell.text()) {
+            continue;
+        }
+        if cell.squeezed() == "数値目標" {
+            headline_label = true;
+            continue;
+        }
+        if looks_like_value(cell.norm()) || cell.heading().is_some() {
+            return None;
+        }
+        name_at = Some(i);
+        break;
+    }
+    let name_at = name_at?;
+    let mut after = without_trailing_blanks(&line.cells[name_at + 1..]);
+    let slot_count = schema.slots().count();
+    let has_projects_column = schema
+        .columns
+        .iter()
+        .any(|c| c.kind == ColumnKind::Projects);
+    let mut filled_count = after.iter().filter(|c| !c.is_blank()).count();
+    let mut projects = None;
+    if let Some((last, before)) = after.split_last() {
+        let list = last.is_list();
+        if list && (filled_count > slot_count || has_projects_column || has_line_break(last.text()))
+        {
+            projects = Some(last);
+            after = without_trailing_blanks(before);
+            filled_count -= 1;
+        }
+    }
+    if filled_count < slot_count.min(2) {
+        return None;
+    }
+    let filled = || after.iter().filter(|c| !c.is_blank());
+    let (slots, extras): (Vec<Option<&CellView>>, Vec<&CellView>) = if filled_count >= slot_count {
+        (
+            filled().take(slot_count).map(Some).collect(),
+            filled().skip(slot_count).collect(),
+        )
+    } else if after.len() >= slot_count {
+        // Fewer filled cells than columns: blank cells hold their column's place.
+        (
+            after[..slot_count]
+                .iter()
+                .map(|c| (!c.is_blank()).then_some(c))
+                .collect(),
+            after[slot_count..]
+                .iter()
+                .filter(|c| !c.is_blank())
+                .collect(),
+        )
+    } else {
+        let mut v: Vec<Option<&CellView>> = filled().map(Some).collect();
+        v.resize(slot_count, None);
+        (v, Vec::new())
+    };
+    Some(Row {
+        headline_label,
+        name: &line.cells[name_at],
+        slots,
+        projects,
+        extras,
+    })
+}
+
+/// `cells` up to its last filled cell.
+fn without_trailing_blanks<'l, 'a>(cells: &'l [CellView<'a>]) -> &'l [CellView<'a>] {
+    let end = cells
+        .iter()
+        .rposition(|c| !c.is_blank())
+        .map_or(0, |i| i + 1);
+    &cells[..end]
+}
