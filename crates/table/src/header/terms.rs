@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// What a header word says about its column; [`super::classify`] asks in its own order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +57,13 @@ pub(super) const TERMS: [(&str, Group); 33] = [
     ("区分", Group::Label),
 ];
 
+/// Built once a process. An NFA: the DFA the builder would pick for so few words takes
+/// longer to build (about half a millisecond) than a report's header cells take to search.
 static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(TERMS.iter().map(|(word, _)| word)).expect("a few short header words")
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(TERMS.iter().map(|(word, _)| word))
+        .expect("a few short header words")
 });
 
 /// The groups of the words a text contains.
