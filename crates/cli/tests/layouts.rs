@@ -249,3 +249,27 @@ fn chart_data() {
         },
     );
 }
+
+/// A unit column (`単位`) and a base-year column (`基準年度`) beside the value columns:
+/// each row takes its unit and its baseline's period from them (`48` in a `万人` row is
+/// 480,000 people; the baseline of a `H30` row is dated H30, 2018). The `達成率` column is
+/// kept in the KPI's notes.
+#[test]
+fn unit_columns() {
+    check(
+        "unit-columns",
+        &Facts {
+            title: "令和5年度 見附市総合戦略 KPI一覧",
+            municipality_code: "152111",
+            as_of: "令和5年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 新規就農者数 | - | 農林創生課 | - | baseline=12@H30 current=31@R4年度 target=40@R6年度",
+                "KPI.2 | 観光入込客数 | - | 商工観光課 | - | baseline=48@2019年度 current=39@R4年度 target=55@R6年度",
+                "KPI.3 | 移住相談件数 | - | 企画調整課 | - | baseline=310@R元 current=521@R4年度 target=500@R6年度",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+}

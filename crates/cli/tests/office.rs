@@ -140,6 +140,7 @@ fn check_formats_workbook(path: &str) {
     let expected = "\
 p1:l1\t令和5年度 三条市総合戦略 KPI進捗状況
 p1:l2\t基準日\tR5.3.31
+p1:l3\t【進捗状況】　A：目標達成　B：概ね順調　C：遅れ
 p1:l4\t基本目標1 産業を育てる
 p1:l5\t指標名\t単位\t基準値（R元年度）\t実績値（R4年度）\t目標値（R6年度）\t達成率\t進捗状況\t担当課
 p1:l6\t市内従業者数\t人\t41,250\t40,802\t42,000\t\tB\t商工課
@@ -233,4 +234,59 @@ fn a_cell_in_the_far_corner_stays_small() {
     assert!(lines[1].starts_with("p1:l1048576\t"));
     assert!(lines[1].ends_with("\t最後のセル"));
     assert_eq!(lines[1].matches('\t').count(), 16_384);
+}
+
+/// The invented workbook's KPIs, read by hand from its cells: the `単位` column gives each
+/// row its unit (`41,250` is 41250 人), ▲ is a minus sign, `億円` is scaled to 円, the
+/// merged department covers both rows it spans, and the `達成率` column is kept in the
+/// KPI's notes. The same from .xlsx, .xls and .ods.
+#[test]
+fn a_unit_column_and_an_achievement_rate_column() {
+    for ext in ["xlsx", "xls", "ods"] {
+        let doc = extract(&format!("fixtures/office/formats-r5.{ext}"));
+        let kpis: Vec<String> = doc["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                let observations: Vec<String> = k["observations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|o| {
+                        let v = &o["value"];
+                        format!(
+                            "{}={}{}@{}",
+                            o["role"].as_str().unwrap(),
+                            v["number"],
+                            v["unit"].as_str().unwrap_or(""),
+                            o["period"]["raw"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} | {} | {} | {} | {}",
+                    k["name"].as_str().unwrap(),
+                    k["departments"][0].as_str().unwrap(),
+                    k["status"]["label"].as_str().unwrap(),
+                    k["notes"],
+                    observations.join(" ")
+                )
+            })
+            .collect();
+        assert_eq!(
+            kpis,
+            [
+                "市内従業者数 | 商工課 | B | [] | baseline=41250人@R元年度 current=40802人@R4年度 target=42000人@R6年度",
+                "転出超過数 | 商工課 | B | [] | baseline=-480人@R元年度 current=-352人@R4年度 target=-200人@R6年度",
+                "テレワーク実施率 | 企画課 | A | [\"達成率: 95.6%\"] | baseline=15.3%@R元年度 current=28.7%@R4年度 target=30%@R6年度",
+                "製造品出荷額等 | 商工課 | B | [] | baseline=3120.4億円@R元年度 current=3388.2億円@R4年度 target=3500億円@R6年度",
+            ],
+            "{ext}"
+        );
+        assert_eq!(
+            doc["kpis"][3]["observations"][0]["value"]["normalized"]["number"], 312_040_000_000_i64,
+            "{ext}"
+        );
+    }
 }

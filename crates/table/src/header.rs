@@ -32,6 +32,13 @@ pub(crate) enum ColumnKind {
     Status,
     Projects,
     Department,
+    /// The row's unit (`単位`): its value cells take it unless they print their own.
+    Unit,
+    /// The year of the row's baseline (`基準年度`, `基準年`): the baseline cell's period
+    /// unless the cell prints one.
+    BaseYear,
+    /// The row's achievement rate (`達成率`): kept in the KPI's notes as printed.
+    AchievementRate,
     /// A column that groups or labels rows (`政策分野`, `基本的方向性`): not read.
     Label,
     /// A piece of a header split over lines (`状況`, `(R5年度末)`).
@@ -55,6 +62,17 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     let s = squeezed;
     if s.is_empty() || more_chars_than(s, MAX_HEADER_CHARS) {
         return None;
+    }
+    // Before the words: `基準年度` holds the baseline word `基準`.
+    match s.trim_matches(['(', ')', '【', '】', '[', ']']) {
+        "単位" => return Some(ColumnKind::Unit),
+        "達成率" | "達成率(%)" | "進捗率" | "進捗率(%)" => {
+            return Some(ColumnKind::AchievementRate)
+        }
+        "基準年度" | "基準年" | "基準年次" | "基準値の年度" | "基準値年度" => {
+            return Some(ColumnKind::BaseYear)
+        }
+        _ => {}
     }
     let terms = Terms::of(s);
     // A bracketed `数値目標` label holds the term `目標`: other cells are not trimmed.
@@ -170,7 +188,12 @@ impl Schema {
         self.columns.iter().filter(|c| {
             matches!(
                 c.kind,
-                ColumnKind::Value { .. } | ColumnKind::Status | ColumnKind::Department
+                ColumnKind::Value { .. }
+                    | ColumnKind::Status
+                    | ColumnKind::Department
+                    | ColumnKind::Unit
+                    | ColumnKind::BaseYear
+                    | ColumnKind::AchievementRate
             )
         })
     }

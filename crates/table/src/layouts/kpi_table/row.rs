@@ -5,9 +5,11 @@ use std::cell::OnceCell;
 
 use crate::cell_text::{has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name};
 use crate::header::{ColumnKind, Schema};
-use crate::model::{KpiKind, Observation, StatusCode};
+use shinchoku_extract::era::parse_period;
+
+use crate::model::{KpiKind, Observation, Role, StatusCode};
 use crate::status::parse_status;
-use crate::value::{parse_cell, read_cell, unit_in_name};
+use crate::value::{clean_hint, parse_cell, read_cell, unit_in_name};
 use crate::view::{CellView, LineView};
 
 use super::super::doc::{provenance, KpiDraft};
@@ -24,8 +26,22 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     };
     let line = at.line();
     let name_parts = split_name(row.name.norm());
-    // A unit in the KPI's name or the table's caption comes before the column's.
-    let unit_hint = unit_in_name(&name_parts.name).or_else(|| table.caption_unit.clone());
+    // The row's own unit column first, then a unit in the KPI's name or the table's
+    // caption, then the value column's header.
+    let mut row_unit = None;
+    let mut base_period = None;
+    for (column, cell) in schema.slots().zip(&row.slots) {
+        match (column.kind, cell) {
+            (ColumnKind::Unit, Some(cell)) => row_unit = clean_hint(cell.text()),
+            (ColumnKind::BaseYear, Some(cell)) => {
+                base_period = parse_period(cell.norm()).ok().map(|parsed| parsed.period);
+            }
+            _ => {}
+        }
+    }
+    let unit_hint = row_unit
+        .or_else(|| unit_in_name(&name_parts.name))
+        .or_else(|| table.caption_unit.clone());
     let mut observations = Vec::new();
     let mut years = Vec::new();
     let mut status = None;
@@ -40,17 +56,30 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
                     Some(one_paragraph) => read_cell(one_paragraph.norm(), hint),
                     None => parse_cell(text, hint),
                 };
-                // The cell's own period, else the column's.
-                years.push(read.period.as_ref().map(|p| p.year).or(column.year()));
+                years.push(
+                    read.period
+                        .as_ref()
+                        .or(base_period.as_ref().filter(|_| role == Role::Baseline))
+                        .map(|p| p.year)
+                        .or(column.year()),
+                );
+                // The cell's own period, else the row's base year for a baseline, else the
+                // column's.
+                let row_period = (role == Role::Baseline)
+                    .then(|| base_period.clone())
+                    .flatten();
                 observations.push(Observation {
                     role,
                     value: read.value,
-                    period: read.period.or_else(|| column.period.clone()),
+                    period: read.period.or(row_period).or_else(|| column.period.clone()),
                     notes: read.notes,
                     raw: text.to_string(),
                 });
             }
             ColumnKind::Status => status = parse_status(text, doc.legend.get()),
+            ColumnKind::AchievementRate if !text.trim().is_empty() => {
+                notes.push(format!("{}: {}", column.text, text.trim()));
+            }
             ColumnKind::Department => {
                 for d in norm_paragraphs(text)
                     .iter()
