@@ -192,7 +192,7 @@ fn passwords_open_encrypted_files_and_their_absence_is_reported() {
         );
         let wrong = read_odd(file, Some("not-the-password")).unwrap();
         assert!(
-            matches!(wrong, Err(ExtractError::Encrypted)),
+            matches!(wrong, Err(ExtractError::WrongPassword)),
             "{file}: {wrong:?}"
         );
         let with = read_odd(file, Some(password)).unwrap();

@@ -276,6 +276,18 @@ fn resolve_direct<'a>(
     }
 }
 
+/// `lopdf::Document::load_mem` with object and cross-reference streams bounded by
+/// [`crate::MAX_DECODED_STREAM_BYTES`] (shinchoku patch).
+fn load_bounded(bytes: &[u8]) -> lopdf::Result<lopdf::Document> {
+    lopdf::Document::load_mem_with_options(
+        bytes,
+        lopdf::LoadOptions {
+            max_decompressed_size: Some(crate::MAX_DECODED_STREAM_BYTES),
+            ..Default::default()
+        },
+    )
+}
+
 /// Look up a key in the page dictionary, walking up the page tree
 /// (via /Parent) if the key is not found on the page itself.
 ///
@@ -287,6 +299,7 @@ fn resolve_inherited<'a>(
     key: &[u8],
 ) -> Result<Option<&'a lopdf::Object>, BackendError> {
     let mut current_id = page_id;
+    let mut visited = std::collections::HashSet::from([page_id]);
     loop {
         let dict = doc
             .get_object(current_id)
@@ -313,6 +326,13 @@ fn resolve_inherited<'a>(
                 current_id = parent_obj
                     .as_reference()
                     .map_err(|e| BackendError::Parse(format!("invalid /Parent reference: {e}")))?;
+                // shinchoku patch: a /Parent chain that comes back to a node it passed
+                // looped forever.
+                if !visited.insert(current_id) {
+                    return Err(BackendError::Parse(
+                        "the page tree's /Parent chain is a cycle".to_string(),
+                    ));
+                }
             }
             Err(_) => return Ok(None),
         }
@@ -554,7 +574,7 @@ impl PdfBackend for LopdfBackend {
         let effective_bytes = try_strip_preamble(bytes);
         let bytes = effective_bytes.as_deref().unwrap_or(bytes);
 
-        let mut inner = match lopdf::Document::load_mem(bytes) {
+        let mut inner = match load_bounded(bytes) {
             Ok(doc) => doc,
             Err(original_err) => {
                 // Attempt startxref recovery: scan for the `xref` keyword
@@ -562,7 +582,7 @@ impl PdfBackend for LopdfBackend {
                 // malformed PDFs like issue-297-example.pdf where the
                 // startxref offset is incorrect.
                 if let Some(repaired) = try_repair_xref(bytes) {
-                    lopdf::Document::load_mem(&repaired).map_err(|_| {
+                    load_bounded(&repaired).map_err(|_| {
                         BackendError::Parse(format!("failed to parse PDF: {original_err}"))
                     })?
                 } else {
@@ -612,16 +632,19 @@ impl PdfBackend for LopdfBackend {
                 // collapsed into lopdf's loader-level InvalidPassword result. The
                 // password-aware load is still required afterwards because it
                 // materializes the decrypted object graph used for page lookup.
-                let probe = lopdf::Document::load_mem(bytes)?;
+                let probe = load_bounded(bytes)?;
                 if probe.is_encrypted() {
                     probe.authenticate_password(password)?;
                 }
                 lopdf::Document::load_mem_with_options(
                     bytes,
-                    lopdf::LoadOptions::with_password(password),
+                    lopdf::LoadOptions {
+                        max_decompressed_size: Some(crate::MAX_DECODED_STREAM_BYTES),
+                        ..lopdf::LoadOptions::with_password(password)
+                    },
                 )
             })(),
-            Err(_) => lopdf::Document::load_mem(bytes).and_then(|mut inner| {
+            Err(_) => load_bounded(bytes).and_then(|mut inner| {
                 if inner.is_encrypted() {
                     inner.decrypt_raw(password)?;
                 }
@@ -943,7 +966,7 @@ impl PdfBackend for LopdfBackend {
                     stream.content.clone()
                 } else {
                     // Chained filters: decompress everything (lopdf handles this)
-                    stream.decompressed_content().map_err(|e| {
+                    stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).map_err(|e| {
                         BackendError::Parse(format!(
                             "failed to decompress image /{image_name}: {e}"
                         ))
@@ -959,7 +982,7 @@ impl PdfBackend for LopdfBackend {
                 if filter.is_empty() {
                     stream.content.clone()
                 } else {
-                    stream.decompressed_content().map_err(|e| {
+                    stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).map_err(|e| {
                         BackendError::Parse(format!(
                             "failed to decompress image /{image_name}: {e}"
                         ))
@@ -1229,7 +1252,7 @@ fn get_content_stream_font_refs(
 /// Try to get decompressed content from a stream, falling back to raw content.
 fn stream_bytes(stream: &lopdf::Stream) -> Option<Vec<u8>> {
     stream
-        .decompressed_content()
+        .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
         .ok()
         .or_else(|| Some(stream.content.clone()))
         .filter(|b| !b.is_empty())
@@ -1339,7 +1362,7 @@ fn repair_document(
     bytes: &[u8],
     options: &RepairOptions,
 ) -> Result<(Vec<u8>, RepairResult), BackendError> {
-    let mut doc = lopdf::Document::load_mem(bytes)
+    let mut doc = load_bounded(bytes)
         .map_err(|e| BackendError::Parse(format!("failed to parse PDF for repair: {e}")))?;
 
     let mut result = RepairResult::new();
@@ -1534,8 +1557,12 @@ fn decode_contents_array(
 fn decode_content_stream(stream: &lopdf::Stream) -> Result<Vec<u8>, BackendError> {
     if stream.dict.get(b"Filter").is_ok() {
         stream
-            .decompressed_content()
-            .map_err(|e| BackendError::Parse(format!("failed to decompress content stream: {e}")))
+            .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
+            .map_err(|e| {
+                crate::stream_decode_error(e, |e| {
+                    BackendError::Parse(format!("failed to decompress content stream: {e}"))
+                })
+            })
     } else {
         Ok(stream.content.clone())
     }
