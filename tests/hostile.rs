@@ -338,3 +338,78 @@ fn memory_and_time_limits_cost_one_file() {
         assert!(out.join("small.json").is_file());
     }
 }
+
+/// `check DIR` reads only files in DIR; `batch` refuses an out dir that is its input,
+/// reports links inside a directory instead of skipping them, removes temporary files a
+/// killed run left, and prints its summary even when `--jsonl` cannot be written.
+#[test]
+fn check_is_confined_and_batch_leaves_no_loose_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let checked = dir.path().join("checked");
+    std::fs::create_dir(&checked).unwrap();
+    std::fs::write(dir.path().join("outside.txt"), "secret\tline\n").unwrap();
+    for name in ["../outside.txt", "/etc/hostname"] {
+        let expected = serde_json::json!({"source": {"file": name}});
+        std::fs::write(
+            checked.join("x.expected.json"),
+            serde_json::to_vec(&expected).unwrap(),
+        )
+        .unwrap();
+        let o = bin().arg("check").arg(&checked).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("is not a file name inside"), "{err}");
+        assert!(o.stdout.is_empty() && !err.contains("secret"), "{err}");
+    }
+
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(
+        repo().join("fixtures/sample-city-kpi-r4.txt"),
+        inputs.join("a.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("outside.txt"), inputs.join("link.txt")).unwrap();
+    let o = bin()
+        .args(["batch", "--glob", "*.txt", "--out"])
+        .arg(&inputs)
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is an input directory"));
+
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let stale = out.join(".shinchoku-left.tmp");
+    let file = std::fs::File::create(&stale).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    file.set_modified(hour_ago).unwrap();
+    drop(file);
+    let o = bin()
+        .args(["batch", "--quiet", "--out"])
+        .arg(&out)
+        .arg("--jsonl")
+        .arg(dir.path().join("no/such/dir/all.jsonl"))
+        .arg(&inputs)
+        .output()
+        .unwrap();
+    let lines = stderr_lines(&o);
+    assert_eq!(o.status.code(), Some(2), "{lines:#?}");
+    assert!(
+        lines[0].starts_with("2 files: 1 ok, 0 unchanged, 1 failed"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("link.txt: a symbolic link")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("error: cannot write ")),
+        "{lines:#?}"
+    );
+    assert!(out.join("a.json").is_file());
+    assert!(!stale.exists(), "the stale temporary file is still there");
+}

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::escape::{escape, escape_path};
 use crate::output::write_atomic;
-use crate::pipeline::Options;
+use crate::pipeline::{self, Options};
 use crate::pool::{Slot, WorkerSpec};
 use crate::worker::{Reply, WorkerConfig};
 
@@ -53,6 +53,8 @@ pub struct BatchConfig {
 pub struct Job {
     pub input: PathBuf,
     pub output: PathBuf,
+    /// Why the job is not run (found by the directory walk), reported as its failure.
+    pub refused: Option<String>,
 }
 
 /// What happened to one file.
@@ -111,33 +113,31 @@ pub struct Timing {
 }
 
 /// Expand files, directories (recursively, sorted) and listed paths into jobs, each with
-/// its output path. Two inputs that would write the same output are a usage error.
+/// its output path. Two inputs that would write the same output, an output that would
+/// overwrite an input, and an out dir that is an input directory are usage errors. What a
+/// directory walk cannot use (an unreadable directory, a symbolic link, a FIFO or device
+/// whose name matches `--glob`) becomes a job refused with its reason, never skipped
+/// silently.
 pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
     let matcher = build_globs(&cfg.globs)?;
+    let out_dir = std::fs::canonicalize(&cfg.out_dir).ok();
     let mut jobs = Vec::new();
     for input in cfg.inputs.iter().chain(cfg.listed.iter()) {
         if input.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.file_name().is_some_and(|n| matcher.is_match(n)))
-                .collect();
-            found.sort();
-            for path in found {
-                let rel = path.strip_prefix(input).unwrap_or(&path).to_path_buf();
-                jobs.push(Job {
-                    output: cfg.out_dir.join(rel.with_extension("json")),
-                    input: path,
-                });
+            if out_dir.is_some() && std::fs::canonicalize(input).ok() == out_dir {
+                return Err(format!(
+                    "--out {} is an input directory: its outputs would overwrite or mix with \
+                     the inputs; choose another directory",
+                    escape_path(&cfg.out_dir)
+                ));
             }
+            walk(input, &matcher, &cfg.out_dir, &mut jobs);
         } else {
             let name = Path::new(input.file_name().unwrap_or(input.as_os_str()));
             jobs.push(Job {
                 output: cfg.out_dir.join(name.with_extension("json")),
                 input: input.clone(),
+                refused: None,
             });
         }
     }
@@ -152,7 +152,59 @@ pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
             ));
         }
     }
+    let inputs: std::collections::BTreeSet<&Path> =
+        jobs.iter().map(|j| j.input.as_path()).collect();
+    if let Some(job) = jobs.iter().find(|j| inputs.contains(j.output.as_path())) {
+        return Err(format!(
+            "the output of {} would overwrite the input {}; choose another --out",
+            escape_path(&job.input),
+            escape_path(&job.output)
+        ));
+    }
     Ok(jobs)
+}
+
+/// The jobs of one input directory, sorted by path.
+fn walk(root: &Path, matcher: &globset::GlobSet, out_dir: &Path, jobs: &mut Vec<Job>) {
+    let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let reason = match e.io_error() {
+                    Some(io) => format!("cannot read directory: {}", pipeline::io_reason(io)),
+                    None => format!("cannot read directory: {e}"),
+                };
+                found.push((path, Some(reason)));
+                continue;
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !matcher.is_match(entry.file_name()) {
+            continue;
+        }
+        let refused = if kind.is_file() {
+            None
+        } else if kind.is_symlink() {
+            Some("a symbolic link; links inside directories are not followed".to_string())
+        } else {
+            Some("not a regular file (a FIFO, socket or device)".to_string())
+        };
+        found.push((entry.into_path(), refused));
+    }
+    found.sort();
+    for (path, refused) in found {
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        jobs.push(Job {
+            output: out_dir.join(rel.with_extension("json")),
+            input: path,
+            refused,
+        });
+    }
 }
 
 fn build_globs(globs: &[String]) -> Result<globset::GlobSet, String> {
@@ -256,6 +308,8 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
                     let file_started = Instant::now();
                     let mut r = if stop.load(Ordering::Relaxed) {
                         result(job, Outcome::NotRun, file_started, 0)
+                    } else if let Some(reason) = &job.refused {
+                        result(job, Outcome::Failed(reason.clone()), file_started, 0)
                     } else {
                         let converted = slot.convert(&job.input, &job.output, cfg.timeout);
                         let (reply, document) = match converted {
