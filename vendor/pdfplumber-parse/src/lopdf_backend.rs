@@ -288,6 +288,130 @@ fn load_bounded(bytes: &[u8]) -> lopdf::Result<lopdf::Document> {
     )
 }
 
+/// shinchoku patch: lopdf finds the `/Encrypt` dictionary only through a reference; a
+/// trailer that holds it directly (pdfminer's RC4 and AES samples, which poppler reads)
+/// loaded as an empty document, and every password was "wrong". Such a file is loaded
+/// with the key renamed in its bytes (same length, so every offset holds: the objects
+/// load as they are, still encrypted), then the dictionary is moved into an object of its
+/// own under `/Encrypt`, where `is_encrypted` and `decrypt` find it. `None` when the file
+/// has no direct `/Encrypt` dictionary.
+fn load_with_direct_encrypt(bytes: &[u8]) -> Option<lopdf::Result<lopdf::Document>> {
+    load_with_renamed_encrypt(bytes, false)
+}
+
+/// Load with `/Encrypt` renamed in the trailer bytes: only where it holds a dictionary
+/// (`indirect` false), or also where it is a reference. The document's objects load
+/// still encrypted; `/Encrypt` is then set back as a reference. `None` when nothing was
+/// renamed.
+fn load_with_renamed_encrypt(
+    bytes: &[u8],
+    indirect: bool,
+) -> Option<lopdf::Result<lopdf::Document>> {
+    const KEY: &[u8] = b"/Encrypt";
+    const RENAMED: &[u8] = b"/EncDict";
+    let mut renamed: Option<Vec<u8>> = None;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(KEY.len()).position(|w| w == KEY) {
+        let start = at + found;
+        let after = &bytes[start + KEY.len()..];
+        let skipped = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let next = after.get(skipped).copied();
+        let direct = after[skipped..].starts_with(b"<<");
+        if direct || (indirect && next.is_some_and(|b| b.is_ascii_digit())) {
+            renamed.get_or_insert_with(|| bytes.to_vec())[start..start + KEY.len()]
+                .copy_from_slice(RENAMED);
+        }
+        at = start + KEY.len();
+    }
+    let renamed = renamed?;
+    Some(load_bounded(&renamed).map(|mut doc| {
+        match doc.trailer.remove(&RENAMED[1..]) {
+            Some(dict @ lopdf::Object::Dictionary(_)) => {
+                let id = doc.add_object(dict);
+                doc.trailer.set("Encrypt", lopdf::Object::Reference(id));
+            }
+            Some(reference @ lopdf::Object::Reference(_)) => {
+                doc.trailer.set("Encrypt", reference);
+            }
+            _ => {}
+        }
+        doc
+    }))
+}
+
+/// shinchoku patch: lopdf accepts the owner password of a revision 2–4 file but then
+/// derives the file key from it as if it were the user password, so the file does not
+/// open. This opens it as poppler does: the user password is recovered from `/O` with the
+/// owner password (PDF 32000-1, 7.6.3.4, algorithm 7) and the document decrypted with it.
+/// `None` when `owner` is not such an owner password (a user password among them).
+fn open_with_owner_password(bytes: &[u8], owner: &str) -> Option<lopdf::Document> {
+    let mut doc = load_with_renamed_encrypt(bytes, true)?.ok()?;
+    if !doc.is_encrypted() || doc.authenticate_user_password(owner).is_ok() {
+        return None;
+    }
+    let user = user_password_from_owner(&doc, owner.as_bytes())?;
+    doc.authenticate_raw_user_password(&user).ok()?;
+    doc.decrypt_raw(&user).ok()?;
+    Some(doc)
+}
+
+/// The padded user password that `/O` holds, decrypted with `owner`.
+fn user_password_from_owner(doc: &lopdf::Document, owner: &[u8]) -> Option<Vec<u8>> {
+    use md5_digest::{Digest, Md5};
+    const PADDING: [u8; 32] = [
+        0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01,
+        0x08, 0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53,
+        0x69, 0x7A,
+    ];
+    let dict = doc.get_encrypted().ok()?;
+    let revision = dict.get(b"R").and_then(lopdf::Object::as_i64).ok()?;
+    if !(2..=4).contains(&revision) {
+        return None;
+    }
+    let o = dict.get(b"O").and_then(lopdf::Object::as_str).ok()?;
+    let key_len = if revision == 2 {
+        5
+    } else {
+        let bits = dict.get(b"Length").and_then(lopdf::Object::as_i64).unwrap_or(40);
+        usize::try_from(bits / 8).ok()?.clamp(5, 16)
+    };
+    let padded: Vec<u8> = owner.iter().chain(PADDING.iter()).take(32).copied().collect();
+    let mut hash = Md5::digest(&padded).to_vec();
+    if revision >= 3 {
+        for _ in 0..50 {
+            hash = Md5::digest(&hash).to_vec();
+        }
+    }
+    let key = &hash[..key_len];
+    let mut user = o.to_vec();
+    if revision == 2 {
+        rc4(key, &mut user);
+    } else {
+        for i in (0..=19u8).rev() {
+            let round: Vec<u8> = key.iter().map(|b| b ^ i).collect();
+            rc4(&round, &mut user);
+        }
+    }
+    Some(user)
+}
+
+/// RC4 in place (encrypting and decrypting are the same).
+fn rc4(key: &[u8], data: &mut [u8]) {
+    let mut s: [u8; 256] = std::array::from_fn(|i| i as u8);
+    let mut j = 0u8;
+    for i in 0..256 {
+        j = j.wrapping_add(s[i]).wrapping_add(key[i % key.len()]);
+        s.swap(i, j as usize);
+    }
+    let (mut i, mut j) = (0u8, 0u8);
+    for byte in data {
+        i = i.wrapping_add(1);
+        j = j.wrapping_add(s[i as usize]);
+        s.swap(i as usize, j as usize);
+        *byte ^= s[s[i as usize].wrapping_add(s[j as usize]) as usize];
+    }
+}
+
 /// Look up a key in the page dictionary, walking up the page tree
 /// (via /Parent) if the key is not found on the page itself.
 ///
@@ -574,7 +698,7 @@ impl PdfBackend for LopdfBackend {
         let effective_bytes = try_strip_preamble(bytes);
         let bytes = effective_bytes.as_deref().unwrap_or(bytes);
 
-        let mut inner = match load_bounded(bytes) {
+        let mut inner = match load_with_direct_encrypt(bytes).unwrap_or_else(|| load_bounded(bytes)) {
             Ok(doc) => doc,
             Err(original_err) => {
                 // Attempt startxref recovery: scan for the `xref` keyword
@@ -626,12 +750,24 @@ impl PdfBackend for LopdfBackend {
     }
 
     fn open_with_password(bytes: &[u8], password: &[u8]) -> Result<Self::Document, Self::Error> {
+        let owner_opened = std::str::from_utf8(password)
+            .ok()
+            .filter(|p| !p.is_empty())
+            .and_then(|p| open_with_owner_password(bytes, p));
         let inner = match std::str::from_utf8(password) {
+            _ if owner_opened.is_some() => owner_opened.ok_or(lopdf::Error::InvalidPassword),
             Ok(password) => (|| {
                 // Probe authentication separately so unsupported encryption is not
                 // collapsed into lopdf's loader-level InvalidPassword result. The
                 // password-aware load is still required afterwards because it
                 // materializes the decrypted object graph used for page lookup.
+                if let Some(loaded) = load_with_direct_encrypt(bytes) {
+                    let mut doc = loaded?;
+                    if doc.is_encrypted() {
+                        doc.decrypt(password)?;
+                    }
+                    return Ok(doc);
+                }
                 let probe = load_bounded(bytes)?;
                 if probe.is_encrypted() {
                     probe.authenticate_password(password)?;
