@@ -49,6 +49,9 @@ pub enum ExtractError {
     Unparseable { page: u32, reason: String },
     #[error("the PDF has no pages")]
     NoPages,
+    /// A page's `/Parent` chain comes back to itself (it would be walked forever).
+    #[error("page {page}: the page tree's /Parent chain is a cycle")]
+    PageTreeCycle { page: u32 },
     #[error("encrypted PDF; use --password")]
     Encrypted,
     #[error("encrypted PDF; wrong password")]

@@ -681,6 +681,144 @@ fn try_restore_truncated_xref_suffix(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(repaired)
 }
 
+/// shinchoku patch: the file rebuilt with a cross-reference table made by scanning for
+/// `N G obj` at the start of lines (a later definition wins), each stream's direct
+/// `/Length` set to the bytes between `stream` and `endstream`, and a trailer whose
+/// `/Root` is the object that says `/Catalog`, as poppler and pdfminer recover files
+/// without a usable table. `None` when no catalog is found.
+fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut headers: Vec<(usize, u32, u16, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+        if at_line_start && bytes[i].is_ascii_digit() {
+            if let Some((number, generation, body_start)) = object_header(bytes, i) {
+                headers.push((i, number, generation, body_start));
+                i = body_start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let first = headers.first()?.0;
+    let mut out = bytes[..first].to_vec();
+    let mut offsets: std::collections::BTreeMap<u32, (u16, usize)> = Default::default();
+    let mut root: Option<(u32, u16)> = None;
+    for (k, &(start, number, generation, body_start)) in headers.iter().enumerate() {
+        let end = headers.get(k + 1).map_or(bytes.len(), |h| h.0);
+        let segment = &bytes[start..end];
+        let body = &bytes[body_start..end];
+        let dict_end = find(body, b"stream").unwrap_or(body.len());
+        if find(&body[..dict_end], b"/Catalog").is_some() {
+            root = Some((number, generation));
+        }
+        offsets.insert(number, (generation, out.len()));
+        match with_stream_length_fixed(segment) {
+            Some(fixed) => out.extend_from_slice(&fixed),
+            None => out.extend_from_slice(segment),
+        }
+    }
+    let (root_number, root_generation) = root?;
+    let size = offsets.keys().next_back().map_or(1, |n| n + 1);
+    out.push(b'\n');
+    let xref_at = out.len();
+    write!(out, "xref\n0 {size}\n").ok()?;
+    for number in 0..size {
+        match offsets.get(&number) {
+            Some((generation, offset)) => write!(out, "{offset:010} {generation:05} n\r\n").ok()?,
+            None => out.extend_from_slice(b"0000000000 65535 f\r\n"),
+        }
+    }
+    write!(
+        out,
+        "trailer\n<< /Size {size} /Root {root_number} {root_generation} R >>\nstartxref\n{xref_at}\n%%EOF\n"
+    )
+    .ok()?;
+    Some(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// An object with a stream whose direct `/Length N` is not the stream's real length, with
+/// `N` replaced by it; `None` when there is nothing to fix.
+fn with_stream_length_fixed(segment: &[u8]) -> Option<Vec<u8>> {
+    let keyword = find(segment, b"stream")?;
+    let mut data_start = keyword + b"stream".len();
+    if segment.get(data_start) == Some(&b'\r') {
+        data_start += 1;
+    }
+    if segment.get(data_start) == Some(&b'\n') {
+        data_start += 1;
+    }
+    let mut data_end = data_start + find(&segment[data_start..], b"endstream")?;
+    while data_end > data_start && matches!(segment[data_end - 1], b'\n' | b'\r') {
+        data_end -= 1;
+    }
+    let length_key = find(&segment[..keyword], b"/Length")?;
+    let value_start = length_key
+        + b"/Length".len()
+        + segment[length_key + b"/Length".len()..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let digits = segment[value_start..keyword]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let after = &segment[value_start + digits..keyword];
+    let after_trimmed = &after[after.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    // `/Length 12 0 R` is an indirect length: left alone.
+    if digits == 0 || after_trimmed.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let real = data_end - data_start;
+    let given: usize = std::str::from_utf8(&segment[value_start..value_start + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    if given == real {
+        return None;
+    }
+    let mut fixed = segment[..value_start].to_vec();
+    fixed.extend_from_slice(real.to_string().as_bytes());
+    fixed.extend_from_slice(&segment[value_start + digits..]);
+    Some(fixed)
+}
+
+/// `N G obj` at `at`: the object number, generation and where its body starts.
+fn object_header(bytes: &[u8], at: usize) -> Option<(u32, u16, usize)> {
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let spaces = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count()
+    };
+    let n_len = digits(at);
+    let mut pos = at + n_len;
+    let gap = spaces(pos);
+    if gap == 0 || n_len > 10 {
+        return None;
+    }
+    pos += gap;
+    let g_len = digits(pos);
+    if g_len == 0 || g_len > 5 {
+        return None;
+    }
+    let generation: u16 = std::str::from_utf8(&bytes[pos..pos + g_len]).ok()?.parse().ok()?;
+    pos += g_len;
+    let gap = spaces(pos);
+    pos += gap;
+    if gap == 0 || !bytes[pos..].starts_with(b"obj") {
+        return None;
+    }
+    let number: u32 = std::str::from_utf8(&bytes[at..at + n_len]).ok()?.parse().ok()?;
+    Some((number, generation, pos + 3))
+}
+
 fn try_repair_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     let startxref_fixed = try_fix_startxref(bytes);
     let candidate = startxref_fixed.as_deref().unwrap_or(bytes);
@@ -705,15 +843,14 @@ impl PdfBackend for LopdfBackend {
                 // and fix the startxref offset if it's wrong. This handles
                 // malformed PDFs like issue-297-example.pdf where the
                 // startxref offset is incorrect.
-                if let Some(repaired) = try_repair_xref(bytes) {
-                    load_bounded(&repaired).map_err(|_| {
+                // shinchoku patch: then a cross-reference table rebuilt from the
+                // objects themselves (files with none, or one past repair).
+                try_repair_xref(bytes)
+                    .and_then(|repaired| load_bounded(&repaired).ok())
+                    .or_else(|| rebuild_xref(bytes).and_then(|rebuilt| load_bounded(&rebuilt).ok()))
+                    .ok_or_else(|| {
                         BackendError::Parse(format!("failed to parse PDF: {original_err}"))
                     })?
-                } else {
-                    return Err(BackendError::Parse(format!(
-                        "failed to parse PDF: {original_err}"
-                    )));
-                }
             }
         };
 

@@ -93,9 +93,7 @@ fn check_recursive_structures(doc: &Document) -> Result<(), ExtractError> {
             .and_then(Object::as_reference)
         {
             if !seen.insert(parent) {
-                return Err(ExtractError::Pdf(format!(
-                    "page {number}: the page tree's /Parent chain is a cycle"
-                )));
+                return Err(ExtractError::PageTreeCycle { page: number });
             }
             id = parent;
         }

@@ -83,12 +83,14 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
     Err(first_error.unwrap_or_else(|| ExtractError::Pdf("no PDF backend".into())))
 }
 
-/// Of two backends' errors, the more specific one: encryption, then no text layer.
+/// Of two backends' errors, the more specific one: encryption, then no text layer, then a
+/// page-tree cycle.
 fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
     let rank = |e: &ExtractError| match e {
         ExtractError::WrongPassword | ExtractError::Encrypted => 0,
         ExtractError::NoTextLayer => 1,
-        _ => 2,
+        ExtractError::PageTreeCycle { .. } => 2,
+        _ => 3,
     };
     if rank(&second) < rank(&first) {
         second

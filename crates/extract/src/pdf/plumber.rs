@@ -43,8 +43,24 @@ fn page_error(e: PdfError, index: usize) -> ExtractError {
                 max: limit.limit,
             },
         }),
+        // The vendored reader's own message for a cycle (`resolve_inherited`), found in
+        // the error's sources: the error itself displays only its kind.
+        None if has_source_saying(&e, "/Parent chain is a cycle") => {
+            ExtractError::PageTreeCycle { page }
+        }
         None => to_extract_error(e),
     }
+}
+
+fn has_source_saying(e: &PdfError, words: &str) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if s.to_string().contains(words) {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 impl PdfBackend for PlumberBackend {
