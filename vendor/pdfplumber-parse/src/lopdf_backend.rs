@@ -877,7 +877,19 @@ impl PdfBackend for LopdfBackend {
 
         // Cache page IDs in order (get_pages returns BTreeMap<u32, ObjectId> with 1-based keys)
         let pages_map = inner.get_pages();
-        let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
+        let mut page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
+
+        // shinchoku patch: a table whose offsets miss the page objects loads with no
+        // pages; a table rebuilt from the objects may find them (unencrypted files only).
+        if page_ids.is_empty() && !inner.is_encrypted() && inner.encryption_state.is_none() {
+            if let Some(rebuilt) = rebuild_xref(bytes).and_then(|b| load_bounded(&b).ok()) {
+                let ids: Vec<lopdf::ObjectId> = rebuilt.get_pages().values().copied().collect();
+                if !ids.is_empty() {
+                    inner = rebuilt;
+                    page_ids = ids;
+                }
+            }
+        }
 
         Ok(LopdfDocument {
             inner,
