@@ -134,10 +134,14 @@ pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
             walk(input, &matcher, &cfg.out_dir, &mut jobs);
         } else {
             let name = Path::new(input.file_name().unwrap_or(input.as_os_str()));
+            // A worker's stdin carries its requests: `-` cannot mean the batch's stdin.
+            let refused = (input.as_os_str() == "-").then(|| {
+                "batch does not read stdin; use extract for one report from stdin".to_string()
+            });
             jobs.push(Job {
                 output: cfg.out_dir.join(name.with_extension("json")),
                 input: input.clone(),
-                refused: None,
+                refused,
             });
         }
     }
