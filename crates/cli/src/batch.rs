@@ -1,22 +1,25 @@
 //! `shinchoku batch`: many inputs to many documents, in parallel, each file isolated.
 //!
-//! Files are processed on a rayon pool; each in its own thread so a per-file timeout can
-//! turn a hang into an error. Results are written one file per input (atomically) as they
-//! finish, so memory stays flat whatever the corpus size; the JSON Lines stream and the
-//! summary are assembled afterwards in input order, so output never depends on `--jobs`.
+//! Files are converted by worker processes (`shinchoku worker`, see [`crate::worker`] and
+//! [`crate::pool`]), `--jobs` at a time: a crash, an abort, running out of memory or
+//! running past `--timeout` in one file is reported for that file and the run goes on.
+//! Workers write one output per input (atomically) as they finish, so memory stays flat
+//! whatever the corpus size; the JSON Lines stream and the summary are assembled
+//! afterwards in input order, so output never depends on `--jobs`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::output::{write_atomic, write_atomic_unsynced};
-
-use crate::pipeline::{self, FileError, Options};
+use crate::escape::{escape, escape_path};
+use crate::output::write_atomic;
+use crate::pipeline::{self, Options};
+use crate::pool::{Slot, WorkerSpec};
+use crate::worker::{Reply, WorkerConfig};
 
 /// Everything `batch` needs, already validated by the binary.
 #[derive(Debug, Clone)]
@@ -37,6 +40,12 @@ pub struct BatchConfig {
     pub quiet: bool,
     pub progress_bar: bool,
     pub options: Options,
+    /// The executable started as `shinchoku worker` (`std::env::current_exe()`).
+    pub worker_exe: PathBuf,
+    /// Address-space limit of each worker, in bytes (`--max-memory`).
+    pub max_memory: Option<u64>,
+    /// Files a worker converts before a fresh one replaces it (`None`: until it fails).
+    pub files_per_worker: Option<usize>,
 }
 
 /// One input and where its document goes.
@@ -44,6 +53,8 @@ pub struct BatchConfig {
 pub struct Job {
     pub input: PathBuf,
     pub output: PathBuf,
+    /// Why the job is not run (found by the directory walk), reported as its failure.
+    pub refused: Option<String>,
 }
 
 /// What happened to one file.
@@ -65,6 +76,8 @@ pub struct FileResult {
     pub outcome: Outcome,
     pub seconds: f64,
     pub bytes: u64,
+    /// Where this file's document is in the `--jsonl` spool.
+    pub document: Option<std::ops::Range<u64>>,
 }
 
 /// The end-of-run report (`--summary-json`).
@@ -82,6 +95,9 @@ pub struct Summary {
     pub slowest: Vec<Timing>,
     pub seconds: f64,
     pub input_bytes: u64,
+    /// Failures of the run itself (`--jsonl` or `--summary-json` not written).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,33 +113,35 @@ pub struct Timing {
 }
 
 /// Expand files, directories (recursively, sorted) and listed paths into jobs, each with
-/// its output path. Two inputs that would write the same output are a usage error.
+/// its output path. Two inputs that would write the same output, an output that would
+/// overwrite an input, and an out dir that is an input directory are usage errors. What a
+/// directory walk cannot use (an unreadable directory, a symbolic link, a FIFO or device
+/// whose name matches `--glob`) becomes a job refused with its reason, never skipped
+/// silently.
 pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
     let matcher = build_globs(&cfg.globs)?;
+    let out_dir = std::fs::canonicalize(&cfg.out_dir).ok();
     let mut jobs = Vec::new();
     for input in cfg.inputs.iter().chain(cfg.listed.iter()) {
         if input.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
-                .follow_links(false)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| p.file_name().is_some_and(|n| matcher.is_match(n)))
-                .collect();
-            found.sort();
-            for path in found {
-                let rel = path.strip_prefix(input).unwrap_or(&path).to_path_buf();
-                jobs.push(Job {
-                    output: cfg.out_dir.join(rel.with_extension("json")),
-                    input: path,
-                });
+            if out_dir.is_some() && std::fs::canonicalize(input).ok() == out_dir {
+                return Err(format!(
+                    "--out {} is an input directory: its outputs would overwrite or mix with \
+                     the inputs; choose another directory",
+                    escape_path(&cfg.out_dir)
+                ));
             }
+            walk(input, &matcher, &cfg.out_dir, &mut jobs);
         } else {
             let name = Path::new(input.file_name().unwrap_or(input.as_os_str()));
+            // A worker's stdin carries its requests: `-` cannot mean the batch's stdin.
+            let refused = (input.as_os_str() == "-").then(|| {
+                "batch does not read stdin; use extract for one report from stdin".to_string()
+            });
             jobs.push(Job {
                 output: cfg.out_dir.join(name.with_extension("json")),
                 input: input.clone(),
+                refused,
             });
         }
     }
@@ -132,13 +150,65 @@ pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
         if let Some(first) = seen.insert(&job.output, &job.input) {
             return Err(format!(
                 "{} and {} would both write {}; rename one or convert them in separate runs",
-                first.display(),
-                job.input.display(),
-                job.output.display()
+                escape_path(first),
+                escape_path(&job.input),
+                escape_path(&job.output)
             ));
         }
     }
+    let inputs: std::collections::BTreeSet<&Path> =
+        jobs.iter().map(|j| j.input.as_path()).collect();
+    if let Some(job) = jobs.iter().find(|j| inputs.contains(j.output.as_path())) {
+        return Err(format!(
+            "the output of {} would overwrite the input {}; choose another --out",
+            escape_path(&job.input),
+            escape_path(&job.output)
+        ));
+    }
     Ok(jobs)
+}
+
+/// The jobs of one input directory, sorted by path.
+fn walk(root: &Path, matcher: &globset::GlobSet, out_dir: &Path, jobs: &mut Vec<Job>) {
+    let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let reason = match e.io_error() {
+                    Some(io) => format!("cannot read directory: {}", pipeline::io_reason(io)),
+                    None => format!("cannot read directory: {e}"),
+                };
+                found.push((path, Some(reason)));
+                continue;
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !matcher.is_match(entry.file_name()) {
+            continue;
+        }
+        let refused = if kind.is_file() {
+            None
+        } else if kind.is_symlink() {
+            Some("a symbolic link; links inside directories are not followed".to_string())
+        } else {
+            Some("not a regular file (a FIFO, socket or device)".to_string())
+        };
+        found.push((entry.into_path(), refused));
+    }
+    found.sort();
+    for (path, refused) in found {
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        jobs.push(Job {
+            output: out_dir.join(rel.with_extension("json")),
+            input: path,
+            refused,
+        });
+    }
 }
 
 fn build_globs(globs: &[String]) -> Result<globset::GlobSet, String> {
@@ -153,87 +223,20 @@ fn build_globs(globs: &[String]) -> Result<globset::GlobSet, String> {
     b.build().map_err(|e| e.to_string())
 }
 
-/// True when `output` holds a document whose recorded source sha256 is `sha256`.
-fn is_up_to_date(output: &Path, sha256: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        source: HeadSource,
-    }
-    #[derive(serde::Deserialize)]
-    struct HeadSource {
-        sha256: String,
-    }
-    let Ok(bytes) = std::fs::read(output) else {
-        return false;
+/// Turn a worker's reply (or the reason it has none) into a result.
+fn file_result(job: &Job, reply: Result<Reply, String>, started: Instant) -> FileResult {
+    let (outcome, bytes) = match reply {
+        Ok(Reply::Written {
+            kpis,
+            warnings,
+            bytes,
+            ..
+        }) => (Outcome::Written { kpis, warnings }, bytes),
+        Ok(Reply::Skipped { bytes, .. }) => (Outcome::Skipped, bytes),
+        Ok(Reply::Failed { reason, bytes }) => (Outcome::Failed(reason), bytes),
+        Err(reason) => (Outcome::Failed(reason), 0),
     };
-    serde_json::from_slice::<Head>(&bytes).is_ok_and(|h| h.source.sha256 == sha256)
-}
-
-/// Process one job with a timeout. Runs the work on its own thread: a file that hangs is
-/// reported and abandoned while the batch goes on.
-fn run_job(job: &Job, cfg: &BatchConfig) -> FileResult {
-    let started = Instant::now();
-    let bytes = match pipeline::read_input(&job.input) {
-        Ok(b) => b,
-        Err(e) => return result(job, Outcome::Failed(e.reason), started, 0),
-    };
-    let size = bytes.len() as u64;
-    if !cfg.force && is_up_to_date(&job.output, &pipeline::sha256_hex(&bytes)) {
-        return result(job, Outcome::Skipped, started, size);
-    }
-    let (tx, rx) = mpsc::channel();
-    let input = job.input.clone();
-    let opts = cfg.options.clone();
-    let pretty = cfg.pretty;
-    let spawned = std::thread::Builder::new()
-        .name("shinchoku-file".into())
-        .spawn(move || {
-            let out = pipeline::process_bytes_caught(&input, &bytes, &opts).map(|doc| {
-                let kpis = doc.kpis.len();
-                let mut warnings = BTreeMap::new();
-                for w in &doc.warnings {
-                    *warnings.entry(w.code.clone()).or_insert(0) += 1;
-                }
-                let json = if pretty {
-                    shinchoku_writer::to_pretty_json(&doc)
-                } else {
-                    pipeline::document_json(&doc, bytes.len())
-                };
-                (kpis, warnings, json)
-            });
-            let _ = tx.send(out);
-        });
-    if let Err(e) = spawned {
-        return result(
-            job,
-            Outcome::Failed(format!("cannot start a thread: {e}")),
-            started,
-            size,
-        );
-    }
-    let outcome = match rx.recv_timeout(cfg.timeout) {
-        Ok(Ok((kpis, warnings, Ok(json)))) => match write_output(&job.output, &json) {
-            Ok(()) => Outcome::Written { kpis, warnings },
-            Err(e) => Outcome::Failed(format!("cannot write {}: {e}", job.output.display())),
-        },
-        Ok(Ok((_, _, Err(e)))) => Outcome::Failed(format!("cannot serialize: {e}")),
-        Ok(Err(FileError { reason, .. })) => Outcome::Failed(reason),
-        Err(mpsc::RecvTimeoutError::Timeout) => Outcome::Failed(format!(
-            "timed out after {} s (--timeout)",
-            cfg.timeout.as_secs_f64()
-        )),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Outcome::Failed("internal error: worker stopped without a result".into())
-        }
-    };
-    result(job, outcome, started, size)
-}
-
-fn write_output(path: &Path, json: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    write_atomic_unsynced(path, json)
+    result(job, outcome, started, bytes)
 }
 
 fn result(job: &Job, outcome: Outcome, started: Instant, bytes: u64) -> FileResult {
@@ -242,69 +245,156 @@ fn result(job: &Job, outcome: Outcome, started: Instant, bytes: u64) -> FileResu
         outcome,
         seconds: started.elapsed().as_secs_f64(),
         bytes,
+        document: None,
+    }
+}
+
+/// Documents for `--jsonl`, kept in an unnamed temporary file in the out dir as workers
+/// send them (in completion order) and copied out in input order at the end: the JSON
+/// Lines come from this run's own results, never from re-reading the out dir, which
+/// another run may be writing too.
+struct Spool {
+    file: std::fs::File,
+    len: u64,
+}
+
+impl Spool {
+    fn add(&mut self, document: &[u8]) -> std::io::Result<std::ops::Range<u64>> {
+        use std::io::Write;
+        self.file.write_all(document)?;
+        let start = self.len;
+        self.len += document.len() as u64;
+        Ok(start..self.len)
     }
 }
 
 /// Run the whole batch. Returns the per-file results in input order and the summary.
+/// Each file is converted in a worker process ([`crate::pool`]); `jobs` workers run at
+/// once. A failure to write `--jsonl` or `--summary-json` is reported in the summary's
+/// `errors`, after every file was converted.
 pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary), String> {
     let started = Instant::now();
     std::fs::create_dir_all(&cfg.out_dir)
-        .map_err(|e| format!("cannot create {}: {e}", cfg.out_dir.display()))?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.jobs.max(1))
-        .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| format!("cannot create {}: {e}", escape_path(&cfg.out_dir)))?;
+    crate::output::remove_stale_temporaries(&cfg.out_dir);
+    let spool = match &cfg.jsonl {
+        Some(_) => Some(Mutex::new(Spool {
+            file: tempfile::tempfile_in(&cfg.out_dir)
+                .map_err(|e| format!("cannot create a temporary file: {e}"))?,
+            len: 0,
+        })),
+        None => None,
+    };
+    let spec = WorkerSpec {
+        exe: cfg.worker_exe.clone(),
+        config: WorkerConfig {
+            options: cfg.options.clone(),
+            force: cfg.force,
+            pretty: cfg.pretty,
+            send_documents: spool.is_some(),
+            max_memory: cfg.max_memory,
+            timeout: Some(cfg.timeout),
+        },
+        files_per_worker: cfg.files_per_worker,
+    };
     let progress = Progress::new(cfg, jobs.len());
     let stop = AtomicBool::new(false);
-    let results: Vec<FileResult> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| {
-                if stop.load(Ordering::Relaxed) {
-                    return result(job, Outcome::NotRun, Instant::now(), 0);
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(jobs.len()));
+    let slots = cfg.jobs.max(1).min(jobs.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..slots {
+            scope.spawn(|| {
+                let mut slot = Slot::new(&spec);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let file_started = Instant::now();
+                    let mut r = if stop.load(Ordering::Relaxed) {
+                        result(job, Outcome::NotRun, file_started, 0)
+                    } else if let Some(reason) = &job.refused {
+                        result(job, Outcome::Failed(reason.clone()), file_started, 0)
+                    } else {
+                        let converted = slot.convert(&job.input, &job.output, cfg.timeout);
+                        let (reply, document) = match converted {
+                            Ok((reply, document)) => (Ok(reply), document),
+                            Err(reason) => (Err(reason), Vec::new()),
+                        };
+                        let mut r = file_result(job, reply, file_started);
+                        if let Some(spool) = &spool {
+                            if !document.is_empty() {
+                                let added = spool
+                                    .lock()
+                                    .map_err(|_| std::io::Error::other("spool lock"))
+                                    .and_then(|mut s| s.add(&document));
+                                match added {
+                                    Ok(range) => r.document = Some(range),
+                                    Err(e) => {
+                                        r.outcome = Outcome::Failed(format!(
+                                            "cannot keep the document for --jsonl: {e}"
+                                        ))
+                                    }
+                                }
+                            }
+                        }
+                        r
+                    };
+                    if cfg.fail_fast && matches!(r.outcome, Outcome::Failed(_)) {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    progress.file_done(&r);
+                    r.seconds = file_started.elapsed().as_secs_f64();
+                    if let Ok(mut d) = done.lock() {
+                        d.push((i, r));
+                    }
                 }
-                let r = run_job(job, cfg);
-                if cfg.fail_fast && matches!(r.outcome, Outcome::Failed(_)) {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                progress.file_done(&r);
-                r
-            })
-            .collect()
+            });
+        }
     });
     progress.finish();
-    if let Some(path) = &cfg.jsonl {
-        write_jsonl(path, &results).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    let results: Vec<FileResult> = done.into_iter().map(|(_, r)| r).collect();
+    let mut errors = Vec::new();
+    if let (Some(path), Some(spool)) = (&cfg.jsonl, spool) {
+        let spool = spool.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Err(e) = write_jsonl(path, &results, spool.file) {
+            errors.push(format!("cannot write {}: {e}", escape_path(path)));
+        }
     }
-    let summary = summarize(&results, started.elapsed().as_secs_f64());
+    let mut summary = summarize(&results, started.elapsed().as_secs_f64());
     if let Some(path) = &cfg.summary_json {
-        let json = shinchoku_writer::to_pretty_json(&summary).map_err(|e| e.to_string())?;
-        write_atomic(path, &json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        summary.errors.clone_from(&errors);
+        let written = shinchoku_writer::to_pretty_json(&summary)
+            .map_err(|e| e.to_string())
+            .and_then(|json| write_atomic(path, &json).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            errors.push(format!("cannot write {}: {e}", escape_path(path)));
+        }
     }
+    summary.errors = errors;
     Ok((results, summary))
 }
 
-/// One document a line, in input order, streamed from the per-file outputs (whether written
-/// now or skipped as up to date), so memory does not grow with the corpus.
-fn write_jsonl(path: &Path, results: &[FileResult]) -> std::io::Result<()> {
-    use std::io::Write;
+/// One document a line, in input order, copied from the spool.
+fn write_jsonl(
+    path: &Path,
+    results: &[FileResult],
+    mut spool: std::fs::File,
+) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom, Write};
     let mut out = crate::output::OutputFile::create(path)?;
     {
         let mut w = std::io::BufWriter::new(out.file_mut());
-        for r in results {
-            if matches!(r.outcome, Outcome::Written { .. } | Outcome::Skipped) {
-                let bytes = std::fs::read(&r.job.output)?;
-                let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-                if body.first() == Some(&b'{') && !body.contains(&b'\n') {
-                    // Already canonical (what batch writes without --pretty: canonical JSON
-                    // has no raw line break): copied, not parsed again. This loop runs on
-                    // one thread after the parallel part, so it must stay cheap.
-                    w.write_all(body)?;
-                } else {
-                    let value: serde_json::Value = serde_json::from_slice(&bytes)?;
-                    w.write_all(&shinchoku_writer::to_canonical_json(&value)?)?;
-                }
-                w.write_all(b"\n")?;
-            }
+        let mut buf = Vec::new();
+        for range in results.iter().filter_map(|r| r.document.clone()) {
+            spool.seek(SeekFrom::Start(range.start))?;
+            buf.clear();
+            (&mut spool)
+                .take(range.end - range.start)
+                .read_to_end(&mut buf)?;
+            w.write_all(&buf)?;
+            w.write_all(b"\n")?;
         }
         w.flush()?;
     }
@@ -325,6 +415,7 @@ fn summarize(results: &[FileResult], seconds: f64) -> Summary {
         slowest: Vec::new(),
         seconds,
         input_bytes: results.iter().map(|r| r.bytes).sum(),
+        errors: Vec::new(),
     };
     for r in results {
         match &r.outcome {
@@ -397,14 +488,17 @@ pub fn render_summary(s: &Summary) -> String {
         let parts: Vec<String> = s
             .slowest
             .iter()
-            .map(|t| format!("{} {:.2} s", t.file, t.seconds))
+            .map(|t| format!("{} {:.2} s", escape(&t.file), t.seconds))
             .collect();
         let _ = writeln!(out, "slowest: {}", parts.join(", "));
+    }
+    for e in &s.errors {
+        let _ = writeln!(out, "error: {}", escape(e));
     }
     if !s.failures.is_empty() {
         let _ = writeln!(out, "failed:");
         for f in &s.failures {
-            let _ = writeln!(out, "  error: {}: {}", f.file, f.reason);
+            let _ = writeln!(out, "  error: {}: {}", escape(&f.file), escape(&f.reason));
         }
     }
     out
@@ -451,7 +545,7 @@ impl Progress {
         if self.quiet {
             return;
         }
-        let file = r.job.input.display();
+        let file = escape_path(&r.job.input);
         match &r.outcome {
             Outcome::Written { kpis, warnings } => eprintln!(
                 "ok    {file} ({kpis} KPIs, {} warnings, {:.2} s)",
@@ -459,7 +553,7 @@ impl Progress {
                 r.seconds
             ),
             Outcome::Skipped => eprintln!("skip  {file} (unchanged)"),
-            Outcome::Failed(reason) => eprintln!("error: {file}: {reason}"),
+            Outcome::Failed(reason) => eprintln!("error: {file}: {}", escape(reason)),
             Outcome::NotRun => {}
         }
     }

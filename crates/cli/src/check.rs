@@ -46,16 +46,31 @@ pub fn find_pairs(dir: &Path) -> Result<Vec<Pair>, FileError> {
                     .to_string()
             })
             .unwrap_or_default();
-        let recorded = read_expected(&exp)
+        let recorded = match read_expected(&exp)
             .ok()
-            .and_then(|v| v["source"]["file"].as_str().map(|f| dir.join(f)));
+            .and_then(|v| v["source"]["file"].as_str().map(str::to_string))
+        {
+            Some(name) if !is_plain_name(&name) => {
+                return Err(FileError::new(
+                    &exp,
+                    format!(
+                        "source.file {:?} is not a file name inside {}; check reads only \
+                         files beside the expected ones",
+                        name,
+                        crate::escape::escape_path(dir)
+                    ),
+                ))
+            }
+            Some(name) => Some(dir.join(name)),
+            None => None,
+        };
         let input = recorded
-            .filter(|p| p.is_file())
+            .filter(|p| is_regular_file(p))
             .or_else(|| {
                 ["pdf", "txt"]
                     .iter()
                     .map(|ext| dir.join(format!("{stem}.{ext}")))
-                    .find(|p| p.is_file())
+                    .find(|p| is_regular_file(p))
             })
             .ok_or_else(|| {
                 FileError::new(
@@ -69,6 +84,22 @@ pub fn find_pairs(dir: &Path) -> Result<Vec<Pair>, FileError> {
         });
     }
     Ok(pairs)
+}
+
+/// True for a name that stays in its directory: one ordinary component (no `/`, no `..`,
+/// not absolute).
+fn is_plain_name(name: &str) -> bool {
+    let mut parts = Path::new(name).components();
+    matches!(
+        (parts.next(), parts.next()),
+        (Some(std::path::Component::Normal(_)), None)
+    )
+}
+
+/// A regular file itself, not a symbolic link to one (which could point out of the
+/// directory being checked).
+fn is_regular_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
 fn read_expected(path: &Path) -> Result<Value, FileError> {

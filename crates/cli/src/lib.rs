@@ -6,8 +6,11 @@ pub mod batch;
 pub mod check;
 pub mod dataset;
 mod document_json;
+pub mod escape;
 pub mod output;
 pub mod pipeline;
+pub mod pool;
+pub mod worker;
 
 /// Install a panic hook that stays quiet: panics inside a file's processing are caught at
 /// the file boundary and reported as one `error: FILE: …` line instead of a backtrace.

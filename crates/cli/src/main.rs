@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use shinchoku_cli::{batch, output, pipeline};
+use shinchoku_cli::escape::{escape, escape_path};
+use shinchoku_cli::{batch, output, pipeline, worker};
 
 #[derive(Parser)]
 #[command(
@@ -30,6 +31,12 @@ struct ReadArgs {
     /// PDF backend: `pdfplumber` (default, falls back to `pdf-extract`) or `pdf-extract`.
     #[arg(long, value_name = "NAME", value_parser = ["pdfplumber", "pdf-extract"])]
     pdf_backend: Option<String>,
+    /// Refuse inputs larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = pipeline::DEFAULT_MAX_INPUT >> 20)]
+    max_input: u64,
+    /// Refuse inputs with a line of this many cells or more.
+    #[arg(long, value_name = "N", default_value_t = pipeline::DEFAULT_MAX_CELLS)]
+    max_cells: usize,
 }
 
 impl ReadArgs {
@@ -38,6 +45,8 @@ impl ReadArgs {
             password: self.password.clone(),
             max_pages: self.max_pages,
             pdf_backend: self.pdf_backend.clone(),
+            max_input: self.max_input.saturating_mul(1 << 20),
+            max_cells: self.max_cells,
         }
     }
 }
@@ -78,6 +87,32 @@ enum Command {
         /// The expression, e.g. `R5年度末`, `令和3（2021）年度`, `H26～H30の平均値`.
         expr: String,
     },
+    /// Internal: a batch's worker process (requests on stdin, replies on stdout).
+    #[command(hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// What `batch` tells its workers (see `shinchoku_cli::worker`).
+#[derive(Args)]
+struct WorkerArgs {
+    #[arg(long)]
+    max_memory_bytes: Option<u64>,
+    #[arg(long)]
+    timeout: Option<f64>,
+    #[arg(long)]
+    force: bool,
+    #[arg(long)]
+    pretty: bool,
+    #[arg(long)]
+    send_documents: bool,
+    #[arg(long)]
+    max_pages: Option<u32>,
+    #[arg(long)]
+    pdf_backend: Option<String>,
+    #[arg(long)]
+    max_input_bytes: u64,
+    #[arg(long)]
+    max_cells: usize,
 }
 
 #[derive(Args)]
@@ -117,6 +152,12 @@ struct BatchArgs {
     /// No per-file lines or progress bar; failures and the summary are still printed.
     #[arg(long, short)]
     quiet: bool,
+    /// Memory one file may use, in megabytes (its worker's address space); 0 for no limit.
+    #[arg(long, value_name = "MB", default_value_t = 2048)]
+    max_memory: u64,
+    /// Files one worker process converts before a fresh one replaces it (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 0, hide = true)]
+    files_per_worker: usize,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -172,6 +213,31 @@ fn main() -> ExitCode {
         Command::Dataset(args) => dataset(args),
         Command::Check(args) => check(args),
         Command::Date { expr } => date(&expr),
+        Command::Worker(args) => run_worker(args),
+    }
+}
+
+fn run_worker(args: WorkerArgs) -> ExitCode {
+    let cfg = worker::WorkerConfig {
+        options: pipeline::Options {
+            password: std::env::var(worker::PASSWORD_ENV).ok(),
+            max_pages: args.max_pages,
+            pdf_backend: args.pdf_backend,
+            max_input: args.max_input_bytes,
+            max_cells: args.max_cells,
+        },
+        force: args.force,
+        pretty: args.pretty,
+        send_documents: args.send_documents,
+        max_memory: args.max_memory_bytes,
+        timeout: args
+            .timeout
+            .filter(|t| t.is_finite() && *t > 0.0)
+            .map(Duration::from_secs_f64),
+    };
+    match worker::serve(&cfg) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
     }
 }
 
@@ -224,13 +290,37 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
                     .provenance
                     .page
                     .map_or_else(String::new, |p| format!("page {p}: "));
-                eprintln!("warning: {}: {page}{}", input.display(), w.message);
+                eprintln!(
+                    "warning: {}: {page}{}",
+                    escape_path(input),
+                    escape(&w.message)
+                );
             }
-            let _ = output::write_stdout(shinchoku_extract::render_cells(&doc, page).as_bytes());
+            let _ = output::write_stdout(render_cells(&doc, page).as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// What `cells` prints: `shinchoku_extract::render_cells` with the control characters of
+/// each cell escaped, so a cell can neither add a column or a line nor drive the terminal.
+fn render_cells(doc: &shinchoku_extract::SourceDoc, page: Option<u32>) -> String {
+    let mut out = String::new();
+    for line in doc
+        .lines
+        .iter()
+        .filter(|l| page.is_none() || l.page == page)
+    {
+        let p = line.page.map_or_else(|| "-".to_string(), |p| p.to_string());
+        out.push_str(&format!("p{p}:l{}", line.number));
+        for cell in &line.cells {
+            out.push('\t');
+            out.push_str(&escape(&cell.text.replace('\n', " ⏎ ")));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn date(expr: &str) -> ExitCode {
@@ -266,6 +356,14 @@ fn run_batch(args: BatchArgs) -> ExitCode {
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         return fail("--timeout must be a positive number of seconds");
     }
+    let worker_exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            return fail(&format!(
+                "cannot find the shinchoku executable for workers: {e}"
+            ))
+        }
+    };
     let cfg = batch::BatchConfig {
         inputs: args.inputs,
         listed,
@@ -287,6 +385,9 @@ fn run_batch(args: BatchArgs) -> ExitCode {
         quiet: args.quiet,
         progress_bar: std::io::stderr().is_terminal(),
         options: args.read.options(),
+        worker_exe,
+        max_memory: (args.max_memory > 0).then(|| args.max_memory.saturating_mul(1 << 20)),
+        files_per_worker: (args.files_per_worker > 0).then_some(args.files_per_worker),
     };
     let jobs = match batch::plan(&cfg) {
         Ok(j) => j,
@@ -295,7 +396,9 @@ fn run_batch(args: BatchArgs) -> ExitCode {
     match batch::run(&cfg, &jobs) {
         Ok((_, summary)) => {
             eprint!("{}", batch::render_summary(&summary));
-            if summary.failed > 0 {
+            if !summary.errors.is_empty() {
+                ExitCode::from(2)
+            } else if summary.failed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -345,7 +448,7 @@ fn dataset(args: DatasetArgs) -> ExitCode {
             Ok(n) => documents += n,
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                eprintln!("error: {}", escape(&e.to_string()));
             }
         }
     }
@@ -398,19 +501,19 @@ fn check(args: CheckArgs) -> ExitCode {
             Ok(check::Verdict::Equal) => equal += 1,
             Ok(check::Verdict::Updated) => {
                 updated += 1;
-                eprintln!("updated {}", pair.expected.display());
+                eprintln!("updated {}", escape_path(&pair.expected));
             }
             Ok(check::Verdict::Different(diffs)) => {
                 different += 1;
                 let mut out = String::new();
                 for d in &diffs {
-                    out.push_str(&format!("{}: {d}\n", pair.expected.display()));
+                    out.push_str(&format!("{}: {}\n", escape_path(&pair.expected), escape(d)));
                 }
                 let _ = output::write_stdout(out.as_bytes());
             }
             Err(e) => {
                 errors += 1;
-                eprintln!("error: {e}");
+                eprintln!("error: {}", escape(&e.to_string()));
             }
         }
     }
@@ -449,7 +552,9 @@ fn read_list(list: &std::path::Path) -> Result<Vec<PathBuf>, String> {
         .collect())
 }
 
+/// Print one `error:` line (control characters escaped: a message names files) and
+/// give the usage/failure exit code.
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", escape(message));
     ExitCode::from(2)
 }

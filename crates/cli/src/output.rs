@@ -121,3 +121,32 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
         r => r,
     }
 }
+
+/// Temporary files older than this are left over from a run that was killed (`kill -9`
+/// skips the clean-up); younger ones may belong to a run that is writing right now.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Remove the `.shinchoku-*.tmp` files that killed runs left in `dir` and below; returns
+/// how many. Best effort: what cannot be removed stays.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let now = std::time::SystemTime::now();
+    let stale = |entry: &walkdir::DirEntry| {
+        let name = entry.file_name().to_string_lossy();
+        entry.file_type().is_file()
+            && name.starts_with(".shinchoku-")
+            && name.ends_with(".tmp")
+            && entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > STALE_AFTER)
+    };
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(stale)
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}

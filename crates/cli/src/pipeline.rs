@@ -10,8 +10,15 @@ use shinchoku_extract::pdf::{read_pdf, PdfOptions};
 use shinchoku_extract::{ExtractError, Format, SourceDoc};
 use shinchoku_table::{Document, Source};
 
+/// Inputs larger than this are refused unless `--max-input` raises it.
+pub const DEFAULT_MAX_INPUT: u64 = 512 << 20;
+
+/// Lines with more cells than this are refused unless `--max-cells` raises it. A report
+/// table has tens of columns; a 50 MB line of tabs would be fifty million cells.
+pub const DEFAULT_MAX_CELLS: usize = 10_000;
+
 /// Options that change how an input is read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Password for encrypted PDFs.
     pub password: Option<String>,
@@ -19,6 +26,22 @@ pub struct Options {
     pub max_pages: Option<u32>,
     /// Force a PDF backend by name (`pdfplumber`, `pdf-extract`).
     pub pdf_backend: Option<String>,
+    /// Refuse inputs larger than this many bytes.
+    pub max_input: u64,
+    /// Refuse inputs with a line of more cells than this.
+    pub max_cells: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            password: None,
+            max_pages: None,
+            pdf_backend: None,
+            max_input: DEFAULT_MAX_INPUT,
+            max_cells: DEFAULT_MAX_CELLS,
+        }
+    }
 }
 
 impl Options {
@@ -27,6 +50,7 @@ impl Options {
             password: self.password.clone(),
             max_pages: self.max_pages,
             backend: self.pdf_backend.clone(),
+            max_cells_per_line: Some(self.max_cells),
         }
     }
 }
@@ -64,8 +88,28 @@ pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractErr
     } else if let Some(kind) = shinchoku_extract::office::detect(bytes) {
         shinchoku_extract::office::read_office(bytes, kind).map(|office| office.doc)
     } else {
+        check_cells_per_line(bytes, opts.max_cells)?;
         shinchoku_extract::read_text(bytes)
     }
+}
+
+/// Refuse a text whose longest line has more than `max` tab-separated cells, before the
+/// cells are made (a tab is the same byte in UTF-8 and Shift_JIS).
+fn check_cells_per_line(bytes: &[u8], max: usize) -> Result<(), ExtractError> {
+    let mut tabs = 0usize;
+    let mut line = 1usize;
+    for i in memchr::memchr2_iter(b'\t', b'\n', bytes) {
+        if bytes[i] == b'\n' {
+            tabs = 0;
+            line += 1;
+        } else {
+            tabs += 1;
+            if tabs >= max {
+                return Err(ExtractError::TooManyCells { line, max });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Lowercase hex sha256 of `bytes`.
@@ -128,14 +172,14 @@ pub fn document_json(doc: &Document, input_len: usize) -> Result<Vec<u8>, serde_
 /// Read a file (or stdin for `-`) and process it; every failure, including a panic in a
 /// dependency, comes back as a [`FileError`] naming the file.
 pub fn process_path(path: &Path, opts: &Options) -> Result<Document, FileError> {
-    let bytes = read_input(path)?;
+    let bytes = read_input_limited(path, opts.max_input)?;
     process_bytes_caught(path, &bytes, opts)
 }
 
 /// Read a file (or stdin) into lines of cells only, with the same checks and panic
 /// isolation as [`process_path`]: what `shinchoku cells` shows.
 pub fn read_source_path(path: &Path, opts: &Options) -> Result<SourceDoc, FileError> {
-    let bytes = read_input(path)?;
+    let bytes = read_input_limited(path, opts.max_input)?;
     check_bytes(path, &bytes)?;
     caught(path, || read_source(&bytes, opts))
 }
@@ -178,19 +222,63 @@ pub fn process_bytes_caught(
     caught(path, || process_bytes(&name, bytes, opts))
 }
 
-/// The bytes of a path, `-` meaning stdin, with errors that say what went wrong.
+/// The bytes of a path, `-` meaning stdin, at most [`DEFAULT_MAX_INPUT`].
 pub fn read_input(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_input_limited(path, DEFAULT_MAX_INPUT)
+}
+
+/// The bytes of a path, `-` meaning stdin, with errors that say what went wrong. Only a
+/// regular file (or stdin) is read: a FIFO or a device (`/dev/zero`) could block or never
+/// end. More than `max` bytes is an error, found before the bytes are read.
+pub fn read_input_limited(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
+    let too_large = || {
+        FileError::new(
+            path,
+            format!(
+                "larger than --max-input {} MB; raise it with --max-input",
+                max.div_ceil(1 << 20)
+            ),
+        )
+    };
+    let mut buf = Vec::new();
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
         std::io::stdin()
+            .take(max.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| FileError::new(path, format!("cannot read stdin: {e}")))?;
-        return Ok(buf);
+    } else {
+        // `metadata` follows symlinks and never opens the file: opening a FIFO would wait
+        // for a writer.
+        let meta = std::fs::metadata(path).map_err(|e| FileError::new(path, io_reason(&e)))?;
+        if meta.is_dir() {
+            return Err(FileError::new(path, "is a directory, not a file"));
+        }
+        if !meta.is_file() {
+            return Err(FileError::new(
+                path,
+                "not a regular file (a FIFO, socket or device); only files and stdin are read",
+            ));
+        }
+        if meta.len() > max {
+            return Err(too_large());
+        }
+        let file = std::fs::File::open(path).map_err(|e| FileError::new(path, io_reason(&e)))?;
+        // Checked again on the open file: the path may have been swapped since.
+        let opened = file
+            .metadata()
+            .map_err(|e| FileError::new(path, io_reason(&e)))?;
+        if !opened.is_file() {
+            return Err(FileError::new(path, "not a regular file"));
+        }
+        buf.reserve(opened.len().min(max) as usize);
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(|e| FileError::new(path, io_reason(&e)))?;
     }
-    if path.is_dir() {
-        return Err(FileError::new(path, "is a directory, not a file"));
+    if buf.len() as u64 > max {
+        return Err(too_large());
     }
-    std::fs::read(path).map_err(|e| FileError::new(path, io_reason(&e)))
+    Ok(buf)
 }
 
 /// A short, lower-case reason for an I/O error (`no such file`, `permission denied`).

@@ -489,7 +489,7 @@ fn parse_cid_to_gid_map(doc: &lopdf::Document, dict: &lopdf::Dictionary) -> CidT
             }
             if let Ok(stream) = obj.as_stream() {
                 let data = if stream.dict.get(b"Filter").is_ok() {
-                    stream.decompressed_content().unwrap_or_default()
+                    stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).unwrap_or_default()
                 } else {
                     stream.content.clone()
                 };
@@ -613,7 +613,7 @@ fn try_extract_vmtx_vertical_metrics(
     let stream = font_file_obj.as_stream().ok()?;
 
     let data = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().unwrap_or_default()
+        stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).unwrap_or_default()
     } else {
         stream.content.clone()
     };

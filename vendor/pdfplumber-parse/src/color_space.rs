@@ -306,7 +306,7 @@ fn resolve_indexed(arr: &[lopdf::Object], doc: &lopdf::Document) -> Option<Resol
             if let Ok(obj) = doc.get_object(*id) {
                 match obj {
                     lopdf::Object::Stream(s) => s
-                        .decompressed_content()
+                        .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
                         .unwrap_or_else(|_| s.content.clone()),
                     lopdf::Object::String(bytes, _) => bytes.clone(),
                     _ => return None,
@@ -316,7 +316,7 @@ fn resolve_indexed(arr: &[lopdf::Object], doc: &lopdf::Document) -> Option<Resol
             }
         }
         lopdf::Object::Stream(s) => s
-            .decompressed_content()
+            .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
             .unwrap_or_else(|_| s.content.clone()),
         _ => return None,
     };

@@ -263,7 +263,7 @@ fn try_extract_truetype_widths(
     let stream = font_file_obj.as_stream().ok()?;
 
     let data = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().unwrap_or_default()
+        stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).unwrap_or_default()
     } else {
         stream.content.clone()
     };
@@ -311,7 +311,7 @@ fn try_extract_cff_widths(
     }
 
     let data = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().unwrap_or_default()
+        stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).unwrap_or_default()
     } else {
         stream.content.clone()
     };

@@ -24,7 +24,7 @@ use crate::text_renderer::{
     TjElement, show_string, show_string_cid, show_string_with_positioning_mode,
 };
 use crate::text_state::TextState;
-use crate::tokenizer::{Operand, Operator, tokenize_lenient};
+use crate::tokenizer::{Operand, Operator, is_resource_limit, tokenize_lenient_bounded};
 use pdfplumber_core::{
     ExtractOptions, ExtractWarning, ExtractWarningCode, FillRule, FontEncoding, PathBuilder,
     StandardEncoding, glyph_name_to_char,
@@ -193,13 +193,16 @@ pub(crate) fn interpret_content_stream_with_fonts(
     tstate: &mut TextState,
 ) -> Result<(), BackendError> {
     if depth > options.max_recursion_depth {
-        return Err(BackendError::Interpreter(format!(
-            "Form XObject recursion depth {} exceeds limit {}",
-            depth, options.max_recursion_depth
+        // shinchoku patch: a resource-limit error (was an interpreter error with the
+        // same meaning), so callers can tell a limit from a malformed file.
+        return Err(BackendError::Core(pdfplumber_core::PdfError::limit_exceeded(
+            "max_recursion_depth",
+            options.max_recursion_depth,
+            depth,
         )));
     }
 
-    let (operators, tokenize_warnings) = tokenize_lenient(stream_bytes);
+    let (operators, tokenize_warnings) = tokenize_lenient_bounded(stream_bytes)?;
     for warning_msg in &tokenize_warnings {
         handler.on_warning(ExtractWarning::with_code(
             ExtractWarningCode::MalformedObject,
@@ -500,8 +503,7 @@ pub(crate) fn interpret_content_stream_with_fonts(
                     )
                 {
                     // Resource limit errors (e.g., recursion depth) must propagate
-                    if matches!(&e, BackendError::Interpreter(msg) if msg.contains("recursion depth"))
-                    {
+                    if is_resource_limit(&e) {
                         return Err(e);
                     }
                     let msg = format!(
@@ -1039,7 +1041,7 @@ fn extract_builtin_type1_encoding(
         .ok()?;
 
     let program = if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().unwrap_or_default()
+        stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).unwrap_or_default()
     } else {
         stream.content.clone()
     };
@@ -2272,8 +2274,12 @@ fn decode_stream(stream: &lopdf::Stream) -> Result<Vec<u8>, BackendError> {
     // Check if stream has filters
     if stream.dict.get(b"Filter").is_ok() {
         stream
-            .decompressed_content()
-            .map_err(|e| BackendError::Interpreter(format!("stream decompression failed: {e}")))
+            .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
+            .map_err(|e| {
+                crate::stream_decode_error(e, |e| {
+                    BackendError::Interpreter(format!("stream decompression failed: {e}"))
+                })
+            })
     } else {
         Ok(stream.content.clone())
     }
@@ -2562,7 +2568,7 @@ mod tests {
         );
         assert!(result.is_err());
         let err_msg = result.unwrap_err().to_string();
-        assert!(err_msg.contains("recursion depth"));
+        assert!(err_msg.contains("max_recursion_depth"));
     }
 
     // --- Graphics state tests ---

@@ -60,5 +60,28 @@ pub use text_renderer::{
     show_string_with_positioning, show_string_with_positioning_mode,
 };
 pub use text_state::{TextRenderMode, TextState, TextStateSnapshot};
-pub use tokenizer::{Operand, Operator, tokenize, tokenize_lenient};
+pub use tokenizer::{Operand, Operator, tokenize, tokenize_lenient, tokenize_lenient_bounded};
+
+/// The most bytes one stream may decode to (shinchoku patch: upstream decoded without a
+/// bound, and a 2.4 KB file of flate inside flate inflated to 1 GiB). Each filter of a
+/// chain is bounded by it.
+pub const MAX_DECODED_STREAM_BYTES: usize = 128 << 20;
+
+/// A stream-decoding error: a resource-limit error when the stream decodes to more than
+/// [`MAX_DECODED_STREAM_BYTES`], else `other` with the decoder's reason.
+pub(crate) fn stream_decode_error(
+    e: lopdf::Error,
+    other: impl FnOnce(String) -> error::BackendError,
+) -> error::BackendError {
+    match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+            error::BackendError::Core(pdfplumber_core::PdfError::limit_exceeded(
+                "max_decoded_stream_bytes",
+                limit,
+                limit + 1,
+            ))
+        }
+        e => other(e.to_string()),
+    }
+}
 pub use truetype::{TrueTypeVerticalMetrics, TrueTypeWidths};

@@ -276,6 +276,142 @@ fn resolve_direct<'a>(
     }
 }
 
+/// `lopdf::Document::load_mem` with object and cross-reference streams bounded by
+/// [`crate::MAX_DECODED_STREAM_BYTES`] (shinchoku patch).
+fn load_bounded(bytes: &[u8]) -> lopdf::Result<lopdf::Document> {
+    lopdf::Document::load_mem_with_options(
+        bytes,
+        lopdf::LoadOptions {
+            max_decompressed_size: Some(crate::MAX_DECODED_STREAM_BYTES),
+            ..Default::default()
+        },
+    )
+}
+
+/// shinchoku patch: lopdf finds the `/Encrypt` dictionary only through a reference; a
+/// trailer that holds it directly (pdfminer's RC4 and AES samples, which poppler reads)
+/// loaded as an empty document, and every password was "wrong". Such a file is loaded
+/// with the key renamed in its bytes (same length, so every offset holds: the objects
+/// load as they are, still encrypted), then the dictionary is moved into an object of its
+/// own under `/Encrypt`, where `is_encrypted` and `decrypt` find it. `None` when the file
+/// has no direct `/Encrypt` dictionary.
+fn load_with_direct_encrypt(bytes: &[u8]) -> Option<lopdf::Result<lopdf::Document>> {
+    load_with_renamed_encrypt(bytes, false)
+}
+
+/// Load with `/Encrypt` renamed in the trailer bytes: only where it holds a dictionary
+/// (`indirect` false), or also where it is a reference. The document's objects load
+/// still encrypted; `/Encrypt` is then set back as a reference. `None` when nothing was
+/// renamed.
+fn load_with_renamed_encrypt(
+    bytes: &[u8],
+    indirect: bool,
+) -> Option<lopdf::Result<lopdf::Document>> {
+    const KEY: &[u8] = b"/Encrypt";
+    const RENAMED: &[u8] = b"/EncDict";
+    let mut renamed: Option<Vec<u8>> = None;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(KEY.len()).position(|w| w == KEY) {
+        let start = at + found;
+        let after = &bytes[start + KEY.len()..];
+        let skipped = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let next = after.get(skipped).copied();
+        let direct = after[skipped..].starts_with(b"<<");
+        if direct || (indirect && next.is_some_and(|b| b.is_ascii_digit())) {
+            renamed.get_or_insert_with(|| bytes.to_vec())[start..start + KEY.len()]
+                .copy_from_slice(RENAMED);
+        }
+        at = start + KEY.len();
+    }
+    let renamed = renamed?;
+    Some(load_bounded(&renamed).map(|mut doc| {
+        match doc.trailer.remove(&RENAMED[1..]) {
+            Some(dict @ lopdf::Object::Dictionary(_)) => {
+                let id = doc.add_object(dict);
+                doc.trailer.set("Encrypt", lopdf::Object::Reference(id));
+            }
+            Some(reference @ lopdf::Object::Reference(_)) => {
+                doc.trailer.set("Encrypt", reference);
+            }
+            _ => {}
+        }
+        doc
+    }))
+}
+
+/// shinchoku patch: lopdf accepts the owner password of a revision 2–4 file but then
+/// derives the file key from it as if it were the user password, so the file does not
+/// open. This opens it as poppler does: the user password is recovered from `/O` with the
+/// owner password (PDF 32000-1, 7.6.3.4, algorithm 7) and the document decrypted with it.
+/// `None` when `owner` is not such an owner password (a user password among them).
+fn open_with_owner_password(bytes: &[u8], owner: &str) -> Option<lopdf::Document> {
+    let mut doc = load_with_renamed_encrypt(bytes, true)?.ok()?;
+    if !doc.is_encrypted() || doc.authenticate_user_password(owner).is_ok() {
+        return None;
+    }
+    let user = user_password_from_owner(&doc, owner.as_bytes())?;
+    doc.authenticate_raw_user_password(&user).ok()?;
+    doc.decrypt_raw(&user).ok()?;
+    Some(doc)
+}
+
+/// The padded user password that `/O` holds, decrypted with `owner`.
+fn user_password_from_owner(doc: &lopdf::Document, owner: &[u8]) -> Option<Vec<u8>> {
+    use md5_digest::{Digest, Md5};
+    const PADDING: [u8; 32] = [
+        0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01,
+        0x08, 0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53,
+        0x69, 0x7A,
+    ];
+    let dict = doc.get_encrypted().ok()?;
+    let revision = dict.get(b"R").and_then(lopdf::Object::as_i64).ok()?;
+    if !(2..=4).contains(&revision) {
+        return None;
+    }
+    let o = dict.get(b"O").and_then(lopdf::Object::as_str).ok()?;
+    let key_len = if revision == 2 {
+        5
+    } else {
+        let bits = dict.get(b"Length").and_then(lopdf::Object::as_i64).unwrap_or(40);
+        usize::try_from(bits / 8).ok()?.clamp(5, 16)
+    };
+    let padded: Vec<u8> = owner.iter().chain(PADDING.iter()).take(32).copied().collect();
+    let mut hash = Md5::digest(&padded).to_vec();
+    if revision >= 3 {
+        for _ in 0..50 {
+            hash = Md5::digest(&hash).to_vec();
+        }
+    }
+    let key = &hash[..key_len];
+    let mut user = o.to_vec();
+    if revision == 2 {
+        rc4(key, &mut user);
+    } else {
+        for i in (0..=19u8).rev() {
+            let round: Vec<u8> = key.iter().map(|b| b ^ i).collect();
+            rc4(&round, &mut user);
+        }
+    }
+    Some(user)
+}
+
+/// RC4 in place (encrypting and decrypting are the same).
+fn rc4(key: &[u8], data: &mut [u8]) {
+    let mut s: [u8; 256] = std::array::from_fn(|i| i as u8);
+    let mut j = 0u8;
+    for i in 0..256 {
+        j = j.wrapping_add(s[i]).wrapping_add(key[i % key.len()]);
+        s.swap(i, j as usize);
+    }
+    let (mut i, mut j) = (0u8, 0u8);
+    for byte in data {
+        i = i.wrapping_add(1);
+        j = j.wrapping_add(s[i as usize]);
+        s.swap(i as usize, j as usize);
+        *byte ^= s[s[i as usize].wrapping_add(s[j as usize]) as usize];
+    }
+}
+
 /// Look up a key in the page dictionary, walking up the page tree
 /// (via /Parent) if the key is not found on the page itself.
 ///
@@ -287,6 +423,7 @@ fn resolve_inherited<'a>(
     key: &[u8],
 ) -> Result<Option<&'a lopdf::Object>, BackendError> {
     let mut current_id = page_id;
+    let mut visited = std::collections::HashSet::from([page_id]);
     loop {
         let dict = doc
             .get_object(current_id)
@@ -313,6 +450,13 @@ fn resolve_inherited<'a>(
                 current_id = parent_obj
                     .as_reference()
                     .map_err(|e| BackendError::Parse(format!("invalid /Parent reference: {e}")))?;
+                // shinchoku patch: a /Parent chain that comes back to a node it passed
+                // looped forever.
+                if !visited.insert(current_id) {
+                    return Err(BackendError::Parse(
+                        "the page tree's /Parent chain is a cycle".to_string(),
+                    ));
+                }
             }
             Err(_) => return Ok(None),
         }
@@ -537,6 +681,144 @@ fn try_restore_truncated_xref_suffix(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(repaired)
 }
 
+/// shinchoku patch: the file rebuilt with a cross-reference table made by scanning for
+/// `N G obj` at the start of lines (a later definition wins), each stream's direct
+/// `/Length` set to the bytes between `stream` and `endstream`, and a trailer whose
+/// `/Root` is the object that says `/Catalog`, as poppler and pdfminer recover files
+/// without a usable table. `None` when no catalog is found.
+fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut headers: Vec<(usize, u32, u16, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+        if at_line_start && bytes[i].is_ascii_digit() {
+            if let Some((number, generation, body_start)) = object_header(bytes, i) {
+                headers.push((i, number, generation, body_start));
+                i = body_start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let first = headers.first()?.0;
+    let mut out = bytes[..first].to_vec();
+    let mut offsets: std::collections::BTreeMap<u32, (u16, usize)> = Default::default();
+    let mut root: Option<(u32, u16)> = None;
+    for (k, &(start, number, generation, body_start)) in headers.iter().enumerate() {
+        let end = headers.get(k + 1).map_or(bytes.len(), |h| h.0);
+        let segment = &bytes[start..end];
+        let body = &bytes[body_start..end];
+        let dict_end = find(body, b"stream").unwrap_or(body.len());
+        if find(&body[..dict_end], b"/Catalog").is_some() {
+            root = Some((number, generation));
+        }
+        offsets.insert(number, (generation, out.len()));
+        match with_stream_length_fixed(segment) {
+            Some(fixed) => out.extend_from_slice(&fixed),
+            None => out.extend_from_slice(segment),
+        }
+    }
+    let (root_number, root_generation) = root?;
+    let size = offsets.keys().next_back().map_or(1, |n| n + 1);
+    out.push(b'\n');
+    let xref_at = out.len();
+    write!(out, "xref\n0 {size}\n").ok()?;
+    for number in 0..size {
+        match offsets.get(&number) {
+            Some((generation, offset)) => write!(out, "{offset:010} {generation:05} n\r\n").ok()?,
+            None => out.extend_from_slice(b"0000000000 65535 f\r\n"),
+        }
+    }
+    write!(
+        out,
+        "trailer\n<< /Size {size} /Root {root_number} {root_generation} R >>\nstartxref\n{xref_at}\n%%EOF\n"
+    )
+    .ok()?;
+    Some(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// An object with a stream whose direct `/Length N` is not the stream's real length, with
+/// `N` replaced by it; `None` when there is nothing to fix.
+fn with_stream_length_fixed(segment: &[u8]) -> Option<Vec<u8>> {
+    let keyword = find(segment, b"stream")?;
+    let mut data_start = keyword + b"stream".len();
+    if segment.get(data_start) == Some(&b'\r') {
+        data_start += 1;
+    }
+    if segment.get(data_start) == Some(&b'\n') {
+        data_start += 1;
+    }
+    let mut data_end = data_start + find(&segment[data_start..], b"endstream")?;
+    while data_end > data_start && matches!(segment[data_end - 1], b'\n' | b'\r') {
+        data_end -= 1;
+    }
+    let length_key = find(&segment[..keyword], b"/Length")?;
+    let value_start = length_key
+        + b"/Length".len()
+        + segment[length_key + b"/Length".len()..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    let digits = segment[value_start..keyword]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let after = &segment[value_start + digits..keyword];
+    let after_trimmed = &after[after.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    // `/Length 12 0 R` is an indirect length: left alone.
+    if digits == 0 || after_trimmed.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let real = data_end - data_start;
+    let given: usize = std::str::from_utf8(&segment[value_start..value_start + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    if given == real {
+        return None;
+    }
+    let mut fixed = segment[..value_start].to_vec();
+    fixed.extend_from_slice(real.to_string().as_bytes());
+    fixed.extend_from_slice(&segment[value_start + digits..]);
+    Some(fixed)
+}
+
+/// `N G obj` at `at`: the object number, generation and where its body starts.
+fn object_header(bytes: &[u8], at: usize) -> Option<(u32, u16, usize)> {
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let spaces = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count()
+    };
+    let n_len = digits(at);
+    let mut pos = at + n_len;
+    let gap = spaces(pos);
+    if gap == 0 || n_len > 10 {
+        return None;
+    }
+    pos += gap;
+    let g_len = digits(pos);
+    if g_len == 0 || g_len > 5 {
+        return None;
+    }
+    let generation: u16 = std::str::from_utf8(&bytes[pos..pos + g_len]).ok()?.parse().ok()?;
+    pos += g_len;
+    let gap = spaces(pos);
+    pos += gap;
+    if gap == 0 || !bytes[pos..].starts_with(b"obj") {
+        return None;
+    }
+    let number: u32 = std::str::from_utf8(&bytes[at..at + n_len]).ok()?.parse().ok()?;
+    Some((number, generation, pos + 3))
+}
+
 fn try_repair_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     let startxref_fixed = try_fix_startxref(bytes);
     let candidate = startxref_fixed.as_deref().unwrap_or(bytes);
@@ -554,22 +836,21 @@ impl PdfBackend for LopdfBackend {
         let effective_bytes = try_strip_preamble(bytes);
         let bytes = effective_bytes.as_deref().unwrap_or(bytes);
 
-        let mut inner = match lopdf::Document::load_mem(bytes) {
+        let mut inner = match load_with_direct_encrypt(bytes).unwrap_or_else(|| load_bounded(bytes)) {
             Ok(doc) => doc,
             Err(original_err) => {
                 // Attempt startxref recovery: scan for the `xref` keyword
                 // and fix the startxref offset if it's wrong. This handles
                 // malformed PDFs like issue-297-example.pdf where the
                 // startxref offset is incorrect.
-                if let Some(repaired) = try_repair_xref(bytes) {
-                    lopdf::Document::load_mem(&repaired).map_err(|_| {
+                // shinchoku patch: then a cross-reference table rebuilt from the
+                // objects themselves (files with none, or one past repair).
+                try_repair_xref(bytes)
+                    .and_then(|repaired| load_bounded(&repaired).ok())
+                    .or_else(|| rebuild_xref(bytes).and_then(|rebuilt| load_bounded(&rebuilt).ok()))
+                    .ok_or_else(|| {
                         BackendError::Parse(format!("failed to parse PDF: {original_err}"))
                     })?
-                } else {
-                    return Err(BackendError::Parse(format!(
-                        "failed to parse PDF: {original_err}"
-                    )));
-                }
             }
         };
 
@@ -596,7 +877,19 @@ impl PdfBackend for LopdfBackend {
 
         // Cache page IDs in order (get_pages returns BTreeMap<u32, ObjectId> with 1-based keys)
         let pages_map = inner.get_pages();
-        let page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
+        let mut page_ids: Vec<lopdf::ObjectId> = pages_map.values().copied().collect();
+
+        // shinchoku patch: a table whose offsets miss the page objects loads with no
+        // pages; a table rebuilt from the objects may find them (unencrypted files only).
+        if page_ids.is_empty() && !inner.is_encrypted() && inner.encryption_state.is_none() {
+            if let Some(rebuilt) = rebuild_xref(bytes).and_then(|b| load_bounded(&b).ok()) {
+                let ids: Vec<lopdf::ObjectId> = rebuilt.get_pages().values().copied().collect();
+                if !ids.is_empty() {
+                    inner = rebuilt;
+                    page_ids = ids;
+                }
+            }
+        }
 
         Ok(LopdfDocument {
             inner,
@@ -606,22 +899,37 @@ impl PdfBackend for LopdfBackend {
     }
 
     fn open_with_password(bytes: &[u8], password: &[u8]) -> Result<Self::Document, Self::Error> {
+        let owner_opened = std::str::from_utf8(password)
+            .ok()
+            .filter(|p| !p.is_empty())
+            .and_then(|p| open_with_owner_password(bytes, p));
         let inner = match std::str::from_utf8(password) {
+            _ if owner_opened.is_some() => owner_opened.ok_or(lopdf::Error::InvalidPassword),
             Ok(password) => (|| {
                 // Probe authentication separately so unsupported encryption is not
                 // collapsed into lopdf's loader-level InvalidPassword result. The
                 // password-aware load is still required afterwards because it
                 // materializes the decrypted object graph used for page lookup.
-                let probe = lopdf::Document::load_mem(bytes)?;
+                if let Some(loaded) = load_with_direct_encrypt(bytes) {
+                    let mut doc = loaded?;
+                    if doc.is_encrypted() {
+                        doc.decrypt(password)?;
+                    }
+                    return Ok(doc);
+                }
+                let probe = load_bounded(bytes)?;
                 if probe.is_encrypted() {
                     probe.authenticate_password(password)?;
                 }
                 lopdf::Document::load_mem_with_options(
                     bytes,
-                    lopdf::LoadOptions::with_password(password),
+                    lopdf::LoadOptions {
+                        max_decompressed_size: Some(crate::MAX_DECODED_STREAM_BYTES),
+                        ..lopdf::LoadOptions::with_password(password)
+                    },
                 )
             })(),
-            Err(_) => lopdf::Document::load_mem(bytes).and_then(|mut inner| {
+            Err(_) => load_bounded(bytes).and_then(|mut inner| {
                 if inner.is_encrypted() {
                     inner.decrypt_raw(password)?;
                 }
@@ -943,7 +1251,7 @@ impl PdfBackend for LopdfBackend {
                     stream.content.clone()
                 } else {
                     // Chained filters: decompress everything (lopdf handles this)
-                    stream.decompressed_content().map_err(|e| {
+                    stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).map_err(|e| {
                         BackendError::Parse(format!(
                             "failed to decompress image /{image_name}: {e}"
                         ))
@@ -959,7 +1267,7 @@ impl PdfBackend for LopdfBackend {
                 if filter.is_empty() {
                     stream.content.clone()
                 } else {
-                    stream.decompressed_content().map_err(|e| {
+                    stream.decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES).map_err(|e| {
                         BackendError::Parse(format!(
                             "failed to decompress image /{image_name}: {e}"
                         ))
@@ -1229,7 +1537,7 @@ fn get_content_stream_font_refs(
 /// Try to get decompressed content from a stream, falling back to raw content.
 fn stream_bytes(stream: &lopdf::Stream) -> Option<Vec<u8>> {
     stream
-        .decompressed_content()
+        .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
         .ok()
         .or_else(|| Some(stream.content.clone()))
         .filter(|b| !b.is_empty())
@@ -1339,7 +1647,7 @@ fn repair_document(
     bytes: &[u8],
     options: &RepairOptions,
 ) -> Result<(Vec<u8>, RepairResult), BackendError> {
-    let mut doc = lopdf::Document::load_mem(bytes)
+    let mut doc = load_bounded(bytes)
         .map_err(|e| BackendError::Parse(format!("failed to parse PDF for repair: {e}")))?;
 
     let mut result = RepairResult::new();
@@ -1534,8 +1842,12 @@ fn decode_contents_array(
 fn decode_content_stream(stream: &lopdf::Stream) -> Result<Vec<u8>, BackendError> {
     if stream.dict.get(b"Filter").is_ok() {
         stream
-            .decompressed_content()
-            .map_err(|e| BackendError::Parse(format!("failed to decompress content stream: {e}")))
+            .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
+            .map_err(|e| {
+                crate::stream_decode_error(e, |e| {
+                    BackendError::Parse(format!("failed to decompress content stream: {e}"))
+                })
+            })
     } else {
         Ok(stream.content.clone())
     }

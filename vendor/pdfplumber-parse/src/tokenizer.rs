@@ -58,6 +58,18 @@ pub struct InlineImageData {
 /// Returns a tuple of `(operators, warnings)`. Each warning is a
 /// human-readable description of a skipped malformed token.
 pub fn tokenize_lenient(input: &[u8]) -> (Vec<Operator>, Vec<String>) {
+    match tokenize_lenient_bounded(input) {
+        Ok(result) => result,
+        Err(e) => (Vec::new(), vec![e.to_string()]),
+    }
+}
+
+/// [`tokenize_lenient`], except that operands nested deeper than [`MAX_NESTING_DEPTH`]
+/// end the tokenizing with an error instead of being skipped (shinchoku patch: skipping
+/// them byte by byte re-parsed the same nesting again from every byte).
+pub fn tokenize_lenient_bounded(
+    input: &[u8],
+) -> Result<(Vec<Operator>, Vec<String>), BackendError> {
     let mut ops = Vec::new();
     let mut operand_stack: Vec<Operand> = Vec::new();
     let mut warnings: Vec<String> = Vec::new();
@@ -142,6 +154,9 @@ pub fn tokenize_lenient(input: &[u8]) -> (Vec<Operator>, Vec<String>) {
         })();
 
         if let Err(e) = result {
+            if is_resource_limit(&e) {
+                return Err(e);
+            }
             warnings.push(format!(
                 "skipped malformed token at byte offset {}: {}",
                 saved_pos, e
@@ -157,7 +172,7 @@ pub fn tokenize_lenient(input: &[u8]) -> (Vec<Operator>, Vec<String>) {
         }
     }
 
-    (ops, warnings)
+    Ok((ops, warnings))
 }
 
 /// Parse PDF content stream bytes into a sequence of operators.
@@ -431,8 +446,34 @@ fn hex_digit(b: u8) -> Result<u8, BackendError> {
     }
 }
 
+/// How deep arrays and dictionaries may nest in a content stream (shinchoku patch: upstream
+/// recursed without a bound, and 10,000 `[` overflowed the stack).
+pub const MAX_NESTING_DEPTH: usize = 256;
+
+/// The error for an operand nested deeper than [`MAX_NESTING_DEPTH`].
+fn nesting_too_deep() -> BackendError {
+    BackendError::Core(pdfplumber_core::PdfError::limit_exceeded(
+        "content_nesting_depth",
+        MAX_NESTING_DEPTH,
+        MAX_NESTING_DEPTH + 1,
+    ))
+}
+
+/// True for the error [`nesting_too_deep`] makes.
+pub fn is_resource_limit(e: &BackendError) -> bool {
+    matches!(e, BackendError::Core(c) if c.kind() == pdfplumber_core::PdfErrorKind::ResourceLimit)
+}
+
 /// Parse an array until `]`. Assumes `[` already consumed.
 fn parse_array(input: &[u8], pos: &mut usize) -> Result<Vec<Operand>, BackendError> {
+    parse_array_at(input, pos, 1)
+}
+
+/// [`parse_array`] for an array nested `depth` levels deep.
+fn parse_array_at(input: &[u8], pos: &mut usize, depth: usize) -> Result<Vec<Operand>, BackendError> {
+    if depth > MAX_NESTING_DEPTH {
+        return Err(nesting_too_deep());
+    }
     let mut elements = Vec::new();
 
     loop {
@@ -458,7 +499,7 @@ fn parse_array(input: &[u8], pos: &mut usize) -> Result<Vec<Operand>, BackendErr
             }
             b'[' => {
                 *pos += 1;
-                let arr = parse_array(input, pos)?;
+                let arr = parse_array_at(input, pos, depth + 1)?;
                 elements.push(Operand::Array(arr));
             }
             b'/' => {
@@ -493,6 +534,18 @@ fn parse_array(input: &[u8], pos: &mut usize) -> Result<Vec<Operand>, BackendErr
 
 /// Parse a dictionary `<< /Key value ... >>`. Assumes current bytes are `<<`.
 fn parse_dictionary(input: &[u8], pos: &mut usize) -> Result<Vec<(String, Operand)>, BackendError> {
+    parse_dictionary_at(input, pos, 1)
+}
+
+/// [`parse_dictionary`] for a dictionary nested `depth` levels deep.
+fn parse_dictionary_at(
+    input: &[u8],
+    pos: &mut usize,
+    depth: usize,
+) -> Result<Vec<(String, Operand)>, BackendError> {
+    if depth > MAX_NESTING_DEPTH {
+        return Err(nesting_too_deep());
+    }
     // Skip '<<'
     *pos += 2;
 
@@ -528,13 +581,17 @@ fn parse_dictionary(input: &[u8], pos: &mut usize) -> Result<Vec<(String, Operan
             ));
         }
 
-        let value = parse_dictionary_value(input, pos)?;
+        let value = parse_dictionary_value(input, pos, depth)?;
         entries.push((key, value));
     }
 }
 
 /// Parse a single value inside a dictionary.
-fn parse_dictionary_value(input: &[u8], pos: &mut usize) -> Result<Operand, BackendError> {
+fn parse_dictionary_value(
+    input: &[u8],
+    pos: &mut usize,
+    depth: usize,
+) -> Result<Operand, BackendError> {
     let b = input[*pos];
     match b {
         b'/' => Ok(Operand::Name(parse_name(input, pos))),
@@ -542,14 +599,14 @@ fn parse_dictionary_value(input: &[u8], pos: &mut usize) -> Result<Operand, Back
         b'<' => {
             if *pos + 1 < input.len() && input[*pos + 1] == b'<' {
                 // Nested dictionary
-                Ok(Operand::Dictionary(parse_dictionary(input, pos)?))
+                Ok(Operand::Dictionary(parse_dictionary_at(input, pos, depth + 1)?))
             } else {
                 Ok(Operand::HexString(parse_hex_string(input, pos)?))
             }
         }
         b'[' => {
             *pos += 1;
-            Ok(Operand::Array(parse_array(input, pos)?))
+            Ok(Operand::Array(parse_array_at(input, pos, depth + 1)?))
         }
         b'0'..=b'9' | b'+' | b'-' | b'.' => parse_number(input, pos),
         b'a'..=b'z' | b'A'..=b'Z' => {

@@ -110,7 +110,7 @@ pub fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
     let mut body = Body::default();
     loop {
         let event = reader.read_event().map_err(|e| {
-            ExtractError::Other(format!(
+            ExtractError::Office(format!(
                 "unreadable Word document: {e} in word/document.xml"
             ))
         })?;

@@ -108,29 +108,28 @@ pub fn detect(bytes: &[u8]) -> Option<OfficeKind> {
 /// inflate past [`MAX_INFLATED`] or past the sizes they declare (the readers trust those).
 pub fn check_zip(bytes: &[u8]) -> Result<(), ExtractError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ExtractError::Other(format!("unreadable ZIP container: {e}")))?;
+        .map_err(|e| ExtractError::Office(format!("unreadable ZIP container: {e}")))?;
     let mut total = 0u64;
     let mut sink = [0u8; 64 * 1024];
     for index in 0..zip.len() {
         let mut part = zip
             .by_index(index)
-            .map_err(|e| ExtractError::Other(format!("unreadable ZIP part: {e}")))?;
+            .map_err(|e| ExtractError::Office(format!("unreadable ZIP part: {e}")))?;
         let declared = part.size();
         let mut inflated = 0u64;
         loop {
             let n = part
                 .read(&mut sink)
-                .map_err(|e| ExtractError::Other(format!("unreadable ZIP part: {e}")))?;
+                .map_err(|e| ExtractError::Office(format!("unreadable ZIP part: {e}")))?;
             if n == 0 {
                 break;
             }
             inflated += n as u64;
             total += n as u64;
             if total > MAX_INFLATED || inflated > declared {
-                return Err(ExtractError::Other(format!(
-                    "office file inflates past {} MiB (a ZIP bomb?); refused",
-                    MAX_INFLATED >> 20
-                )));
+                return Err(ExtractError::Inflated {
+                    max_mib: MAX_INFLATED >> 20,
+                });
             }
         }
     }
@@ -145,9 +144,9 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<OfficeDoc, ExtractE
     match kind {
         OfficeKind::Docx => {
             let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-                .map_err(|e| ExtractError::Other(format!("unreadable Word document: {e}")))?;
+                .map_err(|e| ExtractError::Office(format!("unreadable Word document: {e}")))?;
             let xml = xlsx_parts::read_part(&mut zip, "word/document.xml").ok_or_else(|| {
-                ExtractError::Other("unreadable Word document: no word/document.xml".into())
+                ExtractError::Office("unreadable Word document: no word/document.xml".into())
             })?;
             let lines = docx::read_document_xml(&xml)?;
             Ok(OfficeDoc {
@@ -163,9 +162,9 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<OfficeDoc, ExtractE
         _ => {
             let sheets = if kind == OfficeKind::Ods {
                 let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-                    .map_err(|e| ExtractError::Other(format!("unreadable spreadsheet: {e}")))?;
+                    .map_err(|e| ExtractError::Office(format!("unreadable spreadsheet: {e}")))?;
                 let xml = xlsx_parts::read_part(&mut zip, "content.xml").ok_or_else(|| {
-                    ExtractError::Other("unreadable spreadsheet: no content.xml".into())
+                    ExtractError::Office("unreadable spreadsheet: no content.xml".into())
                 })?;
                 ods::read_content_xml(&xml)?
             } else {

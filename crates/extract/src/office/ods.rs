@@ -170,9 +170,13 @@ impl State {
             for k in 0..cell.repeat {
                 self.cells_stored += 1;
                 if self.cells_stored > MAX_CELLS {
-                    return Err(ExtractError::Other(format!(
-                        "spreadsheet has more than {MAX_CELLS} non-empty cells; not a KPI report"
-                    )));
+                    return Err(ExtractError::TooManySheetCells {
+                        sheet: self
+                            .grid
+                            .as_ref()
+                            .map_or_else(String::new, |g| g.name.clone()),
+                        max: MAX_CELLS,
+                    });
                 }
                 self.row_cells
                     .push((self.col.saturating_add(k), text.clone()));
@@ -235,7 +239,7 @@ pub fn read_content_xml(xml: &str) -> Result<Sheets, ExtractError> {
     let mut state = State::default();
     loop {
         let event = reader.read_event().map_err(|e| {
-            ExtractError::Other(format!("unreadable spreadsheet: {e} in content.xml"))
+            ExtractError::Office(format!("unreadable spreadsheet: {e} in content.xml"))
         })?;
         match event {
             Event::Eof => break,

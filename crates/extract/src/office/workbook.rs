@@ -42,9 +42,10 @@ fn hidden_sheet_warning(page: u32, name: &str) -> Warning {
 }
 
 fn too_many_cells(name: &str) -> ExtractError {
-    ExtractError::Other(format!(
-        "sheet \"{name}\" has more than {MAX_CELLS} non-empty cells; not a KPI report"
-    ))
+    ExtractError::TooManySheetCells {
+        sheet: name.to_string(),
+        max: MAX_CELLS,
+    }
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ExtractError> {
@@ -144,9 +145,9 @@ fn merge(d: &calamine::Dimensions) -> Merge {
 fn workbook_error(e: impl std::fmt::Display) -> ExtractError {
     let message = e.to_string();
     if message.to_lowercase().contains("password") || message.contains("encrypt") {
-        ExtractError::Other("password-protected workbook: save it without a password".into())
+        ExtractError::PasswordProtected
     } else {
-        ExtractError::Other(format!("unreadable workbook: {message}"))
+        ExtractError::Office(format!("unreadable workbook: {message}"))
     }
 }
 

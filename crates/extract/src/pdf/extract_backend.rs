@@ -41,13 +41,20 @@ impl PdfBackend for PdfExtractBackend {
         password: Option<&str>,
     ) -> Result<Box<dyn OpenDocument>, ExtractError> {
         let options = LoadOptions::with_password(password.unwrap_or(""));
+        let encrypted = || match password {
+            Some(_) => ExtractError::WrongPassword,
+            None => ExtractError::Encrypted,
+        };
         let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-            pdf_extract::Error::InvalidPassword => ExtractError::Encrypted,
+            pdf_extract::Error::InvalidPassword => encrypted(),
             e => ExtractError::Pdf(format!("cannot read PDF: {e}")),
         })?;
         if doc.is_encrypted() {
-            return Err(ExtractError::Encrypted);
+            return Err(encrypted());
         }
+        // pdf-extract follows /Parent chains and form XObjects by recursion without a
+        // bound: a cycle in either overflows the stack. Refused before it starts.
+        check_recursive_structures(&doc)?;
         expand_width_ranges(&mut doc);
         let page_numbers = doc.get_pages().keys().copied().collect();
         Ok(Box::new(ExtractDocument { doc, page_numbers }))
@@ -69,6 +76,117 @@ impl OpenDocument for ExtractDocument {
             .map_err(|e| ExtractError::Pdf(format!("page {}: {e}", index + 1)))?;
         Ok(dev.page)
     }
+}
+
+/// How deep form XObjects may draw one another here: pdfplumber's default limit.
+const MAX_FORM_DEPTH: usize = 10;
+
+/// Refuse a document whose page tree (`/Parent`) or form XObjects form a cycle, or whose
+/// forms nest deeper than [`MAX_FORM_DEPTH`].
+fn check_recursive_structures(doc: &Document) -> Result<(), ExtractError> {
+    for (number, page_id) in doc.get_pages() {
+        let mut seen = std::collections::HashSet::from([page_id]);
+        let mut id = page_id;
+        while let Ok(parent) = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"Parent"))
+            .and_then(Object::as_reference)
+        {
+            if !seen.insert(parent) {
+                return Err(ExtractError::PageTreeCycle { page: number });
+            }
+            id = parent;
+        }
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        let resources = inherited_resources(doc, page);
+        if !forms_are_bounded(doc, resources, &mut Vec::new(), &mut 100_000) {
+            return Err(ExtractError::Limit(crate::Limit::FormDepth {
+                page: number,
+                max: MAX_FORM_DEPTH,
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// A page's `/Resources`, from the page or the nearest ancestor (cycle-free by now).
+fn inherited_resources<'a>(
+    doc: &'a Document,
+    mut dict: &'a pdf_extract::Dictionary,
+) -> Option<&'a pdf_extract::Dictionary> {
+    for _ in 0..256 {
+        if let Ok(r) = dict.get(b"Resources") {
+            return deref(doc, r).and_then(|o| o.as_dict().ok());
+        }
+        let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+fn deref<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
+    match obj {
+        Object::Reference(id) => doc.get_object(*id).ok(),
+        other => Some(other),
+    }
+}
+
+/// False when the form XObjects reachable from `resources` draw one another in a cycle or
+/// nest deeper than [`MAX_FORM_DEPTH`]. `path` holds the forms being drawn; `budget`
+/// bounds the forms visited (a wide tree of shared forms is not walked to the end).
+fn forms_are_bounded(
+    doc: &Document,
+    resources: Option<&pdf_extract::Dictionary>,
+    path: &mut Vec<ObjectId>,
+    budget: &mut usize,
+) -> bool {
+    let Some(xobjects) = resources
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(|x| deref(doc, x))
+        .and_then(|x| x.as_dict().ok())
+    else {
+        return true;
+    };
+    for (_, value) in xobjects.iter() {
+        let Object::Reference(id) = value else {
+            continue;
+        };
+        let Ok(Object::Stream(form)) = doc.get_object(*id) else {
+            continue;
+        };
+        let is_form = form
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Form");
+        if !is_form {
+            continue;
+        }
+        if path.contains(id) || path.len() >= MAX_FORM_DEPTH {
+            return false;
+        }
+        if *budget == 0 {
+            return true;
+        }
+        *budget -= 1;
+        // A form without resources of its own is drawn with its caller's.
+        let inner = form
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| deref(doc, r))
+            .and_then(|r| r.as_dict().ok())
+            .or(resources);
+        path.push(*id);
+        let bounded = forms_are_bounded(doc, inner, path, budget);
+        path.pop();
+        if !bounded {
+            return false;
+        }
+    }
+    true
 }
 
 /// Rewrite `/W [c1 c2 w …]` ranges as `c1 [w w …]` so pdf-extract reads them right.

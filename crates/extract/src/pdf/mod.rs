@@ -37,6 +37,8 @@ pub struct PdfOptions {
     /// Force one backend (`"pdfplumber"` or `"pdf-extract"`); `None` tries the default,
     /// then the fallback.
     pub backend: Option<String>,
+    /// Refuse a page with a line of more cells than this.
+    pub max_cells_per_line: Option<usize>,
 }
 
 /// The backends by name, default first.
@@ -52,11 +54,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
             let b = backends()
                 .into_iter()
                 .find(|b| b.name() == name)
-                .ok_or_else(|| {
-                    ExtractError::Other(format!(
-                        "unknown PDF backend {name:?}; expected \"pdfplumber\" or \"pdf-extract\""
-                    ))
-                })?;
+                .ok_or_else(|| ExtractError::UnknownBackend(name.to_string()))?;
             vec![b]
         }
     };
@@ -70,8 +68,10 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
         });
         match result {
             Ok(doc) => return Ok(doc),
-            // Deterministic refusals: another backend would say the same.
-            Err(e @ ExtractError::Other(_)) => return Err(e),
+            // Deterministic refusals: another backend would say the same, and after a
+            // limit (nesting, a self-drawing form) the fallback's reader has no such
+            // limit and would overflow its stack.
+            Err(e) if e.is_final() => return Err(e),
             Err(e) => {
                 first_error = Some(match first_error {
                     None => e,
@@ -83,12 +83,14 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
     Err(first_error.unwrap_or_else(|| ExtractError::Pdf("no PDF backend".into())))
 }
 
-/// Of two backends' errors, the more specific one: encryption, then no text layer.
+/// Of two backends' errors, the more specific one: encryption, then no text layer, then a
+/// page-tree cycle.
 fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
     let rank = |e: &ExtractError| match e {
-        ExtractError::Encrypted => 0,
+        ExtractError::WrongPassword | ExtractError::Encrypted => 0,
         ExtractError::NoTextLayer => 1,
-        _ => 2,
+        ExtractError::PageTreeCycle { .. } => 2,
+        _ => 3,
     };
     if rank(&second) < rank(&first) {
         second
@@ -102,6 +104,8 @@ struct PageResult {
     lines: Vec<layout::PageLine>,
     warnings: Vec<(String, String)>,
     readable_glyphs: usize,
+    /// A limit the page went past: an error of the whole file.
+    fatal: Option<ExtractError>,
 }
 
 fn read_with(
@@ -113,31 +117,45 @@ fn read_with(
     let n = doc.page_count();
     if let Some(max) = opts.max_pages {
         if n > max as usize {
-            return Err(ExtractError::Other(format!(
-                "{n} pages, more than --max-pages {max}"
-            )));
+            return Err(ExtractError::TooManyPages { pages: n, max });
         }
     }
     if n == 0 {
-        return Err(ExtractError::Pdf("the PDF has no pages".into()));
+        return Err(ExtractError::NoPages);
     }
-    let pages: Vec<PageResult> = (0..n)
+    let mut pages: Vec<PageResult> = (0..n)
         .into_par_iter()
         .map(|i| read_page(doc.as_ref(), i))
         .collect();
+    if let Some(fatal) = pages.iter_mut().find_map(|p| p.fatal.take()) {
+        return Err(fatal);
+    }
+    if let Some(max) = opts.max_cells_per_line {
+        for (i, page) in pages.iter().enumerate() {
+            if let Some(at) = page.lines.iter().position(|l| l.cells.len() >= max) {
+                let before: usize = pages[..i].iter().map(|p| p.lines.len()).sum();
+                return Err(ExtractError::TooManyCells {
+                    line: before + at + 1,
+                    max,
+                });
+            }
+        }
+    }
     if pages.iter().all(|p| p.readable_glyphs == 0) {
-        let failures: Vec<&str> = pages
+        let failures: Vec<(usize, &str)> = pages
             .iter()
-            .flat_map(|p| &p.warnings)
-            .filter(|(code, _)| code == "page_error")
-            .map(|(_, m)| m.as_str())
+            .enumerate()
+            .flat_map(|(i, p)| p.warnings.iter().map(move |w| (i, w)))
+            .filter(|(_, (code, _))| code == "page_error")
+            .map(|(i, (_, m))| (i, m.as_str()))
             .collect();
         // Every page failed to parse: that is an error of the file, not a missing layer.
         if failures.len() == n {
-            return Err(ExtractError::Pdf(format!(
-                "no page could be read ({})",
-                failures[0]
-            )));
+            let (index, message) = failures[0];
+            return Err(ExtractError::Unparseable {
+                page: index as u32 + 1,
+                reason: message.to_string(),
+            });
         }
         return Err(ExtractError::NoTextLayer);
     }
@@ -148,6 +166,12 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let page_no = index + 1;
     let content = match guard::catch_quiet(|| doc.page(index)) {
         Ok(Ok(c)) => c,
+        Ok(Err(e)) if e.is_final() => {
+            return PageResult {
+                fatal: Some(e),
+                ..failed_page(String::new())
+            }
+        }
         Ok(Err(e)) => return failed_page(format!("page {page_no} could not be read: {e}")),
         Err(panic) => {
             return failed_page(format!(
@@ -167,6 +191,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             lines: Vec::new(),
             warnings,
             readable_glyphs: 0,
+            fatal: None,
         };
     }
     if layer.is_unreadable() {
@@ -181,6 +206,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             lines: Vec::new(),
             warnings,
             readable_glyphs: 0,
+            fatal: None,
         };
     }
     let mut content = content;
@@ -203,6 +229,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
         lines,
         warnings,
         readable_glyphs: layer.readable_glyphs(),
+        fatal: None,
     }
 }
 
@@ -211,6 +238,7 @@ fn failed_page(message: String) -> PageResult {
         lines: Vec::new(),
         warnings: vec![("page_error".to_string(), message)],
         readable_glyphs: 0,
+        fatal: None,
     }
 }
 

@@ -3,7 +3,7 @@
 use pdfplumber::{Orientation, Pdf, PdfError, PdfErrorKind};
 
 use super::backend::{rect_edges, Glyph, OpenDocument, PageContent, PdfBackend};
-use crate::ExtractError;
+use crate::{ExtractError, Limit};
 
 pub struct PlumberBackend;
 
@@ -13,9 +13,54 @@ struct PlumberDocument {
 
 fn to_extract_error(e: PdfError) -> ExtractError {
     match e.kind() {
-        PdfErrorKind::PasswordRequired | PdfErrorKind::InvalidPassword => ExtractError::Encrypted,
+        PdfErrorKind::PasswordRequired => ExtractError::Encrypted,
+        PdfErrorKind::InvalidPassword => ExtractError::WrongPassword,
         _ => ExtractError::Pdf(format!("cannot read PDF: {e}")),
     }
+}
+
+/// A page's error: the reader's limits (the vendored crate's resource-limit errors) become
+/// [`ExtractError::Limit`], which ends the file without a fallback.
+fn page_error(e: PdfError, index: usize) -> ExtractError {
+    let page = index as u32 + 1;
+    match e.resource_limit() {
+        Some(limit) => ExtractError::Limit(match limit.name {
+            "content_nesting_depth" => Limit::Nesting {
+                page,
+                max: limit.limit,
+            },
+            "max_recursion_depth" => Limit::FormDepth {
+                page,
+                max: limit.limit,
+            },
+            "max_decoded_stream_bytes" => Limit::DecodedStream {
+                page,
+                max_mb: limit.limit >> 20,
+            },
+            name => Limit::Other {
+                page,
+                name,
+                max: limit.limit,
+            },
+        }),
+        // The vendored reader's own message for a cycle (`resolve_inherited`), found in
+        // the error's sources: the error itself displays only its kind.
+        None if has_source_saying(&e, "/Parent chain is a cycle") => {
+            ExtractError::PageTreeCycle { page }
+        }
+        None => to_extract_error(e),
+    }
+}
+
+fn has_source_saying(e: &PdfError, words: &str) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if s.to_string().contains(words) {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 impl PdfBackend for PlumberBackend {
@@ -51,7 +96,7 @@ impl OpenDocument for PlumberDocument {
     }
 
     fn page(&self, index: usize) -> Result<PageContent, ExtractError> {
-        let mut page = self.pdf.page(index).map_err(to_extract_error)?;
+        let mut page = self.pdf.page(index).map_err(|e| page_error(e, index))?;
         // Taken out of the page (vendored `take_chars`), so each glyph's strings move
         // instead of being copied.
         let glyphs = page
