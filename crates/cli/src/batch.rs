@@ -192,7 +192,7 @@ fn run_job(job: &Job, cfg: &BatchConfig) -> FileResult {
                 let kpis = doc.kpis.len();
                 let mut warnings = BTreeMap::new();
                 for w in &doc.warnings {
-                    *warnings.entry(w.code.clone()).or_insert(0) += 1;
+                    *warnings.entry(w.code.to_string()).or_insert(0) += 1;
                 }
                 let json = if pretty {
                     shinchoku_writer::to_pretty_json(&doc)

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use shinchoku_extract::era::Period;
-use shinchoku_extract::{par, Line, Provenance, Warning};
+use shinchoku_extract::{par, Line, Provenance, Warning, WarningCode};
 
 use crate::cell_text::{
     department_line, first_number, gregorian_year, has_line_break, has_number_or_date, is_ordinal,
@@ -275,7 +275,7 @@ impl<'a> Scanner<'a> {
                     role_name(obs.role),
                     obs.raw
                 );
-                self.warn_at("chart_table_mismatch", message, check.provenance);
+                self.warn_at(WarningCode::ChartTableMismatch, message, check.provenance);
             }
         }
     }
@@ -300,7 +300,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         for (code, message) in &schema.era_warnings {
-            self.warn(code, format!("in the table header: {message}"), line);
+            self.warn(*code, format!("in the table header: {message}"), line);
         }
         if let Some(project) = self.pending_project.take() {
             self.push_section(project);
@@ -418,7 +418,7 @@ impl<'a> Scanner<'a> {
         }
         if filled.iter().any(|c| has_number_or_date(c.text())) {
             self.warn(
-                "unparsed_row",
+                WarningCode::UnparsedRow,
                 "a line inside a KPI table holds a number or date but is neither a KPI row, a heading nor a header; expected a name followed by the table's value cells".to_string(),
                 line,
             );
@@ -587,7 +587,7 @@ impl<'a> Scanner<'a> {
         }
         if let Some(label) = status_warning {
             self.warn(
-                "unknown_status",
+                WarningCode::UnknownStatus,
                 format!(
                     "status \"{label}\" is not a known progress label nor in the document's legend"
                 ),
@@ -596,7 +596,7 @@ impl<'a> Scanner<'a> {
         }
         if extra_count > 0 {
             self.warn(
-                "extra_cells",
+                WarningCode::ExtraCells,
                 format!("{extra_count} cell(s) after the table's last column were kept as the KPI's notes"),
                 line,
             );
@@ -694,7 +694,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             None => self.warn(
-                "unplaced_department",
+                WarningCode::UnplacedDepartment,
                 format!(
                     "department line \"{}\" follows a table whose KPIs all have departments already",
                     departments.join("、")
@@ -787,11 +787,11 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn warn(&mut self, code: &str, message: String, line: &Line) {
+    fn warn(&mut self, code: WarningCode, message: String, line: &Line) {
         self.warn_at(code, message, provenance(line));
     }
 
-    fn warn_at(&mut self, code: &str, message: String, provenance: Provenance) {
+    fn warn_at(&mut self, code: WarningCode, message: String, provenance: Provenance) {
         let w = Warning::new(code, message, provenance);
         if !self.out.warnings.contains(&w) {
             self.out.warnings.push(w);

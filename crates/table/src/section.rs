@@ -3,7 +3,7 @@
 //! is seen (level-1 codes come from the codes under them; measure codes follow the
 //! document's own spelling; a misprinted head is corrected from the enclosing section).
 
-use shinchoku_extract::{Provenance, Warning};
+use shinchoku_extract::{Provenance, Warning, WarningCode};
 
 #[cfg(test)]
 use crate::cell_text::norm;
@@ -298,7 +298,7 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                             let printed = render(&head, parts, bracketed_measures);
                             let corrected = render(h, parts, bracketed_measures);
                             warnings.push(Warning::new(
-                                "section_code_corrected",
+                                WarningCode::SectionCodeCorrected,
                                 format!(
                                     "section code {printed} read as {corrected}: it sits inside section {h}-{n}, so its head {head} is taken as a misprint of {h}"
                                 ),

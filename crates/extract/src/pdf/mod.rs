@@ -21,7 +21,7 @@ mod quality;
 use rayon::prelude::*;
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
-use crate::diag::{Provenance, Warning};
+use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 use backend::{OpenDocument, PdfBackend};
 pub use extract_backend::PdfExtractBackend;
@@ -100,7 +100,7 @@ fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
 /// One page's outcome.
 struct PageResult {
     lines: Vec<layout::PageLine>,
-    warnings: Vec<(String, String)>,
+    warnings: Vec<(WarningCode, String)>,
     readable_glyphs: usize,
 }
 
@@ -129,7 +129,7 @@ fn read_with(
         let failures: Vec<&str> = pages
             .iter()
             .flat_map(|p| &p.warnings)
-            .filter(|(code, _)| code == "page_error")
+            .filter(|(code, _)| *code == WarningCode::PageError)
             .map(|(_, m)| m.as_str())
             .collect();
         // Every page failed to parse: that is an error of the file, not a missing layer.
@@ -160,7 +160,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let mut warnings = Vec::new();
     if layer.glyphs == 0 {
         warnings.push((
-            "no_text_on_page".to_string(),
+            WarningCode::NoTextOnPage,
             format!("page {page_no} has no text layer (an image or an empty page?); expected text"),
         ));
         return PageResult {
@@ -171,7 +171,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     }
     if layer.is_unreadable() {
         warnings.push((
-            "unreadable_text_layer".to_string(),
+            WarningCode::UnreadableTextLayer,
             format!(
                 "page {page_no}: {} of {} glyphs have no Unicode mapping (font without ToUnicode?); page text skipped",
                 layer.unmapped, layer.glyphs
@@ -186,7 +186,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let mut content = content;
     if layer.unmapped > 0 {
         warnings.push((
-            "unreadable_text_layer".to_string(),
+            WarningCode::UnreadableTextLayer,
             format!(
                 "page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped",
                 layer.unmapped, layer.glyphs
@@ -209,7 +209,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
 fn failed_page(message: String) -> PageResult {
     PageResult {
         lines: Vec::new(),
-        warnings: vec![("page_error".to_string(), message)],
+        warnings: vec![(WarningCode::PageError, message)],
         readable_glyphs: 0,
     }
 }
@@ -226,7 +226,7 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
                 line: lines.len() as u32 + 1,
                 text: String::new(),
             };
-            warnings.push(Warning::new(&code, message, provenance));
+            warnings.push(Warning::new(code, message, provenance));
         }
         for pl in page.lines {
             let cells: Vec<Cell> = pl
