@@ -5,7 +5,6 @@
 pub mod batch;
 pub mod check;
 pub mod dataset;
-mod document_json;
 pub mod escape;
 pub mod output;
 pub mod pipeline;

@@ -158,14 +158,11 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
 /// the input. A report's JSON is one to eight times its text (the 上越 list, all short
 /// cells, is six): the buffer then grows at most once instead of a dozen times. Capped so
 /// that a large input does not reserve more than it can need to start with.
-///
-/// Written by [`crate::document_json::write_document`], which gives the bytes of
-/// `shinchoku_writer::to_canonical_json(doc)` at under half the cost.
 pub fn document_json(doc: &Document, input_len: usize) -> Result<Vec<u8>, serde_json::Error> {
     const MAX_INITIAL: usize = 256 << 20;
     let capacity = input_len.saturating_mul(8).clamp(4096, MAX_INITIAL);
     let mut out = Vec::with_capacity(capacity);
-    crate::document_json::write_document(doc, &mut out)?;
+    shinchoku_writer::write_document(doc, &mut out)?;
     Ok(out)
 }
 

@@ -251,7 +251,7 @@ fn convert(input: &Path, output: &Path, cfg: &WorkerConfig) -> (Reply, Vec<u8>) 
     let kpis = doc.kpis.len();
     let mut warnings = BTreeMap::new();
     for w in &doc.warnings {
-        *warnings.entry(w.code.clone()).or_insert(0) += 1;
+        *warnings.entry(w.code.to_string()).or_insert(0) += 1;
     }
     let canonical = match pipeline::document_json(&doc, bytes.len()) {
         Ok(json) => json,

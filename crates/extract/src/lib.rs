@@ -33,7 +33,7 @@ pub mod pdf;
 pub mod text;
 
 pub use cells::{render_cells, Cell, Format, Line, SourceDoc};
-pub use diag::{Provenance, Warning};
+pub use diag::{Provenance, Warning, WarningCode};
 pub use normalize::normalize;
 pub use text::read_text;
 

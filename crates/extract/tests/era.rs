@@ -394,7 +394,7 @@ fn every_dated_cell_of_the_seeds_is_found() {
 fn summary(parsed: &Parsed) -> String {
     let mut out = period_summary(&parsed.period);
     if !parsed.warnings.is_empty() {
-        let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code).collect();
+        let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code.as_str()).collect();
         out.push_str(" | warn:");
         out.push_str(&codes.join(","));
     }

@@ -8,6 +8,7 @@
 //! overlapping x-range for PDF).
 
 use shinchoku_extract::era::{find_periods, parse_period, Period};
+use shinchoku_extract::WarningCode;
 
 use crate::cell_text::{gregorian_year, NormalizedText};
 use crate::model::Role;
@@ -178,7 +179,7 @@ pub(crate) struct Schema {
     /// The name header says 最重要 (a 重点プロジェクト's table).
     pub priority: bool,
     /// Era doubts met while reading the header periods.
-    pub era_warnings: Vec<(String, String)>,
+    pub era_warnings: Vec<(WarningCode, String)>,
 }
 
 impl Schema {
@@ -389,7 +390,7 @@ fn resolve_actual_columns(columns: &mut [Column]) {
 
 /// The period a header carries (`当初 (H30) (2018)` → H30), with era doubts as
 /// `(code, message)`.
-fn header_period(text: &str) -> (Option<Period>, Vec<(String, String)>) {
+fn header_period(text: &str) -> (Option<Period>, Vec<(WarningCode, String)>) {
     let parsed = match parse_period(text) {
         Ok(p) => Some(p),
         Err(_) => find_periods(text).into_iter().find_map(|f| f.result.ok()),
@@ -399,7 +400,7 @@ fn header_period(text: &str) -> (Option<Period>, Vec<(String, String)>) {
             let warnings = p
                 .warnings
                 .into_iter()
-                .map(|w| (w.code.to_string(), w.message))
+                .map(|w| (w.code, w.message))
                 .collect();
             (Some(p.period), warnings)
         }

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use shinchoku_extract::{Provenance, Warning};
+use shinchoku_extract::{Provenance, Warning, WarningCode};
 
 use crate::cell_text::{fold_code_chars, needs_code_fold, NormalizedText};
 use crate::model::Section;
@@ -298,7 +298,7 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                             let printed = render(&head, parts, bracketed_measures);
                             let corrected = render(h, parts, bracketed_measures);
                             warnings.push(Warning::new(
-                                "section_code_corrected",
+                                WarningCode::SectionCodeCorrected,
                                 format!(
                                     "section code {printed} read as {corrected}: it sits inside section {h}-{n}, so its head {head} is taken as a misprint of {h}"
                                 ),

@@ -2,9 +2,10 @@
 //!
 //! The documents under `benches/data/` are `shinchoku extract` outputs of the seed
 //! reports (regenerate with `shinchoku extract fixtures/NAME.txt -o
-//! crates/writer/benches/data/NAME.json`). They are loaded as `serde_json::Value`
-//! because this crate does not depend on the model types; the serializer path
-//! (`to_canonical_json`) is the one the CLI takes for its typed `Document`.
+//! crates/writer/benches/data/NAME.json`), loaded as `serde_json::Value`: these are the
+//! paths of `check`, `dataset` and `--pretty`. The CLI's typed path (`write_document`) is
+//! measured with the rest of a document's processing by `cargo bench -p shinchoku --bench
+//! extract`.
 //!
 //! `cargo bench -p shinchoku-writer --bench json` (add `-- --test` to only check that
 //! every benchmark runs).
@@ -44,10 +45,10 @@ fn bench_write(c: &mut Criterion) {
             "{name} is not canonical"
         );
         group.throughput(Throughput::Bytes(canonical.len() as u64));
-        group.bench_function(format!("serializer/{name}"), |b| {
+        group.bench_function(format!("to_canonical_json/{name}"), |b| {
             b.iter(|| to_canonical_json(black_box(&doc)).unwrap())
         });
-        group.bench_function(format!("value_tree/{name}"), |b| {
+        group.bench_function(format!("write_canonical/{name}"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(canonical.len());
                 write_canonical(black_box(&doc), &mut out).unwrap();

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
-use crate::canonical::{write_canonical, write_number};
+use crate::canonical::{number_text, write_canonical};
 
 /// The dataset's columns, in order. Fixed for schema version 1.
 pub const DATASET_COLUMNS: &[&str] = &[
@@ -320,11 +320,7 @@ fn cell(value: &Value) -> String {
         Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
         Value::String(s) => s.clone(),
-        Value::Number(n) => {
-            let mut buf = Vec::new();
-            write_number(n, &mut buf);
-            String::from_utf8(buf).unwrap_or_default()
-        }
+        Value::Number(n) => number_text(n),
         Value::Array(_) | Value::Object(_) => {
             let mut buf = Vec::new();
             // Writing into a Vec cannot fail.

@@ -1,16 +1,12 @@
 //! Writing shinchoku documents: the bytes every consumer of the project sees.
 //!
-//! The crate is generic over `serde::Serialize` values and `serde_json::Value`; it knows
-//! the output contract (`schema-v1.md`) only through [`SCHEMA_V1`] and the dataset
-//! columns, never through the types that build a document.
-//!
-//! - [`to_canonical_json`] / [`write_canonical`]: RFC 8785 (JCS) canonical JSON, the
-//!   default output: keys sorted by UTF-16 code units, ECMAScript number forms, no
-//!   whitespace. NaN and infinities are errors. [`to_canonical_json_with_capacity`] starts
-//!   from a buffer of a guessed size.
+//! - [`write_document`]: a [`shinchoku_model::Document`] as RFC 8785 (JCS) canonical
+//!   JSON, the default output: keys sorted by UTF-16 code units, ECMAScript number forms,
+//!   no whitespace, written by serde_json as the document serializes. NaN and infinities
+//!   are errors.
+//! - [`to_canonical_json`] / [`write_canonical`]: the same form for any `Serialize` value
+//!   or `serde_json::Value` (keys sorted here, by `serde_json_canonicalizer`).
 //! - [`to_pretty_json`]: the same content indented for people.
-//! - [`fragment`]: canonical strings and numbers, for a caller that writes a structure it
-//!   knows itself.
 //! - [`write_jsonl_line`]: one canonical value per line.
 //! - [`dataset_rows`], [`write_csv`], [`write_dataset_jsonl`]: flat cross-city rows,
 //!   one per KPI observation, in [`DATASET_COLUMNS`].
@@ -27,9 +23,7 @@
 //! );
 //! ```
 
-pub use canonical::{
-    to_canonical_json, to_canonical_json_with_capacity, to_pretty_json, write_canonical,
-};
+pub use canonical::{to_canonical_json, to_pretty_json, write_canonical, write_document};
 pub use dataset::{
     dataset_rows, write_csv, write_csv_header, write_csv_rows, write_dataset_jsonl, DATASET_COLUMNS,
 };
@@ -39,11 +33,9 @@ pub use jsonl::write_jsonl_line;
 mod canonical;
 mod dataset;
 mod diff;
-mod finite;
-pub mod fragment;
 mod jsonl;
-mod serializer;
 
-/// The output contract, schema version 1, as a JSON Schema (draft 2020-12). Every contract
+/// The output contract, schema version 1, as a JSON Schema (draft 2020-12), generated from
+/// the model's types (`cargo run -p shinchoku-model --example schema`). Every contract
 /// field is required (absent values are `null`); additional fields are allowed.
 pub const SCHEMA_V1: &str = include_str!("../../../schema/v1.json");

@@ -1,75 +1,6 @@
 //! Gregorian calendar arithmetic and the table of the five modern eras.
 
-use super::{Basis, Era, Point};
-
-/// A proleptic Gregorian date (a [`Period`](super::Period)'s `start` and `end`), written as
-/// ISO `YYYY-MM-DD`. Field order makes the derived `Ord` chronological.
-///
-/// A plain value rather than the ISO string: every dated cell makes a period and the table
-/// stage copies column periods onto observations, and two strings a period were two
-/// allocations each time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Date {
-    pub const fn new(year: i32, month: u32, day: u32) -> Self {
-        Date { year, month, day }
-    }
-
-    /// `YYYY-MM-DD` (a year outside 0–9999 keeps its sign and every digit).
-    pub fn iso(self) -> String {
-        let mut out = Vec::with_capacity(10);
-        self.write_iso(&mut out);
-        // ASCII digits and `-`: each byte is its character.
-        out.into_iter().map(char::from).collect()
-    }
-
-    /// Append [`Date::iso`] to `out`. Written by hand because the JSON writer runs it for
-    /// every dated observation.
-    pub fn write_iso(self, out: &mut Vec<u8>) {
-        if !(0..=9999).contains(&self.year) || self.month > 99 || self.day > 99 {
-            out.extend_from_slice(
-                format!("{:04}-{:02}-{:02}", self.year, self.month, self.day).as_bytes(),
-            );
-            return;
-        }
-        let year = self.year as u32;
-        out.extend_from_slice(&[
-            digit(year / 1000),
-            digit(year / 100 % 10),
-            digit(year / 10 % 10),
-            digit(year % 10),
-            b'-',
-            digit(self.month / 10),
-            digit(self.month % 10),
-            b'-',
-            digit(self.day / 10),
-            digit(self.day % 10),
-        ]);
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.iso())
-    }
-}
-
-/// As the contract writes dates: the ISO string.
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso())
-    }
-}
-
-/// The ASCII digit of `value` (0–9).
-fn digit(value: u32) -> u8 {
-    b'0' + (value % 10) as u8
-}
+use super::{Basis, Date, Era, Point};
 
 /// What the parser needs to know about one era.
 pub(super) struct EraInfo {
@@ -300,25 +231,5 @@ mod tests {
             };
             assert_eq!(day_after, next, "{} → {}", pair[0].name, pair[1].name);
         }
-    }
-
-    #[test]
-    fn iso_pads_every_field() {
-        assert_eq!(Date::new(2019, 5, 1).iso(), "2019-05-01");
-        assert_eq!(Date::new(-1, 1, 1).iso(), "-001-01-01");
-        assert_eq!(Date::new(10_000, 12, 31).iso(), "10000-12-31");
-    }
-
-    #[test]
-    fn a_date_is_written_as_its_iso_string_everywhere() {
-        let date = Date::new(2024, 3, 31);
-        let mut out = b"end=".to_vec();
-        date.write_iso(&mut out);
-        assert_eq!(out, b"end=2024-03-31");
-        assert_eq!(date.to_string(), "2024-03-31");
-        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2024-03-31\"");
-        // The derived order is chronological, as the string order was for these years.
-        assert!(Date::new(2023, 12, 31) < Date::new(2024, 1, 1));
-        assert!(Date::new(2024, 2, 29) < Date::new(2024, 3, 1));
     }
 }

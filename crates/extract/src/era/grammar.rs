@@ -16,7 +16,7 @@
 
 use super::calendar;
 use super::cursor::{fold, Cursor, Number};
-use super::{Aggregate, Basis, Era, EraWarning, Parsed, Period, Point};
+use super::{Aggregate, Basis, Era, EraWarning, Parsed, Period, Point, WarningCode};
 
 /// What `scan_at` found at one position.
 pub(super) enum Outcome {
@@ -615,7 +615,7 @@ fn period_of(raw: String, side: &Side, warnings: &mut Vec<EraWarning>) -> Period
         if let Some(why) = calendar::out_of_range(era, side.year, side.month, side.day, side.basis)
         {
             warnings.push(EraWarning {
-                code: "era_out_of_range",
+                code: WarningCode::EraOutOfRange,
                 message: format!("{} {era_year} ({raw}): {why}", calendar::info(era).name),
             });
         }
@@ -650,7 +650,7 @@ fn check_companion(side: &Side, printed: u32, warnings: &mut Vec<EraWarning>) {
         return;
     }
     warnings.push(EraWarning {
-        code: "era_mismatch",
+        code: WarningCode::EraMismatch,
         message: format!(
             "{} {era_year} is {}, but {printed} is printed beside it",
             calendar::info(era).name,

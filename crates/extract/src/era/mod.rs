@@ -51,79 +51,15 @@ mod calendar;
 mod cursor;
 mod grammar;
 
-pub use calendar::Date;
 pub use calendar::{era_on, EraDate};
 use grammar::Outcome;
-use serde::Serialize;
-
-/// The five modern eras.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Era {
-    Meiji,
-    Taisho,
-    Showa,
-    Heisei,
-    Reiwa,
-}
-
-/// What kind of span a period's year means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// 年度: April to March.
-    FiscalYear,
-    /// 年, or a month/day given.
-    CalendarYear,
-    /// A bare `H30`.
-    Unspecified,
-}
-
-/// A point inside the span rather than the whole span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Point {
-    /// 年度末 / 末.
-    End,
-}
-
-/// An aggregate over a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Aggregate {
-    /// 平均 (`H26～H30の平均値`).
-    Average,
-}
-
-/// One date expression, resolved (contract: Period). Field names are fixed by the contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Period {
-    // Fields in canonical JSON key order (sorted), so the writer emits them as they come
-    // instead of reordering; shinchoku-table's tests/canonical_order.rs checks it.
-    pub aggregate: Option<Aggregate>,
-    pub basis: Basis,
-    pub day: Option<u32>,
-    /// The span's last day.
-    pub end: Option<Date>,
-    pub era: Option<Era>,
-    /// 1 for 元.
-    pub era_year: Option<i32>,
-    pub month: Option<u32>,
-    pub point: Option<Point>,
-    /// The expression as printed.
-    pub raw: String,
-    /// The span's first day, when the basis is known (written `YYYY-MM-DD`).
-    pub start: Option<Date>,
-    /// The end of a range (`H26～H30`, `R5.1~6`).
-    pub until: Option<Box<Period>>,
-    /// Gregorian year (of the start of a fiscal year).
-    pub year: i32,
-}
+/// The results' types are the output contract's, defined in `shinchoku-model`.
+pub use shinchoku_model::{Aggregate, Basis, Date, Era, Period, Point, WarningCode};
 
 /// A doubt about a parsed period (contract warning codes `era_mismatch`, `era_out_of_range`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EraWarning {
-    pub code: &'static str,
+    pub code: WarningCode,
     pub message: String,
 }
 

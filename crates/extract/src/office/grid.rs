@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::cells::{Cell, Line};
-use crate::diag::{Provenance, Warning};
+use crate::diag::{Provenance, Warning, WarningCode};
 
 /// A rectangle of merged cells, 0-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl Grid {
                 .map(|(_, t)| t.as_str())
                 .collect();
             warnings.push(Warning::new(
-                "hidden_content_skipped",
+                WarningCode::HiddenContentSkipped,
                 format!(
                     "row {} of sheet \"{}\" is hidden and was left out",
                     row + 1,
@@ -149,7 +149,7 @@ impl Grid {
                 .map(|c| column_name(*c))
                 .collect();
             warnings.push(Warning::new(
-                "hidden_content_skipped",
+                WarningCode::HiddenContentSkipped,
                 format!(
                     "column(s) {} of sheet \"{}\" are hidden and were left out",
                     names.join(", "),

@@ -17,7 +17,7 @@ use quick_xml::Reader;
 use super::grid::{Grid, Merge};
 use super::xlsx_parts::attr;
 use super::{Sheets, MAX_CELLS};
-use crate::diag::{Provenance, Warning};
+use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 
 #[derive(Default)]
@@ -75,7 +75,7 @@ impl State {
                     attr(e, "style-name").is_some_and(|s| self.hidden_table_styles.contains(&s));
                 if hidden {
                     self.sheets.warnings.push(Warning::new(
-                        "hidden_content_skipped",
+                        WarningCode::HiddenContentSkipped,
                         format!("sheet \"{name}\" is hidden and was left out"),
                         Provenance {
                             line: 1,

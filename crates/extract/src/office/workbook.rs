@@ -17,7 +17,7 @@ use super::grid::{Grid, Merge};
 use super::numfmt::{builtin_code, format_number, general, is_locale_dependent};
 use super::{xls_parts, xlsx_parts};
 use super::{OfficeKind, Sheets, MAX_CELLS};
-use crate::diag::{Provenance, Warning};
+use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 
 /// Every sheet of the workbook as a grid, in workbook order; hidden sheets are skipped
@@ -31,7 +31,7 @@ pub fn read_workbook(bytes: &[u8], kind: OfficeKind) -> Result<Sheets, ExtractEr
 
 fn hidden_sheet_warning(page: u32, name: &str) -> Warning {
     Warning::new(
-        "hidden_content_skipped",
+        WarningCode::HiddenContentSkipped,
         format!("sheet \"{name}\" is hidden and was left out"),
         Provenance {
             line: 1,

@@ -21,7 +21,7 @@ mod quality;
 use rayon::prelude::*;
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
-use crate::diag::{Provenance, Warning};
+use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 use backend::{OpenDocument, PdfBackend};
 pub use extract_backend::PdfExtractBackend;
@@ -102,7 +102,7 @@ fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
 /// One page's outcome.
 struct PageResult {
     lines: Vec<layout::PageLine>,
-    warnings: Vec<(String, String)>,
+    warnings: Vec<(WarningCode, String)>,
     readable_glyphs: usize,
     /// A limit the page went past: an error of the whole file.
     fatal: Option<ExtractError>,
@@ -146,7 +146,7 @@ fn read_with(
             .iter()
             .enumerate()
             .flat_map(|(i, p)| p.warnings.iter().map(move |w| (i, w)))
-            .filter(|(_, (code, _))| code == "page_error")
+            .filter(|(_, (code, _))| *code == WarningCode::PageError)
             .map(|(i, (_, m))| (i, m.as_str()))
             .collect();
         // Every page failed to parse: that is an error of the file, not a missing layer.
@@ -184,7 +184,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let mut warnings = Vec::new();
     if layer.glyphs == 0 {
         warnings.push((
-            "no_text_on_page".to_string(),
+            WarningCode::NoTextOnPage,
             format!("page {page_no} has no text layer (an image or an empty page?); expected text"),
         ));
         return PageResult {
@@ -196,7 +196,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     }
     if layer.is_unreadable() {
         warnings.push((
-            "unreadable_text_layer".to_string(),
+            WarningCode::UnreadableTextLayer,
             format!(
                 "page {page_no}: {} of {} glyphs have no Unicode mapping (font without ToUnicode?); page text skipped",
                 layer.unmapped, layer.glyphs
@@ -212,7 +212,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let mut content = content;
     if layer.unmapped > 0 {
         warnings.push((
-            "unreadable_text_layer".to_string(),
+            WarningCode::UnreadableTextLayer,
             format!(
                 "page {page_no}: {} of {} glyphs have no Unicode mapping and were dropped",
                 layer.unmapped, layer.glyphs
@@ -236,7 +236,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
 fn failed_page(message: String) -> PageResult {
     PageResult {
         lines: Vec::new(),
-        warnings: vec![("page_error".to_string(), message)],
+        warnings: vec![(WarningCode::PageError, message)],
         readable_glyphs: 0,
         fatal: None,
     }
@@ -254,7 +254,7 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
                 line: lines.len() as u32 + 1,
                 text: String::new(),
             };
-            warnings.push(Warning::new(&code, message, provenance));
+            warnings.push(Warning::new(code, message, provenance));
         }
         for pl in page.lines {
             let cells: Vec<Cell> = pl

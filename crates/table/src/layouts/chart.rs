@@ -7,6 +7,7 @@ use crate::cell_text::{first_number, gregorian_year, Bigrams};
 use crate::model::Role;
 use crate::more_chars_than;
 use crate::view::CellView;
+use shinchoku_extract::WarningCode;
 
 use super::doc::{provenance, Phase};
 use super::{At, Claim, Doc, Layout};
@@ -75,7 +76,11 @@ fn check_row(doc: &mut Doc, kpi: usize, year: i32, value: f64, shown: &CellView,
             role_name(obs.role),
             obs.raw
         );
-        doc.warn_at("chart_table_mismatch", message, provenance(at.line()));
+        doc.warn_at(
+            WarningCode::ChartTableMismatch,
+            message,
+            provenance(at.line()),
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 //! initiatives, warnings) and what the layouts share between lines (the open table, the
 //! current section, the narrative block being read).
 
+use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
 
 use shinchoku_extract::{Line, Provenance, Warning};
@@ -174,12 +175,12 @@ impl<'a> Doc<'a> {
             .is_some_and(|d| matches!(self.out.sections[d].heading, Heading::Project { .. }))
     }
 
-    pub(crate) fn warn(&mut self, code: &str, message: String, line: &Line) {
+    pub(crate) fn warn(&mut self, code: WarningCode, message: String, line: &Line) {
         self.warn_at(code, message, provenance(line));
     }
 
     /// A warning, once: the same warning for the same line is not repeated.
-    pub(crate) fn warn_at(&mut self, code: &str, message: String, provenance: Provenance) {
+    pub(crate) fn warn_at(&mut self, code: WarningCode, message: String, provenance: Provenance) {
         let w = Warning::new(code, message, provenance);
         if !self.out.warnings.contains(&w) {
             self.out.warnings.push(w);

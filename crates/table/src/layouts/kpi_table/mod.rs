@@ -20,6 +20,7 @@ use crate::header::{ColumnKind, Schema};
 use crate::model::Role;
 use crate::more_chars_than;
 use crate::value::clean_hint;
+use shinchoku_extract::WarningCode;
 
 use super::doc::{OpenTable, Phase};
 use super::{is_page_number, At, Claim, Doc, Layout};
@@ -55,7 +56,7 @@ fn open_table<'a>(doc: &mut Doc<'a>, schema: &'a Schema, at: &At) {
         return;
     }
     for (code, message) in &schema.era_warnings {
-        doc.warn(code, format!("in the table header: {message}"), at.line());
+        doc.warn(*code, format!("in the table header: {message}"), at.line());
     }
     if let Some(project) = doc.sections.pending_project.take() {
         // A table confirms the project heading before it.
@@ -145,7 +146,7 @@ fn assign_departments(doc: &mut Doc, departments: Vec<String>, at: &At) {
             }
         }
         None => doc.warn(
-            "unplaced_department",
+            WarningCode::UnplacedDepartment,
             format!(
                 "department line \"{}\" follows a table whose KPIs all have departments already",
                 departments.join("、")
@@ -187,7 +188,7 @@ impl Layout for KpiRows {
         }
         if filled.iter().any(|c| has_number_or_date(c.text())) {
             doc.warn(
-                "unparsed_row",
+                WarningCode::UnparsedRow,
                 "a line inside a KPI table holds a number or date but is neither a KPI row, a heading nor a header; expected a name followed by the table's value cells".to_string(),
                 at.line(),
             );

@@ -1,6 +1,7 @@
 //! One KPI row of the open table: `[ordinal | 数値目標] name value… [status] [projects]`,
 //! its cells aligned to the table's columns by content and order, read into a KPI draft.
 
+use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
 
 use crate::cell_text::{has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name};
@@ -132,7 +133,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     }
     if let Some(label) = unknown_status {
         doc.warn(
-            "unknown_status",
+            WarningCode::UnknownStatus,
             format!(
                 "status \"{label}\" is not a known progress label nor in the document's legend"
             ),
@@ -141,7 +142,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     }
     if !row.extras.is_empty() {
         doc.warn(
-            "extra_cells",
+            WarningCode::ExtraCells,
             format!(
                 "{} cell(s) after the table's last column were kept as the KPI's notes",
                 row.extras.len()
