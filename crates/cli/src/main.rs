@@ -30,6 +30,12 @@ struct ReadArgs {
     /// PDF backend: `pdfplumber` (default, falls back to `pdf-extract`) or `pdf-extract`.
     #[arg(long, value_name = "NAME", value_parser = ["pdfplumber", "pdf-extract"])]
     pdf_backend: Option<String>,
+    /// How text input is split into cells: `auto` (detect each block), `tabs`, `spaces`
+    /// (space-aligned, as `pdftotext -layout`), `pipes` (Markdown tables) or `lines` (one
+    /// cell per line).
+    #[arg(long, value_name = "FORM", default_value = "auto",
+          value_parser = ["auto", "tabs", "spaces", "pipes", "lines"])]
+    text_layout: String,
 }
 
 impl ReadArgs {
@@ -38,6 +44,7 @@ impl ReadArgs {
             password: self.password.clone(),
             max_pages: self.max_pages,
             pdf_backend: self.pdf_backend.clone(),
+            text_layout: self.text_layout.parse().unwrap_or_default(),
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct Options {
     pub max_pages: Option<u32>,
     /// Force a PDF backend by name (`pdfplumber`, `pdf-extract`).
     pub pdf_backend: Option<String>,
+    /// How text input is split into cells (`--text-layout`); `Auto` detects each block.
+    pub text_layout: shinchoku_extract::TextLayout,
 }
 
 impl Options {
@@ -61,7 +63,11 @@ pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractErr
     if looks_like_pdf(bytes) {
         read_pdf(bytes, &opts.pdf())
     } else {
-        shinchoku_extract::read_text(bytes)
+        shinchoku_extract::read_text_with(
+            bytes,
+            opts.text_layout,
+            &shinchoku_extract::layout::BuiltinVocabulary,
+        )
     }
 }
 
