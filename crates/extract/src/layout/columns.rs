@@ -47,6 +47,19 @@ impl Columns {
         }
     }
 
+    /// The column of a header cell `[x0, x1)`: the one its start is in, else the one its
+    /// centre is in (a header is centred over its column, the data may be aligned to either
+    /// side), else the column nearest its start.
+    pub fn of_header(&self, x0: u32, x1: u32) -> usize {
+        let inside = |x: u32| {
+            let i = self.extents.partition_point(|&(_, e1)| e1 <= x);
+            self.extents.get(i).filter(|e| e.0 <= x).map(|_| i)
+        };
+        inside(x0)
+            .or_else(|| inside(x0 + (x1.saturating_sub(x0)) / 2))
+            .unwrap_or_else(|| self.of(x0))
+    }
+
     /// Split column `i` at `x` (a header cell that needs a column of its own).
     pub fn split_at(&mut self, x: u32) {
         let i = self.of(x);
@@ -129,19 +142,18 @@ pub fn choose_metric(lines: &[&[Run]]) -> Metric {
     }
 }
 
-/// Columns of a region: the x ranges covered by the words of more than `lines / 8` of its
-/// multi-run lines.
+/// Columns of a region: the x ranges covered by the runs of more than `lines / 8` of its
+/// multi-run lines. (Runs, not words: `39.8% (H30)` is one cell, and the single spaces
+/// of such cells line up from row to row.)
 pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     let voters: Vec<&[Run]> = lines.iter().copied().filter(|r| r.len() >= 2).collect();
     let threshold = voters.len() / 8;
     let mut events: Vec<(u32, i32)> = Vec::new();
     for runs in &voters {
         for r in runs.iter() {
-            for w in &r.words {
-                let (x0, x1) = w.2.x(metric);
-                events.push((x0, 1));
-                events.push((x1, -1));
-            }
+            let (x0, x1) = r.span.x(metric);
+            events.push((x0, 1));
+            events.push((x1, -1));
         }
     }
     // Ends sort before starts at the same x: touching words leave no gap, and a column

@@ -92,6 +92,18 @@ fn header_at(
     best.map(|(main, _)| (j, main))
 }
 
+/// Whether a header run breaks before its word `k`: another run starts or ends in the
+/// space between words `k - 1` and `k` (`edges` sorted).
+fn aligned_break(r: &Run, k: usize, edges: &[u32], metric: Metric) -> bool {
+    let (end, next) = (r.words[k - 1].2.x(metric).1, r.words[k].2.x(metric).0);
+    let (own0, own1) = r.span.x(metric);
+    let from = edges.partition_point(|&e| e + EDGE_SLACK < end);
+    edges[from..]
+        .iter()
+        .take_while(|&&e| e <= next + EDGE_SLACK)
+        .any(|&e| e != own0 && e != own1)
+}
+
 /// A piece of a line placed in a column.
 #[derive(Debug, Clone, Copy)]
 struct Part<'a> {
@@ -102,22 +114,62 @@ struct Part<'a> {
 }
 
 /// A line's pieces by column: each run, split between words that start in different
-/// columns (a tool squeezed two cells into one run). `by_centre` places pieces by their
-/// centres (header cells are centred over their columns).
+/// columns (a tool squeezed two cells into one run). With `header_edges` (the edges of
+/// the region's runs) the line is a header line, placed as header cells (see
+/// [`Columns::of_header`]).
 fn parts<'a>(
     line: usize,
     raw: &'a str,
     runs: &[Run],
     cols: &Columns,
-    by_centre: bool,
+    header_edges: Option<&[u32]>,
 ) -> Vec<Part<'a>> {
     let metric = cols.metric;
     let mut out: Vec<Part<'a>> = Vec::new();
+    if let [only] = runs {
+        // A line's only run is one piece (a heading, a wrapped name): nothing beside it
+        // was squeezed into it.
+        let (x0, x1) = only.span.x(metric);
+        let col = if header_edges.is_some() {
+            cols.of_header(x0, x1)
+        } else {
+            cols.of(x0)
+        };
+        out.push(Part {
+            line,
+            col,
+            x0,
+            text: only.text(raw),
+        });
+        return out;
+    }
+    if let Some(edges) = header_edges {
+        // Header cells: a run is split only where another line has an edge (see
+        // `aligned_break`), each piece placed as a header cell.
+        for r in runs {
+            let mut start = 0;
+            for k in 1..=r.words.len() {
+                let last = k == r.words.len();
+                if last || aligned_break(r, k, edges, metric) {
+                    let (a, b) = (&r.words[start], &r.words[k - 1]);
+                    out.push(Part {
+                        line,
+                        col: cols.of_header(a.2.x(metric).0, b.2.x(metric).1),
+                        x0: a.2.x(metric).0,
+                        text: &raw[a.0..b.1],
+                    });
+                    start = k;
+                }
+            }
+        }
+        return out;
+    }
     for r in runs {
         let mut current: Option<(usize, usize, usize, u32)> = None; // (col, start, end, x0)
         for w in &r.words {
             let (x0, x1) = w.2.x(metric);
-            let col = cols.of(if by_centre { (x0 + x1) / 2 } else { x0 });
+            let _ = x1;
+            let col = cols.of(x0);
             match current.as_mut() {
                 Some(c) if c.0 == col => c.2 = w.1,
                 _ => {
@@ -201,16 +253,57 @@ impl<'a> Region<'_, 'a> {
         self.lines[i].raw
     }
 
-    fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
-        let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
-        let mut cols = find_columns(&data, metric);
-        let spans = self
+    /// Where the region's runs start and end, sorted.
+    fn edges(&self, metric: Metric) -> Vec<u32> {
+        let mut edges: Vec<u32> = self
             .data
             .clone()
             .chain(self.header.clone())
             .flat_map(|i| self.runs[i].iter())
-            .flat_map(|r| r.words.iter().map(move |w| w.2.x(metric)));
-        cols.fill_gutters(spans);
+            .flat_map(|r| [r.span.x(metric).0, r.span.x(metric).1])
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        edges
+    }
+
+    fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
+        let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
+        let mut cols = find_columns(&data, metric);
+        // Text in the gutters gets columns: each word of a line with several runs, only
+        // the start of a line's single run (a heading may run across label columns that
+        // its own start does not tell apart).
+        let spans = self.data.clone().chain(self.header.clone()).flat_map(|i| {
+            let runs = if self.header.contains(&i) {
+                &[][..]
+            } else {
+                self.runs[i].as_slice()
+            };
+            let whole = runs.len() >= 2;
+            runs.iter().flat_map(move |r| {
+                r.words.iter().map(move |w| {
+                    let (x0, x1) = w.2.x(metric);
+                    (x0, if whole { x1 } else { x0 + 1 })
+                })
+            })
+        });
+        let mut spans: Vec<(u32, u32)> = spans.collect();
+        // A header run's words are one cell unless another line has an edge where they
+        // meet (`基本的方 具体的施` over `向性` and `策` is two cells; `（K P I）` is one).
+        let edges = self.edges(metric);
+        for i in self.header.clone() {
+            for r in &self.runs[i] {
+                let mut start = r.span.x(metric).0;
+                for k in 1..r.words.len() {
+                    if aligned_break(r, k, &edges, metric) {
+                        spans.push((start, r.words[k - 1].2.x(metric).1));
+                        start = r.words[k].2.x(metric).0;
+                    }
+                }
+                spans.push((start, r.span.x(metric).1));
+            }
+        }
+        cols.fill_gutters(spans.into_iter());
         // Two role terms of the main header line in one column: the column is two.
         for _ in 0..self.runs[self.main].len() {
             let main = parts(
@@ -218,7 +311,7 @@ impl<'a> Region<'_, 'a> {
                 self.raw(self.main),
                 &self.runs[self.main],
                 &cols,
-                true,
+                Some(&edges),
             );
             let roles: Vec<&Part> = main
                 .iter()
@@ -245,6 +338,7 @@ impl<'a> Region<'_, 'a> {
             .collect();
         let metric = choose_metric(&all);
         let cols = self.columns(metric, vocab);
+        let edges = self.edges(metric);
         if cols.len() < 2 {
             return None;
         }
@@ -253,7 +347,7 @@ impl<'a> Region<'_, 'a> {
         let header_parts: Vec<Vec<Part>> = self
             .header
             .clone()
-            .map(|i| parts(i, self.raw(i), &self.runs[i], &cols, true))
+            .map(|i| parts(i, self.raw(i), &self.runs[i], &cols, Some(&edges)))
             .collect();
         let main_roles: Vec<bool> = (0..n)
             .map(|c| {
@@ -359,7 +453,7 @@ impl<'a> Rows<'a> {
                 blank = true;
                 continue;
             }
-            entries.push((i, parts(i, raw, &region.runs[i], cols, false)));
+            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
             blank_before.push(std::mem::replace(&mut blank, false));
         }
         let anchor: Vec<bool> = entries

@@ -37,7 +37,12 @@ pub struct BuiltinVocabulary;
 /// Longer cells are not header terms (squeezed characters, brackets included).
 const MAX_TERM_CHARS: usize = 24;
 
-const PROJECTS: [&str; 3] = ["事業", "取組", "方策"];
+/// A value or label header is a short phrase (`戦略策定時`, `現状値`), its period in
+/// brackets aside.
+const MAX_VALUE_TERM_CHARS: usize = 8;
+
+/// Projects headers end with these (`主な具体的事業`, `主な取組`, `関連方策`).
+const PROJECTS: [&str; 4] = ["事業", "取組", "取り組み", "方策"];
 const VALUES: [&str; 14] = [
     "基準",
     "現状",
@@ -90,19 +95,25 @@ impl HeaderVocabulary for BuiltinVocabulary {
         } else {
             head
         };
+        // A header names a column in a few words; digits outside brackets are data.
+        let short =
+            |max: usize| words.chars().count() <= max && !words.bytes().any(|b| b.is_ascii_digit());
+        if !short(MAX_TERM_CHARS) {
+            return None;
+        }
         if words.contains("数値目標") {
             return Some(HeaderKind::Label);
         }
-        if PROJECTS.iter().any(|t| words.contains(t)) && !words.contains("事業数") {
+        if PROJECTS.iter().any(|t| words.ends_with(t)) {
             return Some(HeaderKind::Projects);
         }
         if words.starts_with("項目") || NAME_ENDINGS.iter().any(|t| words.ends_with(t)) {
             return Some(HeaderKind::Name);
         }
-        if VALUES.iter().any(|t| words.contains(t)) {
+        if short(MAX_VALUE_TERM_CHARS) && VALUES.iter().any(|t| words.contains(t)) {
             return Some(HeaderKind::Value);
         }
-        if LABELS.iter().any(|t| words.contains(t)) {
+        if short(MAX_VALUE_TERM_CHARS) && LABELS.iter().any(|t| words.contains(t)) {
             return Some(HeaderKind::Label);
         }
         None
@@ -148,6 +159,9 @@ mod tests {
         assert_eq!(kind("状況"), Some(HeaderKind::Fragment));
         assert_eq!(kind("認定農業者数"), None);
         assert_eq!(kind("842人"), None);
+        assert_eq!(kind("8事業者 (H30)"), None);
+        assert_eq!(kind("雪室食品を商品化する食品関連事業者数"), None);
+        assert_eq!(kind("目標達成に向けた市民の実績の割合"), None);
         assert_eq!(
             kind("「第2期上越市まち・ひと・しごと創生総合戦略」重要業績評価指標（KPI）進捗状況一覧表"),
             None
