@@ -233,7 +233,17 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
                     .map_or_else(String::new, |p| format!("page {p}: "));
                 eprintln!("warning: {}: {page}{}", input.display(), w.message);
             }
-            let _ = output::write_stdout(shinchoku_extract::render_cells(&doc, page).as_bytes());
+            let mut shown = shinchoku_extract::render_cells(&doc, page);
+            if doc.format == shinchoku_extract::Format::Text && input.as_os_str() != "-" {
+                // The blocks the text layout found, so a layout can be debugged by looking.
+                if let Ok(bytes) = std::fs::read(input) {
+                    shown.push_str(&shinchoku_extract::text::describe_blocks(
+                        &bytes,
+                        opts.text_layout,
+                    ));
+                }
+            }
+            let _ = output::write_stdout(shown.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

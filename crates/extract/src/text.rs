@@ -143,6 +143,38 @@ pub fn read_text_with(
     })
 }
 
+/// The blocks [`layout::arrange`] finds in a text, one line each for people (`shinchoku
+/// cells`): `# l{first}-l{last} {form}`, then the metric and the column extents of a
+/// space-aligned block (`[x0,x1)` in characters or display columns), then the headers
+/// joined by ` | `. Empty for text that is not decodable.
+pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
+    use std::fmt::Write;
+    let Ok((text, _)) = decode::decode_text_cow(bytes) else {
+        return String::new();
+    };
+    let without_feeds = text.replace('\u{c}', "");
+    let sources: Vec<SourceLine> = split_lines(&without_feeds)
+        .map(|raw| SourceLine { page: 1, raw })
+        .collect();
+    let layout = if text_layout == TextLayout::Tabs {
+        return String::new();
+    } else {
+        layout::arrange(&sources, text_layout, &BuiltinVocabulary)
+    };
+    let mut out = String::new();
+    for b in &layout.blocks {
+        let _ = write!(out, "# l{}-l{} {}", b.first + 1, b.end, b.form);
+        if !b.columns.is_empty() {
+            let _ = write!(out, " ({}):", b.metric);
+            for (x0, x1) in &b.columns {
+                let _ = write!(out, " [{x0},{x1})");
+            }
+        }
+        let _ = writeln!(out, "\n#   headers: {}", b.headers.join(" | "));
+    }
+    out
+}
+
 fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
 }

@@ -168,8 +168,13 @@ fn parts<'a>(
         let mut current: Option<(usize, usize, usize, u32)> = None; // (col, start, end, x0)
         for w in &r.words {
             let (x0, x1) = w.2.x(metric);
-            let _ = x1;
-            let col = cols.of(x0);
+            // A word after the run's first that reaches past the next column's start
+            // was squeezed against the cell before it (`…環境に 12件/年 (H30)`): it
+            // starts the next column's cell.
+            let mut col = cols.of(x0);
+            if w.0 > r.start && cols.extents.get(col + 1).is_some_and(|next| x1 > next.0) {
+                col += 1;
+            }
             match current.as_mut() {
                 Some(c) if c.0 == col => c.2 = w.1,
                 _ => {
@@ -270,9 +275,9 @@ impl<'a> Region<'_, 'a> {
     fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
         let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
         let mut cols = find_columns(&data, metric);
-        // Text in the gutters gets columns: each word of a line with several runs, only
-        // the start of a line's single run (a heading may run across label columns that
-        // its own start does not tell apart).
+        // Text in the gutters gets columns: the first word of each run of a line with
+        // several runs, only the start of a line's single run (a heading may run across
+        // label columns that its own start does not tell apart).
         let spans = self.data.clone().chain(self.header.clone()).flat_map(|i| {
             let runs = if self.header.contains(&i) {
                 &[][..]
@@ -280,11 +285,9 @@ impl<'a> Region<'_, 'a> {
                 self.runs[i].as_slice()
             };
             let whole = runs.len() >= 2;
-            runs.iter().flat_map(move |r| {
-                r.words.iter().map(move |w| {
-                    let (x0, x1) = w.2.x(metric);
-                    (x0, if whole { x1 } else { x0 + 1 })
-                })
+            runs.iter().filter_map(move |r| {
+                let (x0, x1) = r.words.first()?.2.x(metric);
+                Some((x0, if whole { x1 } else { x0 + 1 }))
             })
         });
         let mut spans: Vec<(u32, u32)> = spans.collect();
