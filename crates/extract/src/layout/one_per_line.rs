@@ -10,7 +10,7 @@
 //! over that do not fill a group are kept as lines of their own, with a warning.
 
 use super::vocabulary::{HeaderKind, HeaderVocabulary};
-use super::{joined_cell, make_cell, Arranged, Arrangement, Block, SourceLine};
+use super::{make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::{is_blank_text, Cell};
 
 /// A value cell longer than this (characters) is not one: the grouping went wrong.
@@ -91,7 +91,20 @@ pub fn block(
     while start < lines.len() && usable[start] && is_blank_text(lines[start].raw) {
         start += 1;
     }
-    let paragraphs = lines.get(start + 1).is_some_and(|l| is_blank_text(l.raw));
+    // Paragraphs when blank lines separate the first row's cells (at least N - 1 blank
+    // lines among the next 2N non-blank ones).
+    let (mut seen, mut gaps) = (0, 0);
+    for l in &lines[start..] {
+        if seen >= 2 * width {
+            break;
+        }
+        if is_blank_text(l.raw) {
+            gaps += 1;
+        } else {
+            seen += 1;
+        }
+    }
+    let paragraphs = gaps + 1 >= width;
     let mut units: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut j = start;
     let mut blanks = 0;
@@ -163,7 +176,14 @@ pub fn block(
         out.lines.push(Arranged {
             first: g[0].0,
             raw: raw.join("\n"),
-            cells: g.iter().map(|u| joined_cell(&u.1)).collect(),
+            // A cell's lines were broken on purpose (one cell a paragraph): kept as lines.
+            cells: g
+                .iter()
+                .map(|u| {
+                    let texts: Vec<String> = u.1.iter().map(|l| make_cell(l).text).collect();
+                    Cell::from_text(u.1.join("\n"), texts.join("\n"))
+                })
+                .collect(),
         });
     }
     let rest = &units[used..];

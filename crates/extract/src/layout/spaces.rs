@@ -512,25 +512,34 @@ impl<'a> Rows<'a> {
         });
         let mut owner: Vec<Option<usize>> = vec![None; entries.len()];
         for s in &segments {
-            let anchors: Vec<usize> = s.iter().copied().filter(|&e| anchor[e]).collect();
+            // The nearest anchor above and below each position (as positions in `s`),
+            // from one sweep each way: linear in the segment.
+            let mut above: Vec<Option<usize>> = vec![None; s.len()];
+            let mut below: Vec<Option<usize>> = vec![None; s.len()];
+            let mut last = None;
             for (k, &e) in s.iter().enumerate() {
                 if anchor[e] {
-                    owner[e] = Some(e);
-                    continue;
+                    last = Some(k);
                 }
-                let above = anchors.iter().rev().find(|&&a| a < e).copied();
-                let below = anchors.iter().find(|&&a| a > e).copied();
-                owner[e] = match (above, below) {
+                above[k] = last;
+            }
+            last = None;
+            for (k, &e) in s.iter().enumerate().rev() {
+                if anchor[e] {
+                    last = Some(k);
+                }
+                below[k] = last;
+            }
+            for (k, &e) in s.iter().enumerate() {
+                owner[e] = match (above[k], below[k]) {
+                    (Some(a), _) if a == k => Some(e),
                     (Some(a), Some(b)) if centred => {
                         // Lines between two anchors: the first half to the upper row.
-                        let pos_a = s.iter().position(|&x| x == a).unwrap_or(0);
-                        let pos_b = s.iter().position(|&x| x == b).unwrap_or(k);
-                        let between = pos_b - pos_a - 1;
-                        let rank = k - pos_a;
-                        Some(if rank <= between.div_ceil(2) { a } else { b })
+                        let between = b - a - 1;
+                        Some(s[if k - a <= between.div_ceil(2) { a } else { b }])
                     }
-                    (Some(a), _) => Some(a),
-                    (None, b) => b,
+                    (Some(a), _) => Some(s[a]),
+                    (None, b) => b.map(|b| s[b]),
                 };
             }
         }
@@ -572,15 +581,22 @@ impl<'a> Rows<'a> {
     }
 
     fn emit(&self, region: &Region, n: usize, out: &mut Vec<Arranged>) {
-        let is_taken = |p: &Part| self.taken.contains(&(p.line, p.x0));
+        let mut taken = self.taken.clone();
+        taken.sort_unstable();
+        let is_taken = |p: &Part| taken.binary_search(&(p.line, p.x0)).is_ok();
+        // Each anchor's member lines, in one pass (entries are in line order).
+        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); self.parts.len()];
+        for (m, owner) in self.owner.iter().enumerate() {
+            if let Some(o) = owner {
+                members_of[*o].push(m);
+            }
+        }
         // Rows, one per anchor.
         for (e, (line, _)) in self.parts.iter().enumerate() {
             if !self.anchor[e] {
                 continue;
             }
-            let members: Vec<usize> = (0..self.parts.len())
-                .filter(|&m| self.owner[m] == Some(e))
-                .collect();
+            let members = &members_of[e];
             let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
             for (c, _, text) in self
                 .vertical
@@ -590,7 +606,7 @@ impl<'a> Rows<'a> {
             {
                 pieces[c].push(text);
             }
-            for &m in &members {
+            for &m in members {
                 for p in &self.parts[m].1 {
                     let detached = m != e && p.col < self.name;
                     if !detached && !is_taken(p) {
