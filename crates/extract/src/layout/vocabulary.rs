@@ -75,6 +75,11 @@ const LABELS: [&str; 8] = [
 
 impl HeaderVocabulary for BuiltinVocabulary {
     fn kind(&self, text: &str) -> Option<HeaderKind> {
+        // Asked of the first run of every line: a text too long to be a term is turned
+        // away before it is normalized (a character is at most 4 bytes, a space 1).
+        if text.trim().len() > MAX_TERM_CHARS * 8 {
+            return None;
+        }
         let squeezed: String = normalize(text)
             .chars()
             .filter(|c| !c.is_whitespace())
