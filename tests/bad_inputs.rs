@@ -399,3 +399,75 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Flattened text (issue 16): space-aligned, pipe and one-cell-per-line readers on hostile
+/// shapes. Each must finish within the limits with a document or a one-line error.
+#[test]
+fn space_aligned_text_with_thousands_of_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("項目  基準値  目標値\n");
+    for row in 0..100 {
+        text.push_str(&format!("指標{row}"));
+        for col in 0..2000 {
+            text.push_str(&format!("  {col}人"));
+        }
+        text.push('\n');
+    }
+    let file = write(dir.path(), "columns.txt", text.as_bytes());
+    let run = extract(&file, &[]);
+    result_or_one_line_error(&file, &run);
+}
+
+#[test]
+fn a_one_megabyte_space_aligned_line_under_a_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("項目          基準値      目標値\n転入者数      715人       ");
+    while text.len() < 1 << 20 {
+        text.push_str("950人 ");
+    }
+    text.push_str("\n認定農業者数  842人       1,040人\n");
+    let file = write(dir.path(), "wide.txt", text.as_bytes());
+    let doc = expect_document(&file, &[]);
+    let names: Vec<&str> = doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k["name"].as_str())
+        .collect();
+    assert!(names.contains(&"認定農業者数"), "{names:?}");
+}
+
+#[test]
+fn a_pipe_table_without_closing_pipes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("| 指標 | 基準値 | 目標値\n|---|---|---\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("| 指標{i} | {i}人 | {}人\n", i + 1));
+    }
+    let file = write(dir.path(), "open-pipes.txt", text.as_bytes());
+    let run = extract(&file, &[]);
+    result_or_one_line_error(&file, &run);
+}
+
+#[test]
+fn one_cell_per_line_whose_count_does_not_divide() {
+    let dir = tempfile::tempdir().unwrap();
+    // 100,000 rows of three cells, then two cells that make no row.
+    let mut text = String::from("指標\n基準値\n目標値\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("転入者数{i}\n{i}人\n{}人\n", i + 1));
+    }
+    text.push_str("交流人口数\n3,324人\n");
+    let file = write(dir.path(), "uneven.txt", text.as_bytes());
+    let doc = expect_document(&file, &["--text-layout", "lines"]);
+    let warned = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "lines_rows_uneven");
+    assert!(
+        warned,
+        "a block whose cells do not make up rows is reported"
+    );
+    assert_eq!(doc["kpis"].as_array().unwrap().len(), 100_000);
+}

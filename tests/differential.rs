@@ -186,3 +186,55 @@ fn provenance_is_removed_at_every_depth() {
         serde_json::json!({"a": [{"b": {"c": 3}}]})
     );
 }
+
+/// The flattened text forms of the fixture PDFs (`fixtures/flat/<stem>.layout.txt`,
+/// `pdftotext -layout`): every KPI the layout reader finds under the same name as a KPI
+/// of the text fixture should carry the same observations (values, periods, roles). The
+/// goal is all of them; the floors are today's counts (issue 16's note), so a change that
+/// makes a found KPI wrong fails here. Raise a floor when a change gains.
+#[test]
+fn flattened_layout_text_kpis_equal_the_text_kpis() {
+    // (stem, KPIs with the text's name and the text's observations, at least)
+    const FLOORS: [(&str, usize); 2] = [
+        ("joetsu-kpi-progress-r5", 47),
+        ("kashiwazaki-progress-report-r3", 16),
+    ];
+    let mut failures = Vec::new();
+    for (stem, floor) in FLOORS {
+        let text = extract(&fixtures().join(format!("{stem}.txt")), None).expect("text fixture");
+        let flat = extract(&fixtures().join(format!("flat/{stem}.layout.txt")), None)
+            .expect("flattened fixture");
+        let by_name = |doc: &Value| -> Vec<(String, Value)> {
+            doc["kpis"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|k| {
+                    (
+                        k["name"].as_str().unwrap_or("").to_string(),
+                        without_provenance(k["observations"].clone()),
+                    )
+                })
+                .collect()
+        };
+        let expected = by_name(&text);
+        let (mut equal, mut differing) = (0, Vec::new());
+        for (name, observations) in by_name(&flat) {
+            match expected.iter().find(|(n, _)| *n == name) {
+                Some((_, want)) if *want == observations => equal += 1,
+                Some(_) => differing.push(name),
+                None => {}
+            }
+        }
+        println!(
+            "{stem}.layout.txt: {equal} KPIs equal to the text's, {} with the text's name but other observations",
+            differing.len()
+        );
+        if equal < floor {
+            failures.push(format!(
+                "{stem}.layout.txt: {equal} KPIs equal the text's, at least {floor} expected; differing: {differing:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -37,6 +37,12 @@ struct ReadArgs {
     /// Refuse inputs with a line of this many cells or more.
     #[arg(long, value_name = "N", default_value_t = pipeline::DEFAULT_MAX_CELLS)]
     max_cells: usize,
+    /// How text input is split into cells: `auto` (detect each block), `tabs`, `spaces`
+    /// (space-aligned, as `pdftotext -layout`), `pipes` (Markdown tables) or `lines` (one
+    /// cell per line).
+    #[arg(long, value_name = "FORM", default_value = "auto",
+          value_parser = ["auto", "tabs", "spaces", "pipes", "lines"])]
+    text_layout: String,
 }
 
 impl ReadArgs {
@@ -47,6 +53,7 @@ impl ReadArgs {
             pdf_backend: self.pdf_backend.clone(),
             max_input: self.max_input.saturating_mul(1 << 20),
             max_cells: self.max_cells,
+            text_layout: self.text_layout.parse().unwrap_or_default(),
         }
     }
 }
@@ -113,6 +120,8 @@ struct WorkerArgs {
     max_input_bytes: u64,
     #[arg(long)]
     max_cells: usize,
+    #[arg(long, default_value = "auto")]
+    text_layout: String,
 }
 
 #[derive(Args)]
@@ -225,6 +234,7 @@ fn run_worker(args: WorkerArgs) -> ExitCode {
             pdf_backend: args.pdf_backend,
             max_input: args.max_input_bytes,
             max_cells: args.max_cells,
+            text_layout: args.text_layout.parse().unwrap_or_default(),
         },
         force: args.force,
         pretty: args.pretty,
@@ -296,7 +306,18 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
                     escape(&w.message)
                 );
             }
-            let _ = output::write_stdout(render_cells(&doc, page).as_bytes());
+            let mut shown = render_cells(&doc, page);
+            if doc.format == shinchoku_extract::Format::Text && input.as_os_str() != "-" {
+                // The blocks the text layout found, so a layout can be debugged by looking.
+                if let Ok(bytes) = std::fs::read(input) {
+                    let blocks = shinchoku_extract::text::describe_blocks(&bytes, opts.text_layout);
+                    for line in blocks.lines() {
+                        shown.push_str(&escape(line));
+                        shown.push('\n');
+                    }
+                }
+            }
+            let _ = output::write_stdout(shown.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),

@@ -30,6 +30,8 @@ pub struct Options {
     pub max_input: u64,
     /// Refuse inputs with a line of more cells than this.
     pub max_cells: usize,
+    /// How text input is split into cells (`--text-layout`); `Auto` detects each block.
+    pub text_layout: shinchoku_extract::TextLayout,
 }
 
 impl Default for Options {
@@ -40,6 +42,7 @@ impl Default for Options {
             pdf_backend: None,
             max_input: DEFAULT_MAX_INPUT,
             max_cells: DEFAULT_MAX_CELLS,
+            text_layout: shinchoku_extract::TextLayout::default(),
         }
     }
 }
@@ -89,7 +92,11 @@ pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractErr
         shinchoku_extract::office::read_office(bytes, kind).map(|office| office.doc)
     } else {
         check_cells_per_line(bytes, opts.max_cells)?;
-        shinchoku_extract::read_text(bytes)
+        shinchoku_extract::read_text_with(
+            bytes,
+            opts.text_layout,
+            &shinchoku_extract::layout::BuiltinVocabulary,
+        )
     }
 }
 

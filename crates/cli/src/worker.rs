@@ -78,6 +78,10 @@ impl WorkerConfig {
         }
         args.extend(["--max-input-bytes".to_string(), o.max_input.to_string()]);
         args.extend(["--max-cells".to_string(), o.max_cells.to_string()]);
+        args.extend([
+            "--text-layout".to_string(),
+            o.text_layout.as_str().to_string(),
+        ]);
         args
     }
 }

@@ -24,6 +24,7 @@ pub mod decode;
 pub mod diag;
 pub mod era;
 pub mod html;
+pub mod layout;
 pub mod normalize;
 #[cfg(feature = "office")]
 pub mod office;
@@ -34,8 +35,9 @@ pub mod text;
 
 pub use cells::{render_cells, Cell, Format, Line, SourceDoc};
 pub use diag::{Provenance, Warning, WarningCode};
+pub use layout::TextLayout;
 pub use normalize::normalize;
-pub use text::read_text;
+pub use text::{read_text, read_text_with};
 
 /// Why an input could not be read at all. Displayed as one sentence; the caller adds
 /// the file name at the boundary (`error: FILE: {this}`), so a variant carries only what

@@ -18,16 +18,30 @@
 use std::borrow::Cow;
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
+use crate::diag::{Provenance, Warning};
+use crate::layout::{self, BuiltinVocabulary, HeaderVocabulary, SourceLine, TextLayout};
 use crate::{decode, html, par, ExtractError};
 
 /// Documents with fewer lines are read on one thread (see [`par`]).
 const MIN_PARALLEL_LINES: usize = 2048;
 
-/// Read a text extraction into lines of cells.
-///
-/// Page numbers need one pass in order (form feeds count from the start); the cells of
-/// each line are then read in parallel, since a line's cells depend on that line alone.
+/// Read a text extraction into lines of cells, detecting each block's form (see
+/// [`crate::layout`]) with the built-in header vocabulary.
 pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
+    read_text_with(bytes, TextLayout::Auto, &BuiltinVocabulary)
+}
+
+/// Read a text extraction into lines of cells, in the given form (or detected with
+/// `Auto`), recognizing header cells with `vocab`.
+///
+/// Page numbers need one pass in order (form feeds count from the start). Tab-separated
+/// lines are read in parallel, since such a line's cells depend on that line alone; the
+/// other forms are arranged block by block ([`layout::arrange`]).
+pub fn read_text_with(
+    bytes: &[u8],
+    text_layout: TextLayout,
+    vocab: &dyn HeaderVocabulary,
+) -> Result<SourceDoc, ExtractError> {
     let (text, _) = decode::decode_text_cow(bytes)?;
     let has_form_feed = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
     // Lines borrow the text until they are made into `Line`s; only a line that held form
@@ -52,41 +66,168 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceDoc, ExtractError> {
         raw_lines.push((line_page, raw));
     }
     let pages = has_form_feed.then_some(last_page_with_content);
-    let lines = par::map_owned(raw_lines, MIN_PARALLEL_LINES, |index, (line_page, raw)| {
-        // One search over the whole line instead of three per cell: most lines hold no
-        // markup, no entity and no bold marker, and their cells' text is the cell trimmed.
-        // (A line never holds a line break, the other thing `strip_html` looks for.)
-        let has_markup = memchr::memchr3(b'<', b'&', b'*', raw.as_bytes()).is_some();
-        // Sized from the tabs: collecting from the split (which cannot tell its length)
-        // grew the vector, a reallocation and a copy for nearly every table row.
-        let fields = memchr::memchr_iter(b'\t', raw.as_bytes()).count() + 1;
-        let mut cells = Vec::with_capacity(fields);
-        cells.extend(split_tabs(&raw).map(|c| {
-            let text = if has_markup {
-                cell_text(c)
-            } else {
-                html::trim_white_space(c).to_string()
-            };
-            Cell::from_text(c, text)
-        }));
-        Line {
-            // Blank lines after the final form feed belong to the last page that exists.
-            page: pages.map(|last| line_page.min(last)),
-            number: u32::try_from(index + 1).unwrap_or(u32::MAX),
-            raw: raw.into_owned(),
-            cells,
+    if text_layout == TextLayout::Tabs {
+        return Ok(tab_separated(raw_lines, pages));
+    }
+    let sources: Vec<SourceLine> = raw_lines
+        .iter()
+        .map(|(page, raw)| SourceLine { page: *page, raw })
+        .collect();
+    let arrangement = layout::arrange(&sources, text_layout, vocab);
+    drop(sources);
+    let page_of = |index: usize| pages.map(|last| raw_lines[index].0.min(last));
+    let mut warnings = Vec::new();
+    for (index, code, message) in &arrangement.doubts {
+        warnings.push(Warning::new(
+            *code,
+            message.clone(),
+            Provenance {
+                line: line_number(*index),
+                page: page_of(*index),
+                text: raw_lines[*index].1.to_string(),
+            },
+        ));
+    }
+    let arranged: Vec<Line> = arrangement
+        .lines
+        .into_iter()
+        .map(|a| Line {
+            page: page_of(a.first),
+            number: line_number(a.first),
+            raw: a.raw,
+            cells: a.cells,
+        })
+        .collect();
+    let covered: Vec<bool> = {
+        let mut c = vec![false; raw_lines.len()];
+        for b in &arrangement.blocks {
+            c[b.first..b.end].iter_mut().for_each(|x| *x = true);
         }
-    });
+        for l in &arranged {
+            c[l.number as usize - 1] = true;
+        }
+        c
+    };
+    // Lines the arrangement left to the tab-separated reading.
+    let tabbed: Vec<(usize, (u32, Cow<'_, str>))> = raw_lines
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !covered[*i])
+        .collect();
+    let mut lines = if arranged.is_empty() {
+        tab_separated_lines(tabbed, pages)
+    } else {
+        let mut merged = Vec::with_capacity(arranged.len() + tabbed.len());
+        let tab_lines = tab_separated_lines(tabbed, pages);
+        let (mut a, mut t) = (
+            arranged.into_iter().peekable(),
+            tab_lines.into_iter().peekable(),
+        );
+        loop {
+            let take_a = match (a.peek(), t.peek()) {
+                (Some(x), Some(y)) => x.number <= y.number,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_a { a.next() } else { t.next() });
+        }
+        merged
+    };
+    lines.shrink_to_fit();
     Ok(SourceDoc {
         format: Format::Text,
         pages,
         lines,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
+/// The blocks [`layout::arrange`] finds in a text, one line each for people (`shinchoku
+/// cells`): `# l{first}-l{last} {form}`, then the metric and the column extents of a
+/// space-aligned block (`[x0,x1)` in characters or display columns), then the headers
+/// joined by ` | `. Empty for text that is not decodable.
+pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
+    use std::fmt::Write;
+    let Ok((text, _)) = decode::decode_text_cow(bytes) else {
+        return String::new();
+    };
+    let without_feeds = text.replace('\u{c}', "");
+    let sources: Vec<SourceLine> = split_lines(&without_feeds)
+        .map(|raw| SourceLine { page: 1, raw })
+        .collect();
+    let layout = if text_layout == TextLayout::Tabs {
+        return String::new();
+    } else {
+        layout::arrange(&sources, text_layout, &BuiltinVocabulary)
+    };
+    let mut out = String::new();
+    for b in &layout.blocks {
+        let _ = write!(out, "# l{}-l{} {}", b.first + 1, b.end, b.form);
+        if !b.columns.is_empty() {
+            let _ = write!(out, " ({}):", b.metric);
+            for (x0, x1) in &b.columns {
+                let _ = write!(out, " [{x0},{x1})");
+            }
+        }
+        let _ = writeln!(out, "\n#   headers: {}", b.headers.join(" | "));
+    }
+    out
+}
+
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// Every line read as tab-separated fields.
+fn tab_separated(raw_lines: Vec<(u32, Cow<'_, str>)>, pages: Option<u32>) -> SourceDoc {
+    let lines = tab_separated_lines(raw_lines.into_iter().enumerate().collect(), pages);
+    SourceDoc {
+        format: Format::Text,
+        pages,
+        lines,
+        warnings: Vec::new(),
+    }
+}
+
+/// Lines (with their 0-based index) read as tab-separated fields, in parallel.
+fn tab_separated_lines(
+    raw_lines: Vec<(usize, (u32, Cow<'_, str>))>,
+    pages: Option<u32>,
+) -> Vec<Line> {
+    par::map_owned(
+        raw_lines,
+        MIN_PARALLEL_LINES,
+        |_, (index, (line_page, raw))| {
+            // One search over the whole line instead of three per cell: most lines hold no
+            // markup, no entity and no bold marker, and their cells' text is the cell trimmed.
+            // (A line never holds a line break, the other thing `strip_html` looks for.)
+            let has_markup = memchr::memchr3(b'<', b'&', b'*', raw.as_bytes()).is_some();
+            // Sized from the tabs: collecting from the split (which cannot tell its length)
+            // grew the vector, a reallocation and a copy for nearly every table row.
+            let fields = memchr::memchr_iter(b'\t', raw.as_bytes()).count() + 1;
+            let mut cells = Vec::with_capacity(fields);
+            cells.extend(split_tabs(&raw).map(|c| {
+                let text = if has_markup {
+                    cell_text(c)
+                } else {
+                    html::trim_white_space(c).to_string()
+                };
+                Cell::from_text(c, text)
+            }));
+            Line {
+                // Blank lines after the final form feed belong to the last page that exists.
+                page: pages.map(|last| line_page.min(last)),
+                number: line_number(index),
+                raw: raw.into_owned(),
+                cells,
+            }
+        },
+    )
+}
+
 /// `s.split('\t')` with a vectorized search for the tabs (std's is a word at a time).
-fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     memchr::memchr_iter(b'\t', s.as_bytes())
         .map(Some)
@@ -171,7 +312,8 @@ pub fn strip_bold_markers(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cell_text, read_text, split_tabs};
+    use super::{cell_text, read_text_with, split_tabs};
+    use crate::layout::{BuiltinVocabulary, TextLayout};
 
     #[test]
     fn split_tabs_is_split_at_tab() {
@@ -189,7 +331,7 @@ mod tests {
         /// be what `cell_text` makes of it.
         #[test]
         fn every_cell_is_its_cell_text(s in "[a \t\u{3000}\u{a0}<>&;*b/漢・#\r\n\u{c}]{0,40}") {
-            let doc = read_text(s.as_bytes()).unwrap();
+            let doc = read_text_with(s.as_bytes(), TextLayout::Tabs, &BuiltinVocabulary).unwrap();
             for line in &doc.lines {
                 let fields: Vec<&str> = line.raw.split('\t').collect();
                 proptest::prop_assert_eq!(line.cells.len(), fields.len());

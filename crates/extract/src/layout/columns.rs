@@ -1,0 +1,274 @@
+//! Column boundaries of a region of positioned lines, from where their words stand.
+//!
+//! Following the idea behind Nurminen's text-edge method (Tabula's stream mode), columns
+//! are read from the vertical alignment of text across the region's rows rather than from
+//! the gaps of one line: an x position covered by words of many table lines is inside a
+//! column, a position covered by (almost) none is a gutter. Only lines with two or more
+//! runs vote: a heading or a wrapped name alone on its line may cross any gutter. A few
+//! lines whose cells a tool squeezed together may cross a gutter too, so a position
+//! covered by at most one line in eight still counts as a gutter.
+//!
+//! The coverage is a sweep over the words' edges, sorted: `n log n` in words, whatever the
+//! widths (a 1 MB line is one long word, not a million positions).
+
+use super::runs::{Metric, Run};
+
+/// Half-open column extents `[x0, x1)`, left to right, in one metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    pub metric: Metric,
+    pub extents: Vec<(u32, u32)>,
+}
+
+/// A word's start this close to the right of a gutter belongs to the column after it.
+const SNAP: u32 = 2;
+
+impl Columns {
+    /// The column holding x position `x`: the one containing it, else the next one when
+    /// it starts within [`SNAP`], else the nearest.
+    pub fn of(&self, x: u32) -> usize {
+        let e = &self.extents;
+        if e.is_empty() {
+            return 0;
+        }
+        // First column ending after x.
+        let i = e.partition_point(|&(_, x1)| x1 <= x);
+        if i == e.len() {
+            return e.len() - 1;
+        }
+        if e[i].0 <= x || e[i].0 - x <= SNAP || i == 0 {
+            return i;
+        }
+        // In the gutter between i-1 and i: the nearer one.
+        if x - e[i - 1].1 < e[i].0 - x {
+            i - 1
+        } else {
+            i
+        }
+    }
+
+    /// The column of a header cell `[x0, x1)`: the one its start is in, else the one its
+    /// centre is in (a header is centred over its column, the data may be aligned to either
+    /// side), else the column nearest its start.
+    pub fn of_header(&self, x0: u32, x1: u32) -> usize {
+        let inside = |x: u32| {
+            let i = self.extents.partition_point(|&(_, e1)| e1 <= x);
+            self.extents.get(i).filter(|e| e.0 <= x).map(|_| i)
+        };
+        inside(x0)
+            .or_else(|| inside(x0 + (x1.saturating_sub(x0)) / 2))
+            .unwrap_or_else(|| self.of(x0))
+    }
+
+    /// Split column `i` at `x` (a header cell that needs a column of its own).
+    pub fn split_at(&mut self, x: u32) {
+        let i = self.of(x);
+        let (a, b) = self.extents[i];
+        if a < x && x < b {
+            self.extents[i] = (a, x);
+            self.extents.insert(i + 1, (x, b));
+        }
+    }
+
+    /// Whether `x` lies in a gutter (no column contains it, none starts within [`SNAP`]).
+    fn in_gutter(&self, x: u32) -> bool {
+        let i = self.extents.partition_point(|&(_, x1)| x1 <= x);
+        match self.extents.get(i) {
+            Some(&(x0, _)) => x0 > x && x0 - x > SNAP,
+            None => true,
+        }
+    }
+
+    /// Give text standing in a gutter a column of its own: spans (from lines that did not
+    /// vote, such as a row label printed one character a line) starting in a gutter become
+    /// columns there, clipped to the gutter and merged where they overlap.
+    pub fn fill_gutters(&mut self, spans: impl Iterator<Item = (u32, u32)>) {
+        let mut added: Vec<(u32, u32)> = Vec::new();
+        for (x0, x1) in spans {
+            if !self.in_gutter(x0) {
+                continue;
+            }
+            let i = self.extents.partition_point(|&(_, e1)| e1 <= x0);
+            let limit = self.extents.get(i).map_or(u32::MAX, |e| e.0);
+            added.push((x0, x1.min(limit).max(x0 + 1)));
+        }
+        if added.is_empty() {
+            return;
+        }
+        added.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::new();
+        for (a, b) in added {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        self.extents.extend(merged);
+        self.extents.sort_unstable();
+    }
+
+    pub fn len(&self) -> usize {
+        self.extents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.extents.is_empty()
+    }
+}
+
+/// The metric under which the region's runs line up best: the one under which more runs
+/// start or end exactly where a run of another line does.
+pub fn choose_metric(lines: &[&[Run]]) -> Metric {
+    let score = |metric: Metric| {
+        let mut edges: Vec<(u32, usize)> = Vec::new();
+        for (li, runs) in lines.iter().enumerate() {
+            for r in runs.iter() {
+                let (x0, x1) = r.span.x(metric);
+                edges.push((x0, li));
+                edges.push((x1 | 1 << 31, li));
+            }
+        }
+        edges.sort_unstable();
+        // An edge scores when its neighbour in sorted order is the same edge of another line.
+        edges
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
+            .count()
+    };
+    if score(Metric::Chars) > score(Metric::Display) {
+        Metric::Chars
+    } else {
+        Metric::Display
+    }
+}
+
+/// Columns of a region: the x ranges covered by the runs of more than `lines / 8` of its
+/// multi-run lines (runs, not words: `39.8% (H30)` is one cell, and the single spaces of
+/// such cells line up from row to row). A position no word covers is a gutter too when
+/// only a few runs (at most one line in four) cross it: there a tool squeezed two cells
+/// into one run with a single space between them.
+pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
+    let voters: Vec<&[Run]> = lines.iter().copied().filter(|r| r.len() >= 2).collect();
+    let runs_limit = i64::try_from(voters.len() / 8).unwrap_or(i64::MAX);
+    let squeezed_limit = i64::try_from((voters.len() / 4).max(1)).unwrap_or(i64::MAX);
+    // (x, run delta, word delta)
+    let mut events: Vec<(u32, i32, i32)> = Vec::new();
+    for runs in &voters {
+        for r in runs.iter() {
+            let (x0, x1) = r.span.x(metric);
+            events.push((x0, 1, 0));
+            events.push((x1, -1, 0));
+            for w in &r.words {
+                let (w0, w1) = w.2.x(metric);
+                events.push((w0, 0, 1));
+                events.push((w1, 0, -1));
+            }
+        }
+    }
+    events.sort_unstable();
+    let mut extents: Vec<(u32, u32)> = Vec::new();
+    let (mut run_depth, mut word_depth) = (0i64, 0i64);
+    let mut open: Option<u32> = None;
+    let mut k = 0;
+    while k < events.len() {
+        let x = events[k].0;
+        // Apply every event at x before judging the position.
+        while k < events.len() && events[k].0 == x {
+            run_depth += i64::from(events[k].1);
+            word_depth += i64::from(events[k].2);
+            k += 1;
+        }
+        let squeezed_gap = word_depth == 0 && run_depth <= squeezed_limit;
+        let inside = run_depth > runs_limit && !squeezed_gap;
+        match open {
+            None if inside => open = Some(x),
+            Some(start) if !inside => {
+                if x > start {
+                    extents.push((start, x));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    let edges = strong_left_edges(&voters, metric);
+    Columns {
+        metric,
+        extents: refine(&extents, &edges),
+    }
+}
+
+/// Left edges where runs of many lines start (at least two lines, and one in five of
+/// the voting lines): Nurminen's text edges, the strongest sign of a left-aligned column.
+fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
+    let mut starts: Vec<u32> = voters
+        .iter()
+        .flat_map(|runs| runs.iter().map(|r| r.span.x(metric).0))
+        .collect();
+    starts.sort_unstable();
+    let support = (voters.len() / 5).max(2);
+    starts
+        .chunk_by(|a, b| a == b)
+        .filter(|same| same.len() >= support)
+        .map(|same| same[0])
+        .collect()
+}
+
+/// Split extents at the strong edges inside them (a long name or squeezed run of a few
+/// lines bridged two columns), then join extents that touch where no strong edge is (a
+/// column split by a squeezed run's single space).
+fn refine(extents: &[(u32, u32)], edges: &[u32]) -> Vec<(u32, u32)> {
+    let mut split: Vec<(u32, u32)> = Vec::new();
+    for &(a, b) in extents {
+        let mut start = a;
+        for &e in edges.iter().filter(|&&e| a < e && e < b) {
+            split.push((start, e));
+            start = e;
+        }
+        split.push((start, b));
+    }
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in split {
+        match out.last_mut() {
+            Some(last) if last.1 >= a && edges.binary_search(&a).is_err() => last.1 = b,
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::runs::runs;
+    use super::*;
+
+    #[test]
+    fn columns_from_left_aligned_and_right_aligned_cells() {
+        let text = [
+            "一人当たりの市民所得        2,818千円   2,835千円",
+            "製造品出荷額における付加価値額   721億円    690億円",
+            "観光入込客数               360万人    315万人",
+        ];
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let metric = choose_metric(&refs);
+        let cols = find_columns(&refs, metric);
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines) {
+            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
+            assert_eq!(at, [0, 1, 2], "{line}");
+        }
+    }
+
+    #[test]
+    fn a_word_near_the_next_column_snaps_to_it() {
+        let cols = Columns {
+            metric: Metric::Chars,
+            extents: vec![(0, 10), (20, 30)],
+        };
+        assert_eq!(cols.of(5), 0);
+        assert_eq!(cols.of(12), 0);
+        assert_eq!(cols.of(18), 1);
+        assert_eq!(cols.of(40), 1);
+    }
+}

@@ -1,0 +1,676 @@
+//! Space-aligned tables (`pdftotext -layout`, text copied from a viewer) into rows.
+//!
+//! A table region starts at a header: up to six adjacent lines of header terms and short
+//! fragments, one of them (the main line) naming at least two columns. It runs until two
+//! blank lines in a row, the next header, or a tab-separated line. Inside it:
+//!
+//! 1. Columns come from the data lines' alignment ([`super::columns`]); the header's cells,
+//!    centred over their columns as printed, are placed by their centres. Header lines are
+//!    joined column by column into one header line; a group header over several columns
+//!    (`重要業績評価指標（KPI）` above `項目 … 目標`) is left out of the column whose main
+//!    term it would contradict.
+//! 2. A line with cells in at least two value columns is an anchor: it holds a row's
+//!    values. Other lines (a wrapped name, a projects list going on, a value's second
+//!    line) belong to an anchor of their segment (lines between blank lines and headings):
+//!    the one above, the one below when there is none above, and in tables whose rows are
+//!    centred vertically (a segment starts with a name line before its values) the nearer
+//!    one. A row's cells are its lines' pieces joined column by column.
+//! 3. A line holding one piece at the region's left edge, left of the name column, is a
+//!    heading and stays a line of its own; a label printed one character a line (`数` /
+//!    `値` / `目` / `標`) is joined and given to the row it starts in; other label pieces
+//!    on a row's continuation lines stay lines of their own.
+
+use super::columns::{choose_metric, find_columns, Columns};
+use super::runs::{Metric, Run};
+use super::vocabulary::{HeaderKind, HeaderVocabulary};
+use super::{joined_cell, make_cell, Arranged, Arrangement, Block, SourceLine};
+use crate::cells::Cell;
+
+/// At most this many lines make a header.
+const MAX_HEADER_LINES: usize = 6;
+/// A header fragment that is no known term is at most this wide (display columns).
+const MAX_FRAGMENT_WIDTH: u32 = 10;
+/// A position this close to another counts as the same edge.
+const EDGE_SLACK: u32 = 1;
+
+fn is_role(kind: Option<HeaderKind>) -> bool {
+    matches!(
+        kind,
+        Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects)
+    )
+}
+
+fn is_blank(raw: &str) -> bool {
+    crate::cells::is_blank_text(raw)
+}
+
+/// How many runs of a header-like line name a column role; `None` when the line is not
+/// made of header terms and short fragments only.
+fn header_roles(raw: &str, runs: &[Run], vocab: &dyn HeaderVocabulary) -> Option<usize> {
+    let (mut roles, mut known) = (0, 0);
+    for r in runs {
+        match vocab.kind(r.text(raw)) {
+            Some(kind) => {
+                known += 1;
+                roles += usize::from(is_role(Some(kind)));
+            }
+            None => {
+                let fragment = |w: &(usize, usize, super::runs::Span)| {
+                    let t = &raw[w.0..w.1];
+                    vocab.kind(t).is_some()
+                        || (w.2.display.1 - w.2.display.0 <= MAX_FRAGMENT_WIDTH
+                            && !t.bytes().any(|b| b.is_ascii_digit()))
+                };
+                if !r.words.iter().all(fragment) {
+                    return None;
+                }
+            }
+        }
+    }
+    (known > 0).then_some(roles)
+}
+
+/// The header starting at line `i`: `(end, main line)`.
+fn header_at(
+    lines: &[SourceLine],
+    runs: &[Vec<Run>],
+    usable: &[bool],
+    i: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut j = i;
+    while j < lines.len() && j - i < MAX_HEADER_LINES && usable[j] && !is_blank(lines[j].raw) {
+        let Some(roles) = header_roles(lines[j].raw, &runs[j], vocab) else {
+            break;
+        };
+        if roles >= 2 && runs[j].len() >= 2 && best.is_none_or(|(_, r)| roles > r) {
+            best = Some((j, roles));
+        }
+        j += 1;
+    }
+    best.map(|(main, _)| (j, main))
+}
+
+/// Whether a header run breaks before its word `k`: another run starts or ends in the
+/// space between words `k - 1` and `k` (`edges` sorted).
+fn aligned_break(r: &Run, k: usize, edges: &[u32], metric: Metric) -> bool {
+    let (end, next) = (r.words[k - 1].2.x(metric).1, r.words[k].2.x(metric).0);
+    let (own0, own1) = r.span.x(metric);
+    let from = edges.partition_point(|&e| e + EDGE_SLACK < end);
+    edges[from..]
+        .iter()
+        .take_while(|&&e| e <= next + EDGE_SLACK)
+        .any(|&e| e != own0 && e != own1)
+}
+
+/// A piece of a line placed in a column.
+#[derive(Debug, Clone, Copy)]
+struct Part<'a> {
+    line: usize,
+    col: usize,
+    x0: u32,
+    text: &'a str,
+}
+
+/// A line's pieces by column: each run, split between words that start in different
+/// columns (a tool squeezed two cells into one run). With `header_edges` (the edges of
+/// the region's runs) the line is a header line, placed as header cells (see
+/// [`Columns::of_header`]).
+fn parts<'a>(
+    line: usize,
+    raw: &'a str,
+    runs: &[Run],
+    cols: &Columns,
+    header_edges: Option<&[u32]>,
+) -> Vec<Part<'a>> {
+    let metric = cols.metric;
+    let mut out: Vec<Part<'a>> = Vec::new();
+    if let [only] = runs {
+        // A line's only run is one piece (a heading, a wrapped name): nothing beside it
+        // was squeezed into it.
+        let (x0, x1) = only.span.x(metric);
+        let col = if header_edges.is_some() {
+            cols.of_header(x0, x1)
+        } else {
+            cols.of(x0)
+        };
+        out.push(Part {
+            line,
+            col,
+            x0,
+            text: only.text(raw),
+        });
+        return out;
+    }
+    if let Some(edges) = header_edges {
+        // Header cells: a run is split only where another line has an edge (see
+        // `aligned_break`), each piece placed as a header cell.
+        for r in runs {
+            let mut start = 0;
+            for k in 1..=r.words.len() {
+                let last = k == r.words.len();
+                if last || aligned_break(r, k, edges, metric) {
+                    let (a, b) = (&r.words[start], &r.words[k - 1]);
+                    out.push(Part {
+                        line,
+                        col: cols.of_header(a.2.x(metric).0, b.2.x(metric).1),
+                        x0: a.2.x(metric).0,
+                        text: &raw[a.0..b.1],
+                    });
+                    start = k;
+                }
+            }
+        }
+        return out;
+    }
+    for r in runs {
+        let mut current: Option<(usize, usize, usize, u32)> = None; // (col, start, end, x0)
+        for w in &r.words {
+            let (x0, x1) = w.2.x(metric);
+            // A word after the run's first that reaches past the next column's start
+            // was squeezed against the cell before it (`…環境に 12件/年 (H30)`): it
+            // starts the next column's cell.
+            let mut col = cols.of(x0);
+            if w.0 > r.start && cols.extents.get(col + 1).is_some_and(|next| x1 > next.0) {
+                col += 1;
+            }
+            match current.as_mut() {
+                Some(c) if c.0 == col => c.2 = w.1,
+                _ => {
+                    if let Some((col, s, e, x)) = current.take() {
+                        out.push(Part {
+                            line,
+                            col,
+                            x0: x,
+                            text: &raw[s..e],
+                        });
+                    }
+                    current = Some((col, w.0, w.1, x0));
+                }
+            }
+        }
+        if let Some((col, s, e, x)) = current {
+            out.push(Part {
+                line,
+                col,
+                x0: x,
+                text: &raw[s..e],
+            });
+        }
+    }
+    out
+}
+
+/// Find a space-aligned table at line `i`; arrange it into `out` and return the line after
+/// it.
+pub fn block(
+    lines: &[SourceLine],
+    usable: &[bool],
+    runs: &[Vec<Run>],
+    i: usize,
+    vocab: &dyn HeaderVocabulary,
+    out: &mut Arrangement,
+) -> Option<usize> {
+    let (header_end, main) = header_at(lines, runs, usable, i, vocab)?;
+    // The data lines: up to two blank lines in a row, another header, a tab line.
+    let mut j = header_end;
+    let mut end = header_end;
+    let mut blanks = 0;
+    while j < lines.len() && usable[j] {
+        if is_blank(lines[j].raw) {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+        } else {
+            if header_at(lines, runs, usable, j, vocab).is_some() {
+                break;
+            }
+            blanks = 0;
+            end = j + 1;
+        }
+        j += 1;
+    }
+    let region = Region {
+        lines,
+        runs,
+        header: i..header_end,
+        main,
+        data: header_end..end,
+    };
+    let (arranged, block) = region.arrange(vocab)?;
+    out.lines.extend(arranged);
+    out.blocks.push(block);
+    Some(end)
+}
+
+struct Region<'r, 'a> {
+    lines: &'r [SourceLine<'a>],
+    runs: &'r [Vec<Run>],
+    header: std::ops::Range<usize>,
+    main: usize,
+    data: std::ops::Range<usize>,
+}
+
+impl<'a> Region<'_, 'a> {
+    fn raw(&self, i: usize) -> &'a str {
+        self.lines[i].raw
+    }
+
+    /// Where the region's runs start and end, sorted.
+    fn edges(&self, metric: Metric) -> Vec<u32> {
+        let mut edges: Vec<u32> = self
+            .data
+            .clone()
+            .chain(self.header.clone())
+            .flat_map(|i| self.runs[i].iter())
+            .flat_map(|r| [r.span.x(metric).0, r.span.x(metric).1])
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        edges
+    }
+
+    fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
+        let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
+        let mut cols = find_columns(&data, metric);
+        // Text in the gutters gets columns: the first word of each run of a line with
+        // several runs, only the start of a line's single run (a heading may run across
+        // label columns that its own start does not tell apart).
+        let spans = self.data.clone().chain(self.header.clone()).flat_map(|i| {
+            let runs = if self.header.contains(&i) {
+                &[][..]
+            } else {
+                self.runs[i].as_slice()
+            };
+            let whole = runs.len() >= 2;
+            runs.iter().filter_map(move |r| {
+                let (x0, x1) = r.words.first()?.2.x(metric);
+                Some((x0, if whole { x1 } else { x0 + 1 }))
+            })
+        });
+        let mut spans: Vec<(u32, u32)> = spans.collect();
+        // A header run's words are one cell unless another line has an edge where they
+        // meet (`基本的方 具体的施` over `向性` and `策` is two cells; `（K P I）` is one).
+        let edges = self.edges(metric);
+        for i in self.header.clone() {
+            for r in &self.runs[i] {
+                let mut start = r.span.x(metric).0;
+                for k in 1..r.words.len() {
+                    if aligned_break(r, k, &edges, metric) {
+                        spans.push((start, r.words[k - 1].2.x(metric).1));
+                        start = r.words[k].2.x(metric).0;
+                    }
+                }
+                spans.push((start, r.span.x(metric).1));
+            }
+        }
+        cols.fill_gutters(spans.into_iter());
+        // Two role terms of the main header line in one column: the column is two.
+        for _ in 0..self.runs[self.main].len() {
+            let main = parts(
+                self.main,
+                self.raw(self.main),
+                &self.runs[self.main],
+                &cols,
+                Some(&edges),
+            );
+            let roles: Vec<&Part> = main
+                .iter()
+                .filter(|p| is_role(vocab.kind(p.text)))
+                .collect();
+            let Some(pair) = roles.windows(2).find(|w| w[0].col == w[1].col) else {
+                break;
+            };
+            let before = cols.len();
+            cols.split_at(pair[1].x0);
+            if cols.len() == before {
+                break;
+            }
+        }
+        cols
+    }
+
+    fn arrange(&self, vocab: &dyn HeaderVocabulary) -> Option<(Vec<Arranged>, Block)> {
+        let all: Vec<&[Run]> = self
+            .header
+            .clone()
+            .chain(self.data.clone())
+            .map(|i| self.runs[i].as_slice())
+            .collect();
+        let metric = choose_metric(&all);
+        let cols = self.columns(metric, vocab);
+        let edges = self.edges(metric);
+        if cols.len() < 2 {
+            return None;
+        }
+        let n = cols.len();
+        // The header, column by column.
+        let header_parts: Vec<Vec<Part>> = self
+            .header
+            .clone()
+            .map(|i| parts(i, self.raw(i), &self.runs[i], &cols, Some(&edges)))
+            .collect();
+        let main_roles: Vec<bool> = (0..n)
+            .map(|c| {
+                header_parts[self.main - self.header.start]
+                    .iter()
+                    .any(|p| p.col == c && is_role(vocab.kind(p.text)))
+            })
+            .collect();
+        let mut header_cells: Vec<Vec<&str>> = vec![Vec::new(); n];
+        for p in header_parts.iter().flatten() {
+            let group_header =
+                p.line != self.main && main_roles[p.col] && is_role(vocab.kind(p.text));
+            if !group_header {
+                header_cells[p.col].push(p.text);
+            }
+        }
+        let kinds: Vec<Option<HeaderKind>> = header_cells
+            .iter()
+            .enumerate()
+            .map(|(c, texts)| {
+                let main_text = header_parts[self.main - self.header.start]
+                    .iter()
+                    .find(|p| p.col == c)
+                    .map(|p| p.text);
+                main_text
+                    .and_then(|t| vocab.kind(t))
+                    .or_else(|| vocab.kind(&texts.join("")))
+                    .filter(|k| *k != HeaderKind::Fragment)
+            })
+            .collect();
+        let name = kinds
+            .iter()
+            .position(|k| *k == Some(HeaderKind::Name))
+            .or_else(|| kinds.iter().position(|k| *k != Some(HeaderKind::Label)))
+            .unwrap_or(0);
+        let last_value = kinds.iter().rposition(|k| *k == Some(HeaderKind::Value))?;
+        let is_value: Vec<bool> = (0..n)
+            .map(|c| {
+                kinds[c] == Some(HeaderKind::Value)
+                    || (c > name && c < last_value && kinds[c].is_none())
+            })
+            .collect();
+        let value_columns = is_value.iter().filter(|v| **v).count();
+        let rows = Rows::read(self, &cols, &is_value, name, value_columns.min(2))?;
+
+        let mut arranged = Vec::new();
+        let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
+        arranged.push(Arranged {
+            first: self.header.start,
+            raw: header_raw.join("\n"),
+            cells: header_cells
+                .iter()
+                .map(|t| Cell::from_text(t.join("\n"), t.join(" ")))
+                .collect(),
+        });
+        rows.emit(self, n, &mut arranged);
+        arranged.sort_by_key(|a| a.first);
+        let block = Block {
+            first: self.header.start,
+            end: self.data.end,
+            form: "spaces",
+            columns: cols.extents.clone(),
+            metric: match metric {
+                Metric::Chars => "chars",
+                Metric::Display => "display",
+            },
+            headers: header_cells.iter().map(|t| t.join(" ")).collect(),
+        };
+        Some((arranged, block))
+    }
+}
+
+/// What each data line of a region is and which row it belongs to.
+struct Rows<'a> {
+    /// Every non-blank data line's pieces.
+    parts: Vec<(usize, Vec<Part<'a>>)>,
+    /// Per entry of `parts`: the entry index of the anchor it belongs to, if any.
+    owner: Vec<Option<usize>>,
+    anchor: Vec<bool>,
+    heading: Vec<bool>,
+    name: usize,
+    /// Label text read one character a line, by owning anchor entry: `(column, text)`.
+    vertical: Vec<(usize, usize, String)>,
+    /// Pieces taken out of their lines (vertical labels), by `(line, x0)`.
+    taken: Vec<(usize, u32)>,
+}
+
+impl<'a> Rows<'a> {
+    fn read(
+        region: &Region<'_, 'a>,
+        cols: &Columns,
+        is_value: &[bool],
+        name: usize,
+        min_values: usize,
+    ) -> Option<Rows<'a>> {
+        let min_values = min_values.max(1);
+        let mut entries = Vec::new();
+        let mut blank_before = Vec::new();
+        let mut blank = true;
+        for i in region.data.clone() {
+            let raw = region.raw(i);
+            if is_blank(raw) {
+                blank = true;
+                continue;
+            }
+            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
+            blank_before.push(std::mem::replace(&mut blank, false));
+        }
+        let anchor: Vec<bool> = entries
+            .iter()
+            .map(|(_, ps)| {
+                let mut seen: Vec<usize> = ps
+                    .iter()
+                    .filter(|p| is_value[p.col])
+                    .map(|p| p.col)
+                    .collect();
+                seen.dedup();
+                seen.len() >= min_values
+            })
+            .collect();
+        if !anchor.iter().any(|a| *a) {
+            return None;
+        }
+        let leftmost = entries
+            .iter()
+            .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))
+            .min()
+            .unwrap_or(0);
+        let name_x0 = cols.extents[name].0;
+        let heading: Vec<bool> = entries
+            .iter()
+            .zip(&anchor)
+            .map(|((_, ps), &a)| {
+                !a && ps.len() == 1
+                    && ps[0].x0 <= leftmost + EDGE_SLACK
+                    && ps[0].x0 < name_x0
+                    && ps[0].col < name
+            })
+            .collect();
+        // Segments: entries between blank lines and headings.
+        let mut segments: Vec<Vec<usize>> = Vec::new();
+        for e in 0..entries.len() {
+            if heading[e] {
+                continue;
+            }
+            let breaks = blank_before[e] || e == 0 || heading[e - 1];
+            if breaks || segments.is_empty() {
+                segments.push(Vec::new());
+            }
+            if let Some(s) = segments.last_mut() {
+                s.push(e);
+            }
+        }
+        let centred = segments.iter().any(|s| {
+            let first = s[0];
+            !anchor[first]
+                && entries[first].1.iter().any(|p| p.col == name)
+                && s.iter().any(|&e| anchor[e])
+        });
+        let mut owner: Vec<Option<usize>> = vec![None; entries.len()];
+        for s in &segments {
+            // The nearest anchor above and below each position (as positions in `s`),
+            // from one sweep each way: linear in the segment.
+            let mut above: Vec<Option<usize>> = vec![None; s.len()];
+            let mut below: Vec<Option<usize>> = vec![None; s.len()];
+            let mut last = None;
+            for (k, &e) in s.iter().enumerate() {
+                if anchor[e] {
+                    last = Some(k);
+                }
+                above[k] = last;
+            }
+            last = None;
+            for (k, &e) in s.iter().enumerate().rev() {
+                if anchor[e] {
+                    last = Some(k);
+                }
+                below[k] = last;
+            }
+            for (k, &e) in s.iter().enumerate() {
+                owner[e] = match (above[k], below[k]) {
+                    (Some(a), _) if a == k => Some(e),
+                    (Some(a), Some(b)) if centred => {
+                        // Lines between two anchors: the first half to the upper row.
+                        let between = b - a - 1;
+                        Some(s[if k - a <= between.div_ceil(2) { a } else { b }])
+                    }
+                    (Some(a), _) => Some(s[a]),
+                    (None, b) => b.map(|b| s[b]),
+                };
+            }
+        }
+        let mut rows = Rows {
+            parts: entries,
+            owner,
+            anchor,
+            heading,
+            name,
+            vertical: Vec::new(),
+            taken: Vec::new(),
+        };
+        rows.find_vertical_labels(&segments);
+        Some(rows)
+    }
+
+    /// Label pieces of one character on consecutive lines of a segment, in one column.
+    fn find_vertical_labels(&mut self, segments: &[Vec<usize>]) {
+        for s in segments {
+            for col in 0..self.name {
+                let singles: Vec<(usize, &Part)> = s
+                    .iter()
+                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
+                    .filter(|(_, p)| p.col == col && p.text.chars().count() == 1)
+                    .collect();
+                if singles.len() < 2 {
+                    continue;
+                }
+                let Some(owner) = self.owner[singles[0].0] else {
+                    continue;
+                };
+                let text: String = singles.iter().map(|(_, p)| p.text).collect();
+                let taken: Vec<(usize, u32)> =
+                    singles.iter().map(|(_, p)| (p.line, p.x0)).collect();
+                self.vertical.push((owner, col, text));
+                self.taken.extend(taken);
+            }
+        }
+    }
+
+    fn emit(&self, region: &Region, n: usize, out: &mut Vec<Arranged>) {
+        let mut taken = self.taken.clone();
+        taken.sort_unstable();
+        let is_taken = |p: &Part| taken.binary_search(&(p.line, p.x0)).is_ok();
+        // Each anchor's member lines, in one pass (entries are in line order).
+        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); self.parts.len()];
+        for (m, owner) in self.owner.iter().enumerate() {
+            if let Some(o) = owner {
+                members_of[*o].push(m);
+            }
+        }
+        // Rows, one per anchor.
+        for (e, (line, _)) in self.parts.iter().enumerate() {
+            if !self.anchor[e] {
+                continue;
+            }
+            let members = &members_of[e];
+            let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
+            for (c, _, text) in self
+                .vertical
+                .iter()
+                .filter(|v| v.0 == e)
+                .map(|v| (v.1, v.0, v.2.as_str()))
+            {
+                pieces[c].push(text);
+            }
+            for &m in members {
+                for p in &self.parts[m].1 {
+                    let detached = m != e && p.col < self.name;
+                    if !detached && !is_taken(p) {
+                        pieces[p.col].push(p.text);
+                    }
+                }
+            }
+            let first = members
+                .iter()
+                .map(|&m| self.parts[m].0)
+                .min()
+                .unwrap_or(*line);
+            let raw: Vec<&str> = members
+                .iter()
+                .map(|&m| region.raw(self.parts[m].0))
+                .collect();
+            out.push(Arranged {
+                first,
+                raw: raw.join("\n"),
+                cells: pieces.iter().map(|p| joined_cell(p)).collect(),
+            });
+        }
+        // Lines of their own: headings, lines of segments without values, label pieces
+        // detached from a row's continuation lines.
+        for (e, (line, ps)) in self.parts.iter().enumerate() {
+            let raw = region.raw(*line);
+            match self.owner[e] {
+                Some(o) if o == e => {}
+                Some(_) => {
+                    for p in ps.iter().filter(|p| p.col < self.name && !is_taken(p)) {
+                        out.push(Arranged {
+                            first: *line,
+                            raw: raw.to_string(),
+                            cells: vec![make_cell(p.text)],
+                        });
+                    }
+                }
+                None => {
+                    let cells = if ps.len() <= 1 || self.heading[e] {
+                        vec![make_cell(raw)]
+                    } else {
+                        let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
+                        for p in ps {
+                            pieces[p.col].push(p.text);
+                        }
+                        pieces.iter().map(|p| joined_cell(p)).collect()
+                    };
+                    out.push(Arranged {
+                        first: *line,
+                        raw: raw.to_string(),
+                        cells,
+                    });
+                }
+            }
+        }
+        // Blank lines stay (a gap tells the table stage a block has ended).
+        for i in region.data.clone() {
+            if is_blank(region.raw(i)) {
+                out.push(Arranged {
+                    first: i,
+                    raw: region.raw(i).to_string(),
+                    cells: vec![make_cell(region.raw(i))],
+                });
+            }
+        }
+    }
+}
