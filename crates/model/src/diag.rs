@@ -149,7 +149,7 @@ mod tests {
             .get("oneOf")
             .and_then(|list| list.as_array())
             .unwrap();
-        assert_eq!(variants.len(), 11);
+        assert_eq!(variants.len(), 14);
         for variant in variants {
             let name = variant["const"].as_str().unwrap();
             let code: WarningCode = name.parse().unwrap();
