@@ -28,7 +28,7 @@ pub struct BatchConfig {
     /// Paths read from `--from-list` (already expanded).
     pub listed: Vec<PathBuf>,
     pub out_dir: PathBuf,
-    /// File-name globs that select files inside directories (`*.pdf`, `*.txt` by default).
+    /// File-name globs that select files inside directories (`*.pdf`, `*.txt` and the office formats by default).
     pub globs: Vec<String>,
     pub jobs: usize,
     pub timeout: Duration,

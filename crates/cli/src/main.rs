@@ -134,7 +134,7 @@ struct BatchArgs {
     /// Read more input paths from this file, one a line (`-` for stdin).
     #[arg(long, value_name = "FILE")]
     from_list: Option<PathBuf>,
-    /// File-name pattern selecting files inside directories (repeatable; default `*.pdf` and `*.txt`).
+    /// File-name pattern selecting files inside directories (repeatable; default `*.pdf`, `*.txt`, `*.xlsx`, `*.xlsm`, `*.xls`, `*.ods`, `*.docx`).
     #[arg(long, value_name = "GLOB")]
     glob: Vec<String>,
     /// Worker threads (default: all cores). Output is the same whatever the number.
@@ -390,7 +390,11 @@ fn run_batch(args: BatchArgs) -> ExitCode {
         listed,
         out_dir: args.out,
         globs: if args.glob.is_empty() {
-            vec!["*.pdf".into(), "*.txt".into()]
+            [
+                "*.pdf", "*.txt", "*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.docx",
+            ]
+            .map(String::from)
+            .to_vec()
         } else {
             args.glob
         },

@@ -89,7 +89,7 @@ pub fn read_source(bytes: &[u8], opts: &Options) -> Result<SourceDoc, ExtractErr
     if looks_like_pdf(bytes) {
         read_pdf(bytes, &opts.pdf())
     } else if let Some(kind) = shinchoku_extract::office::detect(bytes) {
-        shinchoku_extract::office::read_office(bytes, kind).map(|office| office.doc)
+        shinchoku_extract::office::read_office(bytes, kind)
     } else {
         check_cells_per_line(bytes, opts.max_cells)?;
         shinchoku_extract::read_text_with(
@@ -158,7 +158,29 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
         },
         pages: doc.pages,
     };
-    Ok(Document::new(source, report, doc.warnings))
+    let mut document = Document::new(source, report, doc.warnings);
+    name_sheets(&mut document, &doc.sheet_names);
+    Ok(document)
+}
+
+/// A workbook's provenance names its sheet beside the sheet's index (`page`).
+fn name_sheets(document: &mut Document, names: &[String]) {
+    if names.is_empty() {
+        return;
+    }
+    let provenances = document
+        .kpis
+        .iter_mut()
+        .map(|k| &mut k.provenance)
+        .chain(document.initiatives.iter_mut().map(|i| &mut i.provenance))
+        .chain(document.warnings.iter_mut().map(|w| &mut w.provenance));
+    for provenance in provenances {
+        provenance.sheet = provenance
+            .page
+            .and_then(|page| names.get(usize::try_from(page).ok()?.checked_sub(1)?))
+            .filter(|name| !name.is_empty())
+            .cloned();
+    }
 }
 
 /// The canonical JSON of a document read from `input_len` bytes, in a buffer sized from

@@ -290,3 +290,68 @@ fn a_unit_column_and_an_achievement_rate_column() {
         );
     }
 }
+
+/// `batch` picks office files in a folder by default, beside text and PDF.
+#[test]
+fn batch_takes_office_files_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for name in [
+        "sample-city-kpi-r4.xlsx",
+        "formats-r5.ods",
+        "kashiwazaki-progress-report-r3.docx",
+    ] {
+        std::fs::copy(root().join("fixtures/office").join(name), input.join(name)).unwrap();
+    }
+    std::fs::copy(
+        root().join("fixtures/joetsu-kpi-progress-r5.txt"),
+        input.join("joetsu.txt"),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "batch",
+        input.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "formats-r5.json",
+            "joetsu.json",
+            "kashiwazaki-progress-report-r3.json",
+            "sample-city-kpi-r4.json"
+        ]
+    );
+}
+
+/// A workbook's provenance names the sheet, its index (`page`) and the row (`line`):
+/// the first KPI of the sample report sits in row 5 of the sheet `基本目標1`, the second
+/// sheet (the first holds the title). Text and PDF provenance has no `sheet` member.
+#[test]
+fn provenance_names_the_sheet_and_row() {
+    let doc = extract("fixtures/office/sample-city-kpi-r4.xlsx");
+    let p = &doc["kpis"][0]["provenance"];
+    assert_eq!(p["sheet"], "基本目標1");
+    assert_eq!(p["page"], 2);
+    assert_eq!(p["line"], 5);
+    assert!(p["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("市内事業所の従業者数（人）\t112,450"));
+    let text = extract("fixtures/sample-city-kpi-r4.txt");
+    assert!(text["kpis"][0]["provenance"].get("sheet").is_none());
+}

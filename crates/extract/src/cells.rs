@@ -96,6 +96,9 @@ pub struct SourceDoc {
     pub pages: Option<u32>,
     pub lines: Vec<Line>,
     pub warnings: Vec<Warning>,
+    /// For a workbook, the name of each sheet by page (`sheet_names[page - 1]`), so that
+    /// provenance can name the sheet; empty for other input.
+    pub sheet_names: Vec<String>,
 }
 
 /// One line per [`Line`]: `p{page}:l{number}` then a tab and the cells joined by

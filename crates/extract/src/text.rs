@@ -82,6 +82,8 @@ pub fn read_text_with(
             *code,
             message.clone(),
             Provenance {
+                column: None,
+                sheet: None,
                 line: line_number(*index),
                 page: page_of(*index),
                 text: raw_lines[*index].1.to_string(),
@@ -140,6 +142,7 @@ pub fn read_text_with(
         pages,
         lines,
         warnings,
+        sheet_names: Vec::new(),
     })
 }
 
@@ -187,6 +190,7 @@ fn tab_separated(raw_lines: Vec<(u32, Cow<'_, str>)>, pages: Option<u32>) -> Sou
         pages,
         lines,
         warnings: Vec::new(),
+        sheet_names: Vec::new(),
     }
 }
 

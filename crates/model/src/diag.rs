@@ -12,12 +12,21 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Provenance {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
-    /// 1-based line in the extracted text.
+    /// 1-based column of the cell, for office input when the provenance is one cell; left
+    /// out of the JSON when unknown (a row, text and PDF input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub column: Option<u32>,
+    /// 1-based line in the extracted text (for a spreadsheet, the row).
     #[schemars(range(min = 1))]
     pub line: u32,
-    /// 1-based page, or null for text input without page breaks.
+    /// 1-based page, or null for text input without page breaks (for a spreadsheet, the
+    /// sheet's 1-based index in the workbook).
     #[schemars(range(min = 1))]
     pub page: Option<u32>,
+    /// The sheet's name, for spreadsheet input; left out of the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// The source line(s) as printed.
     pub text: String,
 }

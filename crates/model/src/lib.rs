@@ -12,7 +12,7 @@
 //! ```
 //! use shinchoku_model::{Provenance, Warning, WarningCode};
 //!
-//! let at = Provenance { line: 12, page: Some(2), text: "1-2 就業者数 … 5人 …".into() };
+//! let at = Provenance { column: None, sheet: None, line: 12, page: Some(2), text: "1-2 就業者数 … 5人 …".into() };
 //! let warning = Warning::new(WarningCode::ExtraCells, "a cell beyond the last column", at);
 //! assert_eq!(
 //!     serde_json::to_string(&warning).unwrap(),

@@ -42,6 +42,8 @@ fn assert_canonical_order(json: &Json, path: &str) {
 
 fn provenance() -> Provenance {
     Provenance {
+        column: None,
+        sheet: None,
         line: 3,
         page: Some(1),
         text: "line".into(),

@@ -12,6 +12,8 @@ use shinchoku_writer::{to_canonical_json, to_pretty_json, write_document, write_
 
 fn provenance(line: u32) -> Provenance {
     Provenance {
+        column: None,
+        sheet: None,
         line,
         page: Some(2),
         text: "1\t\"市内\"企業\\の新規雇用者数\u{1}\t574,963百万円".into(),

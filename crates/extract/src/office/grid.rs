@@ -137,6 +137,8 @@ impl Grid {
                     self.name
                 ),
                 Provenance {
+                    column: None,
+                    sheet: None,
                     line: row + 1,
                     page: Some(self.page),
                     text: text.join("\t"),
@@ -156,6 +158,8 @@ impl Grid {
                     self.name
                 ),
                 Provenance {
+                    column: None,
+                    sheet: None,
                     line: 1,
                     page: Some(self.page),
                     text: String::new(),

@@ -54,14 +54,6 @@ impl OfficeKind {
     }
 }
 
-/// A read office file: its lines, and the sheet name of each page (empty for Word).
-#[derive(Debug)]
-pub struct OfficeDoc {
-    pub doc: SourceDoc,
-    /// `sheet_names[page - 1]` names the sheet of a line on `page`.
-    pub sheet_names: Vec<String>,
-}
-
 /// Sheets read from a workbook, before they are laid out into lines.
 #[derive(Debug, Default)]
 pub(crate) struct Sheets {
@@ -137,7 +129,7 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), ExtractError> {
 }
 
 /// Read an office file of the given kind into lines of cells.
-pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<OfficeDoc, ExtractError> {
+pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractError> {
     if bytes.starts_with(ZIP_MAGIC) {
         check_zip(bytes)?;
     }
@@ -149,13 +141,11 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<OfficeDoc, ExtractE
                 ExtractError::Office("unreadable Word document: no word/document.xml".into())
             })?;
             let lines = docx::read_document_xml(&xml)?;
-            Ok(OfficeDoc {
-                doc: SourceDoc {
-                    format: Format::Docx,
-                    pages: None,
-                    lines,
-                    warnings: Vec::new(),
-                },
+            Ok(SourceDoc {
+                format: Format::Docx,
+                pages: None,
+                lines,
+                warnings: Vec::new(),
                 sheet_names: Vec::new(),
             })
         }
@@ -185,13 +175,11 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<OfficeDoc, ExtractE
                 warnings.extend(grid_warnings);
             }
             warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
-            Ok(OfficeDoc {
-                doc: SourceDoc {
-                    format: kind.format(),
-                    pages: Some(sheet_count.max(sheet_names.len() as u32)),
-                    lines,
-                    warnings,
-                },
+            Ok(SourceDoc {
+                format: kind.format(),
+                pages: Some(sheet_count.max(sheet_names.len() as u32)),
+                lines,
+                warnings,
                 sheet_names,
             })
         }

@@ -78,6 +78,8 @@ impl State {
                         WarningCode::HiddenContentSkipped,
                         format!("sheet \"{name}\" is hidden and was left out"),
                         Provenance {
+                            column: None,
+                            sheet: None,
                             line: 1,
                             page: Some(self.sheet_index),
                             text: String::new(),

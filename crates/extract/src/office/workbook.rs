@@ -34,6 +34,8 @@ fn hidden_sheet_warning(page: u32, name: &str) -> Warning {
         WarningCode::HiddenContentSkipped,
         format!("sheet \"{name}\" is hidden and was left out"),
         Provenance {
+            column: None,
+            sheet: None,
             line: 1,
             page: Some(page),
             text: String::new(),

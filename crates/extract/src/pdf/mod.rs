@@ -250,6 +250,8 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
         let page_no = i as u32 + 1;
         for (code, message) in page.warnings {
             let provenance = Provenance {
+                column: None,
+                sheet: None,
                 page: Some(page_no),
                 line: lines.len() as u32 + 1,
                 text: String::new(),
@@ -285,5 +287,6 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
         pages: Some(page_count),
         lines,
         warnings,
+        sheet_names: Vec::new(),
     }
 }

@@ -200,6 +200,8 @@ pub(crate) fn section_draft(parsed: ParsedHeading, line: &Line) -> Draft {
 
 pub(crate) fn provenance(line: &Line) -> Provenance {
     Provenance {
+        column: None,
+        sheet: None,
         page: line.page,
         line: line.number,
         text: line.raw.clone(),
