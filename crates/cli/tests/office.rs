@@ -2,7 +2,7 @@
 //! them (`scripts/make-office-fixtures`, committed under `fixtures/office/`).
 //!
 //! - **Differential**: an office file made from a text fixture must give the same KPIs,
-//!   sections and initiatives as that text (whose facts `tests/golden.rs` checks by hand),
+//!   sections and initiatives as that text (whose facts `crates/cli/tests/golden.rs` checks by hand),
 //!   everything but provenance: the same report, read from exact cells instead of text.
 //! - **Hand-written facts** for the invented workbook that exercises display formats.
 //! - **Bad input**: a ZIP that is not an office file, a ZIP bomb, a truncated workbook.
