@@ -4,7 +4,7 @@
 //! Run `cargo bench -p shinchoku --bench extract` (or `-- --test` to only check it runs).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use shinchoku_cli::pipeline::{process_bytes, Options};
+use shinchoku_run::pipeline::{process_bytes, Options};
 
 // The binary's allocator (`src/main.rs`), so the figure is what `shinchoku extract` runs.
 #[global_allocator]
@@ -25,7 +25,7 @@ fn text_fixtures(c: &mut Criterion) {
             b.iter(|| {
                 let doc = process_bytes(name, std::hint::black_box(&bytes), &options)
                     .expect("fixture reads");
-                shinchoku_cli::pipeline::document_json(&doc, bytes.len())
+                shinchoku_run::pipeline::document_json(&doc, bytes.len())
                     .expect("fixture serializes")
             })
         });

@@ -9,7 +9,7 @@
 //! Run it with N and with 1 and take the difference over N − 1 for the instructions of one
 //! pass without process start-up (BENCHMARKS.md, session 5).
 
-use shinchoku_cli::pipeline::{process_bytes, Options};
+use shinchoku_run::pipeline::{process_bytes, Options};
 
 // The binary's allocator (`src/main.rs`).
 #[global_allocator]
@@ -28,7 +28,7 @@ fn main() -> Result<(), String> {
     for _ in 0..runs {
         let doc = process_bytes(&path, &bytes, &options).map_err(|e| format!("{path}: {e}"))?;
         let json =
-            shinchoku_cli::pipeline::document_json(&doc, bytes.len()).map_err(|e| e.to_string())?;
+            shinchoku_run::pipeline::document_json(&doc, bytes.len()).map_err(|e| e.to_string())?;
         written += json.len();
     }
     println!("{runs} runs, {written} bytes of JSON");

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use shinchoku_cli::escape::{escape, escape_path};
-use shinchoku_cli::{batch, output, pipeline, worker};
+use shinchoku_run::escape::{escape, escape_path};
+use shinchoku_run::{batch, output, pipeline, worker};
 
 #[derive(Parser)]
 #[command(
@@ -99,7 +99,7 @@ enum Command {
     Worker(WorkerArgs),
 }
 
-/// What `batch` tells its workers (see `shinchoku_cli::worker`).
+/// What `batch` tells its workers (see `shinchoku_run::worker`).
 #[derive(Args)]
 struct WorkerArgs {
     #[arg(long)]
@@ -208,7 +208,7 @@ struct CheckArgs {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    shinchoku_cli::quiet_panics();
+    shinchoku_run::quiet_panics();
     let cli = Cli::parse();
     match cli.command {
         Command::Extract {
@@ -434,7 +434,7 @@ fn run_batch(args: BatchArgs) -> ExitCode {
 }
 
 fn dataset(args: DatasetArgs) -> ExitCode {
-    use shinchoku_cli::dataset;
+    use shinchoku_run::dataset;
     if args.csv.is_none() && args.jsonl.is_none() {
         return fail("dataset needs --csv FILE and/or --jsonl FILE");
     }
@@ -505,7 +505,7 @@ fn dataset(args: DatasetArgs) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    use shinchoku_cli::check;
+    use shinchoku_run::check;
     let opts = args.read.options();
     let pairs = match args.paths.as_slice() {
         [dir] if dir.is_dir() => match check::find_pairs(dir) {

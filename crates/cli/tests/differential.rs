@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use shinchoku_cli::pipeline::{self, Options};
+use shinchoku_run::pipeline::{self, Options};
 use shinchoku_writer::Change;
 
 fn fixtures() -> PathBuf {

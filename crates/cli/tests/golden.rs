@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use shinchoku_cli::pipeline;
+use shinchoku_run::pipeline;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")

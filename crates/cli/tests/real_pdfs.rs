@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use shinchoku_cli::pipeline::{self, Options};
+use shinchoku_run::pipeline::{self, Options};
 
 /// A corpus file, or `None` (with a message) when this machine does not have it. The
 /// corpus sits in `shared/` beside the checkout (`../shared` from the main checkout,
