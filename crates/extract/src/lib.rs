@@ -28,7 +28,6 @@ pub mod layout;
 pub mod normalize;
 #[cfg(feature = "office")]
 pub mod office;
-pub mod par;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;

@@ -20,10 +20,7 @@ use std::borrow::Cow;
 use crate::cells::{Cell, Format, Line, SourceDoc};
 use crate::diag::{Provenance, Warning};
 use crate::layout::{self, BuiltinVocabulary, HeaderVocabulary, SourceLine, TextLayout};
-use crate::{decode, html, par, ExtractError};
-
-/// Documents with fewer lines are read on one thread (see [`par`]).
-const MIN_PARALLEL_LINES: usize = 2048;
+use crate::{decode, html, ExtractError};
 
 /// Read a text extraction into lines of cells, detecting each block's form (see
 /// [`crate::layout`]) with the built-in header vocabulary.
@@ -194,15 +191,15 @@ fn tab_separated(raw_lines: Vec<(u32, Cow<'_, str>)>, pages: Option<u32>) -> Sou
     }
 }
 
-/// Lines (with their 0-based index) read as tab-separated fields, in parallel.
+/// Lines (with their 0-based index) read as tab-separated fields. One thread: a document
+/// takes milliseconds, and batches are parallel across files.
 fn tab_separated_lines(
     raw_lines: Vec<(usize, (u32, Cow<'_, str>))>,
     pages: Option<u32>,
 ) -> Vec<Line> {
-    par::map_owned(
-        raw_lines,
-        MIN_PARALLEL_LINES,
-        |_, (index, (line_page, raw))| {
+    raw_lines
+        .into_iter()
+        .map(|(index, (line_page, raw))| {
             // One search over the whole line instead of three per cell: most lines hold no
             // markup, no entity and no bold marker, and their cells' text is the cell trimmed.
             // (A line never holds a line break, the other thing `strip_html` looks for.)
@@ -226,8 +223,8 @@ fn tab_separated_lines(
                 raw: raw.into_owned(),
                 cells,
             }
-        },
-    )
+        })
+        .collect()
 }
 
 /// `s.split('\t')` with a vectorized search for the tabs (std's is a word at a time).
