@@ -56,7 +56,7 @@ fn main() {
     writeln!(out, "];").unwrap();
     writeln!(out, "pub(crate) static BY_NAME: [u16; {}] = [", rows.len()).unwrap();
     for chunk in by_name.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(|i| i.to_string()).collect();
+        let line: Vec<String> = chunk.iter().map(std::string::ToString::to_string).collect();
         writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     writeln!(out, "];").unwrap();

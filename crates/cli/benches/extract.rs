@@ -27,7 +27,7 @@ fn text_fixtures(c: &mut Criterion) {
                     .expect("fixture reads");
                 shinchoku_run::pipeline::document_json(&doc, bytes.len())
                     .expect("fixture serializes")
-            })
+            });
         });
     }
     group.finish();

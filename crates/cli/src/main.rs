@@ -398,9 +398,9 @@ fn run_batch(args: BatchArgs) -> ExitCode {
         } else {
             args.glob
         },
-        jobs: args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: args.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        }),
         timeout: Duration::from_secs_f64(args.timeout),
         jsonl: args.jsonl,
         summary_json: args.summary_json,
@@ -478,7 +478,7 @@ fn dataset(args: DatasetArgs) -> ExitCode {
         }
     }
     for w in [csv_w, jsonl_w].into_iter().flatten() {
-        if let Err(e) = w.into_inner().map_err(|e| e.into_error()) {
+        if let Err(e) = w.into_inner().map_err(std::io::IntoInnerError::into_error) {
             return fail(&format!("cannot write: {e}"));
         }
     }

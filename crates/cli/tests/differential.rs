@@ -18,7 +18,7 @@ fn fixtures() -> PathBuf {
 fn paired_fixtures() -> Vec<String> {
     let mut stems: Vec<String> = std::fs::read_dir(fixtures())
         .expect("fixtures directory")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
         .filter(|p| p.with_extension("txt").exists())
@@ -105,7 +105,7 @@ fn unparsed_rows(doc: &Value) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter(|w| w["code"] == "unparsed_row")
-        .map(|w| w.to_string())
+        .map(std::string::ToString::to_string)
         .collect()
 }
 

@@ -32,7 +32,7 @@ fn bench_layout(c: &mut Criterion) {
         .collect();
     group.throughput(Throughput::Bytes(pipes.len() as u64));
     group.bench_function("pipes/joetsu", |b| {
-        b.iter(|| read_text(black_box(pipes.as_bytes())).unwrap())
+        b.iter(|| read_text(black_box(pipes.as_bytes())).unwrap());
     });
     group.finish();
 }

@@ -43,7 +43,7 @@ fn bench_read_pdf(c: &mut Criterion) {
             let pages = doc.pages.expect("a PDF has a page count");
             group.throughput(Throughput::Elements(u64::from(pages)));
             group.bench_function(format!("{backend}/{name}"), |b| {
-                b.iter(|| read_pdf(black_box(bytes), &opts).unwrap())
+                b.iter(|| read_pdf(black_box(bytes), &opts).unwrap());
             });
         }
     }

@@ -51,11 +51,11 @@ fn bench_decode(c: &mut Criterion) {
         assert!(!unmappable, "{name} has characters Shift_JIS cannot hold");
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(format!("utf8/{name}"), |b| {
-            b.iter(|| decode::decode_text(black_box(bytes)).unwrap())
+            b.iter(|| decode::decode_text(black_box(bytes)).unwrap());
         });
         group.throughput(Throughput::Bytes(sjis.len() as u64));
         group.bench_function(format!("shift_jis/{name}"), |b| {
-            b.iter(|| decode::decode_text(black_box(&sjis)).unwrap())
+            b.iter(|| decode::decode_text(black_box(&sjis)).unwrap());
         });
     }
     group.finish();
@@ -78,7 +78,7 @@ fn bench_normalize(c: &mut Criterion) {
         let cells: Vec<&str> = text.lines().flat_map(|l| l.split('\t')).collect();
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(format!("whole/{name}"), |b| {
-            b.iter(|| normalize::normalize(black_box(text)))
+            b.iter(|| normalize::normalize(black_box(text)));
         });
         group.bench_function(format!("cells/{name}"), |b| {
             b.iter(|| {
@@ -86,7 +86,7 @@ fn bench_normalize(c: &mut Criterion) {
                     .iter()
                     .map(|c| normalize::normalize(black_box(c)).len())
                     .sum::<usize>()
-            })
+            });
         });
     }
     group.finish();
@@ -101,7 +101,7 @@ fn bench_parse_period(c: &mut Criterion) {
                 .iter()
                 .filter(|p| era::parse_period(black_box(p)).is_ok())
                 .count()
-        })
+        });
     });
     group.finish();
 }

@@ -121,8 +121,14 @@ fn typed_fields_match_the_contract_examples() {
     assert_eq!(p.era_year, Some(5));
     assert_eq!(p.year, 2023);
     assert_eq!(p.basis, Basis::FiscalYear);
-    assert_eq!(p.start.map(|d| d.iso()).as_deref(), Some("2024-03-31"));
-    assert_eq!(p.end.map(|d| d.iso()).as_deref(), Some("2024-03-31"));
+    assert_eq!(
+        p.start.map(shinchoku_extract::era::Date::iso).as_deref(),
+        Some("2024-03-31")
+    );
+    assert_eq!(
+        p.end.map(shinchoku_extract::era::Date::iso).as_deref(),
+        Some("2024-03-31")
+    );
 
     let json = serde_json::to_value(parse_period("H26～H30の平均値").unwrap().period).unwrap();
     assert_eq!(json["era"], "heisei");
@@ -236,7 +242,7 @@ fn impossible_dates_are_errors_that_point_at_the_problem() {
         match parse_period(input) {
             Ok(parsed) => failures.push(format!("{input}: parsed as {}", summary(&parsed))),
             Err(e) if e.position != *position || !e.message.starts_with(message) => {
-                failures.push(format!("{input}: got `{e}`, want at {position}: {message}"))
+                failures.push(format!("{input}: got `{e}`, want at {position}: {message}"));
             }
             Err(_) => {}
         }
@@ -427,8 +433,8 @@ fn period_summary(p: &Period) -> String {
         (None, None) => "-".to_owned(),
         (s, e) => format!(
             "{}..{}",
-            s.map_or("?".to_owned(), |d| d.iso()),
-            e.map_or("?".to_owned(), |d| d.iso())
+            s.map_or("?".to_owned(), shinchoku_extract::era::Date::iso),
+            e.map_or("?".to_owned(), shinchoku_extract::era::Date::iso)
         ),
     };
     let mut out = format!("{} | {era} | {date} | {basis}{point} | {span}", p.raw);

@@ -125,8 +125,8 @@ fn ya_wareki_golden_conversions_agree() {
                         && p.month == Some(row.month)
                         && p.day == Some(row.day)
                         && p.basis == Basis::CalendarYear
-                        && p.start.map(|d| d.iso()).as_deref() == Some(iso.as_str())
-                        && p.end.map(|d| d.iso()).as_deref() == Some(iso.as_str())
+                        && p.start.map(shinchoku_extract::era::Date::iso).as_deref() == Some(iso.as_str())
+                        && p.end.map(shinchoku_extract::era::Date::iso).as_deref() == Some(iso.as_str())
                         // ya-wareki puts every row inside its era, boundary days included.
                         && parsed.warnings.is_empty();
                     if !ok {
@@ -213,12 +213,20 @@ fn japanera_cases() {
         let parsed = parse_period(input).unwrap_or_else(|e| panic!("{input}: {e}"));
         assert_eq!(parsed.period.raw, *input);
         assert_eq!(
-            parsed.period.start.map(|d| d.iso()).as_deref(),
+            parsed
+                .period
+                .start
+                .map(shinchoku_extract::era::Date::iso)
+                .as_deref(),
             Some(*iso),
             "{input}"
         );
         assert_eq!(
-            parsed.period.end.map(|d| d.iso()).as_deref(),
+            parsed
+                .period
+                .end
+                .map(shinchoku_extract::era::Date::iso)
+                .as_deref(),
             Some(*iso),
             "{input}"
         );
@@ -228,7 +236,11 @@ fn japanera_cases() {
     // `allow_date_after_end_of_era=True`: 昭和99年 is accepted (1926 + 98); we warn.
     let parsed = parse_period("昭和99年01月01日").unwrap();
     assert_eq!(
-        parsed.period.start.map(|d| d.iso()).as_deref(),
+        parsed
+            .period
+            .start
+            .map(shinchoku_extract::era::Date::iso)
+            .as_deref(),
         Some("2024-01-01")
     );
     assert_eq!(parsed.warnings[0].code, "era_out_of_range");

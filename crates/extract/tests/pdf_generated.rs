@@ -89,7 +89,7 @@ fn every_generated_file_extracts() {
         return;
     };
     let mut names: Vec<String> = dir
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".pdf"))
         .collect();

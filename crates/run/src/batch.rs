@@ -332,7 +332,7 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
                                     Err(e) => {
                                         r.outcome = Outcome::Failed(format!(
                                             "cannot keep the document for --jsonl: {e}"
-                                        ))
+                                        ));
                                     }
                                 }
                             }
@@ -352,12 +352,16 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
         }
     });
     progress.finish();
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     done.sort_by_key(|(i, _)| *i);
     let results: Vec<FileResult> = done.into_iter().map(|(_, r)| r).collect();
     let mut errors = Vec::new();
     if let (Some(path), Some(spool)) = (&cfg.jsonl, spool) {
-        let spool = spool.into_inner().unwrap_or_else(|e| e.into_inner());
+        let spool = spool
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Err(e) = write_jsonl(path, &results, spool.file) {
             errors.push(format!("cannot write {}: {e}", escape_path(path)));
         }

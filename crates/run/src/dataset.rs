@@ -19,7 +19,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .into_iter()
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
+                .map(walkdir::DirEntry::into_path)
                 .filter(|p| {
                     let name = p.to_string_lossy();
                     (name.ends_with(".json") || name.ends_with(".jsonl"))

@@ -15,7 +15,7 @@ fn seeds(c: &mut Criterion) {
         let lines = read_text(&bytes).expect("seed reads").lines;
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name, |b| {
-            b.iter(|| shinchoku_table::reconstruct(std::hint::black_box(&lines)))
+            b.iter(|| shinchoku_table::reconstruct(std::hint::black_box(&lines)));
         });
     }
     group.finish();

@@ -256,7 +256,7 @@ pub(crate) fn is_numbered_list(paragraphs: &[NormalizedText]) -> bool {
 /// where the next item starts at the next running number (`5 6次産業化 6 水田農業推進` →
 /// `6次産業化`, `水田農業推進`).
 pub(crate) fn split_numbered_list(paragraphs: &[NormalizedText]) -> Vec<String> {
-    split_numbered_paragraphs(paragraphs.iter().map(|p| p.as_str()))
+    split_numbered_paragraphs(paragraphs.iter().map(NormalizedText::as_str))
 }
 
 /// The items of normalized, non-empty paragraphs, numbering removed.

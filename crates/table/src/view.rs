@@ -50,40 +50,40 @@ impl<'a> CellView<'a> {
     }
 
     /// The cell text as extracted (markup removed, not normalized; `'\n'` between paragraphs).
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.cell.text
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.cell.is_blank()
     }
 
     /// The text normalized as one run (paragraphs joined by spaces).
-    pub fn norm(&self) -> &NormalizedText<'a> {
+    pub(crate) fn norm(&self) -> &NormalizedText<'a> {
         &self.norm
     }
 
     /// `norm` without its spaces (`進捗 状況` → `進捗状況`).
-    pub fn squeezed(&self) -> &str {
+    pub(crate) fn squeezed(&self) -> &str {
         self.squeezed.get_or_init(|| self.norm.squeezed().into())
     }
 
     /// The cell read as a section heading ([`crate::section::heading_in`]).
-    pub fn heading(&self) -> Option<&ParsedHeading> {
+    pub(crate) fn heading(&self) -> Option<&ParsedHeading> {
         self.heading
             .get_or_init(|| heading_in(&self.norm).map(Box::new))
             .as_deref()
     }
 
     /// Whether the cell is a numbered list (`1 地域食材を… 2 …`).
-    pub fn is_list(&self) -> bool {
+    pub(crate) fn is_list(&self) -> bool {
         *self
             .is_list
             .get_or_init(|| is_numbered_list(&self.paragraphs()))
     }
 
     /// The items of a numbered list, numbering removed; none when it is not one.
-    pub fn list_items(&self) -> Vec<String> {
+    pub(crate) fn list_items(&self) -> Vec<String> {
         if !self.is_list() {
             return Vec::new();
         }
@@ -123,12 +123,12 @@ impl<'a> LineView<'a> {
         }
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.cells.iter().all(CellView::is_blank)
     }
 
     /// The non-blank cells, in order.
-    pub fn filled(&self) -> impl Iterator<Item = &CellView<'a>> {
+    pub(crate) fn filled(&self) -> impl Iterator<Item = &CellView<'a>> {
         self.cells.iter().filter(|c| !c.is_blank())
     }
 }

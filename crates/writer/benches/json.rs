@@ -46,19 +46,19 @@ fn bench_write(c: &mut Criterion) {
         );
         group.throughput(Throughput::Bytes(canonical.len() as u64));
         group.bench_function(format!("to_canonical_json/{name}"), |b| {
-            b.iter(|| to_canonical_json(black_box(&doc)).unwrap())
+            b.iter(|| to_canonical_json(black_box(&doc)).unwrap());
         });
         group.bench_function(format!("write_canonical/{name}"), |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(canonical.len());
                 write_canonical(black_box(&doc), &mut out).unwrap();
                 out
-            })
+            });
         });
         let pretty = to_pretty_json(&doc).expect("a Value always serializes");
         group.throughput(Throughput::Bytes(pretty.len() as u64));
         group.bench_function(format!("pretty/{name}"), |b| {
-            b.iter(|| to_pretty_json(black_box(&doc)).unwrap())
+            b.iter(|| to_pretty_json(black_box(&doc)).unwrap());
         });
     }
     group.finish();

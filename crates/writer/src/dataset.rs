@@ -73,7 +73,7 @@ pub fn dataset_rows(doc: &Value) -> Vec<Vec<String>> {
         let section_code = cell(&kpi["section"]);
         let section_title = section_titles
             .get(section_code.as_str())
-            .map(|title| title.to_string())
+            .map(std::string::ToString::to_string)
             .unwrap_or_default();
         let kpi_cells = KpiCells {
             section_code,
@@ -121,7 +121,12 @@ pub fn write_csv_header<W: Write + ?Sized>(out: &mut W, excel_bom: bool) -> io::
         out.write_all("\u{feff}".as_bytes())?;
     }
     write_records(
-        std::iter::once(DATASET_COLUMNS.iter().map(|c| c.to_string()).collect()),
+        std::iter::once(
+            DATASET_COLUMNS
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+        ),
         out,
     )
 }

@@ -302,7 +302,7 @@ mod shapes {
 
     #[derive(Serialize)]
     #[serde(tag = "kind", rename_all = "snake_case")]
-    pub enum Tagged {
+    pub(crate) enum Tagged {
         Number(Inner),
         Missing,
         Text { text: String },
@@ -310,14 +310,14 @@ mod shapes {
     }
 
     #[derive(Serialize)]
-    pub struct Inner {
+    pub(crate) struct Inner {
         pub number: f64,
         pub decimal: String,
         pub unit: Option<String>,
     }
 
     #[derive(Serialize)]
-    pub enum External {
+    pub(crate) enum External {
         Unit,
         Newtype(u8),
         Tuple(i32, f32),
@@ -325,10 +325,10 @@ mod shapes {
     }
 
     #[derive(Serialize)]
-    pub struct Newtype(pub i64);
+    pub(crate) struct Newtype(pub i64);
 
     #[derive(Serialize)]
-    pub struct Everything {
+    pub(crate) struct Everything {
         pub zeta: Vec<Tagged>,
         pub alpha: Option<Box<Everything>>,
         pub externals: Vec<External>,

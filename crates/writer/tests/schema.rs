@@ -140,7 +140,7 @@ fn breaches() -> Vec<Breach> {
                 remove(
                     &mut d["kpis"][1]["observations"][1]["value"]["parts"][1],
                     "label",
-                )
+                );
             },
             true,
         ),
@@ -155,7 +155,7 @@ fn breaches() -> Vec<Breach> {
                 remove(
                     &mut kpi0(d)["observations"][1]["period"]["until"],
                     "aggregate",
-                )
+                );
             },
             true,
         ),

@@ -3,13 +3,13 @@
 
 /// One page: lines of ASCII text at (x, y), and rectangles to stroke.
 #[derive(Default, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     pub texts: Vec<(f32, f32, String)>,
     pub rects: Vec<(f32, f32, f32, f32)>,
 }
 
 /// Serialize pages into a complete PDF with a correct xref table.
-pub fn pdf(pages: &[Page]) -> Vec<u8> {
+pub(crate) fn pdf(pages: &[Page]) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
     // 1: catalog, 2: pages, 3: font, then per page: page object + content stream.
     let n = pages.len();
@@ -65,7 +65,7 @@ pub fn pdf(pages: &[Page]) -> Vec<u8> {
 }
 
 /// A page of a small KPI-like table in ASCII (ruled cells), for volume tests.
-pub fn table_page(i: usize) -> Page {
+pub(crate) fn table_page(i: usize) -> Page {
     let mut page = Page::default();
     page.texts
         .push((50.0, 800.0, format!("Page {i} KPI progress")));

@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn fold_agrees_with_the_reference_on_every_char() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(fold(c), fold_reference(c), "{:?}", c);
+            assert_eq!(fold(c), fold_reference(c), "{c:?}");
         }
     }
 

@@ -694,7 +694,7 @@ mod tests {
     #[test]
     fn may_start_agrees_with_folding_on_every_char() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(may_start(c), may_start_reference(c), "{:?}", c);
+            assert_eq!(may_start(c), may_start_reference(c), "{c:?}");
         }
     }
 

@@ -122,7 +122,7 @@ pub fn choose_metric(lines: &[&[Run]]) -> Metric {
     let score = |metric: Metric| {
         let mut edges: Vec<(u32, usize)> = Vec::new();
         for (li, runs) in lines.iter().enumerate() {
-            for r in runs.iter() {
+            for r in *runs {
                 let (x0, x1) = r.span.x(metric);
                 edges.push((x0, li));
                 edges.push((x1 | 1 << 31, li));
@@ -154,7 +154,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     // (x, run delta, word delta)
     let mut events: Vec<(u32, i32, i32)> = Vec::new();
     for runs in &voters {
-        for r in runs.iter() {
+        for r in *runs {
             let (x0, x1) = r.span.x(metric);
             events.push((x0, 1, 0));
             events.push((x1, -1, 0));

@@ -262,7 +262,13 @@ mod tests {
 
     #[test]
     fn wrapped_pieces_join_as_read() {
-        let j = |p: &[&str]| join_wrapped(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let j = |p: &[&str]| {
+            join_wrapped(
+                &p.iter()
+                    .map(std::string::ToString::to_string)
+                    .collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(
             j(&[
                 "34歳以下の就職率（ハローワーク上越管内、パートを",

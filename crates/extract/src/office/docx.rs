@@ -105,7 +105,7 @@ impl Body {
 }
 
 /// The body of a .docx's `word/document.xml` as lines.
-pub fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
+pub(super) fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
     let mut reader = Reader::from_str(xml);
     let mut body = Body::default();
     loop {

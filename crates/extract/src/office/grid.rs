@@ -15,7 +15,7 @@ use crate::diag::{Provenance, Warning, WarningCode};
 
 /// A rectangle of merged cells, 0-based and inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Merge {
+pub(crate) struct Merge {
     pub first_row: u32,
     pub first_col: u32,
     pub last_row: u32,
@@ -24,7 +24,7 @@ pub struct Merge {
 
 /// One sheet's displayed cells before layout.
 #[derive(Debug, Default)]
-pub struct Grid {
+pub(crate) struct Grid {
     /// 1-based page of the lines (the sheet's index in the workbook).
     pub page: u32,
     /// The sheet's name, for messages.
@@ -37,7 +37,7 @@ pub struct Grid {
 }
 
 impl Grid {
-    pub fn new(page: u32, name: impl Into<String>) -> Grid {
+    pub(crate) fn new(page: u32, name: impl Into<String>) -> Grid {
         Grid {
             page,
             name: name.into(),
@@ -46,7 +46,7 @@ impl Grid {
     }
 
     /// Store a cell's displayed text (blank texts are dropped).
-    pub fn set(&mut self, row: u32, col: u32, text: String) {
+    pub(crate) fn set(&mut self, row: u32, col: u32, text: String) {
         if !text.trim().is_empty() {
             self.cells.insert((row, col), text);
         }
@@ -54,7 +54,7 @@ impl Grid {
 
     /// The sheet as lines (row number = line number, 1-based), plus warnings for hidden
     /// content left out.
-    pub fn into_lines(mut self) -> (Vec<Line>, Vec<Warning>) {
+    pub(crate) fn into_lines(mut self) -> (Vec<Line>, Vec<Warning>) {
         self.spread_vertical_merges();
         let mut warnings = Vec::new();
         self.warn_hidden(&mut warnings);

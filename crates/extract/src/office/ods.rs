@@ -236,7 +236,7 @@ impl State {
 }
 
 /// Every sheet of an .ods's `content.xml`.
-pub fn read_content_xml(xml: &str) -> Result<Sheets, ExtractError> {
+pub(super) fn read_content_xml(xml: &str) -> Result<Sheets, ExtractError> {
     let mut reader = Reader::from_str(xml);
     let mut state = State::default();
     loop {

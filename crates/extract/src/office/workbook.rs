@@ -22,7 +22,7 @@ use crate::ExtractError;
 
 /// Every sheet of the workbook as a grid, in workbook order; hidden sheets are skipped
 /// with a warning.
-pub fn read_workbook(bytes: &[u8], kind: OfficeKind) -> Result<Sheets, ExtractError> {
+pub(super) fn read_workbook(bytes: &[u8], kind: OfficeKind) -> Result<Sheets, ExtractError> {
     match kind {
         OfficeKind::Xlsx => read_xlsx(bytes),
         _ => read_xls(bytes),

@@ -14,7 +14,7 @@ use super::numfmt::builtin_code;
 
 /// One sheet's number formats by (row, column), and its hidden rows and columns.
 #[derive(Debug, Default)]
-pub struct SheetFormats {
+pub(super) struct SheetFormats {
     pub codes: HashMap<(u32, u32), String>,
     pub hidden_rows: BTreeSet<u32>,
     pub hidden_cols: BTreeSet<u32>,
@@ -67,7 +67,7 @@ fn unicode_string(data: &[u8], at: usize, long_count: bool) -> Option<String> {
 
 /// Format codes and hidden rows/columns by sheet name; empty when the file is not a
 /// BIFF8 workbook calamine could read either.
-pub fn sheet_formats(bytes: &[u8]) -> HashMap<String, SheetFormats> {
+pub(super) fn sheet_formats(bytes: &[u8]) -> HashMap<String, SheetFormats> {
     let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
         return HashMap::new();
     };

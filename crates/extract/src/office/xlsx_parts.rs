@@ -11,14 +11,14 @@ use zip::ZipArchive;
 
 /// A sheet's hidden rows and columns, 0-based.
 #[derive(Debug, Default, Clone)]
-pub struct Hidden {
+pub(super) struct Hidden {
     pub rows: BTreeSet<u32>,
     pub cols: BTreeSet<u32>,
 }
 
 /// Hidden rows and columns by sheet name. A part that cannot be read gives nothing
 /// hidden: the cells are then kept, which loses nothing.
-pub fn hidden_rows_and_columns(bytes: &[u8]) -> HashMap<String, Hidden> {
+pub(super) fn hidden_rows_and_columns(bytes: &[u8]) -> HashMap<String, Hidden> {
     let Ok(mut zip) = ZipArchive::new(Cursor::new(bytes)) else {
         return HashMap::new();
     };
@@ -44,7 +44,10 @@ pub fn hidden_rows_and_columns(bytes: &[u8]) -> HashMap<String, Hidden> {
 }
 
 /// A ZIP part as text, or `None` when missing or unreadable.
-pub fn read_part<R: Read + std::io::Seek>(zip: &mut ZipArchive<R>, name: &str) -> Option<String> {
+pub(super) fn read_part<R: Read + std::io::Seek>(
+    zip: &mut ZipArchive<R>,
+    name: &str,
+) -> Option<String> {
     let mut file = zip.by_name(name).ok()?;
     let mut text = String::new();
     file.read_to_string(&mut text).ok()?;
@@ -52,7 +55,7 @@ pub fn read_part<R: Read + std::io::Seek>(zip: &mut ZipArchive<R>, name: &str) -
 }
 
 /// The value of attribute `key` (matched on its local name, so `r:id` is `id`).
-pub fn attr(element: &BytesStart<'_>, key: &str) -> Option<String> {
+pub(super) fn attr(element: &BytesStart<'_>, key: &str) -> Option<String> {
     element
         .attributes()
         .flatten()
@@ -60,7 +63,7 @@ pub fn attr(element: &BytesStart<'_>, key: &str) -> Option<String> {
         .and_then(|a| {
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .ok()
-                .map(|v| v.into_owned())
+                .map(std::borrow::Cow::into_owned)
         })
 }
 
@@ -121,7 +124,7 @@ fn is_true(value: Option<String>) -> bool {
 }
 
 /// Call `f` on every start or empty element of `xml`, stopping at the first syntax error.
-pub fn each_element(xml: &str, mut f: impl FnMut(&BytesStart<'_>)) {
+pub(super) fn each_element(xml: &str, mut f: impl FnMut(&BytesStart<'_>)) {
     let mut reader = Reader::from_str(xml);
     loop {
         match reader.read_event() {

@@ -149,7 +149,7 @@ fn forms_are_bounded(
     else {
         return true;
     };
-    for (_, value) in xobjects.iter() {
+    for (_, value) in xobjects {
         let Object::Reference(id) = value else {
             continue;
         };
@@ -194,7 +194,7 @@ fn expand_width_ranges(doc: &mut Document) {
     // Bounded: a range wider than this is left alone rather than exploded.
     const MAX_RANGE: i64 = 65_536;
     let mut width_arrays: Vec<ObjectId> = Vec::new();
-    for (id, obj) in doc.objects.iter() {
+    for (id, obj) in &doc.objects {
         if let Object::Dictionary(d) = obj {
             let is_cid_font = d
                 .get(b"Subtype")

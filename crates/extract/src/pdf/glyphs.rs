@@ -6,7 +6,7 @@ use crate::cells::is_blank_text;
 
 /// True for characters that sit in CJK text without spaces around them (kana, kanji,
 /// full-width forms and punctuation).
-pub fn is_wide(c: char) -> bool {
+pub(super) fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x2FDF   // radicals
         | 0x3000..=0x30FF // CJK punctuation, kana
@@ -20,7 +20,7 @@ pub fn is_wide(c: char) -> bool {
 
 /// Drop duplicate glyphs drawn at (nearly) the same place: generators fake bold by
 /// painting a glyph two or more times a fraction of a point apart. Keeps the first draw.
-pub fn drop_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+pub(super) fn drop_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
     // By text, then x0, then content order: a total order (no two keys are equal), so
     // an unstable sort gives the one result; the keys sit side by side for the sort.
     let mut keys: Vec<(&str, f64, usize)> = glyphs
@@ -56,7 +56,7 @@ pub fn drop_fake_bold(glyphs: Vec<Glyph>) -> Vec<Glyph> {
 
 /// Glyphs on one baseline, left to right.
 #[derive(Debug, Clone)]
-pub struct TextRow {
+pub(super) struct TextRow {
     pub glyphs: Vec<Glyph>,
     pub top: f64,
     pub bottom: f64,
@@ -64,7 +64,7 @@ pub struct TextRow {
 
 /// Group glyphs into rows: a glyph joins a row when it overlaps the row vertically by at
 /// least half of the smaller height. Rows come out top to bottom, glyphs left to right.
-pub fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<TextRow> {
+pub(super) fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<TextRow> {
     glyphs.sort_by(|a, b| {
         a.center_y()
             .total_cmp(&b.center_y())
@@ -99,7 +99,7 @@ pub fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<TextRow> {
 }
 
 /// Split a row into runs wherever the horizontal gap exceeds `gap_em` ems.
-pub fn split_runs(glyphs: &[Glyph], gap_em: f64) -> Vec<&[Glyph]> {
+pub(super) fn split_runs(glyphs: &[Glyph], gap_em: f64) -> Vec<&[Glyph]> {
     let mut runs = Vec::new();
     let mut start = 0;
     let mut right: Option<f64> = None;
@@ -143,7 +143,7 @@ fn trim_blank_glyphs(mut run: &[Glyph]) -> &[Glyph] {
 /// Latin digits and kanji, `126 品`) and are dropped. Spaces drawn after the last glyph
 /// are kept: a wrapped line that ends with one broke at a space (see
 /// [`join_cell_lines_with`]).
-pub fn run_text(glyphs: &[Glyph]) -> String {
+pub(super) fn run_text(glyphs: &[Glyph]) -> String {
     const SPACE_GAP_EM: f64 = 0.35;
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
@@ -174,7 +174,7 @@ pub fn run_text(glyphs: &[Glyph]) -> String {
 }
 
 /// True when a line starts a list item or bullet, which keeps its own line in a cell.
-pub fn starts_list_item(line: &str) -> bool {
+pub(super) fn starts_list_item(line: &str) -> bool {
     let mut chars = line.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -238,7 +238,12 @@ pub fn starts_list_item(line: &str) -> bool {
 /// the cell's right edge would have held that unit with half an em to spare. Lines that
 /// do not both start at the cell's left text edge (centred or right-aligned cells) are
 /// never judged so.
-pub fn ends_by_choice(line: &[Glyph], next: &[Glyph], left_edge: f64, right_edge: f64) -> bool {
+pub(super) fn ends_by_choice(
+    line: &[Glyph],
+    next: &[Glyph],
+    left_edge: f64,
+    right_edge: f64,
+) -> bool {
     let visible = |g: &&Glyph| !is_blank_text(&g.text);
     let (Some(first), Some(last)) = (line.iter().find(visible), line.iter().rev().find(visible))
     else {
@@ -339,13 +344,13 @@ fn no_line_start(c: char) -> bool {
 /// start is CJK, with one space otherwise; a line that ends with a drawn space broke at
 /// that space, which is kept; list items stay on their own line (`'\n'`).
 #[cfg(test)]
-pub fn join_cell_lines(lines: &[String]) -> String {
+pub(super) fn join_cell_lines(lines: &[String]) -> String {
     join_cell_lines_with(lines, &[])
 }
 
 /// Joins like `join_cell_lines`, where `ended_by_choice[i]` says line `i` ended a paragraph or
 /// item (see [`ends_by_choice`]): a `'\n'` follows it.
-pub fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
+pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
     let mut out = String::new();
     let mut broke_at_space = false;
     let mut hard_break = false;
@@ -456,7 +461,11 @@ mod tests {
 
     #[test]
     fn a_wrap_at_a_drawn_space_keeps_the_space() {
-        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let l = |v: &[&str]| {
+            v.iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             join_cell_lines(&l(&["誘致件数 ", "(※) 全国大会のみ"])),
             "誘致件数 (※) 全国大会のみ"
@@ -505,7 +514,11 @@ mod tests {
 
     #[test]
     fn lines_join_by_script_and_lists_stay_separate() {
-        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let l = |v: &[&str]| {
+            v.iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(join_cell_lines(&l(&["産", "業", "振", "興"])), "産業振興");
         assert_eq!(
             join_cell_lines(&l(&["認定農業者等の担い手への", "農地集積率"])),

@@ -39,7 +39,7 @@ pub fn catch_quiet<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     result.map_err(|payload| {
         payload
             .downcast_ref::<&str>()
-            .map(|s| s.to_string())
+            .map(std::string::ToString::to_string)
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string())
     })

@@ -31,7 +31,7 @@ struct Seg {
 
 /// One cell of a ruled table, in page points and in grid indices (inclusive).
 #[derive(Debug, Clone, PartialEq)]
-pub struct TableCell {
+pub(super) struct TableCell {
     pub x0: f64,
     pub x1: f64,
     pub top: f64,
@@ -42,7 +42,7 @@ pub struct TableCell {
 }
 
 #[derive(Debug, Clone)]
-pub struct Table {
+pub(super) struct Table {
     pub xs: Vec<f64>,
     pub ys: Vec<f64>,
     pub cells: Vec<TableCell>,
@@ -51,12 +51,12 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn rows(&self) -> usize {
+    pub(super) fn rows(&self) -> usize {
         self.ys.len() - 1
     }
 
     /// The cell containing the point, if any.
-    pub fn locate(&self, x: f64, y: f64) -> Option<usize> {
+    pub(super) fn locate(&self, x: f64, y: f64) -> Option<usize> {
         let (nx, ny) = (self.xs.len(), self.ys.len());
         if x < self.xs[0] || x >= self.xs[nx - 1] || y < self.ys[0] || y >= self.ys[ny - 1] {
             return None;
@@ -163,7 +163,7 @@ fn coverage(segs: &[Seg], at: f64, from: f64, to: f64) -> f64 {
 }
 
 /// Find the ruled tables of a page.
-pub fn find_tables(rules: &[Rule]) -> Vec<Table> {
+pub(super) fn find_tables(rules: &[Rule]) -> Vec<Table> {
     if rules.len() > MAX_RULES {
         return Vec::new();
     }

@@ -18,7 +18,7 @@ const CELL_GAP_EM: f64 = 1.5;
 const MIN_BLANK_CELL_WIDTH: f64 = 8.0;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageCell {
+pub(super) struct PageCell {
     /// The cell's physical lines as drawn, joined by `'\n'`.
     pub raw: String,
     /// Lines joined in reading order (see [`join_cell_lines_with`]).
@@ -28,7 +28,7 @@ pub struct PageCell {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageLine {
+pub(super) struct PageLine {
     pub top: f64,
     /// Left-to-right order among lines starting at the same height (vertical columns of
     /// text read right to left, so theirs is negated).
@@ -37,7 +37,7 @@ pub struct PageLine {
 }
 
 /// Lay out one page. Glyphs must already be free of unmapped garbage.
-pub fn layout_page(content: PageContent) -> Vec<PageLine> {
+pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
     let glyphs = drop_fake_bold(content.glyphs);
     let tables = find_tables(&content.rules);
     // Glyphs by (table, cell); the rest are stream text.

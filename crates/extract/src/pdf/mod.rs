@@ -76,7 +76,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
                 first_error = Some(match first_error {
                     None => e,
                     Some(prev) => prefer(prev, e),
-                })
+                });
             }
         }
     }

@@ -15,7 +15,7 @@ use super::backend::Glyph;
 /// True for glyph text that is not real text: empty (no mapping), an unmapped CID
 /// placeholder `(cid:N)`, the replacement character, a control character, or a Private
 /// Use Area code point.
-pub fn is_unmapped(text: &str) -> bool {
+pub(super) fn is_unmapped(text: &str) -> bool {
     if text.is_empty() || text.starts_with("(cid:") {
         return true;
     }
@@ -48,7 +48,7 @@ fn script(c: char) -> Option<u32> {
 }
 
 /// Flags each glyph that carries no usable text.
-pub fn unmapped_flags(glyphs: &[Glyph]) -> Vec<bool> {
+pub(super) fn unmapped_flags(glyphs: &[Glyph]) -> Vec<bool> {
     let mut flags: Vec<bool> = glyphs.iter().map(|g| is_unmapped(&g.text)).collect();
     // Script changes between consecutive letters, per font.
     let mut per_font: HashMap<&str, FontScripts> = HashMap::new();
@@ -112,7 +112,7 @@ impl FontScripts {
 
 /// What a page's text layer looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextLayer {
+pub(super) struct TextLayer {
     /// Non-blank glyphs drawn.
     pub glyphs: usize,
     /// Of those, glyphs without usable text.
@@ -120,7 +120,7 @@ pub struct TextLayer {
 }
 
 impl TextLayer {
-    pub fn of(glyphs: &[Glyph], flags: &[bool]) -> TextLayer {
+    pub(super) fn of(glyphs: &[Glyph], flags: &[bool]) -> TextLayer {
         let (mut n, mut bad) = (0, 0);
         for (g, &f) in glyphs.iter().zip(flags) {
             if g.text.is_empty() || !g.text.trim().is_empty() {
@@ -135,11 +135,11 @@ impl TextLayer {
     }
 
     /// Mostly unmapped: the page's text cannot be trusted at all.
-    pub fn is_unreadable(&self) -> bool {
+    pub(super) fn is_unreadable(&self) -> bool {
         self.glyphs > 0 && self.unmapped * 10 >= self.glyphs * 3
     }
 
-    pub fn readable_glyphs(&self) -> usize {
+    pub(super) fn readable_glyphs(&self) -> usize {
         if self.is_unreadable() {
             0
         } else {

@@ -14,7 +14,7 @@ const MAX_LABEL_CHARS: usize = 20;
 /// away (a total whose breakdown is checked, a listed value next to a word). Owned strings
 /// here cost an allocation per atom and made the atom a third larger to move.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NumberAtom<'a> {
+pub(super) struct NumberAtom<'a> {
     pub label: Option<&'a str>,
     pub number: Decimal,
     pub unit: Option<&'a str>,
@@ -26,7 +26,7 @@ pub struct NumberAtom<'a> {
 
 /// A trailing word that qualifies the value before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Qualifier {
+pub(super) enum Qualifier {
     Compare(Comparator),
     Strict(&'static str),
     Approximate,
@@ -45,20 +45,20 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
 ];
 
 /// The qualifier a whole word stands for (`以上` printed apart from its number).
-pub fn qualifier_word(word: &str) -> Option<Qualifier> {
+pub(super) fn qualifier_word(word: &str) -> Option<Qualifier> {
     QUALIFIERS.iter().find(|(w, _)| *w == word).map(|(_, q)| *q)
 }
 
 /// Words meaning "about", printed before a number.
-pub const APPROXIMATE_PREFIXES: &[&str] = &["約", "およそ", "概ね"];
+pub(super) const APPROXIMATE_PREFIXES: &[&str] = &["約", "およそ", "概ね"];
 
 /// Characters that print a minus sign before a number (`△3.5` is Japanese accounting minus).
-pub fn is_minus(c: char) -> bool {
+pub(super) fn is_minus(c: char) -> bool {
     matches!(c, '-' | '−' | '△' | '▲' | '‐' | '－')
 }
 
 /// Read one atom as a number with its label, unit and qualifiers; `None` when it is not one.
-pub fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
+pub(super) fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
     let (body, qualifiers) = strip_qualifiers(atom);
     let mut comparator = None;
     let mut strict = None;
@@ -66,7 +66,7 @@ pub fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
     for q in qualifiers.into_iter().flatten() {
         match q {
             Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
-                comparator = Some(c)
+                comparator = Some(c);
             }
             Qualifier::Strict(w) if comparator.is_none() && strict.is_none() => strict = Some(w),
             Qualifier::Approximate => approximate = true,
@@ -152,7 +152,7 @@ fn last_number_span(s: &str) -> Option<(usize, usize)> {
 /// Parse `1,234.5` / `1234` / `0.5`; thousands separators must be in groups of three.
 /// One pass over the bytes, digits going straight into a [`DigitReader`]; the point is met
 /// on the way rather than searched for first.
-pub fn parse_number(token: &str) -> Option<Decimal> {
+pub(super) fn parse_number(token: &str) -> Option<Decimal> {
     let bytes = token.as_bytes();
     let mut digits = DigitReader::default();
     // Digits in the current group, and whether a separator was met: the first group has one
@@ -328,7 +328,7 @@ const SENTENCE_PARTICLES: &[&str] = &[
 
 /// Short, contains a word character, no sentence punctuation or range marks, and does not end
 /// in a character that glues it to the number (`10~`, `1-`, `1.`).
-pub fn is_valid_label(label: &str) -> bool {
+pub(super) fn is_valid_label(label: &str) -> bool {
     let count = label.chars().count();
     count > 0
         && count <= MAX_LABEL_CHARS
@@ -352,7 +352,7 @@ mod tests {
     mod reference {
         use super::super::*;
 
-        pub fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
+        pub(super) fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
             let mut body = atom;
             let mut qualifiers = Vec::new();
             for _ in 0..3 {
@@ -368,10 +368,10 @@ mod tests {
             for q in qualifiers {
                 match q {
                     Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
-                        comparator = Some(c)
+                        comparator = Some(c);
                     }
                     Qualifier::Strict(w) if comparator.is_none() && strict.is_none() => {
-                        strict = Some(w)
+                        strict = Some(w);
                     }
                     Qualifier::Approximate => approximate = true,
                     _ => return None,

@@ -117,7 +117,7 @@ impl Decimal {
 /// digits are kept, so the mantissa (below 10^30) is accumulated in plain `u128`
 /// arithmetic that cannot overflow, without checked `i128` multiplication.
 #[derive(Debug, Default)]
-pub struct DigitReader {
+pub(super) struct DigitReader {
     mantissa: u128,
     /// Digits counted so far (integer digits from the first non-zero one, all fraction digits).
     significant: usize,
@@ -126,7 +126,7 @@ pub struct DigitReader {
 
 impl DigitReader {
     /// A digit (0–9) before the decimal point.
-    pub fn int_digit(&mut self, digit: u8) {
+    pub(super) fn int_digit(&mut self, digit: u8) {
         if self.significant == 0 && digit == 0 {
             return; // a leading zero
         }
@@ -134,7 +134,7 @@ impl DigitReader {
     }
 
     /// A digit (0–9) after the decimal point.
-    pub fn frac_digit(&mut self, digit: u8) {
+    pub(super) fn frac_digit(&mut self, digit: u8) {
         self.push(digit);
         self.frac = self.frac.saturating_add(1);
     }
@@ -147,7 +147,7 @@ impl DigitReader {
     }
 
     /// The decimal read; `None` when it has more than [`MAX_DIGITS`] digits.
-    pub fn finish(self) -> Option<Decimal> {
+    pub(super) fn finish(self) -> Option<Decimal> {
         if self.significant > MAX_DIGITS {
             return None;
         }

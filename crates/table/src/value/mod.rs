@@ -505,10 +505,10 @@ fn apply_qualifier(number: &mut NumberAtom<'_>, q: Qualifier) -> Option<()> {
     match q {
         Qualifier::Approximate => number.approximate = true,
         Qualifier::Compare(c) if number.comparator.is_none() && number.strict.is_none() => {
-            number.comparator = Some(c)
+            number.comparator = Some(c);
         }
         Qualifier::Strict(w) if number.comparator.is_none() && number.strict.is_none() => {
-            number.strict = Some(w)
+            number.strict = Some(w);
         }
         _ => return None,
     }

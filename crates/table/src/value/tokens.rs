@@ -8,10 +8,10 @@ use shinchoku_extract::era::Period;
 use crate::more_chars_than;
 
 /// Finds date expressions in a piece of text: byte range and resolved period.
-pub type DateFinder<'a> = &'a dyn Fn(&str) -> Vec<(Range<usize>, Period)>;
+pub(super) type DateFinder<'a> = &'a dyn Fn(&str) -> Vec<(Range<usize>, Period)>;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Token<'a> {
+pub(super) enum Token<'a> {
     /// A run of characters without white space or parentheses at depth 0.
     Atom { text: &'a str, span: Range<usize> },
     /// `( … )` with balanced nesting; `text` includes the parentheses.
@@ -29,7 +29,7 @@ pub enum Token<'a> {
 /// or three tokens, which are not worth an allocation. Works on lead bytes: parentheses
 /// and ASCII white space are single bytes, and only a few lead bytes can start non-ASCII
 /// white space, so most kana and kanji of a cell are stepped over without being decoded.
-pub fn tokenize(s: &str) -> Tokens<'_> {
+pub(super) fn tokenize(s: &str) -> Tokens<'_> {
     Tokens {
         s,
         pos: 0,
@@ -40,7 +40,7 @@ pub fn tokenize(s: &str) -> Tokens<'_> {
 }
 
 /// The tokens of one cell, in order (see [`tokenize`]).
-pub struct Tokens<'a> {
+pub(super) struct Tokens<'a> {
     s: &'a str,
     /// Byte offset of the next character to read; always a char boundary.
     pos: usize,
@@ -220,7 +220,7 @@ fn matching_parens(s: &str) -> Vec<(usize, usize)> {
 
 /// What a parenthesized group says.
 #[derive(Debug, Clone, PartialEq)]
-pub enum GroupKind {
+pub(super) enum GroupKind {
     /// `(H30)`, `(R4実績)`, `(H26~H30の平均値)`.
     Date(Period),
     /// `(H30 直江津)`: a date and a short label.
@@ -271,7 +271,7 @@ const SOURCE_WORDS: &[&str] = &[
 /// Longest group text that may serve as a part label (`直江津`, `小学校`).
 const MAX_GROUP_LABEL_CHARS: usize = 15;
 
-pub fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
+pub(super) fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
     if let Some(kind) = classify_dated_group(content, find_dates) {
         return kind;
     }
@@ -291,7 +291,7 @@ pub fn classify_group(content: &str, find_dates: DateFinder<'_>) -> GroupKind {
 /// [`classify_group`] of a group that is a remark or has a date; `None` for an undated
 /// group, which may be a label. Atoms are only asked whether they are dates, so they skip
 /// building a label they would throw away.
-pub fn classify_dated_group(content: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
+pub(super) fn classify_dated_group(content: &str, find_dates: DateFinder<'_>) -> Option<GroupKind> {
     let content = content.trim();
     if content.is_empty() || content.starts_with(['※', '*']) || content.starts_with("参考") {
         return Some(GroupKind::Note(None));
@@ -334,7 +334,7 @@ fn classify_dates(content: &str, dates: Vec<(Range<usize>, Period)>) -> GroupKin
 }
 
 /// The text of `content` outside the date ranges, white space folded.
-pub fn residue(content: &str, dates: &[(Range<usize>, Period)]) -> String {
+pub(super) fn residue(content: &str, dates: &[(Range<usize>, Period)]) -> String {
     let mut out = String::new();
     let mut pos = 0;
     for (range, _) in dates {
@@ -377,13 +377,13 @@ fn strip_qualifiers(residue: &str) -> String {
 }
 
 /// The period every item agrees on, if they all agree.
-pub fn common_period<'p>(mut periods: impl Iterator<Item = &'p Period>) -> Option<Period> {
+pub(super) fn common_period<'p>(mut periods: impl Iterator<Item = &'p Period>) -> Option<Period> {
     let first = periods.next()?;
     periods.all(|p| same_date(p, first)).then(|| first.clone())
 }
 
 /// Two periods name the same date even if printed differently (`H30` inside two groups).
-pub fn same_date(a: &Period, b: &Period) -> bool {
+pub(super) fn same_date(a: &Period, b: &Period) -> bool {
     a.raw == b.raw || {
         let mut a = a.clone();
         a.raw.clone_from(&b.raw);

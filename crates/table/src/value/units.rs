@@ -280,13 +280,13 @@ pub fn split_scale(unit: &str) -> Option<(u32, String)> {
 }
 
 /// Scale words, longest first, for finding them at the end of a prefix.
-pub fn scale_words() -> impl Iterator<Item = (&'static str, u32)> {
+pub(super) fn scale_words() -> impl Iterator<Item = (&'static str, u32)> {
     SCALES.iter().copied()
 }
 
 /// Leading scale power of a unit even when no known base unit follows (`万円`, `億`),
 /// for compound numbers only.
-pub fn leading_scale(unit: &str) -> (u32, &str) {
+pub(super) fn leading_scale(unit: &str) -> (u32, &str) {
     SCALES
         .iter()
         .find_map(|(prefix, power)| unit.strip_prefix(prefix).map(|rest| (*power, rest)))

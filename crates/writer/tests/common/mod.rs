@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-pub fn period_r5_fiscal_end() -> Value {
+pub(crate) fn period_r5_fiscal_end() -> Value {
     json!({
         "raw": "R5年度末", "era": "reiwa", "era_year": 5, "year": 2023, "month": null, "day": null,
         "basis": "fiscal_year", "point": "end", "start": "2024-03-31", "end": "2024-03-31",
@@ -12,7 +12,7 @@ pub fn period_r5_fiscal_end() -> Value {
     })
 }
 
-pub fn period_h30() -> Value {
+pub(crate) fn period_h30() -> Value {
     json!({
         "raw": "H30", "era": "heisei", "era_year": 30, "year": 2018, "month": null, "day": null,
         "basis": "unspecified", "point": null, "start": null, "end": null, "until": null, "aggregate": null
@@ -20,7 +20,7 @@ pub fn period_h30() -> Value {
 }
 
 /// `H26～H30の平均値`: a range with an aggregate, `until` nested.
-pub fn period_range_average() -> Value {
+pub(crate) fn period_range_average() -> Value {
     json!({
         "raw": "H26～H30の平均値", "era": "heisei", "era_year": 26, "year": 2014, "month": null, "day": null,
         "basis": "unspecified", "point": null, "start": null, "end": null,
@@ -33,7 +33,7 @@ pub fn period_range_average() -> Value {
 }
 
 /// `2021年4月`: Gregorian only, a month.
-pub fn period_gregorian_month() -> Value {
+pub(crate) fn period_gregorian_month() -> Value {
     json!({
         "raw": "2021年4月", "era": null, "era_year": null, "year": 2021, "month": 4, "day": null,
         "basis": "calendar_year", "point": null, "start": "2021-04-01", "end": "2021-04-30",
@@ -41,12 +41,12 @@ pub fn period_gregorian_month() -> Value {
     })
 }
 
-pub fn provenance(line: u32) -> Value {
+pub(crate) fn provenance(line: u32) -> Value {
     json!({"page": null, "line": line, "text": "1\t市内企業の新規雇用者数\t574,963百万円"})
 }
 
 /// A text-input document exercising every value kind, status, initiative and warning.
-pub fn full_document() -> Value {
+pub(crate) fn full_document() -> Value {
     json!({
         "schema_version": "1",
         "source": {
@@ -115,7 +115,7 @@ pub fn full_document() -> Value {
 }
 
 /// A PDF document with nothing found: every collection empty, every optional null.
-pub fn empty_document() -> Value {
+pub(crate) fn empty_document() -> Value {
     json!({
         "schema_version": "1",
         "source": {"file": "empty.pdf", "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "format": "pdf", "pages": 2},
@@ -128,7 +128,7 @@ pub fn empty_document() -> Value {
 }
 
 /// Every sample document, named.
-pub fn sample_documents() -> Vec<(&'static str, Value)> {
+pub(crate) fn sample_documents() -> Vec<(&'static str, Value)> {
     let mut unknown_code = full_document();
     unknown_code["document"]["municipality"]["code"] = Value::Null;
     unknown_code["source"]["format"] = json!("pdf");

@@ -49,7 +49,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     let mut departments = name_parts.departments;
     let mut notes = name_parts.notes;
     for (column, cell) in schema.slots().zip(&row.slots) {
-        let text = cell.map(|c| c.text()).unwrap_or("");
+        let text = cell.map(crate::view::CellView::text).unwrap_or("");
         match column.kind {
             ColumnKind::Value { role, .. } => {
                 let hint = unit_hint.as_deref().or(column.unit.as_deref());
