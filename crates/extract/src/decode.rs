@@ -126,7 +126,7 @@ fn decode_utf16(
     unit: fn([u8; 2]) -> u16,
     name: &str,
 ) -> Result<(Cow<'static, str>, TextEncoding), ExtractError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(ExtractError::Encoding(format!(
             "{name} input has an odd number of bytes (stray byte at byte {})",
             bytes.len() + 1
