@@ -117,7 +117,8 @@ pub(super) fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-pub(super) const MONTH_NAMES: [&str; 12] = [
+/// English month names, for messages and spreadsheet date formats (`mmmm`).
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -51,7 +51,7 @@ mod calendar;
 mod cursor;
 mod grammar;
 
-pub use calendar::{era_on, EraDate};
+pub use calendar::{era_on, EraDate, MONTH_NAMES};
 use grammar::Outcome;
 /// The results' types are the output contract's, defined in `shinchoku-model`.
 pub use shinchoku_model::{Aggregate, Basis, Date, Era, Period, Point, WarningCode};

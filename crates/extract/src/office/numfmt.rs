@@ -9,7 +9,7 @@
 //! and dates with Gregorian (`yyyy/m/d`) and Japanese era (`ge.m.d`, `ggge年`) tokens.
 //! Scientific and fraction formats fall back to the general form.
 
-use crate::era::{era_on, Date};
+use crate::era::{era_on, Date, MONTH_NAMES};
 
 /// The text a cell holding `value` shows under `code`.
 pub fn format_number(value: f64, code: &str) -> String {
@@ -430,8 +430,8 @@ fn format_date(serial: f64, tokens: &[Token]) -> Option<String> {
                     "mm" if minute_context => format!("{minute:02}"),
                     "m" => month.to_string(),
                     "mm" => format!("{month:02}"),
-                    "mmm" => MONTHS[month as usize - 1][..3].to_string(),
-                    "mmmm" => MONTHS[month as usize - 1].to_string(),
+                    "mmm" => MONTH_NAMES[month as usize - 1][..3].to_string(),
+                    "mmmm" => MONTH_NAMES[month as usize - 1].to_string(),
                     "d" => day.to_string(),
                     "dd" => format!("{day:02}"),
                     "h" => hour.to_string(),
@@ -455,21 +455,6 @@ fn format_date(serial: f64, tokens: &[Token]) -> Option<String> {
     }
     Some(out)
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Excel's 1900 date system: serial 1 is 1900-01-01, and serial 60 is the 29 February 1900
 /// that Lotus counted and Excel kept; from serial 61 on, days are real.
