@@ -130,20 +130,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Inputs from this size on are digested on another thread while they are read.
-const PARALLEL_DIGEST_BYTES: usize = 4 << 20;
-
 /// Turn the bytes of one input into a document. `name` is the file's base name as it
 /// should appear in `source.file`.
 pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Document, ExtractError> {
-    // The digest does not depend on the reading: compute it beside it, when the input is
-    // large enough to be worth handing to another thread.
-    let (doc, sha256) = if bytes.len() >= PARALLEL_DIGEST_BYTES {
-        rayon::join(|| read_source(bytes, opts), || sha256_hex(bytes))
-    } else {
-        (read_source(bytes, opts), sha256_hex(bytes))
-    };
-    let doc = doc?;
+    let doc = read_source(bytes, opts)?;
+    let sha256 = sha256_hex(bytes);
     let report = shinchoku_table::reconstruct(&doc.lines);
     let source = Source {
         file: name.to_string(),
