@@ -290,12 +290,14 @@ fn hostile_files_give_one_error_line_each_and_never_stop_a_batch() {
 }
 
 /// A file that needs more than `--max-memory` fails alone; one that runs past
-/// `--timeout` is killed and fails alone; the others convert.
+/// `--timeout` is killed and fails alone; the others convert. The big file is 96 MB so
+/// that reading it takes well over the 0.2 s timeout on any machine the suite runs on
+/// (24 MB once took 0.14 s, and the test then failed).
 #[test]
 fn memory_and_time_limits_cost_one_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut line = String::new();
-    while line.len() < 24 << 20 {
+    while line.len() < 96 << 20 {
         line.push_str("進捗状況\t12,345人 (R5)\t");
     }
     let big = dir.path().join("big.txt");

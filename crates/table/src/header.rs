@@ -333,12 +333,22 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         });
     }
     resolve_actual_columns(&mut columns);
+    // Unit, base-year and achievement-rate columns describe the rows of a KPI list, which
+    // names its KPIs: without a name column, `単位 | 目標年月 | 実績値` is the labels of a
+    // form, not a table's header.
+    let describes_rows = columns.iter().any(|c| {
+        matches!(
+            c.kind,
+            ColumnKind::Unit | ColumnKind::BaseYear | ColumnKind::AchievementRate
+        )
+    });
+    let names_kpis = columns.iter().any(|c| c.kind == ColumnKind::Name);
     let schema = Schema {
         columns,
         priority,
         era_warnings,
     };
-    (schema.value_count() >= 2).then_some(schema)
+    (schema.value_count() >= 2 && (names_kpis || !describes_rows)).then_some(schema)
 }
 
 /// Whether a header cell at `b` continues the column of the cell above at `a`: the same
