@@ -169,6 +169,21 @@ impl Grid {
     }
 }
 
+/// The warning for a hidden sheet, which is left out whole.
+pub(crate) fn hidden_sheet_warning(page: u32, name: &str) -> Warning {
+    Warning::new(
+        WarningCode::HiddenContentSkipped,
+        format!("sheet \"{name}\" is hidden and was left out"),
+        Provenance {
+            column: None,
+            sheet: None,
+            line: 1,
+            page: Some(page),
+            text: String::new(),
+        },
+    )
+}
+
 /// `0 → A`, `25 → Z`, `26 → AA`: a column as a spreadsheet names it.
 pub fn column_name(col: u32) -> String {
     let mut n = col + 1;

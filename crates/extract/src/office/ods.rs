@@ -14,10 +14,9 @@ use std::collections::HashSet;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::grid::{Grid, Merge};
+use super::grid::{hidden_sheet_warning, Grid, Merge};
 use super::xlsx_parts::attr;
 use super::{Sheets, MAX_CELLS};
-use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 
 #[derive(Default)]
@@ -74,17 +73,9 @@ impl State {
                 let hidden =
                     attr(e, "style-name").is_some_and(|s| self.hidden_table_styles.contains(&s));
                 if hidden {
-                    self.sheets.warnings.push(Warning::new(
-                        WarningCode::HiddenContentSkipped,
-                        format!("sheet \"{name}\" is hidden and was left out"),
-                        Provenance {
-                            column: None,
-                            sheet: None,
-                            line: 1,
-                            page: Some(self.sheet_index),
-                            text: String::new(),
-                        },
-                    ));
+                    self.sheets
+                        .warnings
+                        .push(hidden_sheet_warning(self.sheet_index, &name));
                 }
                 self.grid = (!hidden).then(|| Grid::new(self.sheet_index, name));
                 self.row = 0;

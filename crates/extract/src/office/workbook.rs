@@ -13,11 +13,10 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Reader, SheetVisible, Xlsx};
 
-use super::grid::{Grid, Merge};
+use super::grid::{hidden_sheet_warning, Grid, Merge};
 use super::numfmt::{builtin_code, format_number, general, is_locale_dependent};
 use super::{xls_parts, xlsx_parts};
 use super::{OfficeKind, Sheets, MAX_CELLS};
-use crate::diag::{Provenance, Warning, WarningCode};
 use crate::ExtractError;
 
 /// Every sheet of the workbook as a grid, in workbook order; hidden sheets are skipped
@@ -27,20 +26,6 @@ pub(super) fn read_workbook(bytes: &[u8], kind: OfficeKind) -> Result<Sheets, Ex
         OfficeKind::Xlsx => read_xlsx(bytes),
         _ => read_xls(bytes),
     }
-}
-
-fn hidden_sheet_warning(page: u32, name: &str) -> Warning {
-    Warning::new(
-        WarningCode::HiddenContentSkipped,
-        format!("sheet \"{name}\" is hidden and was left out"),
-        Provenance {
-            column: None,
-            sheet: None,
-            line: 1,
-            page: Some(page),
-            text: String::new(),
-        },
-    )
 }
 
 fn too_many_cells(name: &str) -> ExtractError {
