@@ -306,7 +306,7 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
                     escape(&w.message)
                 );
             }
-            let mut shown = render_cells(&doc, page);
+            let mut shown = shinchoku_extract::render_cells_with(&doc, page, escape);
             if doc.format == shinchoku_extract::Format::Text && input.as_os_str() != "-" {
                 // The blocks the text layout found, so a layout can be debugged by looking.
                 if let Ok(bytes) = std::fs::read(input) {
@@ -322,26 +322,6 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
         }
         Err(e) => fail(&e.to_string()),
     }
-}
-
-/// What `cells` prints: `shinchoku_extract::render_cells` with the control characters of
-/// each cell escaped, so a cell can neither add a column or a line nor drive the terminal.
-fn render_cells(doc: &shinchoku_extract::SourceDoc, page: Option<u32>) -> String {
-    let mut out = String::new();
-    for line in doc
-        .lines
-        .iter()
-        .filter(|l| page.is_none() || l.page == page)
-    {
-        let p = line.page.map_or_else(|| "-".to_string(), |p| p.to_string());
-        out.push_str(&format!("p{p}:l{}", line.number));
-        for cell in &line.cells {
-            out.push('\t');
-            out.push_str(&escape(&cell.text.replace('\n', " ⏎ ")));
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn date(expr: &str) -> ExitCode {

@@ -105,6 +105,17 @@ pub struct SourceDoc {
 /// tabs. Newlines inside a cell are shown as ` ⏎ ` so each line stays one line. With
 /// `page`, only that page's lines.
 pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
+    render_cells_with(doc, page, |text| text.into())
+}
+
+/// [`render_cells`] with each cell's text (its line breaks already shown as ` ⏎ `) passed
+/// through `show`: the binary escapes control characters there, so that a cell can
+/// neither add a column or a line nor drive the terminal.
+pub fn render_cells_with(
+    doc: &SourceDoc,
+    page: Option<u32>,
+    show: impl Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> String {
     let mut out = String::new();
     for line in doc
         .lines
@@ -115,7 +126,7 @@ pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
         out.push_str(&format!("p{p}:l{}", line.number));
         for cell in &line.cells {
             out.push('\t');
-            out.push_str(&cell.text.replace('\n', " ⏎ "));
+            out.push_str(&show(&cell.text.replace('\n', " ⏎ ")));
         }
         out.push('\n');
     }

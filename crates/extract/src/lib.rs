@@ -32,7 +32,7 @@ pub mod office;
 pub mod pdf;
 pub mod text;
 
-pub use cells::{render_cells, Cell, Format, Line, SourceDoc};
+pub use cells::{render_cells, render_cells_with, Cell, Format, Line, SourceDoc};
 pub use diag::{Provenance, Warning, WarningCode};
 pub use layout::TextLayout;
 pub use normalize::normalize;

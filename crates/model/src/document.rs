@@ -141,6 +141,18 @@ pub enum Role {
     Target,
 }
 
+impl Role {
+    /// The name serde writes (`"baseline"` …), for messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Baseline => "baseline",
+            Role::Previous => "previous",
+            Role::Current => "current",
+            Role::Target => "target",
+        }
+    }
+}
+
 /// One value column of a KPI row.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Observation {
@@ -186,4 +198,19 @@ pub struct Initiative {
     pub projects: Vec<String>,
     pub provenance: Provenance,
     pub section: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    #[test]
+    fn role_names_are_the_names_serde_writes() {
+        for role in [Role::Baseline, Role::Previous, Role::Current, Role::Target] {
+            assert_eq!(
+                serde_json::to_string(&role).unwrap(),
+                format!("\"{}\"", role.as_str())
+            );
+        }
+    }
 }

@@ -107,7 +107,7 @@ fn check_facts(report: &Report, facts_file: &str) {
                     kind_name(k.kind).to_string(),
                     k.section.clone().unwrap_or_default(),
                     k.name.clone(),
-                    role_name(o.role).to_string(),
+                    o.role.as_str().to_string(),
                     o.raw.clone(),
                     k.status
                         .as_ref()
@@ -165,15 +165,6 @@ fn kind_name(kind: KpiKind) -> &'static str {
         KpiKind::Kpi => "kpi",
         KpiKind::Headline => "headline",
         KpiKind::Priority => "priority",
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Baseline => "baseline",
-        Role::Previous => "previous",
-        Role::Current => "current",
-        Role::Target => "target",
     }
 }
 

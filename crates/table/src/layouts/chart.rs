@@ -4,7 +4,6 @@
 //! against the titled KPI's observation of the same year; a difference is a warning.
 
 use crate::cell_text::{first_number, gregorian_year, Bigrams};
-use crate::model::Role;
 use crate::more_chars_than;
 use crate::view::CellView;
 use shinchoku_extract::WarningCode;
@@ -73,7 +72,7 @@ fn check_row(doc: &mut Doc, kpi: usize, year: i32, value: f64, shown: &CellView,
             kpi.name,
             shown.norm().as_str(),
             year,
-            role_name(obs.role),
+            obs.role.as_str(),
             obs.raw
         );
         doc.warn_at(
@@ -122,14 +121,5 @@ fn year_of(cell: &CellView) -> Option<i32> {
     match shinchoku_extract::era::parse_period(cell.norm()) {
         Ok(p) => Some(p.period.year),
         Err(_) => gregorian_year(cell.text()),
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Baseline => "baseline",
-        Role::Previous => "previous",
-        Role::Current => "current",
-        Role::Target => "target",
     }
 }
