@@ -71,6 +71,10 @@ pub enum WarningCode {
     HiddenContentSkipped,
     /// A block printed one cell per line whose line count does not divide into its rows.
     LinesRowsUneven,
+    /// No municipality could be named from the title, the first pages or the text.
+    MunicipalityUnknown,
+    /// A document in which no KPI was found.
+    NoKpis,
     /// A PDF page without any text.
     NoTextOnPage,
     /// A PDF page that could not be read.
@@ -99,6 +103,8 @@ impl WarningCode {
             WarningCode::ExtraCells => "extra_cells",
             WarningCode::HiddenContentSkipped => "hidden_content_skipped",
             WarningCode::LinesRowsUneven => "lines_rows_uneven",
+            WarningCode::MunicipalityUnknown => "municipality_unknown",
+            WarningCode::NoKpis => "no_kpis",
             WarningCode::NoTextOnPage => "no_text_on_page",
             WarningCode::PageError => "page_error",
             WarningCode::PipeRowWidth => "pipe_row_width",
@@ -158,7 +164,7 @@ mod tests {
             .get("oneOf")
             .and_then(|list| list.as_array())
             .unwrap();
-        assert_eq!(variants.len(), 14);
+        assert_eq!(variants.len(), 16);
         for variant in variants {
             let name = variant["const"].as_str().unwrap();
             let code: WarningCode = name.parse().unwrap();

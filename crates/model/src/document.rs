@@ -49,13 +49,15 @@ pub struct Source {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
     /// Base name of the input file (`"-"` for stdin).
     pub file: String,
-    /// `"pdf"` or `"text"`.
-    #[schemars(extend("enum" = ["pdf", "text"]))]
+    /// `"pdf"`, `"text"`, or for office input `"xlsx"`, `"xls"`, `"ods"`, `"docx"`.
+    #[schemars(extend("enum" = ["pdf", "text", "xlsx", "xls", "ods", "docx"]))]
     pub format: String,
     pub pages: Option<u32>,
     /// Lowercase hex SHA-256 of the input bytes.
     #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
     pub sha256: String,
+    /// The producing program and version (`"shinchoku 0.1.0"`).
+    pub tool: String,
 }
 
 /// Title, municipality and the period the report covers.
@@ -63,11 +65,30 @@ pub struct Source {
 pub struct DocumentInfo {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
     pub as_of: Option<Period>,
+    /// `progress_report`, `strategy`, or null when unclear.
+    pub kind: Option<DocumentKind>,
     pub municipality: Option<Municipality>,
     pub title: Option<String>,
 }
 
 /// The municipality the report is about.
+/// What a document is: it reports observed progress, or it sets baselines and targets only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    ProgressReport,
+    Strategy,
+}
+
+impl DocumentKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::ProgressReport => "progress_report",
+            DocumentKind::Strategy => "strategy",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Municipality {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
@@ -118,6 +139,8 @@ pub enum KpiKind {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Kpi {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
+    /// A printed 達成率 / 進捗率 cell, as printed; null where the report prints none.
+    pub achievement_rate: Option<Value>,
     pub departments: Vec<String>,
     /// Section code, `.`, 1-based ordinal within the section.
     #[schemars(length(min = 1))]

@@ -23,8 +23,8 @@
 
 pub use diag::{Provenance, UnknownWarningCode, Warning, WarningCode};
 pub use document::{
-    Document, DocumentInfo, Initiative, Kpi, KpiKind, Municipality, Observation, Report, Role,
-    Section, Source, Status, StatusCode,
+    Document, DocumentInfo, DocumentKind, Initiative, Kpi, KpiKind, Municipality, Observation,
+    Report, Role, Section, Source, Status, StatusCode,
 };
 pub use period::{Aggregate, Basis, Date, Era, Period, Point};
 pub use value::{Comparator, Normalized, Number, Part, Value};

@@ -36,18 +36,26 @@ impl Serialize for Value {
                 let Number {
                     approximate,
                     comparator,
+                    cumulative,
                     decimal,
+                    estimate,
                     normalized,
                     number,
+                    preliminary,
+                    span_years,
                     unit,
                 } = number;
-                let mut object = serializer.serialize_struct("Number", 7)?;
+                let mut object = serializer.serialize_struct("Number", 11)?;
                 object.serialize_field("approximate", approximate)?;
                 object.serialize_field("comparator", comparator)?;
+                object.serialize_field("cumulative", cumulative)?;
                 object.serialize_field("decimal", decimal)?;
+                object.serialize_field("estimate", estimate)?;
                 object.serialize_field("kind", "number")?;
                 object.serialize_field("normalized", normalized)?;
                 object.serialize_field("number", &Finite(*number))?;
+                object.serialize_field("preliminary", preliminary)?;
+                object.serialize_field("span_years", span_years)?;
                 object.serialize_field("unit", unit)?;
                 object.end()
             }
@@ -77,15 +85,24 @@ pub struct Number {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
     /// True for 約 / 程度.
     pub approximate: bool,
-    /// `>=` for 以上, `<=` for 以下.
+    /// `>=` for 以上, `<=` for 以下, `>` for 超, `<` for 未満.
     pub comparator: Option<Comparator>,
+    /// True for a running total: 累計, 延べ, `5年間で`, `H27からの累計`.
+    pub cumulative: bool,
     /// Exact decimal string, precision as printed (`"4.0"`).
     #[schemars(regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$"))]
     pub decimal: String,
+    /// True for an estimate (見込み).
+    pub estimate: bool,
     pub normalized: Option<Normalized>,
     /// Thousands separators removed. Always finite: NaN or an infinity fails to serialize.
     #[serde(serialize_with = "finite")]
     pub number: f64,
+    /// True for a preliminary figure (速報値).
+    pub preliminary: bool,
+    /// The N of `N年間で` (a total over N years), else null.
+    #[schemars(range(min = 1))]
+    pub span_years: Option<u32>,
     /// The unit as printed after normalization, null when unitless.
     pub unit: Option<String>,
 }
@@ -96,6 +113,42 @@ pub enum Comparator {
     AtLeast,
     #[serde(rename = "<=")]
     AtMost,
+    /// 超: strictly more than.
+    #[serde(rename = ">")]
+    MoreThan,
+    /// 未満: strictly less than.
+    #[serde(rename = "<")]
+    LessThan,
+}
+
+impl Comparator {
+    /// The name written in the JSON (`">="`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::AtMost => "<=",
+            Comparator::MoreThan => ">",
+            Comparator::LessThan => "<",
+        }
+    }
+}
+
+impl Number {
+    /// A plain number as printed: no unit, comparator or flags.
+    pub fn plain(number: f64, decimal: impl Into<String>) -> Number {
+        Number {
+            approximate: false,
+            comparator: None,
+            cumulative: false,
+            decimal: decimal.into(),
+            estimate: false,
+            normalized: None,
+            number,
+            preliminary: false,
+            span_years: None,
+            unit: None,
+        }
+    }
 }
 
 /// The value in a base unit, for scaled units (百万円 → 円).
@@ -228,6 +281,10 @@ mod tests {
             }),
             number: 1.5,
             unit: unit.map(Into::into),
+            cumulative: true,
+            estimate: false,
+            preliminary: true,
+            span_years: Some(5),
         }
     }
 
@@ -273,7 +330,9 @@ mod tests {
             any::<bool>(),
             proptest::option::of(prop_oneof![
                 Just(Comparator::AtLeast),
-                Just(Comparator::AtMost)
+                Just(Comparator::AtMost),
+                Just(Comparator::MoreThan),
+                Just(Comparator::LessThan)
             ]),
             "[0-9.,]{0,6}",
             proptest::option::of((-1e9f64..1e9, "[円人%]{1,2}")),
@@ -284,6 +343,10 @@ mod tests {
                 |(approximate, comparator, decimal, normalized, number, unit)| Number {
                     approximate,
                     comparator,
+                    cumulative: !approximate,
+                    estimate: approximate,
+                    preliminary: comparator.is_some(),
+                    span_years: comparator.map(|_| 3),
                     decimal,
                     normalized: normalized.map(|(number, unit)| Normalized { number, unit }),
                     number,

@@ -8,9 +8,9 @@
 
 use serde_json::Value as Json;
 use shinchoku_model::{
-    Aggregate, Basis, Comparator, Date, Document, DocumentInfo, Era, Initiative, Kpi, KpiKind,
-    Municipality, Normalized, Number, Observation, Part, Period, Point, Provenance, Role, Section,
-    Source, Status, StatusCode, Value, Warning, WarningCode,
+    Aggregate, Basis, Comparator, Date, Document, DocumentInfo, DocumentKind, Era, Initiative, Kpi,
+    KpiKind, Municipality, Normalized, Number, Observation, Part, Period, Point, Provenance, Role,
+    Section, Source, Status, StatusCode, Value, Warning, WarningCode,
 };
 
 /// Every object's keys in increasing UTF-16 order, `Value`'s `kind` tag included (its
@@ -73,12 +73,16 @@ fn fully_populated() -> Document {
     let number = Value::Number(Number {
         approximate: true,
         comparator: Some(Comparator::AtLeast),
+        cumulative: true,
         decimal: "1.5".into(),
+        estimate: true,
         normalized: Some(Normalized {
             number: 1_500_000.0,
             unit: "円".into(),
         }),
         number: 1.5,
+        preliminary: true,
+        span_years: Some(5),
         unit: Some("百万円".into()),
     });
     let parts = Value::Parts {
@@ -98,6 +102,7 @@ fn fully_populated() -> Document {
     Document {
         document: DocumentInfo {
             as_of: Some(period(None)),
+            kind: Some(DocumentKind::ProgressReport),
             municipality: Some(Municipality {
                 code: Some("152226".into()),
                 name: "上越市".into(),
@@ -114,6 +119,9 @@ fn fully_populated() -> Document {
             section: Some("A-1".into()),
         }],
         kpis: vec![Kpi {
+            achievement_rate: Some(Value::Text {
+                text: "120.0%".into(),
+            }),
             departments: vec!["d".into()],
             id: "A-1.1".into(),
             kind: KpiKind::Kpi,
@@ -145,6 +153,7 @@ fn fully_populated() -> Document {
             format: "text".into(),
             pages: Some(1),
             sha256: "0".repeat(64),
+            tool: "shinchoku 0.1.0".into(),
         },
         warnings: vec![Warning::new(
             WarningCode::UnparsedRow,

@@ -130,6 +130,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
+/// The producing program and version, recorded in `source.tool`.
+pub const TOOL: &str = concat!("shinchoku ", env!("CARGO_PKG_VERSION"));
+
 /// Turn the bytes of one input into a document. `name` is the file's base name as it
 /// should appear in `source.file`.
 pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Document, ExtractError> {
@@ -148,6 +151,7 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
             Format::Docx => "docx".into(),
         },
         pages: doc.pages,
+        tool: TOOL.to_string(),
     };
     let mut document = Document::new(source, report, doc.warnings);
     name_sheets(&mut document, &doc.sheet_names);

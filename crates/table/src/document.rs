@@ -33,6 +33,7 @@ pub(crate) fn info(lines: &[LineView], current_column: Option<&Column>) -> Docum
         title,
         municipality,
         as_of,
+        kind: None,
     }
 }
 

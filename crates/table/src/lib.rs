@@ -68,6 +68,7 @@ pub fn reconstruct(lines: &[Line]) -> Report {
             let ordinal = ordinals.entry(prefix).or_insert(0);
             *ordinal += 1;
             Kpi {
+                achievement_rate: None,
                 id: format!("{prefix}.{ordinal}"),
                 kind: k.kind,
                 name: k.name,

@@ -537,11 +537,7 @@ fn every_hand_read_value_matches() {
             continue;
         }
         if let Value::Number(n) = &c.value {
-            let cmp = match n.comparator {
-                Some(Comparator::AtLeast) => ">=",
-                Some(Comparator::AtMost) => "<=",
-                None => "",
-            };
+            let cmp = n.comparator.map_or("", Comparator::as_str);
             // A unit printed only in a caption (`（単位：千円）`) is the table's to pass on.
             let unit = n.unit.as_deref().unwrap_or("");
             let unit_ok = unit == f.unit || (unit.is_empty() && hint.is_none());

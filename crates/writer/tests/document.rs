@@ -4,9 +4,9 @@
 //! every path, never `null`.
 
 use shinchoku_model::{
-    Aggregate, Basis, Comparator, Date, Document, DocumentInfo, Era, Initiative, Kpi, KpiKind,
-    Municipality, Normalized, Number, Observation, Part, Period, Point, Provenance, Role, Section,
-    Source, Status, StatusCode, Value, Warning, WarningCode,
+    Aggregate, Basis, Comparator, Date, Document, DocumentInfo, DocumentKind, Era, Initiative, Kpi,
+    KpiKind, Municipality, Normalized, Number, Observation, Part, Period, Point, Provenance, Role,
+    Section, Source, Status, StatusCode, Value, Warning, WarningCode,
 };
 use shinchoku_writer::{to_canonical_json, to_pretty_json, write_document, write_jsonl_line};
 
@@ -41,12 +41,16 @@ fn number(number: f64, normalized: f64) -> Value {
     Value::Number(Number {
         approximate: true,
         comparator: Some(Comparator::AtLeast),
+        cumulative: true,
         decimal: "574963".into(),
+        estimate: true,
         normalized: Some(Normalized {
             number: normalized,
             unit: "円".into(),
         }),
         number,
+        preliminary: true,
+        span_years: Some(5),
         unit: Some("百万円".into()),
     })
 }
@@ -78,6 +82,7 @@ fn document(numbers: [f64; 3]) -> Document {
     Document {
         document: DocumentInfo {
             as_of: Some(period(None)),
+            kind: Some(DocumentKind::ProgressReport),
             municipality: Some(Municipality {
                 code: Some("152226".into()),
                 name: "上越市".into(),
@@ -94,6 +99,9 @@ fn document(numbers: [f64; 3]) -> Document {
             section: Some("A-1".into()),
         }],
         kpis: vec![Kpi {
+            achievement_rate: Some(Value::Text {
+                text: "120.0%".into(),
+            }),
             departments: vec!["産業政策課".into()],
             id: "A-1.1".into(),
             kind: KpiKind::Headline,
@@ -125,6 +133,7 @@ fn document(numbers: [f64; 3]) -> Document {
             format: "text".into(),
             pages: None,
             sha256: "0".repeat(64),
+            tool: "shinchoku 0.1.0".into(),
         },
         warnings: vec![Warning::new(
             WarningCode::ExtraCells,

@@ -723,12 +723,14 @@ fn to_number(atom: NumberAtom<'_>, hint: Option<&str>) -> Number {
             })
         });
     Number {
-        number: clean_zero(atom.number.to_f64()),
-        decimal: atom.number.to_plain_string(),
         unit,
         comparator: atom.comparator,
         approximate: atom.approximate,
         normalized,
+        ..Number::plain(
+            clean_zero(atom.number.to_f64()),
+            atom.number.to_plain_string(),
+        )
     }
 }
 

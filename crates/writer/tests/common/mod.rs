@@ -53,12 +53,14 @@ pub(crate) fn full_document() -> Value {
             "file": "joetsu-kpi-progress-r5.txt",
             "sha256": "0f343b0931126a20f133d67c2b018a3b1e6e2a5c1f7c4bd0b7d1d3e4f5a6b7c8",
             "format": "text",
-            "pages": null
+            "pages": null,
+            "tool": "shinchoku 0.1.0"
         },
         "document": {
             "title": "第2期上越市まち・ひと・しごと創生総合戦略 KPI進捗状況一覧表",
             "municipality": {"name": "上越市", "code": "152226"},
-            "as_of": period_r5_fiscal_end()
+            "as_of": period_r5_fiscal_end(),
+            "kind": "progress_report"
         },
         "sections": [
             {"code": "A", "title": "【しごとづくり】安定的で魅力ある雇用を創出する", "parent": null, "level": 1, "projects": []},
@@ -70,11 +72,11 @@ pub(crate) fn full_document() -> Value {
                 "id": "A.1", "kind": "headline", "name": "市内総生産", "name_raw": "市内総生産",
                 "section": "A",
                 "observations": [
-                    {"role": "baseline", "value": {"kind": "number", "number": 574963, "decimal": "574963", "unit": "百万円", "comparator": null, "approximate": false, "normalized": {"number": 574963000000.0, "unit": "円"}}, "period": period_h30(), "notes": ["(H27国勢調査)"], "raw": "574,963百万円"},
-                    {"role": "target", "value": {"kind": "number", "number": 4.0, "decimal": "4.0", "unit": "%", "comparator": ">=", "approximate": true, "normalized": null}, "period": period_range_average(), "notes": [], "raw": "約4.0%以上"}
+                    {"role": "baseline", "value": {"kind": "number", "number": 574963, "decimal": "574963", "unit": "百万円", "comparator": null, "approximate": false, "cumulative": false, "estimate": false, "preliminary": false, "span_years": null, "normalized": {"number": 574963000000.0, "unit": "円"}}, "period": period_h30(), "notes": ["(H27国勢調査)"], "raw": "574,963百万円"},
+                    {"role": "target", "value": {"kind": "number", "number": 4.0, "decimal": "4.0", "unit": "%", "comparator": ">=", "approximate": true, "cumulative": true, "estimate": false, "preliminary": true, "span_years": 5, "normalized": null}, "period": period_range_average(), "notes": [], "raw": "約4.0%以上"}
                 ],
                 "status": {"label": "順 調", "code": "on_track"},
-                "departments": ["産業政策課", "農政課"],
+                "achievement_rate": null, "departments": ["産業政策課", "農政課"],
                 "notes": ["※R4実績は未確定"],
                 "provenance": provenance(12)
             },
@@ -84,13 +86,13 @@ pub(crate) fn full_document() -> Value {
                 "observations": [
                     {"role": "previous", "value": {"kind": "missing"}, "period": null, "notes": [], "raw": "－"},
                     {"role": "current", "value": {"kind": "parts", "parts": [
-                        {"label": "直江津", "value": {"kind": "number", "number": 953404, "decimal": "953404", "unit": "人", "comparator": null, "approximate": false, "normalized": null}, "period": period_h30()},
-                        {"label": null, "value": {"kind": "number", "number": -0.5, "decimal": "-0.5", "unit": null, "comparator": "<=", "approximate": false, "normalized": null}, "period": null}
+                        {"label": "直江津", "value": {"kind": "number", "number": 953404, "decimal": "953404", "unit": "人", "comparator": null, "approximate": false, "cumulative": false, "estimate": false, "preliminary": false, "span_years": null, "normalized": null}, "period": period_h30()},
+                        {"label": null, "value": {"kind": "number", "number": -0.5, "decimal": "-0.5", "unit": null, "comparator": "<=", "approximate": false, "cumulative": false, "estimate": false, "preliminary": false, "span_years": null, "normalized": null}, "period": null}
                     ]}, "period": period_gregorian_month(), "notes": [], "raw": "953,404人 (H30 直江津) -0.5"},
                     {"role": "target", "value": {"kind": "text", "text": "航路数の増加・コンテナの仕向け地の多様化"}, "period": null, "notes": ["(参考:依頼会員 516人、提供会員 279人)"], "raw": "航路数の増加・コンテナの仕向け地の多様化"}
                 ],
                 "status": null,
-                "departments": [],
+                "achievement_rate": null, "departments": [],
                 "notes": [],
                 "provenance": {"page": 3, "line": 40, "text": "来訪者数\t－"}
             },
@@ -99,7 +101,7 @@ pub(crate) fn full_document() -> Value {
                 "section": null,
                 "observations": [],
                 "status": {"label": "-", "code": "unknown"},
-                "departments": [],
+                "achievement_rate": null, "departments": [],
                 "notes": [],
                 "provenance": provenance(50)
             }
@@ -118,8 +120,8 @@ pub(crate) fn full_document() -> Value {
 pub(crate) fn empty_document() -> Value {
     json!({
         "schema_version": "1",
-        "source": {"file": "empty.pdf", "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "format": "pdf", "pages": 2},
-        "document": {"title": null, "municipality": null, "as_of": null},
+        "source": {"file": "empty.pdf", "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "format": "pdf", "pages": 2, "tool": "shinchoku 0.1.0"},
+        "document": {"title": null, "municipality": null, "as_of": null, "kind": null},
         "sections": [],
         "kpis": [],
         "initiatives": [],
