@@ -74,6 +74,11 @@ pub struct Line {
     /// The line as printed (for text input: the raw line without its line ending).
     pub raw: String,
     pub cells: Vec<Cell>,
+    /// The outline level (1 = top) when the source itself marks the line as a heading,
+    /// as a Word paragraph style does; `None` for text, PDF and sheets, whose headings are
+    /// known only by their wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<u8>,
 }
 
 impl Line {

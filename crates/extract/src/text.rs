@@ -95,6 +95,7 @@ pub fn read_text_with(
             number: line_number(a.first),
             raw: a.raw,
             cells: a.cells,
+            heading: None,
         })
         .collect();
     let covered: Vec<bool> = {
@@ -222,6 +223,7 @@ fn tab_separated_lines(
                 number: line_number(index),
                 raw: raw.into_owned(),
                 cells,
+                heading: None,
             }
         })
         .collect()

@@ -8,8 +8,15 @@
 //! joined by line breaks. Tables nested in a cell are flattened into its text. Text-box
 //! fallbacks (`mc:Fallback`, a copy of the same text for old readers) and deleted text are
 //! skipped; nothing is evaluated.
+//!
+//! A paragraph is a heading when its style is one of Word's heading styles (named
+//! `heading N` in `word/styles.xml` whatever the display language, 見出し N in a Japanese
+//! Word) or carries an outline level, directly or through the style it is based on: its
+//! line then carries that level, since such a heading need not be worded like one.
 
-use quick_xml::events::Event;
+use std::collections::HashMap;
+
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::cells::{Cell, Line};
@@ -39,6 +46,8 @@ struct Body {
     in_text: bool,
     /// Depth inside a skipped subtree (`mc:Fallback`, `w:del`).
     skipping: usize,
+    /// Outline level of the paragraph being read, from its style or its own properties.
+    heading: Option<u8>,
 }
 
 impl Body {
@@ -61,14 +70,19 @@ impl Body {
             number,
             raw,
             cells,
+            heading: None,
         });
     }
 
     fn end_paragraph(&mut self) {
+        let heading = self.heading.take();
         if self.table_depth == 0 {
             let text = std::mem::take(&mut self.paragraph);
             if !text.trim().is_empty() {
                 self.push_line(vec![Cell::from_text(text.clone(), text)]);
+                if let Some(line) = self.lines.last_mut() {
+                    line.heading = heading;
+                }
             }
         } else if let Some(cell) = &mut self.cell {
             cell.text.push('\n');
@@ -104,8 +118,117 @@ impl Body {
     }
 }
 
-/// The body of a .docx's `word/document.xml` as lines.
-pub(super) fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
+/// Word's outline levels run 0–8 (9 is body text); a line's heading level is 1-based.
+const OUTLINE_LEVELS: u8 = 9;
+
+/// The heading level (1-based) of each paragraph style of `word/styles.xml` that is a
+/// heading: a style named `heading N`, or with an outline level, or based on such a style.
+pub(super) fn heading_styles(xml: &str) -> HashMap<String, u8> {
+    struct StyleDraft {
+        level: Option<u8>,
+        based_on: Option<String>,
+    }
+    let mut drafts: HashMap<String, StyleDraft> = HashMap::new();
+    let mut current: Option<String> = None;
+    let mut reader = Reader::from_str(xml);
+    loop {
+        let (e, empty) = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                if e.local_name().into_inner() == "style" {
+                    current = None;
+                }
+                continue;
+            }
+            Ok(_) => continue,
+        };
+        match e.local_name().into_inner() {
+            "style" => {
+                let paragraph = super::xlsx_parts::attr(&e, "type").as_deref() == Some("paragraph");
+                current = super::xlsx_parts::attr(&e, "styleId").filter(|_| paragraph && !empty);
+                if let Some(id) = &current {
+                    drafts.insert(
+                        id.clone(),
+                        StyleDraft {
+                            level: None,
+                            based_on: None,
+                        },
+                    );
+                }
+            }
+            "name" => {
+                if let (Some(id), Some(name)) = (&current, super::xlsx_parts::attr(&e, "val")) {
+                    let level = heading_name_level(&name);
+                    if let Some(draft) = drafts.get_mut(id) {
+                        draft.level = draft.level.or(level);
+                    }
+                }
+            }
+            "outlineLvl" => {
+                if let Some(id) = &current {
+                    let level = outline_level(&e);
+                    if let Some(draft) = drafts.get_mut(id) {
+                        draft.level = level.or(draft.level);
+                    }
+                }
+            }
+            "basedOn" => {
+                if let Some(id) = &current {
+                    let parent = super::xlsx_parts::attr(&e, "val");
+                    if let Some(draft) = drafts.get_mut(id) {
+                        draft.based_on = parent;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A style without a level of its own takes its base's (a chain of at most a few).
+    let mut levels = HashMap::new();
+    for (id, draft) in &drafts {
+        let mut level = draft.level;
+        let mut base = draft.based_on.as_deref();
+        for _ in 0..OUTLINE_LEVELS {
+            if level.is_some() {
+                break;
+            }
+            let Some(parent) = base.and_then(|b| drafts.get(b)) else {
+                break;
+            };
+            level = parent.level;
+            base = parent.based_on.as_deref();
+        }
+        if let Some(level) = level {
+            levels.insert(id.clone(), level);
+        }
+    }
+    levels
+}
+
+/// `heading 2` (Word's built-in name in every language) or `見出し 2` → 2.
+fn heading_name_level(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("見出し"))?;
+    let level: u8 = rest.trim().parse().ok()?;
+    (1..=OUTLINE_LEVELS).contains(&level).then_some(level)
+}
+
+/// `<w:outlineLvl w:val="0"/>` → level 1; 9 (body text) → none.
+fn outline_level(e: &BytesStart<'_>) -> Option<u8> {
+    let value: u8 = super::xlsx_parts::attr(e, "val")?.parse().ok()?;
+    (value < OUTLINE_LEVELS).then_some(value + 1)
+}
+
+/// The body of a .docx's `word/document.xml` as lines; `headings` maps paragraph style ids
+/// to heading levels ([`heading_styles`]).
+pub(super) fn read_document_xml(
+    xml: &str,
+    headings: &HashMap<String, u8>,
+) -> Result<Vec<Line>, ExtractError> {
     let mut reader = Reader::from_str(xml);
     let mut body = Body::default();
     loop {
@@ -159,6 +282,12 @@ pub(super) fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
                     }
                 }
                 "p" => body.end_paragraph(),
+                "pStyle" if body.table_depth == 0 => {
+                    let style = super::xlsx_parts::attr(&e, "val");
+                    body.heading = style.and_then(|id| headings.get(&id).copied());
+                }
+                // The paragraph's own level overrides its style's (9, body text, included).
+                "outlineLvl" if body.table_depth == 0 => body.heading = outline_level(&e),
                 _ => {}
             },
             Event::Text(t) if body.in_text => {
@@ -199,13 +328,15 @@ pub(super) fn read_document_xml(xml: &str) -> Result<Vec<Line>, ExtractError> {
 
 #[cfg(test)]
 mod tests {
-    use super::read_document_xml;
+    use std::collections::HashMap;
+
+    use super::{heading_styles, read_document_xml};
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
     fn lines(body: &str) -> Vec<Vec<String>> {
         let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
-        read_document_xml(&xml)
+        read_document_xml(&xml, &HashMap::new())
             .unwrap()
             .into_iter()
             .map(|l| l.cells.into_iter().map(|c| c.text).collect())
@@ -273,6 +404,49 @@ mod tests {
 
     #[test]
     fn broken_xml_is_an_error_not_a_panic() {
-        assert!(read_document_xml("<w:document><w:body><w:p></w:body>").is_err());
+        assert!(read_document_xml("<w:document><w:body><w:p></w:body>", &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn heading_levels_come_from_style_names_outline_levels_and_bases() {
+        // Japanese Word names its built-in heading styles `heading N` too, with ids `1`, `2`.
+        let styles = format!(
+            "<w:styles {W}>\
+             <w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"Heading 2\"/></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"a5\"><w:name w:val=\"目標見出し\"/><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"a6\"><w:name w:val=\"施策見出し\"/><w:basedOn w:val=\"Heading2\"/></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"a7\"><w:name w:val=\"本文\"/><w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>\
+             <w:style w:type=\"character\" w:styleId=\"10\"><w:name w:val=\"heading 1 char\"/></w:style>\
+             </w:styles>"
+        );
+        let levels = heading_styles(&styles);
+        let expected: HashMap<String, u8> = [("1", 1), ("Heading2", 2), ("a5", 3), ("a6", 2)]
+            .into_iter()
+            .map(|(id, level)| (id.to_string(), level))
+            .collect();
+        assert_eq!(levels, expected);
+
+        let paragraph = |props: &str, text: &str| {
+            format!("<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let body = [
+            paragraph("<w:pStyle w:val=\"1\"/>", "子育て支援の充実"),
+            paragraph("<w:pStyle w:val=\"a6\"/>", "保育環境の整備"),
+            paragraph("", "本文の段落"),
+            paragraph(
+                "<w:pStyle w:val=\"1\"/><w:outlineLvl w:val=\"9\"/>",
+                "見出しでない",
+            ),
+            paragraph("<w:outlineLvl w:val=\"1\"/>", "直接の見出し"),
+        ]
+        .concat();
+        let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        let headings: Vec<Option<u8>> = read_document_xml(&xml, &levels)
+            .unwrap()
+            .iter()
+            .map(|line| line.heading)
+            .collect();
+        assert_eq!(headings, [Some(1), Some(2), None, None, Some(2)]);
     }
 }

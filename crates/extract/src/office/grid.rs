@@ -93,6 +93,7 @@ impl Grid {
                 number: row.saturating_add(1),
                 raw,
                 cells,
+                heading: None,
             });
         }
         (lines, warnings)

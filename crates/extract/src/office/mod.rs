@@ -140,7 +140,10 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractE
             let xml = xlsx_parts::read_part(&mut zip, "word/document.xml").ok_or_else(|| {
                 ExtractError::Office("unreadable Word document: no word/document.xml".into())
             })?;
-            let lines = docx::read_document_xml(&xml)?;
+            let headings = xlsx_parts::read_part(&mut zip, "word/styles.xml")
+                .map(|styles| docx::heading_styles(&styles))
+                .unwrap_or_default();
+            let lines = docx::read_document_xml(&xml, &headings)?;
             Ok(SourceDoc {
                 format: Format::Docx,
                 pages: None,

@@ -279,6 +279,7 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
                 number: lines.len() as u32 + 1,
                 raw,
                 cells,
+                heading: None,
             });
         }
     }
