@@ -355,3 +355,61 @@ fn provenance_names_the_sheet_and_row() {
     let text = extract("fixtures/sample-city-kpi-r4.txt");
     assert!(text["kpis"][0]["provenance"].get("sheet").is_none());
 }
+
+/// Formulas show their cached results as formatted (`=SUM(集計!B2:B4)` → 831,
+/// `=(D4-C4)/(E4-C4)` under `0.0%` → 68.3%, an IF → 未達成); the .xlsm copy with a
+/// workbook-open macro part reads the same and its macro is never looked at.
+#[test]
+fn formulas_show_their_cached_values_and_macros_are_ignored() {
+    let expected = "\
+p1:l1\t令和5年度 燕市総合戦略 KPI進捗状況
+p1:l2\t基本目標2 子育てを支える
+p1:l3\t指標名\t単位\t基準値（R元年度）\t実績値（R4年度）\t目標値（R6年度）\t達成率\t進捗状況
+p1:l4\t保育所等の利用児童数\t人\t790\t831\t850\t68.3%\t未達成
+p1:l5\t子育て相談件数\t件\t980\t1,210\t1,200\t104.5%\t達成
+p2:l1\t区分\tR4年度
+p2:l2\t市立保育園\t412
+p2:l3\t私立保育園\t268
+p2:l4\t認定こども園\t151
+p2:l5\t相談窓口\t1210
+";
+    let mut documents = Vec::new();
+    for ext in ["xlsx", "xlsm"] {
+        let path = format!("fixtures/office/formulas-r5.{ext}");
+        let out = run(&["cells", &path]);
+        assert!(out.status.success(), "{path}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{path}");
+        let doc = extract(&path);
+        assert_eq!(doc["source"]["format"], "xlsx", "{path}");
+        assert_eq!(doc["document"]["municipality"]["code"], "152137", "{path}");
+        let kpis: Vec<String> = doc["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                let values: Vec<String> = k["observations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|o| format!("{}={}", o["role"].as_str().unwrap(), o["value"]["number"]))
+                    .collect();
+                format!(
+                    "{} {} {}",
+                    k["name"].as_str().unwrap(),
+                    k["status"]["code"].as_str().unwrap(),
+                    values.join(" ")
+                )
+            })
+            .collect();
+        assert_eq!(
+            kpis,
+            [
+                "保育所等の利用児童数 not_achieved baseline=790 current=831 target=850",
+                "子育て相談件数 achieved baseline=980 current=1210 target=1200",
+            ],
+            "{path}"
+        );
+        documents.push(without_provenance(&doc["kpis"]));
+    }
+    assert_eq!(documents[0], documents[1]);
+}
