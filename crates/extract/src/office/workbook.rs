@@ -37,7 +37,7 @@ fn too_many_cells(name: &str) -> ExtractError {
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ExtractError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
-    let hidden = xlsx_parts::hidden_rows_and_columns(bytes);
+    let mut layouts = xlsx_parts::sheet_layouts(bytes);
     let metadata = book.sheets_metadata().to_vec();
     let mut sheets = Sheets::default();
     for (index, sheet) in metadata.iter().enumerate() {
@@ -70,12 +70,10 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ExtractError> {
                 grid.set(row, col, shown_ref(cell.get_value(), format.as_deref()));
             }
         }
-        if let Ok(merges) = book.merge_cells_by_sheet_name(&sheet.name) {
-            grid.merges = merges.iter().map(merge).collect();
-        }
-        if let Some(h) = hidden.get(&sheet.name) {
-            grid.hidden_rows = h.rows.clone();
-            grid.hidden_cols = h.cols.clone();
+        if let Some(layout) = layouts.remove(&sheet.name) {
+            grid.hidden_rows = layout.hidden_rows;
+            grid.hidden_cols = layout.hidden_cols;
+            grid.merges = layout.merges;
         }
         sheets.grids.push(grid);
     }
