@@ -106,8 +106,8 @@ pub struct SourceDoc {
     pub sheet_names: Vec<String>,
 }
 
-/// One line per [`Line`]: `p{page}:l{number}` then a tab and the cells joined by
-/// tabs. Newlines inside a cell are shown as ` ⏎ ` so each line stays one line. With
+/// One line per [`Line`]: `p{page}:l{number}` (and `:h{level}` for a line the source marks
+/// as a heading) then a tab and the cells joined by tabs. Newlines inside a cell are shown as ` ⏎ ` so each line stays one line. With
 /// `page`, only that page's lines.
 pub fn render_cells(doc: &SourceDoc, page: Option<u32>) -> String {
     render_cells_with(doc, page, |text| text.into())
@@ -129,6 +129,10 @@ pub fn render_cells_with(
     {
         let p = line.page.map_or_else(|| "-".to_string(), |p| p.to_string());
         out.push_str(&format!("p{p}:l{}", line.number));
+        // A heading known from the source's own markup (a Word heading style).
+        if let Some(level) = line.heading {
+            out.push_str(&format!(":h{level}"));
+        }
         for cell in &line.cells {
             out.push('\t');
             out.push_str(&show(&cell.text.replace('\n', " ⏎ ")));
