@@ -413,3 +413,64 @@ p2:l5\t相談窓口\t1210
     }
     assert_eq!(documents[0], documents[1]);
 }
+
+/// A Word report whose headings are known only by their paragraph styles (Heading 1 /
+/// Heading 2, no 基本目標 or 施策 number): they become sections coded by position, the
+/// title styled `Title` stays the title, and each KPI sits in the section above it.
+#[test]
+fn word_heading_styles_become_sections() {
+    let doc = extract("fixtures/office/styled-headings-r5.docx");
+    assert_eq!(
+        doc["document"]["title"],
+        "令和5年度 燕市総合戦略 施策の進捗状況"
+    );
+    let sections: Vec<String> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {} {}",
+                s["code"].as_str().unwrap(),
+                s["level"],
+                s["parent"].as_str().unwrap_or("-"),
+                s["title"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "I 1 - 子育て支援の充実",
+            "I-1 2 I 保育環境の整備",
+            "I-2 2 I 相談体制の強化",
+            "II 1 - にぎわいの創出",
+            "II-1 2 II 中心市街地の活性化",
+        ]
+    );
+    let kpis: Vec<String> = doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {}",
+                k["id"].as_str().unwrap(),
+                k["name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        kpis,
+        [
+            "I-1.1 保育所等の利用児童数(人)",
+            "I-2.1 子育て相談件数(件)",
+            "II-1.1 中心市街地の歩行者通行量(人/日)",
+        ]
+    );
+    let out = run(&["cells", "fixtures/office/styled-headings-r5.docx"]);
+    let cells = String::from_utf8(out.stdout).unwrap();
+    assert!(cells.contains("p-:l3:h1\t子育て支援の充実\n"), "{cells}");
+    assert!(cells.contains("p-:l4:h2\t保育環境の整備\n"), "{cells}");
+    assert!(cells.contains("p-:l1\t令和5年度"), "{cells}");
+}

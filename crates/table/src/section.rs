@@ -42,6 +42,12 @@ pub(crate) enum Heading {
     Project {
         number: u32,
     },
+    /// A heading known only from the source's markup (a Word heading style), at its outline
+    /// level (1 = top). Coded by position: a level-1 heading like a 基本目標 (`I`, `II`), a
+    /// lower one as its parent's code and its ordinal among the parent's sections (`I-2`).
+    Outline {
+        level: u32,
+    },
 }
 
 /// A heading and its title, as read from one cell.
@@ -270,6 +276,11 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
     let mut seen: HashSet<String> = HashSet::new();
     let mut level1_code: Option<String> = None;
     let mut level2: Option<(String, u32)> = None;
+    // Outline-coded sections: the open ancestors (level, code) and each code's last ordinal.
+    let mut outline_path: Vec<(u32, String)> = Vec::new();
+    let mut outline_ordinals: std::collections::HashMap<String, u32> =
+        std::collections::HashMap::new();
+    let mut outline_level1 = 0u32;
 
     for i in 0..drafts.len() {
         let draft = &drafts[i];
@@ -282,12 +293,39 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                     });
                 level1_code = Some(code.clone());
                 level2 = None;
+                outline_path.clear();
+                outline_level1 += 1;
                 (code, 1, None)
             }
             Heading::Project { number } => {
                 level1_code = None;
                 level2 = None;
+                outline_path.clear();
                 (format!("P-{number}"), 1, None)
+            }
+            Heading::Outline { level } => {
+                outline_path.retain(|(open, _)| open < level);
+                let parent = outline_path
+                    .last()
+                    .map(|(_, code)| code.clone())
+                    .or_else(|| (*level > 1).then(|| level1_code.clone()).flatten());
+                let code = match &parent {
+                    Some(parent) => {
+                        let ordinal = outline_ordinals.entry(parent.clone()).or_insert(0);
+                        *ordinal += 1;
+                        format!("{parent}-{ordinal}")
+                    }
+                    None => {
+                        outline_level1 += 1;
+                        roman(outline_level1)
+                    }
+                };
+                if parent.is_none() {
+                    level1_code = Some(code.clone());
+                }
+                outline_path.push((*level, code.clone()));
+                let depth = code.matches('-').count() as u32 + 1;
+                (code, depth, parent)
             }
             Heading::Coded { head, parts } => {
                 let mut head = head.clone();
@@ -457,6 +495,64 @@ mod tests {
         assert!(parse_project_heading("3 重点プロジェクトの進行管理").is_none());
         assert_eq!(roman(4), "IV");
         assert_eq!(letter_code(3), "C");
+    }
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::*;
+
+    fn draft(heading: Heading, title: &str) -> Draft {
+        Draft {
+            heading,
+            title: title.into(),
+            provenance: Provenance {
+                column: None,
+                line: 1,
+                page: None,
+                sheet: None,
+                text: title.into(),
+            },
+            projects: Vec::new(),
+        }
+    }
+
+    /// Headings known by style alone take codes from their place: under a worded 基本目標
+    /// they continue its code; a new worded level-1 heading closes the styled ones above.
+    #[test]
+    fn outline_headings_are_coded_by_position() {
+        let outline = |level| Heading::Outline { level };
+        let goal = |number| Heading::Level1 {
+            label: Level1Label::Goal,
+            number,
+        };
+        let mut drafts = vec![
+            draft(outline(1), "子育て支援の充実"),
+            draft(outline(2), "保育環境の整備"),
+            draft(outline(3), "待機児童の解消"),
+            draft(outline(2), "相談体制の強化"),
+            draft(goal(2), "にぎわいを創る"),
+            draft(outline(2), "中心市街地の活性化"),
+            draft(outline(1), "安心して暮らせるまち"),
+        ];
+        let resolved = resolve(&mut drafts);
+        let shape: Vec<(&str, u32, Option<&str>)> = resolved
+            .sections
+            .iter()
+            .map(|s| (s.code.as_str(), s.level, s.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("I", 1, None),
+                ("I-1", 2, Some("I")),
+                ("I-1-1", 3, Some("I-1")),
+                ("I-2", 2, Some("I")),
+                ("II", 1, None),
+                ("II-1", 2, Some("II")),
+                ("III", 1, None),
+            ]
+        );
     }
 }
 

@@ -154,6 +154,12 @@ impl<'a> Doc<'a> {
             }
             Heading::Coded { parts, .. } if parts.len() >= 2 => cursor.measure = Some(index),
             Heading::Coded { .. } => cursor.measure = None,
+            Heading::Outline { level: 1 } => {
+                cursor.level1 = Some(index);
+                cursor.measure = None;
+            }
+            Heading::Outline { level: 2 } => cursor.measure = None,
+            Heading::Outline { .. } => cursor.measure = Some(index),
         }
         cursor.current = Some(index);
         cursor.headline = false;

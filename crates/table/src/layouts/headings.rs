@@ -1,8 +1,9 @@
 //! Section headings: a line whose cells are all headings (`分野1【…】`, `A-1-1 …`, a
-//! numbered list of projects beside them), and `N …プロジェクト` on a line of its own.
+//! numbered list of projects beside them), `N …プロジェクト` on a line of its own, and a
+//! line the source itself marks as a heading (a Word heading style) whatever its wording.
 //! Reading a heading's text and resolving its code are [`crate::section`]'s.
 
-use crate::section::project_heading_in;
+use crate::section::{project_heading_in, Heading, ParsedHeading};
 use crate::view::CellView;
 
 use super::doc::{section_draft, Phase};
@@ -25,8 +26,30 @@ impl Layout for Headings {
             doc.table = None;
             return Claim::Lines(1);
         }
+        if let Some(parsed) = outline_heading(at) {
+            doc.push_section(section_draft(parsed, at.line()));
+            doc.table = None;
+            return Claim::Lines(1);
+        }
         Claim::Declined
     }
+}
+
+/// A one-cell line the source marks as a heading, unless it is the document's first line:
+/// reports often style their title as the top heading, and the title is the document's.
+fn outline_heading(at: &At) -> Option<ParsedHeading> {
+    let level = at.line().heading?;
+    let cell = at.single()?;
+    let first_line = at.lines.iter().position(|l| !l.is_blank());
+    if first_line == Some(at.index) {
+        return None;
+    }
+    Some(ParsedHeading {
+        heading: Heading::Outline {
+            level: u32::from(level),
+        },
+        title: cell.norm().trim().to_string(),
+    })
 }
 
 /// A line whose cells are all headings (plus, optionally, numbered lists of projects after
