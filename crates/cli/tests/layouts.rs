@@ -451,7 +451,11 @@ fn indicator_sheets_from_pdf() {
             .args(["extract", path])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{path}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{path}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let text = kpi_facts(&read("fixtures/layouts/indicator-sheets.txt"));
