@@ -273,3 +273,196 @@ fn unit_columns() {
         },
     );
 }
+
+/// One line per KPI: `id | kind | role=number unit …`, the values as read (`-` for a
+/// missing value).
+fn value_lines(doc: &Value) -> Vec<String> {
+    doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let values: Vec<String> = k["observations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| {
+                    let v = &o["value"];
+                    match v["kind"].as_str() {
+                        Some("number") => {
+                            format!("{}={}{}", text(&o["role"]), v["number"], text(&v["unit"]))
+                        }
+                        other => format!("{}={}", text(&o["role"]), other.unwrap_or("?")),
+                    }
+                })
+                .collect();
+            format!(
+                "{} | {} | {}",
+                text(&k["id"]),
+                text(&k["kind"]),
+                values.join(" ")
+            )
+        })
+        .collect()
+}
+
+fn check_values(name: &str, expected: &[&str]) {
+    let doc: Value = serde_json::from_str(&extract_pretty(name)).unwrap();
+    assert_eq!(value_lines(&doc), expected, "{name}: values");
+}
+
+/// Indicator sheets, one block per KPI: a title line (`数値目標：`, `KPI①`, `【KPI】`,
+/// `[KPI]`), a row of periods with their roles, then `実績値` / `目標値` / `期待値` rows under
+/// them (tab-separated, with fewer values than columns). `平成27` between the baseline and
+/// the current year is `previous`; the `現状値 H25 H26 H27` group makes H27 current and the
+/// earlier years previous; an unlabelled value row takes its columns' roles; the `期待値`
+/// row gives targets dated by their own columns; the `[KPI]` sheet names no current year,
+/// so its latest actual (H28) is current.
+#[test]
+fn indicator_sheets() {
+    check(
+        "indicator-sheets",
+        &Facts {
+            title: "令和元年度 見附市まち・ひと・しごと創生総合戦略 効果検証シート",
+            municipality_code: "152111",
+            as_of: "令和元年度",
+            sections: &["I | 地域の産業を育て、安定した雇用を創出する | -"],
+            kpis: &[
+                "I.1 | 市内従業者数(人) | I | - | - | baseline=40,215@平成25 previous=40,880@平成27 current=41,102@平成28 target=42,000@平成31",
+                "I.2 | 観光入込客数(万人) | I | - | - | previous=48.2@H25 previous=50.1@H26 current=52.3@H27 target=55.0@H31",
+                "I.3 | 新規就農者数(人) | I | - | - | baseline=12@H26 current=15@H28 target=20@H31",
+                "I.4 | 農業産出額 | I | - | - | baseline=45億円@H26 previous=46億円@H27 current=44億円@H28 target=46億円@H27 target=47億円@H28 target=48億円@H29 target=50億円@H31",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "indicator-sheets",
+        &[
+            "I.1 | headline | baseline=40215人 previous=40880人 current=41102人 target=42000人",
+            "I.2 | kpi | previous=48.2万人 previous=50.1万人 current=52.3万人 target=55万人",
+            "I.3 | kpi | baseline=12人 current=15人 target=20人",
+            "I.4 | kpi | baseline=45億円 previous=46億円 current=44億円 target=46億円 target=47億円 target=48億円 target=50億円",
+        ],
+    );
+}
+
+/// The same sheets as space-aligned text, whose reader drops the blank cells: the target
+/// row's one value goes under the last column (the goal), the actuals from the left.
+#[test]
+fn indicator_sheets_space_aligned() {
+    check(
+        "indicator-sheets-spaces",
+        &Facts {
+            title: "令和元年度 見附市総合戦略 効果検証シート",
+            municipality_code: "152111",
+            as_of: "令和元年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 転入者数(人) | - | - | - | baseline=1,215@平成26 previous=1,240@平成27 current=1,302@平成28 target=1,400@平成31",
+                "KPI.2 | 移住相談件数(件) | - | - | - | baseline=310@H27 previous=355@H28 previous=402@H29 current=521@H30 target=600@R6",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "indicator-sheets-spaces",
+        &[
+            "KPI.1 | headline | baseline=1215人 previous=1240人 current=1302人 target=1400人",
+            "KPI.2 | kpi | baseline=310件 previous=355件 previous=402件 current=521件 target=600件",
+        ],
+    );
+}
+
+/// Inline lists: `name:left → right` in every printed form (full-width colon, periods
+/// before or after the values, a pair after a tab, a pair inside the name text, role
+/// labels instead of an arrow, `⇒`, the name alone on the line before, the pair spread
+/// over cells). The left value is the baseline, `―` a missing one; prose with an arrow
+/// (the last line) is not read.
+#[test]
+fn inline_lists() {
+    check(
+        "inline-lists",
+        &Facts {
+            title: "令和2年度 第2期見附市まち・ひと・しごと創生総合戦略 数値目標と重要業績評価指標",
+            municipality_code: "152111",
+            as_of: "令和2年度",
+            sections: &["I | 地域の産業を育て、安定した雇用を創出する | -"],
+            kpis: &[
+                "I.1 | いちご生産額 | I | - | - | baseline=2億396万円@- target=4億3,000万円@-",
+                "I.2 | 新規創業件数 | I | - | - | baseline=-@- target=10件@-",
+                "I.3 | 婚姻率 | I | - | - | baseline=5.5‰(平成25年)@平成25年 target=5.9‰(平成31年)@平成31年",
+                "I.4 | 製造品出荷額等 | I | - | - | baseline=(H25)4,356億円@H25 target=(H31)4,380億円@H31",
+                "I.5 | 合計特殊出生率 | I | - | - | baseline=H26年1.54@H26年 target=H31年1.68@H31年",
+                "I.6 | 観光入込客数 | I | - | - | baseline=48万人(H26)@H26 target=55万人(H31)@H31",
+                "I.7 | 新規就農者数 | I | - | - | baseline=12人/年@- target=20人/年@-",
+                "I.8 | 移住者数 | I | - | - | baseline=H26年11人@H26年 target=H31年17人@H31年",
+                "I.9 | 子育て支援センター利用者数 | I | - | - | baseline=8,200人@- target=9,000人@-",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "inline-lists",
+        &[
+            "I.1 | kpi | baseline=20396万円 target=43000万円",
+            "I.2 | kpi | baseline=missing target=10件",
+            "I.3 | kpi | baseline=5.5‰ target=5.9‰",
+            "I.4 | kpi | baseline=4356億円 target=4380億円",
+            "I.5 | kpi | baseline=1.54- target=1.68-",
+            "I.6 | kpi | baseline=48万人 target=55万人",
+            "I.7 | kpi | baseline=12人/年 target=20人/年",
+            "I.8 | kpi | baseline=11人 target=17人",
+            "I.9 | kpi | baseline=8200人 target=9000人",
+        ],
+    );
+}
+
+/// What a KPI says, without where it was printed: name, kind, section and every
+/// observation's role, value and period.
+fn kpi_facts(doc: &Value) -> Vec<Value> {
+    doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let observations: Vec<Value> = k["observations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| serde_json::json!([o["role"], o["raw"], o["value"], o["period"]]))
+                .collect();
+            serde_json::json!([k["id"], k["name"], k["kind"], k["section"], observations])
+        })
+        .collect()
+}
+
+/// The indicator sheets printed as PDF tables by two generators (`scripts/make-sheet-pdfs`:
+/// LibreOffice and WeasyPrint; the blank cells of a sheet are empty table cells there,
+/// so the values are placed by their horizontal position) give the text's KPIs.
+#[test]
+fn indicator_sheets_from_pdf() {
+    let read = |path: &str| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_shinchoku"))
+            .current_dir(root())
+            .args(["extract", path])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{path}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let text = kpi_facts(&read("fixtures/layouts/indicator-sheets.txt"));
+    assert_eq!(text.len(), 4);
+    for pdf in ["indicator-sheets.lo.pdf", "indicator-sheets.weasy.pdf"] {
+        let doc = read(&format!("fixtures/layouts/{pdf}"));
+        assert_eq!(kpi_facts(&doc), text, "{pdf}");
+        assert_eq!(doc["warnings"], serde_json::json!([]), "{pdf}");
+    }
+}

@@ -13,6 +13,8 @@
 //! | [`narrative`]   | `Narrative`                    | department narratives: `担当課 \| 主な取組と成果 \| …`, then `課題 \| …` |
 //! | [`chart`]       | `ChartData`, `ChartTitle`      | a chart under a table: its title names a KPI, its `年度 \| 割合` rows are checked against the table |
 //! | [`headings`]    | `Headings`                     | section headings (`分野1 …`, `A-1-1 …`, `1 …プロジェクト`) |
+//! | [`indicator_sheet`] | `IndicatorSheet`           | one block per KPI: a title (`数値目標：…`, `KPI①…`), a row of periods with their roles, `実績値` / `目標値` / `期待値` rows |
+//! | [`inline_list`] | `InlineList`                   | one KPI a line, `name:left → right` (`婚姻率：5.5‰（平成25年）→5.9‰（平成31年）`) |
 //!
 //! [`read`] walks the lines once. At each line it asks the layouts in [`LAYOUTS`], in that
 //! order; the first to answer [`Claim::Lines`]`(n)` owns those `n` lines and the walk goes
@@ -46,8 +48,11 @@
 mod chart;
 mod doc;
 mod headings;
+mod indicator_sheet;
+mod inline_list;
 mod kpi_table;
 mod narrative;
+mod role_words;
 
 use shinchoku_extract::Line;
 
@@ -78,15 +83,20 @@ pub(crate) enum Claim {
 /// (`担当課 | 課題 | …`) is one before it could be a heading or a row; headings and
 /// single-cell notes come before rows; chart data before rows, since a chart's `年度 | 割合`
 /// rows would read as KPI rows; a chart title last, from the short lines rows leave over.
+/// An indicator sheet's title comes right after the table header: its period row would
+/// otherwise read as a header. Inline lists come after the rows (a name cell holding a
+/// pair belongs to its row) and before chart titles, which take single-cell lines.
 /// ([`walk`] asks the first entry, the table header, before it notes page breaks and skips
 /// printed page numbers; a new layout goes after it.)
-pub(crate) static LAYOUTS: [&dyn Layout; 7] = [
+pub(crate) static LAYOUTS: [&dyn Layout; 9] = [
     &kpi_table::TableHeader,
+    &indicator_sheet::IndicatorSheet,
     &narrative::Narrative,
     &headings::Headings,
     &kpi_table::TableNotes,
     &chart::ChartData,
     &kpi_table::KpiRows,
+    &inline_list::InlineList,
     &chart::ChartTitle,
 ];
 
