@@ -147,6 +147,7 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractE
                 lines,
                 warnings: Vec::new(),
                 sheet_names: Vec::new(),
+                metadata_title: None,
             })
         }
         _ => {
@@ -181,6 +182,7 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractE
                 lines,
                 warnings,
                 sheet_names,
+                metadata_title: None,
             })
         }
     }
