@@ -222,6 +222,8 @@ fn the_value_forms_of_issue_17() {
         assert_eq!(n.preliminary, f.flags.contains('p'), "{}", f.raw);
         assert_eq!(n.span_years, f.span, "{}", f.raw);
     }
+    // A group counting another number (`(延べ243日)`, real 音威子府村 PDF) says nothing of this one.
+    assert!(!number(&cell("9人 (延べ243日)").value).cumulative);
     // The start of a running total is not the value's date.
     assert_eq!(period_raw(&cell("120人 (H27からの累計)")), None);
     // An estimate's date still dates it.

@@ -739,7 +739,18 @@ fn flags_in(text: &str) -> Flags {
     }
     flags.estimate = inner.contains("見込");
     flags.preliminary = inner.contains("速報");
-    flags.cumulative = ["累計", "延べ", "通算"].iter().any(|w| inner.contains(w));
+    // `(延べ243日)`: the word counts another number printed in the group, not this one.
+    let counts_its_own_number = |word: &str| {
+        inner.match_indices(word).any(|(at, _)| {
+            inner[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    flags.cumulative = ["累計", "延べ", "通算"]
+        .iter()
+        .any(|w| inner.contains(w) && !counts_its_own_number(w));
     if flags.cumulative {
         flags.span_years = span_years_in(inner);
     }
