@@ -224,6 +224,8 @@ fn the_value_forms_of_issue_17() {
     }
     // A group counting another number (`(延べ243日)`, real 音威子府村 PDF) says nothing of this one.
     assert!(!number(&cell("9人 (延べ243日)").value).cumulative);
+    // A remark about another year's figure (上越 seed) flags nothing.
+    assert!(!number(&cell("2,970,209人/年 (R4) ※R5数値はR6.12確定 見込").value).estimate);
     // The start of a running total is not the value's date.
     assert_eq!(period_raw(&cell("120人 (H27からの累計)")), None);
     // An estimate's date still dates it.

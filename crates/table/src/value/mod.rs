@@ -113,8 +113,13 @@ fn parse_normalized(text: &str, hint: Option<&str>, find_dates: DateFinder<'_>) 
     let (core, remark) = split_remark(text);
     let mut cell = read_core(core, hint, find_dates, Depth::Cell);
     if let Some(remark) = remark {
-        if let Value::Number(number) = &mut cell.value {
-            // `24,810 ※速報値`: a short remark may say how the number counts.
+        let flag_only = matches!(
+            remark.trim_start_matches(['※', '*']).trim(),
+            "速報値" | "速報" | "見込み" | "見込" | "累計" | "延べ"
+        );
+        if let (true, Value::Number(number)) = (flag_only, &mut cell.value) {
+            // `24,810 ※速報値`: a remark that is only a flag word says how the number
+            // counts; a longer one (`※R5数値はR6.12確定 見込`) may be about another figure.
             let flags = flags_in(remark);
             number.estimate |= flags.estimate;
             number.preliminary |= flags.preliminary;
