@@ -137,3 +137,120 @@ fn otoineppu_related_documents_extract() {
         println!("{}: extracted", pdf.display());
     }
 }
+
+/// The number an observation dated `period` holds: (decimal, unit, cumulative, span_years),
+/// or `None` for a missing value. Found by period, not by role: the roles of a strategy's
+/// 現状値 column are another part of issue 17.
+fn number_at(kpi: &Value, period: &str) -> Option<(String, String, bool, Option<u64>)> {
+    let o = kpi["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["period"]["raw"] == period)
+        .unwrap_or_else(|| panic!("{}: nothing dated {period}", kpi["name"]));
+    let v = &o["value"];
+    (v["kind"] == "number").then(|| {
+        (
+            v["decimal"].as_str().unwrap().to_string(),
+            v["unit"].as_str().unwrap_or_default().to_string(),
+            v["cumulative"].as_bool().unwrap(),
+            v["span_years"].as_u64(),
+        )
+    })
+}
+
+/// 音威子府村 総合戦略: its identity (the PDF's Title metadata, `pdfinfo`; the first page's
+/// largest line is a mascot caption) and its value forms, read by eye from
+/// `pdftotext -layout`: `年１１１校` (per year), `５年間で１人` (a total over five years),
+/// `９人（延べ２４３日）` (the 延べ counts the days, not the people).
+#[test]
+fn otoineppu_identity_and_value_forms() {
+    let Some(path) = corpus("otoineppu/otoineppu_sogosenryaku.pdf") else {
+        return;
+    };
+    let doc = extract(&path);
+    let info = &doc["document"];
+    assert_eq!(
+        info["title"],
+        "北海道音威子府村まち・ひと・しごと創生総合戦略"
+    );
+    // 01470 → 0·6 + 1·5 + 4·4 + 7·3 + 0·2 = 42, 42 mod 11 = 9, (11 - 9) mod 10 = 2.
+    assert_eq!(info["municipality"]["name"], "音威子府村");
+    assert_eq!(info["municipality"]["code"], "014702");
+    let warned = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "municipality_unknown");
+    assert!(!warned);
+
+    let n = |d: &str, u: &str, cumulative: bool, span: Option<u64>| {
+        Some((d.to_string(), u.to_string(), cumulative, span))
+    };
+    // (name, 現状値 (2014年度), 目標値 (2019年度)).
+    let expected = [
+        (
+            "中学校訪問実施校数",
+            n("111", "校/年", false, None),
+            n("111", "校/年", false, None),
+        ),
+        (
+            "バイオガスプラント事業関連就業者数",
+            None,
+            n("1", "人", true, Some(5)),
+        ),
+        ("新規就農者数", None, n("3", "人", true, Some(5))),
+        (
+            "短期移住体験者数",
+            n("9", "人", false, None),
+            n("12", "人/年", false, None),
+        ),
+        (
+            "レクサンド校への生徒派遣数",
+            n("3", "人", false, None),
+            n("3", "人/年", false, None),
+        ),
+        (
+            "大学との連携授業数",
+            n("3", "回", false, None),
+            n("3", "回/年", false, None),
+        ),
+        (
+            "高校生によりデザイン化された村内施設数",
+            None,
+            n("2", "か所", true, Some(5)),
+        ),
+    ];
+    for (name, baseline, target) in expected {
+        let k = kpi_named(&doc, name);
+        assert_eq!(number_at(k, "2014年度"), baseline, "{name} 2014年度");
+        assert_eq!(number_at(k, "2019年度"), target, "{name} 2019年度");
+    }
+}
+
+/// Pending (issue 17 item 6, the headings layout, another piece of work): the four
+/// 基本目標 of the table of contents (`１ 村の振興の要となる高校の機能強化` …) as sections.
+#[test]
+#[ignore = "pending: 基本目標 headings of this PDF are not read as sections yet"]
+fn otoineppu_basic_goals_are_sections() {
+    let Some(path) = corpus("otoineppu/otoineppu_sogosenryaku.pdf") else {
+        return;
+    };
+    let doc = extract(&path);
+    let titles: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["level"] == 1)
+        .filter_map(|s| s["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "村の振興の要となる高校の機能強化",
+            "卒業生のための雇用の場の創出",
+            "高校を軸とした人の流れの促進",
+            "高校生参加による個性的で魅力ある村づくり",
+        ]
+    );
+}

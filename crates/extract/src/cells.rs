@@ -104,6 +104,9 @@ pub struct SourceDoc {
     /// For a workbook, the name of each sheet by page (`sheet_names[page - 1]`), so that
     /// provenance can name the sheet; empty for other input.
     pub sheet_names: Vec<String>,
+    /// The title the file's own metadata gives (a PDF's Info dictionary `/Title`), as
+    /// stored; `None` when it has none. The table stage decides whether it is a real title.
+    pub metadata_title: Option<String>,
 }
 
 /// One line per [`Line`]: `p{page}:l{number}` (and `:h{level}` for a line the source marks

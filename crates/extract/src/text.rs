@@ -141,6 +141,7 @@ pub fn read_text_with(
         lines,
         warnings,
         sheet_names: Vec::new(),
+        metadata_title: None,
     })
 }
 
@@ -189,6 +190,7 @@ fn tab_separated(raw_lines: Vec<(u32, Cow<'_, str>)>, pages: Option<u32>) -> Sou
         lines,
         warnings: Vec::new(),
         sheet_names: Vec::new(),
+        metadata_title: None,
     }
 }
 

@@ -138,7 +138,10 @@ pub const TOOL: &str = concat!("shinchoku ", env!("CARGO_PKG_VERSION"));
 pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Document, ExtractError> {
     let doc = read_source(bytes, opts)?;
     let sha256 = sha256_hex(bytes);
-    let report = shinchoku_table::reconstruct(&doc.lines);
+    let hints = shinchoku_table::DocumentHints {
+        metadata_title: doc.metadata_title.as_deref(),
+    };
+    let report = shinchoku_table::reconstruct_with(&doc.lines, &hints);
     let source = Source {
         file: name.to_string(),
         sha256,

@@ -4,11 +4,11 @@
 use std::cell::OnceCell;
 
 use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
-use shinchoku_extract::Line;
+use shinchoku_extract::{Line, Provenance, Warning, WarningCode};
 
 use crate::cell_text::NormalizedText;
 use crate::header::Column;
-use crate::model::DocumentInfo;
+use crate::model::{DocumentInfo, Municipality};
 use crate::more_chars_than;
 use crate::municipality::find_in_title;
 use crate::status::Legend;
@@ -21,23 +21,147 @@ const MAX_TITLE_LINES: usize = 6;
 /// matching municipality names in it would cost time for nothing).
 const MAX_TITLE_CHARS: usize = 300;
 
-/// Title, municipality and `as_of`. `current_column` is the first KPI table's current
-/// value column, whose header period is the fallback `as_of`.
-pub(crate) fn info(lines: &[LineView], current_column: Option<&Column>) -> DocumentInfo {
-    let title = title(lines);
-    let municipality = title.as_deref().and_then(find_in_title);
+/// What the reader knows about a document beyond its lines.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocumentHints<'a> {
+    /// The file's own title (a PDF's Info `/Title`), as stored.
+    pub metadata_title: Option<&'a str>,
+}
+
+/// How many lines from the top the municipality is looked for when the title names none:
+/// the first page's heading, date and issuer lines (a cover page is shorter than this).
+const MUNICIPALITY_LINES: usize = 40;
+
+/// Title, municipality and `as_of`, and a `municipality_unknown` warning when no
+/// municipality is named. `current_column` is the first KPI table's current value column,
+/// whose header period is the fallback `as_of`.
+pub(crate) fn info(
+    lines: &[LineView],
+    current_column: Option<&Column>,
+    hints: &DocumentHints,
+) -> (DocumentInfo, Option<Warning>) {
+    let printed = printed_title(lines);
+    let title = hints
+        .metadata_title
+        .and_then(usable_metadata_title)
+        .or_else(|| printed.clone());
+    // The title first, then the printed title (when the metadata gave another), then the
+    // first page's lines: a city named deep in the text is never the document's.
+    let municipality = title
+        .as_deref()
+        .and_then(find_in_title)
+        .or_else(|| printed.as_deref().and_then(find_in_title))
+        .or_else(|| in_first_lines(lines));
+    let warning = municipality.is_none().then(|| {
+        // Placed at the first line read, the title's.
+        let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.line);
+        let provenance = Provenance {
+            column: None,
+            sheet: None,
+            page: first.and_then(|l| l.page),
+            line: first.map_or(1, |l| l.number),
+            text: first.map(|l| l.raw.clone()).unwrap_or_default(),
+        };
+        Warning::new(
+            WarningCode::MunicipalityUnknown,
+            "no municipality named in the title or the first page".to_string(),
+            provenance,
+        )
+    });
     let as_of = reported_period(lines)
         .or_else(|| title.as_deref().and_then(fiscal_year_in))
         .or_else(|| current_column.and_then(|c| c.period.clone()));
-    DocumentInfo {
+    let info = DocumentInfo {
         title,
         municipality,
         as_of,
         kind: None,
-    }
+    };
+    (info, warning)
 }
 
-/// The first non-empty line, or the bold block (`**…**`) it opens, joined with spaces.
+/// The first municipality named on a short line near the top (a cover's issuer
+/// `令和2年3月 音威子府村`), before any table header.
+fn in_first_lines(lines: &[LineView]) -> Option<Municipality> {
+    let first_page = lines.iter().find_map(|l| l.line.page);
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(MUNICIPALITY_LINES)
+        .take_while(|l| l.line.page == first_page && l.header != Some(true))
+        .filter(|l| !more_chars_than(&l.line.raw, MAX_TITLE_CHARS))
+        .find_map(|l| find_in_title(&line_text(l.line)))
+}
+
+/// A metadata title worth keeping: Japanese text, not a file name or an application's
+/// default (`Microsoft Word - 資料.docx`, `PowerPoint プレゼンテーション`, `無題`), not a page
+/// label. Normalized like a printed title.
+fn usable_metadata_title(stored: &str) -> Option<String> {
+    let title = NormalizedText::one_run(stored.trim()).into_string();
+    let lower = title.to_ascii_lowercase();
+    let application_default = [
+        "microsoft ",
+        "powerpoint",
+        "無題",
+        "タイトルなし",
+        "untitled",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
+    let file_name = [
+        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".pdf", ".jtd", ".txt",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    let japanese = title.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+    });
+    let usable = japanese
+        && !application_default
+        && !file_name
+        && !is_page_label(&title)
+        && !more_chars_than(&title, MAX_TITLE_CHARS);
+    usable.then_some(title)
+}
+
+/// A page label printed above a report (`資料6`, `別紙1`, `【資料 3-2】`, `(参考資料)`): it names
+/// the report's place in a meeting's papers, not the report.
+fn is_page_label(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = squeezed
+        .trim_start_matches(['(', '[', '【', '<', '〈', '《'])
+        .trim_end_matches([')', ']', '】', '>', '〉', '》']);
+    let words = [
+        "参考資料",
+        "添付資料",
+        "資料",
+        "別紙",
+        "別添",
+        "別表",
+        "別冊",
+        "参考",
+        "付録",
+    ];
+    let Some(rest) = words.iter().find_map(|w| inner.strip_prefix(w)) else {
+        return false;
+    };
+    rest.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, '-' | '−' | '‐' | '－' | '_' | '.' | 'の' | '号')
+    }) && rest.chars().count() <= 6
+}
+
+/// The first non-empty line that is not a page label, or the bold block (`**…**`) it
+/// opens, joined with spaces.
+fn printed_title(lines: &[LineView]) -> Option<String> {
+    let mut non_blank = lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
+    let (mut start, first) = non_blank.next()?;
+    if is_page_label(&line_text(first.line)) {
+        start = non_blank.next()?.0;
+    }
+    title(&lines[start..])
+}
+
+/// The first non-empty line of `lines`, or the bold block (`**…**`) it opens, joined with spaces.
 fn title(lines: &[LineView]) -> Option<String> {
     let start = lines.iter().position(|l| !l.is_blank())?;
     let first: &Line = lines[start].line;

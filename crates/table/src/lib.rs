@@ -36,6 +36,7 @@ mod view;
 
 use std::collections::HashMap;
 
+pub use document::DocumentHints;
 pub use model::*;
 pub use shinchoku_extract::{Line, Provenance, Warning};
 
@@ -52,6 +53,11 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
 /// positions and pages) are read the same way. Never panics; what cannot be placed is
 /// reported in [`Report::warnings`], in document order.
 pub fn reconstruct(lines: &[Line]) -> Report {
+    reconstruct_with(lines, &DocumentHints::default())
+}
+
+/// [`reconstruct`] with what the reader knows beyond the lines (a PDF's metadata title).
+pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     let views = view::prepare(lines);
     let mut found = layouts::read(&views);
     let resolved = section::resolve(&mut found.sections);
@@ -96,12 +102,15 @@ pub fn reconstruct(lines: &[Line]) -> Report {
         })
         .collect();
 
+    let (info, unknown_municipality) =
+        document::info(&views, found.first_current_column.as_ref(), hints);
     let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
+    warnings.extend(unknown_municipality);
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
     Report {
-        info: document::info(&views, found.first_current_column.as_ref()),
+        info,
         sections: resolved.sections,
         kpis,
         initiatives,

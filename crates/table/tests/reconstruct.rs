@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use shinchoku_extract::{read_text, Line};
+use shinchoku_extract::{read_text, Line, WarningCode};
 use shinchoku_table::{reconstruct, KpiKind, Report, Role, StatusCode};
 
 fn lines(text: &str) -> Vec<Line> {
@@ -200,7 +200,14 @@ fn repeated_page_header_is_skipped_and_the_table_goes_on() {
          新商品の支援件数\t4件/年 (H30)\t2件/年\t5件/年\n");
     let ids: Vec<&str> = r.kpis.iter().map(|k| k.id.as_str()).collect();
     assert_eq!(ids, ["A-1-1.1", "A-1-1.2", "A-1-1.3"]);
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // No warning about the table; the excerpt names no city, which is said once.
+    let codes: Vec<_> = r.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(
+        codes,
+        [WarningCode::MunicipalityUnknown],
+        "{:?}",
+        r.warnings
+    );
     assert!(r.kpis.iter().all(|k| k.observations.len() == 3));
 }
 

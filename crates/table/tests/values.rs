@@ -97,13 +97,141 @@ fn comparators_and_approximation() {
 }
 
 #[test]
-fn strict_bounds_keep_comparator_null_and_add_a_note() {
+fn strict_bounds_are_comparators() {
     let c = cell("10人未満");
-    assert_eq!(number(&c.value).comparator, None);
-    assert_eq!(c.notes, ["未満"]);
+    assert_eq!(number(&c.value).comparator, Some(Comparator::LessThan));
+    assert!(c.notes.is_empty());
     let c = cell("5件超");
-    assert_eq!(number(&c.value).comparator, None);
-    assert_eq!(c.notes, ["超"]);
+    assert_eq!(number(&c.value).comparator, Some(Comparator::MoreThan));
+    assert!(c.notes.is_empty());
+}
+
+/// One value form of issue 17 item 4, read by hand: the cell as printed, then what it
+/// holds. `flags` is `c` cumulative, `e` estimate, `p` preliminary; `span` the N of N年間.
+struct FormFact {
+    raw: &'static str,
+    decimal: &'static str,
+    unit: Option<&'static str>,
+    /// The value in its base unit, where the unit is scaled.
+    normalized: Option<(f64, &'static str)>,
+    comparator: Option<Comparator>,
+    flags: &'static str,
+    span: Option<u32>,
+}
+
+const fn form(raw: &'static str, decimal: &'static str, unit: Option<&'static str>) -> FormFact {
+    FormFact {
+        raw,
+        decimal,
+        unit,
+        normalized: None,
+        comparator: None,
+        flags: "",
+        span: None,
+    }
+}
+
+#[test]
+fn the_value_forms_of_issue_17() {
+    let facts = [
+        // 万/億 notation: counted in the smallest printed scale, normalized to the base unit.
+        FormFact {
+            normalized: Some((959_000.0, "人")),
+            ..form("95万9千人", "959", Some("千人"))
+        },
+        form("1万2600回", "12600", Some("回")),
+        FormFact {
+            normalized: Some((203_960_000.0, "円")),
+            ..form("2億396万円", "20396", Some("万円"))
+        },
+        FormFact {
+            normalized: Some((430_000_000.0, "円")),
+            ..form("4億3,000万円", "43000", Some("万円"))
+        },
+        // ▲ and △ are minus signs.
+        form("▲3.5", "-3.5", None),
+        form("△10人", "-10", Some("人")),
+        // Per year.
+        form("年111校", "111", Some("校/年")),
+        form("年１１１校", "111", Some("校/年")),
+        form("毎年10件", "10", Some("件/年")),
+        form("1.4人/年", "1.4", Some("人/年")),
+        // Running totals.
+        FormFact {
+            flags: "c",
+            span: Some(5),
+            ..form("5年間で1人", "1", Some("人"))
+        },
+        FormFact {
+            flags: "c",
+            span: Some(5),
+            ..form("５年間で１人", "1", Some("人"))
+        },
+        FormFact {
+            flags: "c",
+            ..form("累計120人", "120", Some("人"))
+        },
+        FormFact {
+            flags: "c",
+            ..form("延べ500人", "500", Some("人"))
+        },
+        FormFact {
+            flags: "c",
+            ..form("120人 (H27からの累計)", "120", Some("人"))
+        },
+        FormFact {
+            flags: "c",
+            ..form("48件 (累計)", "48", Some("件"))
+        },
+        // Strict bounds.
+        FormFact {
+            comparator: Some(Comparator::MoreThan),
+            ..form("10人超", "10", Some("人"))
+        },
+        FormFact {
+            comparator: Some(Comparator::LessThan),
+            ..form("5件未満", "5", Some("件"))
+        },
+        // Estimates and preliminary figures.
+        FormFact {
+            flags: "e",
+            ..form("120人 (見込み)", "120", Some("人"))
+        },
+        FormFact {
+            flags: "e",
+            ..form("120人見込み", "120", Some("人"))
+        },
+        FormFact {
+            flags: "p",
+            ..form("30.1% (速報値)", "30.1", Some("%"))
+        },
+        FormFact {
+            flags: "p",
+            ..form("24,810 ※速報値", "24810", None)
+        },
+    ];
+    for f in &facts {
+        let c = cell(f.raw);
+        let n = number(&c.value);
+        assert_eq!(du(&c.value), (f.decimal, f.unit), "{}", f.raw);
+        let normalized = n.normalized.as_ref().map(|x| (x.number, x.unit.as_str()));
+        assert_eq!(normalized, f.normalized, "{}", f.raw);
+        assert_eq!(n.comparator, f.comparator, "{}", f.raw);
+        assert_eq!(n.cumulative, f.flags.contains('c'), "{}", f.raw);
+        assert_eq!(n.estimate, f.flags.contains('e'), "{}", f.raw);
+        assert_eq!(n.preliminary, f.flags.contains('p'), "{}", f.raw);
+        assert_eq!(n.span_years, f.span, "{}", f.raw);
+    }
+    // A group counting another number (`(延べ243日)`, real 音威子府村 PDF) says nothing of this one.
+    assert!(!number(&cell("9人 (延べ243日)").value).cumulative);
+    // A remark about another year's figure (上越 seed) flags nothing.
+    assert!(!number(&cell("2,970,209人/年 (R4) ※R5数値はR6.12確定 見込").value).estimate);
+    // The start of a running total is not the value's date.
+    assert_eq!(period_raw(&cell("120人 (H27からの累計)")), None);
+    // An estimate's date still dates it.
+    let c = cell("120人 (R5見込み)");
+    assert_eq!(period_raw(&c), Some("R5"));
+    assert!(number(&c.value).estimate);
 }
 
 #[test]

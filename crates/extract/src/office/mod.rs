@@ -150,6 +150,7 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractE
                 lines,
                 warnings: Vec::new(),
                 sheet_names: Vec::new(),
+                metadata_title: None,
             })
         }
         _ => {
@@ -184,6 +185,7 @@ pub fn read_office(bytes: &[u8], kind: OfficeKind) -> Result<SourceDoc, ExtractE
                 lines,
                 warnings,
                 sheet_names,
+                metadata_title: None,
             })
         }
     }

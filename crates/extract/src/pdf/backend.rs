@@ -86,6 +86,10 @@ pub trait OpenDocument: Send + Sync {
     fn page_count(&self) -> usize;
     /// Content of the page at 0-based `index`. May be called from several threads at once.
     fn page(&self, index: usize) -> Result<PageContent, ExtractError>;
+    /// The Info dictionary's `/Title`, decoded; `None` when absent or unreadable.
+    fn title(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Split a rectangle into its four edges (all of them: a filled cell background bounds a

@@ -159,7 +159,9 @@ fn read_with(
         }
         return Err(ExtractError::NoTextLayer);
     }
-    Ok(assemble(pages))
+    let mut source = assemble(pages);
+    source.metadata_title = doc.title();
+    Ok(source)
 }
 
 fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
@@ -289,5 +291,6 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
         lines,
         warnings,
         sheet_names: Vec::new(),
+        metadata_title: None,
     }
 }

@@ -95,6 +95,10 @@ impl OpenDocument for PlumberDocument {
         self.pdf.page_count()
     }
 
+    fn title(&self) -> Option<String> {
+        self.pdf.metadata().title.clone()
+    }
+
     fn page(&self, index: usize) -> Result<PageContent, ExtractError> {
         let mut page = self.pdf.page(index).map_err(|e| page_error(e, index))?;
         // Taken out of the page (vendored `take_chars`), so each glyph's strings move

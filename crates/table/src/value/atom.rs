@@ -1,4 +1,11 @@
 //! One run of non-space characters read as `[label[:]][約][第][sign]number[unit][以上|以下|…]`.
+//!
+//! A few "labels" are not labels but say how the number counts: `年111校` and `毎年10件` are
+//! per year (unit `校/年`), `5年間で1人`, `累計120人`, `延べ500人` and `H27からの累計30件` are
+//! running totals ([`Flags`]). Trailing `見込み` and `速報値` flag an estimate and a
+//! preliminary figure.
+
+use std::borrow::Cow;
 
 use super::decimal::{Decimal, DigitReader};
 use super::units;
@@ -17,32 +24,147 @@ const MAX_LABEL_CHARS: usize = 20;
 pub(super) struct NumberAtom<'a> {
     pub label: Option<&'a str>,
     pub number: Decimal,
-    pub unit: Option<&'a str>,
+    /// Owned only for a per-year form, whose unit gains `/年` (`年111校` → `校/年`).
+    pub unit: Option<Cow<'a, str>>,
     pub comparator: Option<Comparator>,
-    /// `未満` / `超`: strict bounds the contract cannot express; kept as a note.
-    pub strict: Option<&'static str>,
     pub approximate: bool,
+    pub flags: Flags,
+}
+
+/// How a number counts, beyond its unit and comparator (contract: Number's cumulative,
+/// span_years, estimate and preliminary).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Flags {
+    /// A running total: 累計, 延べ, `5年間で`, `H27からの累計`.
+    pub cumulative: bool,
+    /// The N of `N年間で`.
+    pub span_years: Option<u32>,
+    /// 見込み.
+    pub estimate: bool,
+    /// 速報値.
+    pub preliminary: bool,
+}
+
+impl Flags {
+    /// Both sets of flags; the first span printed wins.
+    pub(super) fn merge(self, other: Flags) -> Flags {
+        Flags {
+            cumulative: self.cumulative || other.cumulative,
+            span_years: self.span_years.or(other.span_years),
+            estimate: self.estimate || other.estimate,
+            preliminary: self.preliminary || other.preliminary,
+        }
+    }
 }
 
 /// A trailing word that qualifies the value before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Qualifier {
     Compare(Comparator),
-    Strict(&'static str),
     Approximate,
+    Estimate,
+    Preliminary,
 }
 
-/// Qualifier words, longest first so that `超過` wins over `超`.
+/// Qualifier words, longest first so that `超過` wins over `超` and `見込み` over `見込`.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("以上", Qualifier::Compare(Comparator::AtLeast)),
     ("以下", Qualifier::Compare(Comparator::AtMost)),
     ("以内", Qualifier::Compare(Comparator::AtMost)),
-    ("未満", Qualifier::Strict("未満")),
-    ("超過", Qualifier::Strict("超過")),
-    ("超", Qualifier::Strict("超")),
+    ("未満", Qualifier::Compare(Comparator::LessThan)),
+    ("超過", Qualifier::Compare(Comparator::MoreThan)),
+    ("超", Qualifier::Compare(Comparator::MoreThan)),
     ("程度", Qualifier::Approximate),
     ("前後", Qualifier::Approximate),
+    ("見込み", Qualifier::Estimate),
+    ("見込", Qualifier::Estimate),
+    ("速報値", Qualifier::Preliminary),
+    ("速報", Qualifier::Preliminary),
 ];
+
+/// Apply one qualifier word; `None` for a second comparator (`10人以上以下`).
+pub(super) fn qualify(
+    comparator: &mut Option<Comparator>,
+    approximate: &mut bool,
+    flags: &mut Flags,
+    q: Qualifier,
+) -> Option<()> {
+    match q {
+        Qualifier::Compare(c) if comparator.is_none() => *comparator = Some(c),
+        Qualifier::Compare(_) => return None,
+        Qualifier::Approximate => *approximate = true,
+        Qualifier::Estimate => flags.estimate = true,
+        Qualifier::Preliminary => flags.preliminary = true,
+    }
+    Some(())
+}
+
+/// What a word glued before a number says about how it counts, when it is not a label:
+/// `年` / `毎年` / `年間` (per year), `累計` / `延べ` / `通算`, `5年間で` / `5か年の累計`,
+/// `H27からの累計` (running totals). `None` for a real label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CountingWord {
+    PerYear,
+    Cumulative(Option<u32>),
+}
+
+fn counting_word(label: &str) -> Option<CountingWord> {
+    let label = label.strip_suffix(':').unwrap_or(label);
+    if matches!(label, "年" | "毎年" | "年間" | "各年" | "年度" | "毎年度") {
+        return Some(CountingWord::PerYear);
+    }
+    if matches!(
+        label,
+        "累計" | "累計で" | "延べ" | "延" | "のべ" | "通算" | "総計"
+    ) {
+        return Some(CountingWord::Cumulative(None));
+    }
+    // `5年間で`, `5年間の累計`, `5か年累計`, `5年間合計`.
+    let digits_end = label
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(label.len());
+    if digits_end > 0 && digits_end <= 2 {
+        let rest = &label[digits_end..];
+        let span = ["年間", "か年", "ヵ年", "カ年", "ヶ年"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w));
+        if let Some(tail) = span {
+            let totals = [
+                "",
+                "で",
+                "の累計",
+                "累計",
+                "の合計",
+                "合計",
+                "計",
+                "の延べ",
+                "延べ",
+            ];
+            if totals.contains(&tail) {
+                let years: u32 = label[..digits_end].parse().ok()?;
+                return (years > 0).then_some(CountingWord::Cumulative(Some(years)));
+            }
+        }
+    }
+    // `H27からの累計`, `R2以降の累計`, `2015年からの累計`: a short start date, then the total.
+    for tail in [
+        "からの累計",
+        "から累計",
+        "以降の累計",
+        "以降累計",
+        "からの延べ",
+        "からの通算",
+    ] {
+        if let Some(start) = label.strip_suffix(tail) {
+            let short = !start.is_empty() && start.chars().count() <= 8;
+            if short && start.chars().any(|c| c.is_ascii_digit() || c == '元') {
+                return Some(CountingWord::Cumulative(None));
+            }
+        }
+    }
+    None
+}
 
 /// The qualifier a whole word stands for (`以上` printed apart from its number).
 pub(super) fn qualifier_word(word: &str) -> Option<Qualifier> {
@@ -61,28 +183,21 @@ pub(super) fn is_minus(c: char) -> bool {
 pub(super) fn parse_atom(atom: &str) -> Option<NumberAtom<'_>> {
     let (body, qualifiers) = strip_qualifiers(atom);
     let mut comparator = None;
-    let mut strict = None;
     let mut approximate = false;
+    let mut flags = Flags::default();
     for q in qualifiers.into_iter().flatten() {
-        match q {
-            Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
-                comparator = Some(c);
-            }
-            Qualifier::Strict(w) if comparator.is_none() && strict.is_none() => strict = Some(w),
-            Qualifier::Approximate => approximate = true,
-            _ => return None,
-        }
+        qualify(&mut comparator, &mut approximate, &mut flags, q)?;
     }
 
     // The number is the last digit run whose remainder is a unit; in `100m2` it is the one
     // before the `2`.
     let (start, end) = last_number_span(body)?;
     if let Some(atom) = read_number(body, start, end) {
-        return Some(atom.with(comparator, strict, approximate));
+        return Some(atom.with(comparator, approximate, flags));
     }
     if matches!(&body[start..end], "2" | "3") && body[..start].ends_with('m') {
         let (start, end) = last_number_span(&body[..start])?;
-        return read_number(body, start, end).map(|a| a.with(comparator, strict, approximate));
+        return read_number(body, start, end).map(|a| a.with(comparator, approximate, flags));
     }
     None
 }
@@ -97,15 +212,10 @@ fn read_number(body: &str, start: usize, end: usize) -> Option<NumberAtom<'_>> {
 }
 
 impl NumberAtom<'_> {
-    fn with(
-        mut self,
-        comparator: Option<Comparator>,
-        strict: Option<&'static str>,
-        approximate: bool,
-    ) -> Self {
+    fn with(mut self, comparator: Option<Comparator>, approximate: bool, flags: Flags) -> Self {
         self.comparator = comparator;
-        self.strict = strict;
         self.approximate |= approximate;
+        self.flags = self.flags.merge(flags);
         self
     }
 }
@@ -132,7 +242,10 @@ fn strip_qualifiers(atom: &str) -> (&str, [Option<Qualifier>; 3]) {
 
 /// The last characters of the [`QUALIFIERS`] words.
 fn ends_a_qualifier(c: char) -> bool {
-    matches!(c, '上' | '下' | '内' | '満' | '過' | '超' | '度' | '後')
+    matches!(
+        c,
+        '上' | '下' | '内' | '満' | '過' | '超' | '度' | '後' | 'み' | '込' | '値' | '報'
+    )
 }
 
 /// Byte span of the last run of digits, `,` and `.` that contains a digit.
@@ -200,20 +313,19 @@ pub(super) fn parse_number(token: &str) -> Option<Decimal> {
 /// Read what precedes the last number: compound scales (`12億`), sign, `第`, `約`, label.
 fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<NumberAtom<'a>> {
     let mut value = parse_number(number)?;
-    let unit = (!unit.is_empty()).then_some(unit);
     if prefix.is_empty() {
         // The commonest atom starts with its number (`33,097個/年`): no scale, sign or
         // label before it to look for.
         return Some(NumberAtom {
             label: None,
             number: value,
-            unit,
+            unit: (!unit.is_empty()).then_some(Cow::Borrowed(unit)),
             comparator: None,
-            strict: None,
             approximate: false,
+            flags: Flags::default(),
         });
     }
-    let unit_text = unit.unwrap_or_default();
+    let unit_text = unit;
     let (mut unit_power, _) = units::leading_scale(unit_text);
     let mut rest = prefix;
 
@@ -263,18 +375,40 @@ fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<Numbe
         rest = &rest[..rest.len() - p.len()];
         approximate = true;
     }
-    let label = read_label(rest)?;
     if negative {
         value = value.negate();
     }
+    let mut flags = Flags::default();
+    let mut unit = (!unit.is_empty()).then_some(Cow::Borrowed(unit));
+    let label = match counting_word(rest) {
+        Some(CountingWord::PerYear) => {
+            unit = Some(per_year(unit.as_deref()));
+            None
+        }
+        Some(CountingWord::Cumulative(span_years)) => {
+            flags.cumulative = true;
+            flags.span_years = span_years;
+            None
+        }
+        None => read_label(rest)?,
+    };
     Some(NumberAtom {
         label,
         number: value,
         unit,
         comparator: None,
-        strict: None,
         approximate,
+        flags,
     })
+}
+
+/// The unit of a per-year count: `校` → `校/年`; a unit already per year stays.
+fn per_year(unit: Option<&str>) -> Cow<'static, str> {
+    match unit {
+        None => Cow::Borrowed("/年"),
+        Some(u) if u.ends_with("/年") || u.ends_with("/年度") => Cow::Owned(u.to_string()),
+        Some(u) => Cow::Owned(format!("{u}/年")),
+    }
 }
 
 /// The scale the final number is counted in (`3,400万円` → 4), so compounds add in that scale.
@@ -363,28 +497,19 @@ mod tests {
                 qualifiers.push(*q);
             }
             let mut comparator = None;
-            let mut strict = None;
             let mut approximate = false;
+            let mut flags = Flags::default();
             for q in qualifiers {
-                match q {
-                    Qualifier::Compare(c) if comparator.is_none() && strict.is_none() => {
-                        comparator = Some(c);
-                    }
-                    Qualifier::Strict(w) if comparator.is_none() && strict.is_none() => {
-                        strict = Some(w);
-                    }
-                    Qualifier::Approximate => approximate = true,
-                    _ => return None,
-                }
+                qualify(&mut comparator, &mut approximate, &mut flags, q)?;
             }
             let (start, end) = last_number_span(body)?;
             if let Some(atom) = read_number(body, start, end) {
-                return Some(atom.with(comparator, strict, approximate));
+                return Some(atom.with(comparator, approximate, flags));
             }
             if matches!(&body[start..end], "2" | "3") && body[..start].ends_with('m') {
                 let (start, end) = last_number_span(&body[..start])?;
                 return read_number(body, start, end)
-                    .map(|a| a.with(comparator, strict, approximate));
+                    .map(|a| a.with(comparator, approximate, flags));
             }
             None
         }
@@ -460,17 +585,30 @@ mod tests {
                 rest = &rest[..rest.len() - p.len()];
                 approximate = true;
             }
-            let label = read_label(rest)?;
             if negative {
                 value = value.negate();
             }
+            let mut flags = Flags::default();
+            let mut unit = (!unit.is_empty()).then_some(Cow::Borrowed(unit));
+            let label = match counting_word(rest) {
+                Some(CountingWord::PerYear) => {
+                    unit = Some(per_year(unit.as_deref()));
+                    None
+                }
+                Some(CountingWord::Cumulative(span_years)) => {
+                    flags.cumulative = true;
+                    flags.span_years = span_years;
+                    None
+                }
+                None => read_label(rest)?,
+            };
             Some(NumberAtom {
                 label,
                 number: value,
-                unit: (!unit.is_empty()).then_some(unit),
+                unit,
                 comparator: None,
-                strict: None,
                 approximate,
+                flags,
             })
         }
     }
@@ -498,9 +636,54 @@ mod tests {
         // Pieces of numbers, units, qualifiers, scales, signs, prefixes and labels, so that
         // every branch (and the ways an atom is refused) is reached.
         let pieces = prop::sample::select(vec![
-            "1", "0", "23", ",", ".", "456", "%", "人", "/", "年", "件", "m", "2", "3", "k",
-            "以上", "以下", "未満", "超", "超過", "程度", "前後", "上", "度", "億", "万", "千",
-            "円", "約", "第", "-", "+", "△", "▲", ":", "小学", "を", "A", "か所", "増", "・",
+            "1",
+            "0",
+            "23",
+            ",",
+            ".",
+            "456",
+            "%",
+            "人",
+            "/",
+            "年",
+            "件",
+            "m",
+            "2",
+            "3",
+            "k",
+            "以上",
+            "以下",
+            "未満",
+            "超",
+            "超過",
+            "程度",
+            "前後",
+            "上",
+            "度",
+            "見込み",
+            "速報値",
+            "年間で",
+            "累計",
+            "延べ",
+            "からの累計",
+            "毎年",
+            "億",
+            "万",
+            "千",
+            "円",
+            "約",
+            "第",
+            "-",
+            "+",
+            "△",
+            "▲",
+            ":",
+            "小学",
+            "を",
+            "A",
+            "か所",
+            "増",
+            "・",
         ]);
         proptest!(|(parts in prop::collection::vec(pieces, 0..10))| {
             let text: String = parts.concat();
@@ -554,18 +737,18 @@ mod tests {
     fn plain_numbers_and_units() {
         let a = atom("33,097個/年");
         assert_eq!(a.number.to_string(), "33097");
-        assert_eq!(a.unit, Some("個/年"));
+        assert_eq!(a.unit.as_deref(), Some("個/年"));
         assert_eq!(a.label, None);
         assert_eq!(atom("4.0").number.to_string(), "4.0");
-        assert_eq!(atom("4.0").unit, None);
+        assert_eq!(atom("4.0").unit.as_deref(), None);
         assert_eq!(atom("295/年以下").comparator, Some(Comparator::AtMost));
-        assert_eq!(atom("295/年以下").unit, Some("/年"));
+        assert_eq!(atom("295/年以下").unit.as_deref(), Some("/年"));
         assert!(atom("約32,000件/年").approximate);
         assert!(atom("50人程度").approximate);
         assert_eq!(atom("第3位").number.to_string(), "3");
-        assert_eq!(atom("第3位").unit, Some("位"));
-        assert_eq!(atom("5か所").unit, Some("か所"));
-        assert_eq!(atom("100m2").unit, Some("m2"));
+        assert_eq!(atom("第3位").unit.as_deref(), Some("位"));
+        assert_eq!(atom("5か所").unit.as_deref(), Some("か所"));
+        assert_eq!(atom("100m2").unit.as_deref(), Some("m2"));
         assert_eq!(atom("100m2").number.to_string(), "100");
     }
 
@@ -579,22 +762,69 @@ mod tests {
     }
 
     #[test]
-    fn strict_bounds_are_kept_apart() {
-        let a = atom("10人未満");
-        assert_eq!(a.comparator, None);
-        assert_eq!(a.strict, Some("未満"));
-        assert_eq!(atom("5件超").strict, Some("超"));
+    fn strict_bounds_are_comparators() {
+        assert_eq!(atom("10人未満").comparator, Some(Comparator::LessThan));
+        assert_eq!(atom("10人未満").unit.as_deref(), Some("人"));
+        assert_eq!(atom("5件超").comparator, Some(Comparator::MoreThan));
+        assert_eq!(atom("5件超過").comparator, Some(Comparator::MoreThan));
         assert!(parse_atom("10人以上以下").is_none());
+        assert!(parse_atom("10人超未満").is_none());
+    }
+
+    #[test]
+    fn per_year_words_move_into_the_unit() {
+        let a = atom("年111校");
+        assert_eq!(
+            (a.number.to_string().as_str(), a.unit.as_deref()),
+            ("111", Some("校/年"))
+        );
+        assert_eq!(a.label, None);
+        assert_eq!(atom("毎年10件").unit.as_deref(), Some("件/年"));
+        assert_eq!(atom("年間120人").unit.as_deref(), Some("人/年"));
+        assert_eq!(atom("毎年10件/年").unit.as_deref(), Some("件/年"));
+        assert_eq!(atom("1.4人/年").unit.as_deref(), Some("人/年"));
+        // A longer word is a label, not a per-year mark.
+        assert_eq!(atom("年少人口10人").label, Some("年少人口"));
+    }
+
+    #[test]
+    fn running_totals_are_flagged() {
+        let a = atom("5年間で1人");
+        assert_eq!(a.label, None);
+        assert!(a.flags.cumulative);
+        assert_eq!(a.flags.span_years, Some(5));
+        assert_eq!(a.unit.as_deref(), Some("人"));
+        for s in [
+            "累計120人",
+            "延べ500人",
+            "H27からの累計30件",
+            "5か年の累計12件",
+        ] {
+            let a = atom(s);
+            assert!(a.flags.cumulative && a.label.is_none(), "{s}");
+        }
+        assert_eq!(atom("累計120人").flags.span_years, None);
+        assert!(!atom("120人").flags.cumulative);
+        // `0年間で` spans nothing: not a running total.
+        assert!(!atom("0年間で1人").flags.cumulative);
+    }
+
+    #[test]
+    fn estimates_and_preliminary_figures_are_flagged() {
+        assert!(atom("120人見込み").flags.estimate);
+        assert!(atom("120人見込").flags.estimate);
+        assert!(atom("24,810速報値").flags.preliminary);
+        assert!(!atom("24,810").flags.preliminary);
     }
 
     #[test]
     fn compounds_count_in_the_smallest_scale() {
         let a = atom("12億3,400万円");
         assert_eq!(a.number.to_string(), "123400");
-        assert_eq!(a.unit, Some("万円"));
+        assert_eq!(a.unit.as_deref(), Some("万円"));
         let b = atom("1億2,345円");
         assert_eq!(b.number.to_string(), "100002345");
-        assert_eq!(b.unit, Some("円"));
+        assert_eq!(b.unit.as_deref(), Some("円"));
     }
 
     #[test]
@@ -604,7 +834,7 @@ mod tests {
         assert_eq!(a.number.to_string(), "88.2");
         let b = atom("小学校・国語:50.0");
         assert_eq!(b.label, Some("小学校・国語"));
-        assert_eq!(b.unit, None);
+        assert_eq!(b.unit.as_deref(), None);
         let c = atom("小学校の各教科の偏差値平均53以上");
         assert_eq!(c.label, Some("小学校の各教科の偏差値平均"));
         assert_eq!(c.comparator, Some(Comparator::AtLeast));

@@ -11,8 +11,13 @@
 //!   `[約]number[unit][以上|以下|程度]` with a short unit; a single value with a printed label
 //!   (`小学校平均53以上`) is `parts` with one part; several values are `parts`; anything with
 //!   words left over is `text` (a number is never pulled out of a sentence).
-//! - `未満` / `超` / `超過` (strict bounds) keep `comparator` null and add the word as a note;
-//!   `以内` is `<=`; `前後` is approximate like `程度`.
+//! - `未満` is `<`, `超` / `超過` are `>`; `以内` is `<=`; `前後` is approximate like `程度`.
+//! - How a number counts is read from words glued to it or printed in its groups
+//!   ([`atom::Flags`]): `年111校` / `毎年10件` are per year (unit `校/年`); `5年間で1人`
+//!   (span 5), `累計`, `延べ`, `H27からの累計` are running totals; `見込み` flags an estimate and
+//!   `速報値` a preliminary figure, also as a group (`(R5見込み)`, `(速報値)`) or a remark
+//!   (`※速報値`). The group or remark stays a note as printed; a `からの累計` group names
+//!   where the total starts, so its date never dates the value.
 //! - Ranges (`10~20件`) are `text`: the contract has no range kind, and two parts would claim
 //!   two independent values.
 //! - A total with a parenthesized breakdown (`3,034人/日 (ほくほく線: 1,395人/日 (H30) …)`,
@@ -40,7 +45,7 @@ use shinchoku_extract::era::{for_each_period, Period};
 
 use crate::cell_text::NormalizedText;
 use crate::model::{Normalized, Number, Part, Value};
-use atom::{NumberAtom, Qualifier};
+use atom::{Flags, NumberAtom, Qualifier};
 use tokens::{DateFinder, GroupKind, Token};
 
 pub use decimal::Decimal;
@@ -108,6 +113,19 @@ fn parse_normalized(text: &str, hint: Option<&str>, find_dates: DateFinder<'_>) 
     let (core, remark) = split_remark(text);
     let mut cell = read_core(core, hint, find_dates, Depth::Cell);
     if let Some(remark) = remark {
+        let flag_only = matches!(
+            remark.trim_start_matches(['※', '*']).trim(),
+            "速報値" | "速報" | "見込み" | "見込" | "累計" | "延べ"
+        );
+        if let (true, Value::Number(number)) = (flag_only, &mut cell.value) {
+            // `24,810 ※速報値`: a remark that is only a flag word says how the number
+            // counts; a longer one (`※R5数値はR6.12確定 見込`) may be about another figure.
+            let flags = flags_in(remark);
+            number.estimate |= flags.estimate;
+            number.preliminary |= flags.preliminary;
+            number.cumulative |= flags.cumulative;
+            number.span_years = number.span_years.or(flags.span_years);
+        }
         cell.notes.push(remark.to_string());
     }
     cell
@@ -221,7 +239,7 @@ fn read_single_value(
     // The dating group's kind is taken out of its slot: moving the whole array of kinds
     // (several hundred bytes) to pick one was a large copy on every dated cell.
     let period = dating.and_then(|i| kinds[i].take().and_then(into_period));
-    let value = item_value(number, hint, &mut notes);
+    let value = item_value(number, hint, printed.iter().map(|(text, _)| *text));
     Some(CellValue {
         value,
         period,
@@ -502,17 +520,12 @@ where
 }
 
 fn apply_qualifier(number: &mut NumberAtom<'_>, q: Qualifier) -> Option<()> {
-    match q {
-        Qualifier::Approximate => number.approximate = true,
-        Qualifier::Compare(c) if number.comparator.is_none() && number.strict.is_none() => {
-            number.comparator = Some(c);
-        }
-        Qualifier::Strict(w) if number.comparator.is_none() && number.strict.is_none() => {
-            number.strict = Some(w);
-        }
-        _ => return None,
-    }
-    Some(())
+    atom::qualify(
+        &mut number.comparator,
+        &mut number.approximate,
+        &mut number.flags,
+        q,
+    )
 }
 
 /// Words printed before a value plus the label glued to it (`小学6年生` + `95.0%`).
@@ -566,7 +579,8 @@ fn total_with_breakdown(
     let Value::Parts { parts: lines } = inner.value else {
         return None;
     };
-    let same_unit = |v: &Value| matches!(v, Value::Number(n) if n.unit.as_deref() == total.unit);
+    let same_unit =
+        |v: &Value| matches!(v, Value::Number(n) if n.unit.as_deref() == total.unit.as_deref());
     if lines.len() < 2
         || !lines
             .iter()
@@ -590,7 +604,7 @@ fn total_with_breakdown(
     let mut parts = Vec::with_capacity(lines.len() + 1);
     parts.push(Part {
         label: None,
-        value: item_value(Some(total.clone()), hint, &mut notes),
+        value: item_value(Some(total.clone()), hint, others.iter().map(|(_, t)| *t)),
         period: None,
     });
     parts.extend(lines);
@@ -612,7 +626,7 @@ fn build_value(items: Vec<Item<'_>>, loose: &Loose<'_>, hint: Option<&str>) -> C
         let item = items.into_iter().next().expect("one item");
         let mut period = None;
         absorb_groups(&item.groups, &mut period, &mut notes);
-        let value = item_value(item.number, hint, &mut notes);
+        let value = item_value(item.number, hint, item.groups.iter().map(|(_, t)| *t));
         return CellValue {
             value,
             period: period.or(cell_period),
@@ -651,7 +665,7 @@ fn build_value(items: Vec<Item<'_>>, loose: &Loose<'_>, hint: Option<&str>) -> C
             .collect();
         absorb_groups(&remarks, &mut period, &mut notes);
         own_date_from_plain_group.push(plain);
-        let value = item_value(item.number, hint, &mut notes);
+        let value = item_value(item.number, hint, item.groups.iter().map(|(_, t)| *t));
         parts.push(Part {
             label,
             value,
@@ -695,24 +709,83 @@ fn absorb_groups(
     }
 }
 
-fn item_value(
+/// A number's value, its flags joined with those its groups or remarks print.
+fn item_value<'g>(
     number: Option<NumberAtom<'_>>,
     hint: Option<&str>,
-    notes: &mut Vec<String>,
+    printed: impl IntoIterator<Item = &'g str>,
 ) -> Value {
     match number {
         None => Value::Missing,
-        Some(atom) => {
-            if let Some(word) = atom.strict {
-                notes.push(word.to_string());
+        Some(mut atom) => {
+            for text in printed {
+                atom.flags = atom.flags.merge(flags_in(text));
             }
             Value::Number(to_number(atom, hint))
         }
     }
 }
 
+/// Longest group or remark read for flags (`(H27からの累計)`, `※速報値`): a longer one is a
+/// sentence that may mention the words about something else.
+const MAX_FLAG_TEXT_CHARS: usize = 16;
+
+/// The flags a group or remark printed with a number says (`(見込み)`, `(R5見込)`,
+/// `(速報値)`, `※速報値`, `(累計)`, `(延べ)`, `(5年間の累計)`, `(H27からの累計)`).
+fn flags_in(text: &str) -> Flags {
+    let mut flags = Flags::default();
+    let inner = text
+        .trim()
+        .trim_start_matches(['(', '※', '*'])
+        .trim_end_matches(')')
+        .trim();
+    if crate::more_chars_than(inner, MAX_FLAG_TEXT_CHARS) {
+        return flags;
+    }
+    flags.estimate = inner.contains("見込");
+    flags.preliminary = inner.contains("速報");
+    // `(延べ243日)`: the word counts another number printed in the group, not this one.
+    let counts_its_own_number = |word: &str| {
+        inner.match_indices(word).any(|(at, _)| {
+            inner[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    flags.cumulative = ["累計", "延べ", "通算"]
+        .iter()
+        .any(|w| inner.contains(w) && !counts_its_own_number(w));
+    if flags.cumulative {
+        flags.span_years = span_years_in(inner);
+    }
+    flags
+}
+
+/// The N of `N年間` / `Nか年` in a running total's group.
+fn span_years_in(text: &str) -> Option<u32> {
+    for word in ["年間", "か年", "ヵ年", "カ年", "ヶ年"] {
+        let Some(at) = text.find(word) else { continue };
+        let digits: String = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let Ok(years @ 1..) = digits.parse::<u32>() {
+            return Some(years);
+        }
+    }
+    None
+}
+
 fn to_number(atom: NumberAtom<'_>, hint: Option<&str>) -> Number {
-    let unit = atom.unit.or(hint).map(str::to_string);
+    let unit = atom
+        .unit
+        .map(std::borrow::Cow::into_owned)
+        .or_else(|| hint.map(str::to_string));
     let normalized = unit
         .as_deref()
         .and_then(split_scale)
@@ -726,6 +799,10 @@ fn to_number(atom: NumberAtom<'_>, hint: Option<&str>) -> Number {
         unit,
         comparator: atom.comparator,
         approximate: atom.approximate,
+        cumulative: atom.flags.cumulative,
+        span_years: atom.flags.span_years,
+        estimate: atom.flags.estimate,
+        preliminary: atom.flags.preliminary,
         normalized,
         ..Number::plain(
             clean_zero(atom.number.to_f64()),

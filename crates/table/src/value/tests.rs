@@ -347,10 +347,12 @@ fn scaled_units_and_hints() {
 }
 
 #[test]
-fn strict_bounds_become_notes() {
+fn strict_bounds_are_comparators() {
     let c = cell("10人未満");
-    assert_eq!(number(&c.value).comparator, None);
-    assert_eq!(c.notes, ["未満"]);
+    assert_eq!(number(&c.value).comparator, Some(Comparator::LessThan));
+    assert!(c.notes.is_empty());
+    let c = cell("10人 超");
+    assert_eq!(number(&c.value).comparator, Some(Comparator::MoreThan));
     let c = cell("42.2% 以上");
     assert_eq!(number(&c.value).comparator, Some(Comparator::AtLeast));
 }

@@ -319,6 +319,12 @@ fn classify_dates(content: &str, dates: Vec<(Range<usize>, Period)>) -> GroupKin
         return GroupKind::Note(None);
     };
     let words = strip_qualifiers(&residue);
+    // `(H27からの累計)`: the date is where a running total starts, not the value's date.
+    let total_since = ["から", "以降"].iter().any(|w| words.contains(w))
+        && ["累計", "延べ", "通算"].iter().any(|w| words.contains(w));
+    if total_since {
+        return GroupKind::Note(None);
+    }
     if words.is_empty() {
         GroupKind::Date(period)
     } else if words.contains(|c: char| c.is_ascii_digit()) {
