@@ -13,12 +13,14 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// `shared/corpus/real-text` beside the checkout (`../shared` from the main checkout,
+/// further up from a worktree): the nearest ancestor that has it.
 fn corpus() -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/real-text"
-    ))
-    .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|a| a.join("shared/corpus/real-text"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("shared/corpus/real-text"))
 }
 
 fn extract(file: &str) -> Value {
