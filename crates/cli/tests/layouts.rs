@@ -159,12 +159,12 @@ fn kpi_table() {
             title: "令和5年度 見附市まち・ひと・しごと創生総合戦略 KPI進捗状況一覧表",
             municipality_code: "152111",
             as_of: "令和5年度",
-            sections: &["I | 地域の産業を育て、働く場をつくる | -"],
+            sections: &["1 | 地域の産業を育て、働く場をつくる | -"],
             kpis: &[
-                "I.1 | 製造品出荷額等 | I | 商工観光課 | on_track | baseline=1,820億円@R元年度 current=1,905億円@R4年度 target=2,000億円@R6年度",
-                "I.2 | 新規就農者数(累計) | I | 農林創生課 | delayed | baseline=12人@R元年度 current=31人@R4年度 target=40人@R6年度",
-                "I.3 | 市内の有効求人倍率 | I | 商工観光課 | on_track | baseline=1.21倍@R元年度 current=1.48倍@R4年度 target=1.30倍以上@R6年度",
-                "I.4 | 創業支援による創業件数 | I | 商工観光課 | delayed | baseline=8件/年@R元年度 current=-@R4年度 target=10件/年@R6年度",
+                "1.1 | 製造品出荷額等 | 1 | 商工観光課 | on_track | baseline=1,820億円@R元年度 current=1,905億円@R4年度 target=2,000億円@R6年度",
+                "1.2 | 新規就農者数(累計) | 1 | 農林創生課 | delayed | baseline=12人@R元年度 current=31人@R4年度 target=40人@R6年度",
+                "1.3 | 市内の有効求人倍率 | 1 | 商工観光課 | on_track | baseline=1.21倍@R元年度 current=1.48倍@R4年度 target=1.30倍以上@R6年度",
+                "1.4 | 創業支援による創業件数 | 1 | 商工観光課 | delayed | baseline=8件/年@R元年度 current=-@R4年度 target=10件/年@R6年度",
             ],
             initiatives: &[],
             warnings: &[],
@@ -253,7 +253,7 @@ fn chart_data() {
 /// A unit column (`単位`) and a base-year column (`基準年度`) beside the value columns:
 /// each row takes its unit and its baseline's period from them (`48` in a `万人` row is
 /// 480,000 people; the baseline of a `H30` row is dated H30, 2018). The `達成率` column is
-/// kept in the KPI's notes.
+/// its `achievement_rate` (68 and 105 %).
 #[test]
 fn unit_columns() {
     check(
@@ -271,6 +271,140 @@ fn unit_columns() {
             initiatives: &[],
             warnings: &[],
         },
+    );
+}
+
+/// `document.kind` and, per KPI, `id | achievement_rate | notes` (issue 17).
+fn check_kind_and_notes(name: &str, kind: &str, lines: &[&str]) {
+    let doc: Value = serde_json::from_str(&extract_pretty(name)).unwrap();
+    assert_eq!(text(&doc["document"]["kind"]), kind, "{name}: kind");
+    let got: Vec<String> = doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            format!(
+                "{} | {} | {}",
+                text(&k["id"]),
+                text(&k["achievement_rate"]["number"]),
+                text(&k["notes"])
+            )
+        })
+        .collect();
+    assert_eq!(got, lines, "{name}: achievement rates and notes");
+}
+
+/// Role words in other wordings: 策定時 (baseline), 前年度実績 (previous), 実績 (current),
+/// 目安値 (an interim target with its own period), 目標; periods in the cells; a 達成率
+/// column; an unknown column (`指標の種類`) kept as notes.
+#[test]
+fn role_words() {
+    check(
+        "role-words",
+        &Facts {
+            title: "令和5年度 見附市総合戦略 進捗状況報告書",
+            municipality_code: "152111",
+            as_of: "令和5年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 市内従業者数(人) | - | - | on_track | baseline=21,450 (H30)@H30 previous=21,600@- current=21,880 (R5)@R5 target=21,700@R5 target=22,000@R7",
+                "KPI.2 | 新規創業件数(件) | - | - | delayed | baseline=12 (2019年度)@2019年度 previous=15@- current=9 (R5年度)@R5年度 target=16@R5 target=20@R7",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_kind_and_notes(
+        "role-words",
+        "progress_report",
+        &[
+            "KPI.1 | 80 | 指標の種類: 成果指標",
+            "KPI.2 | 45 | 指標の種類: -",
+        ],
+    );
+}
+
+/// Status forms: a legend printed as words and marks (`達成度:順調A,要改善B,未実施-`), a
+/// `改善・悪化` column (kept as notes), 現状値 beside 実績値 as the baseline; words without a
+/// legend; a mark in no legend (`S`) is `other` with one warning for both rows.
+#[test]
+fn status_forms() {
+    check(
+        "status-forms",
+        &Facts {
+            title: "江田見市まち・ひと・しごと創生総合戦略 効果検証シート(平成27年度)",
+            municipality_code: "-",
+            as_of: "平成27年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 有害鳥獣による農作物被害額(千円) | - | - | on_track | baseline=22,585@H26 current=20,563@H27 target=20,000@H31",
+                "KPI.2 | オリーブ栽培の面積(ha) | - | - | delayed | baseline=22.6@H26 current=24.6@H27 target=35.0@H31",
+                "KPI.3 | 新規就農者数(人) | - | - | unknown | baseline=3@H26 current=2@H27 target=10@H31",
+                "KPI.4 | 合計特殊出生率 | - | - | on_track | baseline=1.54@H26 current=1.56@H27 target=1.68@H31",
+                "KPI.5 | 保育所待機児童数(人) | - | - | delayed | baseline=12@H26 current=15@H27 target=0@H31",
+                "KPI.6 | 子育て支援センター利用者数(人) | - | - | on_track | baseline=8,200@H26 current=8,900@H27 target=10,000@H31",
+                "KPI.7 | 婚活イベント参加者数(人) | - | - | other | baseline=120@H26 current=95@H27 target=200@H31",
+                "KPI.8 | 結婚相談件数(件) | - | - | other | baseline=40@H26 current=38@H27 target=60@H31",
+            ],
+            initiatives: &[],
+            warnings: &["unknown_status"],
+        },
+    );
+}
+
+/// Section forms: `基本目標①` (coded from the `施策1-1` under it), a `◆数値目標` marker for
+/// the goal's headline KPI, and a lone `基本目標2` coded `2` (regression: it was `II`).
+#[test]
+fn section_forms() {
+    check(
+        "section-forms",
+        &Facts {
+            title: "令和4年度 見附市総合戦略 KPI一覧",
+            municipality_code: "152111",
+            as_of: "令和4年度",
+            sections: &[
+                "1 | 地域で暮らすためのしごとをつくる | -",
+                "1-1 | 農林業の振興 | 1",
+                "2 | 新しいひとの流れをつくる | -",
+            ],
+            kpis: &[
+                "1.1 | 市内従業者数(人) | 1 | - | delayed | baseline=3,120@R元 current=3,050@R4 target=3,300@R6",
+                "1-1.1 | 新規就農者数(人) | 1-1 | - | on_track | baseline=2@R元 current=5@R4 target=10@R6",
+                "2.1 | 転入者数(人) | 2 | - | on_track | baseline=715@R元 current=802@R4 target=950@R6",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+}
+
+/// A strategy: only 現状値 and 目標値 columns, so 現状値 is the baseline and the document is a
+/// `strategy`; the `目標値設定の考え方` column is kept as notes, not read as a target.
+#[test]
+fn strategy_plan() {
+    check(
+        "strategy-plan",
+        &Facts {
+            title: "見附市まち・ひと・しごと創生総合戦略(令和2年3月策定)",
+            municipality_code: "152111",
+            // The first 現状値 column's period (document.rs's fallback, left alone here).
+            as_of: "H30",
+            sections: &["1 | 安定した雇用を創出する | -"],
+            kpis: &[
+                "1.1 | 製造品出荷額等(億円) | 1 | - | - | baseline=1,250@H30 target=1,400@R6",
+                "1.2 | 市内の新規雇用者数(人) | 1 | - | - | baseline=180@H30 target=250@R6",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_kind_and_notes(
+        "strategy-plan",
+        "strategy",
+        &[
+            "1.1 | - | 目標値設定の考え方: 工業統計の伸び率から設定",
+            "1.2 | - | 目標値設定の考え方: 過去5年の平均から設定",
+        ],
     );
 }
 

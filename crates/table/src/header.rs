@@ -38,8 +38,11 @@ pub(crate) enum ColumnKind {
     /// The year of the row's baseline (`基準年度`, `基準年`): the baseline cell's period
     /// unless the cell prints one.
     BaseYear,
-    /// The row's achievement rate (`達成率`): kept in the KPI's notes as printed.
+    /// The row's achievement rate (`達成率`, `進捗率`): the KPI's `achievement_rate`.
     AchievementRate,
+    /// A column that explains a row (`目標設定の考え方`, `出典`), or one whose header names
+    /// nothing this stage knows: its cells are kept as the KPI's notes, `header: cell`.
+    Note,
     /// A column that groups or labels rows (`政策分野`, `基本的方向性`): not read.
     Label,
     /// A piece of a header split over lines (`状況`, `(R5年度末)`).
@@ -92,6 +95,10 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     if terms.has(Group::Department) {
         return Some(ColumnKind::Department);
     }
+    // Before the value words: `目標設定の考え方` explains the target, it holds none.
+    if terms.has(Group::Note) {
+        return Some(ColumnKind::Note);
+    }
     let value = |role, actual| Some(ColumnKind::Value { role, actual });
     if terms.has(Group::Previous) {
         return value(Role::Previous, false);
@@ -136,20 +143,51 @@ fn is_period_only(s: &str) -> bool {
 /// The classification of a line as a header line: `Some(strong)` when every filled cell is
 /// a header term; `strong` tells whether one of them names a column role. Takes the line's
 /// filled cells (see [`crate::view::LineView::header`], where it is computed once a line).
+///
+/// A line with a name column and a value column is a header even when some of its cells
+/// name nothing this stage knows (`進捗区分 | 前年度 | 担当 | 年次`): those become note
+/// columns ([`ColumnKind::Note`]), as long as they are short words, fewer than the known
+/// cells, and hold no number (a row of values is not a header).
 pub(crate) fn classify_line<'c, 'a: 'c>(
     filled: impl Iterator<Item = &'c CellView<'a>>,
 ) -> Option<bool> {
     let mut strong = false;
     let mut any = false;
+    let (mut name, mut value) = (false, false);
+    let (mut known, mut unknown) = (0usize, 0usize);
     for cell in filled {
-        let kind = classify(cell.squeezed())?;
         if cell.heading().is_some() {
             return None;
         }
-        strong |= kind.names_a_role();
         any = true;
+        match classify(cell.squeezed()) {
+            Some(kind) => {
+                strong |= kind.names_a_role();
+                name |= kind == ColumnKind::Name;
+                value |= matches!(kind, ColumnKind::Value { .. });
+                known += 1;
+            }
+            None if may_be_unknown_header(cell.squeezed()) => unknown += 1,
+            None => return None,
+        }
+    }
+    if unknown > 0 && !(name && value && unknown < known) {
+        return None;
     }
     any.then_some(strong)
+}
+
+/// Longest header cell naming an unknown column (`目標設定の考え方` is known; `年次計画` is not).
+const MAX_UNKNOWN_HEADER_CHARS: usize = 10;
+
+/// A cell that may be the header of a column this stage does not know: a short word with
+/// no digit (a value, a year or an ordinal is not a header).
+fn may_be_unknown_header(squeezed: &str) -> bool {
+    !squeezed.is_empty()
+        && !more_chars_than(squeezed, MAX_UNKNOWN_HEADER_CHARS)
+        && !squeezed
+            .chars()
+            .any(|c| c.is_numeric() || "%％.,…。".contains(c))
 }
 
 /// One column of a table, as its header defines it.
@@ -195,6 +233,7 @@ impl Schema {
                     | ColumnKind::Unit
                     | ColumnKind::BaseYear
                     | ColumnKind::AchievementRate
+                    | ColumnKind::Note
             )
         })
     }
@@ -281,8 +320,8 @@ impl std::hash::Hash for HeaderCell<'_> {
 }
 
 /// Build a table's schema from the filled cells of its header lines
-/// ([`HeaderCell::of_block`]). `None` when the lines do not describe a KPI table (fewer
-/// than two value columns).
+/// ([`HeaderCell::of_block`]). `None` when the lines do not describe a KPI table (no value
+/// column beside a name column, or fewer than two value columns without one).
 pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
     let mut merged: Vec<MergedCell> = Vec::new();
     for line in cells.chunk_by(|a, b| a.line == b.line) {
@@ -313,8 +352,12 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
     for m in merged {
         let text = NormalizedText::joined(m.texts);
         let squeezed = text.squeezed();
-        let Some(kind) = classify(&squeezed) else {
-            continue;
+        // A header cell nothing here knows (the line was accepted as a header around it,
+        // see [`classify_line`]): a note column, so that the row's cells keep their places.
+        let kind = match classify(&squeezed) {
+            Some(kind) => kind,
+            None if may_be_unknown_header(&squeezed) => ColumnKind::Note,
+            None => continue,
         };
         if kind == ColumnKind::Name && squeezed.contains("最重要") {
             priority = true;
@@ -348,7 +391,14 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         priority,
         era_warnings,
     };
-    (schema.value_count() >= 2 && (names_kpis || !describes_rows)).then_some(schema)
+    // A list that names its KPIs needs one value column (`指標名 | 基準値 | 目標値の考え方`
+    // holds one); without a name column, two value columns make a table.
+    let enough_values = if names_kpis {
+        schema.value_count() >= 1
+    } else {
+        schema.value_count() >= 2 && !describes_rows
+    };
+    enough_values.then_some(schema)
 }
 
 /// Whether a header cell at `b` continues the column of the cell above at `a`: the same
@@ -365,7 +415,32 @@ fn same_column(a: (f32, f32), b: (f32, f32), line_extents: &[(f32, f32)]) -> boo
 
 /// Several yearly actual columns (`R2年度実績 R3年度実績 R4年度実績`) are observations of
 /// their own: the latest is `current`, the earlier ones `previous`.
+///
+/// A `現状値` column beside actual columns and no baseline column (`現状値 (H26) | 実績値
+/// (H27) | 目標値`) is the value the plan started from: the baseline.
 fn resolve_actual_columns(columns: &mut [Column]) {
+    let is = |c: &Column, role: Role, actual: bool| matches!(c.kind, ColumnKind::Value { role: r, actual: a } if r == role && a == actual);
+    let has_baseline = columns.iter().any(|c| {
+        matches!(
+            c.kind,
+            ColumnKind::Value {
+                role: Role::Baseline,
+                ..
+            }
+        )
+    });
+    let plain_currents = columns
+        .iter()
+        .filter(|c| is(c, Role::Current, false))
+        .count();
+    if !has_baseline && plain_currents == 1 && columns.iter().any(|c| is(c, Role::Current, true)) {
+        if let Some(c) = columns.iter_mut().find(|c| is(c, Role::Current, false)) {
+            c.kind = ColumnKind::Value {
+                role: Role::Baseline,
+                actual: false,
+            };
+        }
+    }
     let currents: Vec<usize> = (0..columns.len())
         .filter(|&i| {
             matches!(
@@ -474,6 +549,7 @@ mod tests {
                 Group::Actual => value(Role::Current, true),
                 Group::Current => value(Role::Current, false),
                 Group::Label => Some(ColumnKind::Label),
+                Group::Note => Some(ColumnKind::Note),
             };
             assert_eq!(kind(word), expected, "{word}");
         }

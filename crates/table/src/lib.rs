@@ -61,6 +61,17 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     let views = view::prepare(lines);
     let mut found = layouts::read(&views);
     let resolved = section::resolve(&mut found.sections);
+    let kind = found.kind.kind();
+    if kind == Some(DocumentKind::Strategy) {
+        // A strategy reports no progress: its 現状値 is where the plan starts (contract rule).
+        for kpi in &mut found.kpis {
+            for o in &mut kpi.observations {
+                if o.role == Role::Current {
+                    o.role = Role::Baseline;
+                }
+            }
+        }
+    }
     let code_of = |draft: Option<usize>| draft.map(|d| resolved.codes[d].clone());
 
     // A KPI's id is its section's code (or `KPI`) and its ordinal there: `A-1-1.2`. The
@@ -74,7 +85,7 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
             let ordinal = ordinals.entry(prefix).or_insert(0);
             *ordinal += 1;
             Kpi {
-                achievement_rate: None,
+                achievement_rate: k.achievement_rate,
                 id: format!("{prefix}.{ordinal}"),
                 kind: k.kind,
                 name: k.name,
@@ -109,6 +120,8 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     warnings.extend(unknown_municipality);
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
+    let mut info = document::info(&views, found.first_current_column.as_ref());
+    info.kind = kind;
     Report {
         info,
         sections: resolved.sections,

@@ -2,6 +2,7 @@
 //! re-exported here under their old paths.
 
 pub use shinchoku_model::{
-    Comparator, Document, DocumentInfo, Initiative, Kpi, KpiKind, Municipality, Normalized, Number,
-    Observation, Part, Report, Role, Section, Source, Status, StatusCode, Value,
+    Comparator, Document, DocumentInfo, DocumentKind, Initiative, Kpi, KpiKind, Municipality,
+    Normalized, Number, Observation, Part, Report, Role, Section, Source, Status, StatusCode,
+    Value,
 };

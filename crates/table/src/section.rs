@@ -135,18 +135,52 @@ fn level1(t: &str) -> Option<ParsedHeading> {
         return None;
     };
     let rest = rest.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return None;
-    }
-    let title = rest[digits..]
-        .trim_start_matches([' ', ':', '.', '、'])
-        .trim();
-    let number = rest[..digits].parse().ok()?;
+    let (number, after) = level1_number(rest)?;
+    let title = after.trim_start_matches([' ', ':', '.', '、']).trim();
     (!title.is_empty()).then(|| ParsedHeading {
         heading: Heading::Level1 { label, number },
         title: title.to_string(),
     })
+}
+
+/// The number after a level-1 label, as digits (`基本目標2`), a circled number
+/// (`基本目標①`, `(1)` once normalized) or a Roman numeral folded to capitals (`基本目標Ⅱ` → `II`), and the text
+/// after it. A Roman numeral must be followed by a space or a separator, so that a title
+/// word in capitals is not read as one.
+fn level1_number(rest: &str) -> Option<(u32, &str)> {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        return Some((rest[..digits].parse().ok()?, &rest[digits..]));
+    }
+    if digits > 2 {
+        return None;
+    }
+    // Normalization prints a circled number as `(1)`.
+    if let Some(inner) = rest.strip_prefix('(') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) && inner[digits..].starts_with(')') {
+            return Some((inner[..digits].parse().ok()?, &inner[digits + 1..]));
+        }
+    }
+    let first = rest.chars().next()?;
+    if let Some(n) = circled_number(first) {
+        return Some((n, &rest[first.len_utf8()..]));
+    }
+    let roman_len = rest
+        .bytes()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+        .count();
+    let after = &rest[roman_len..];
+    if roman_len == 0 || !(after.is_empty() || after.starts_with([' ', ':', '.', '、'])) {
+        return None;
+    }
+    let number = (1..=39).find(|&n| roman(n) == rest[..roman_len])?;
+    Some((number, after))
+}
+
+/// `①` … `⑳` → 1 … 20.
+fn circled_number(c: char) -> Option<u32> {
+    ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
 }
 
 /// Labels printed before a measure code (`施策1-1 …`); a labelled code may be all digits.
@@ -289,7 +323,9 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                 let code = level1_code_from_children(drafts, i, any_non_numeric_head)
                     .unwrap_or_else(|| match label {
                         Level1Label::Field => letter_code(*number),
-                        Level1Label::Goal => roman(*number),
+                        // The goal's own number: `基本目標2` is `2` (it was once `II`, a
+                        // numbering the document never prints).
+                        Level1Label::Goal => number.to_string(),
                     });
                 level1_code = Some(code.clone());
                 level2 = None;
@@ -494,6 +530,48 @@ mod tests {
         assert!(parse_project_heading("1 転入増加・転出抑制プロジェクト").is_some());
         assert!(parse_project_heading("3 重点プロジェクトの進行管理").is_none());
         assert_eq!(roman(4), "IV");
+        for (text, number) in [
+            ("基本目標2 結婚・出産の希望をかなえる", 2),
+            ("基本目標① しごとをつくる", 1),
+            ("基本目標Ⅲ 魅力あるまちをつくる", 3),
+            ("基本目標 12 広域連携", 12),
+        ] {
+            assert_eq!(
+                parse_heading(text).map(|p| p.heading),
+                Some(Heading::Level1 {
+                    label: Level1Label::Goal,
+                    number
+                }),
+                "{text}"
+            );
+        }
+        // A title in capitals after the label is no Roman numeral.
+        assert_eq!(parse_heading("基本目標IXY"), None);
+    }
+
+    /// Regression: a lone `基本目標2` heading (no coded heading under it) was coded `II`.
+    #[test]
+    fn a_lone_goal_keeps_its_printed_number() {
+        let mut drafts: Vec<Draft> = [
+            "基本目標2 結婚・出産の希望をかなえる",
+            "基本目標③ まちをつくる",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Draft {
+            heading: parse_heading(t).unwrap().heading,
+            title: parse_heading(t).unwrap().title,
+            provenance: Provenance {
+                column: None,
+                line: i as u32 + 1,
+                page: None,
+                sheet: None,
+                text: t.to_string(),
+            },
+            projects: Vec::new(),
+        })
+        .collect();
+        assert_eq!(resolve(&mut drafts).codes, ["2", "3"]);
         assert_eq!(letter_code(3), "C");
     }
 }

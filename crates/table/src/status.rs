@@ -54,6 +54,20 @@ const WORDS: &[(&str, StatusCode)] = &[
     ("達成済", StatusCode::Achieved),
     ("達成済み", StatusCode::Achieved),
     ("未達成", StatusCode::NotAchieved),
+    ("やや遅れ", StatusCode::Delayed),
+    ("遅れている", StatusCode::Delayed),
+    ("進展", StatusCode::OnTrack),
+    ("進展あり", StatusCode::OnTrack),
+    ("進展せず", StatusCode::Unchanged),
+    ("進展なし", StatusCode::Unchanged),
+    // A value's direction since the baseline: better is on track, worse is behind.
+    ("改善", StatusCode::OnTrack),
+    ("維持", StatusCode::Unchanged),
+    ("横ばい", StatusCode::Unchanged),
+    ("悪化", StatusCode::Delayed),
+    ("要改善", StatusCode::Delayed),
+    ("未実施", StatusCode::Unknown),
+    ("未着手", StatusCode::Unknown),
 ];
 
 /// Read a status cell, using the document's legend when one was printed.
@@ -145,6 +159,10 @@ pub fn may_hold_legend(raw: &str) -> bool {
 /// Every entry on a line that may hold several (`◎:目標値以上 ○:目標値の8割以上`).
 pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
     let n = NormalizedText::new(text);
+    let listed = listed_entries(&n);
+    if listed.len() >= 2 {
+        return listed;
+    }
     let words: Vec<&str> = n.split_whitespace().collect();
     // An entry starts at a word whose `:` comes after a short label (or at a word that is a
     // short label followed by a word starting with `:`).
@@ -179,6 +197,60 @@ pub fn parse_legend_entries(text: &str) -> Vec<(String, StatusCode)> {
     } else {
         entries
     }
+}
+
+/// The entries of a legend printed as a list of words each followed by its mark, after a
+/// caption (`改善・悪化:改善○,維持△,悪化×`, `達成度:順調A,要改善B,未実施-`): every item
+/// that is a known status word and a mark of one or two characters. Items are separated by
+/// commas, `、`, colons or spaces; the caption has no mark and is skipped.
+fn listed_entries(n: &NormalizedText) -> Vec<(String, StatusCode)> {
+    if !n.contains([',', '、']) {
+        return Vec::new();
+    }
+    n.split([',', '、', ':', '：', ' '])
+        .filter_map(|item| {
+            let item = item.trim();
+            let mark_start = item
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_mark(c))
+                .last()
+                .map(|(i, _)| i)?;
+            let (word, mark) = item.split_at(mark_start);
+            let marks = mark.chars().count();
+            if word.is_empty() || marks > 2 {
+                return None;
+            }
+            // `B+`: a letter and its plus; `-` alone is a mark, not a list dash.
+            let code = WORDS.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)?;
+            Some((mark.to_string(), code))
+        })
+        .collect()
+}
+
+/// A character a legend uses as a mark: a capital letter, a plus, a dash or a symbol.
+fn is_mark(c: char) -> bool {
+    c.is_ascii_uppercase()
+        || matches!(
+            c,
+            '+' | '-'
+                | '◎'
+                | '○'
+                | '〇'
+                | '△'
+                | '▲'
+                | '×'
+                | '✕'
+                | '●'
+                | '◇'
+                | '◆'
+                | '□'
+                | '■'
+                | '☆'
+                | '★'
+                | '―'
+                | 'ー'
+        )
 }
 
 /// The label of a legend line: list marker and brackets removed (`「 - 」` → `-`).
@@ -268,6 +340,55 @@ mod tests {
             ("x y", None),
         ] {
             assert_eq!(describe(description), code, "{description}");
+        }
+    }
+
+    /// The list form of a printed legend (the shape of the 江田島市 excerpt's legend).
+    #[test]
+    fn legends_listed_as_words_and_marks() {
+        let entries =
+            parse_legend_entries("改善・悪化:改善○,維持△,悪化×,未実施達成度:順調A,要改善B,未実施-");
+        assert_eq!(
+            entries,
+            vec![
+                ("○".to_string(), StatusCode::OnTrack),
+                ("△".to_string(), StatusCode::Unchanged),
+                ("×".to_string(), StatusCode::Delayed),
+                ("A".to_string(), StatusCode::OnTrack),
+                ("B".to_string(), StatusCode::Delayed),
+                ("-".to_string(), StatusCode::Unknown),
+            ]
+        );
+        // A line of values with commas is no legend.
+        assert!(parse_legend_entries("人口:10,000人、世帯:4,000").is_empty());
+    }
+
+    /// Status words in their common forms, without a legend; letters and symbols are `other`.
+    #[test]
+    fn status_words_and_marks_without_a_legend() {
+        let none = Legend::default();
+        for (label, code) in [
+            ("順調", StatusCode::OnTrack),
+            ("概ね順調", StatusCode::OnTrack),
+            ("やや遅れ", StatusCode::Delayed),
+            ("遅れ", StatusCode::Delayed),
+            ("達成", StatusCode::Achieved),
+            ("未達成", StatusCode::NotAchieved),
+            ("進展", StatusCode::OnTrack),
+            ("進展せず", StatusCode::Unchanged),
+            ("改善", StatusCode::OnTrack),
+            ("悪化", StatusCode::Delayed),
+            ("A", StatusCode::Other),
+            ("B+", StatusCode::Other),
+            ("S", StatusCode::Other),
+            ("◎", StatusCode::Other),
+            ("×", StatusCode::Other),
+        ] {
+            assert_eq!(
+                parse_status(label, &none).map(|s| s.code),
+                Some(code),
+                "{label}"
+            );
         }
     }
 

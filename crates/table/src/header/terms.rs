@@ -19,9 +19,12 @@ pub(super) enum Group {
     Actual,
     Current,
     Label,
+    /// A column that explains a row rather than measuring it (`目標設定の考え方`, `出典`,
+    /// `関連方策`): kept as the KPI's notes.
+    Note,
 }
 
-pub(super) const TERMS: [(&str, Group); 33] = [
+pub(super) const TERMS: [(&str, Group); 46] = [
     ("業績評価指標", Group::Name),
     ("指標名", Group::Name),
     ("評価指標", Group::Name),
@@ -45,6 +48,10 @@ pub(super) const TERMS: [(&str, Group); 33] = [
     ("当初", Group::Baseline),
     ("基準", Group::Baseline),
     ("目標", Group::Target),
+    // Interim yearly targets: targets with their own period.
+    ("目安", Group::Target),
+    ("期待値", Group::Target),
+    ("見込", Group::Current),
     ("実績", Group::Actual),
     ("現状", Group::Current),
     ("政策分野", Group::Label),
@@ -55,6 +62,16 @@ pub(super) const TERMS: [(&str, Group); 33] = [
     ("基本目標", Group::Label),
     ("番号", Group::Label),
     ("区分", Group::Label),
+    ("考え方", Group::Note),
+    ("出典", Group::Note),
+    ("備考", Group::Note),
+    ("根拠", Group::Note),
+    ("方策", Group::Note),
+    ("算出方法", Group::Note),
+    ("把握方法", Group::Note),
+    ("説明", Group::Note),
+    ("資料", Group::Note),
+    ("理由", Group::Note),
 ];
 
 /// Built once a process. An NFA: the DFA the builder would pick for so few words takes

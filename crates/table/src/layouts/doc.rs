@@ -10,7 +10,7 @@ use shinchoku_extract::{Line, Provenance, Warning};
 use crate::cell_text::Bigrams;
 use crate::document::LazyLegend;
 use crate::header::{Column, Schema};
-use crate::model::{KpiKind, Observation, Status};
+use crate::model::{KpiKind, Observation, Status, Value};
 use crate::section::{Draft, Heading, ParsedHeading};
 use crate::view::CellView;
 
@@ -26,6 +26,8 @@ pub(crate) struct KpiDraft {
     pub name_raw: String,
     pub observations: Vec<Observation>,
     pub status: Option<Status>,
+    /// A printed 達成率 / 進捗率 cell.
+    pub achievement_rate: Option<Value>,
     pub departments: Vec<String>,
     pub notes: Vec<String>,
     pub provenance: Provenance,
@@ -56,6 +58,68 @@ pub(crate) struct Drafts {
     pub warnings: Vec<Warning>,
     /// The first table's current column, for the report's `as_of`.
     pub first_current_column: Option<Column>,
+    /// What the tables' headers say about the kind of document.
+    pub kind: KindEvidence,
+    /// The status labels already warned about as unknown: one warning a label, not one a
+    /// row (a report of A/B/C without a legend has hundreds).
+    pub unknown_statuses: Vec<String>,
+}
+
+/// What the KPI tables' headers say about the document: some report observed progress
+/// (an actual, a previous value, a status or an achievement rate), some only set a
+/// starting value and a target (a strategy's `現状値 | 目標値`).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KindEvidence {
+    pub progress: bool,
+    pub plan: bool,
+}
+
+impl KindEvidence {
+    /// Add what one table's header says.
+    pub(crate) fn add(&mut self, schema: &Schema) {
+        use crate::header::ColumnKind;
+        use crate::model::Role;
+        let mut starts = (false, false); // (baseline, current)
+        for column in &schema.columns {
+            match column.kind {
+                ColumnKind::Status | ColumnKind::AchievementRate => self.progress = true,
+                ColumnKind::Value { actual: true, .. }
+                | ColumnKind::Value {
+                    role: Role::Previous,
+                    ..
+                } => self.progress = true,
+                ColumnKind::Value {
+                    role: Role::Baseline,
+                    ..
+                } => starts.0 = true,
+                ColumnKind::Value {
+                    role: Role::Current,
+                    ..
+                } => starts.1 = true,
+                _ => {}
+            }
+        }
+        // 現状値 beside an earlier 基準値 is observed progress; one of them alone is where a
+        // plan starts.
+        match starts {
+            (true, true) => self.progress = true,
+            (false, false) => {}
+            _ => self.plan = true,
+        }
+    }
+
+    /// The document's kind: a progress report when any table reports progress, a strategy
+    /// when its tables only set starting values and targets, `None` without tables.
+    pub(crate) fn kind(self) -> Option<crate::model::DocumentKind> {
+        use crate::model::DocumentKind;
+        if self.progress {
+            Some(DocumentKind::ProgressReport)
+        } else if self.plan {
+            Some(DocumentKind::Strategy)
+        } else {
+            None
+        }
+    }
 }
 
 /// Where the walk is in the document's sections.

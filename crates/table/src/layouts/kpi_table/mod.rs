@@ -62,6 +62,7 @@ fn open_table<'a>(doc: &mut Doc<'a>, schema: &'a Schema, at: &At) {
         // A table confirms the project heading before it.
         doc.push_section(project);
     }
+    doc.out.kind.add(schema);
     if doc.out.first_current_column.is_none() {
         doc.out.first_current_column = schema
             .columns

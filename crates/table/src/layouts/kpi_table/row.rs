@@ -4,7 +4,9 @@
 use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
 
-use crate::cell_text::{has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name};
+use crate::cell_text::{
+    has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name, NormalizedText,
+};
 use crate::header::{ColumnKind, Schema};
 use shinchoku_extract::era::parse_period;
 
@@ -46,6 +48,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     let mut observations = Vec::new();
     let mut years = Vec::new();
     let mut status = None;
+    let mut achievement_rate = None;
     let mut departments = name_parts.departments;
     let mut notes = name_parts.notes;
     for (column, cell) in schema.slots().zip(&row.slots) {
@@ -79,7 +82,16 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
             }
             ColumnKind::Status => status = parse_status(text, doc.legend.get()),
             ColumnKind::AchievementRate if !text.trim().is_empty() => {
-                notes.push(format!("{}: {}", column.text, text.trim()));
+                // As printed: `120.0%`, or `120.0` under a `達成率(%)` header.
+                let hint = unit_in_name(&column.text).or_else(|| Some("%".to_string()));
+                achievement_rate = Some(parse_cell(text, hint.as_deref()).value);
+            }
+            ColumnKind::Note if !text.trim().is_empty() => {
+                notes.push(format!(
+                    "{}: {}",
+                    column.text,
+                    NormalizedText::new(text.trim()).as_str()
+                ));
             }
             ColumnKind::Department => {
                 for d in norm_paragraphs(text)
@@ -119,6 +131,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         name_raw: row.name.text().to_string(),
         observations,
         status,
+        achievement_rate,
         departments,
         notes,
         provenance: provenance(line),
@@ -131,11 +144,13 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     if let Some(projects) = row.projects {
         doc.add_section_projects(projects);
     }
-    if let Some(label) = unknown_status {
+    let label_warned = |label: &String| doc.out.unknown_statuses.contains(label);
+    if let Some(label) = unknown_status.filter(|l| !label_warned(l)) {
+        doc.out.unknown_statuses.push(label.clone());
         doc.warn(
             WarningCode::UnknownStatus,
             format!(
-                "status \"{label}\" is not a known progress label nor in the document's legend"
+                "status \"{label}\" is not a known progress label nor in the document's legend (later rows with it are not warned about)"
             ),
             line,
         );
