@@ -265,11 +265,12 @@ fn a_unit_column_and_an_achievement_rate_column() {
                     })
                     .collect();
                 format!(
-                    "{} | {} | {} | {} | {}",
+                    "{} | {} | {} | {} | {} | {}",
                     k["name"].as_str().unwrap(),
                     k["departments"][0].as_str().unwrap(),
                     k["status"]["label"].as_str().unwrap(),
                     k["notes"],
+                    k["achievement_rate"]["decimal"].as_str().unwrap_or("-"),
                     observations.join(" ")
                 )
             })
@@ -277,10 +278,10 @@ fn a_unit_column_and_an_achievement_rate_column() {
         assert_eq!(
             kpis,
             [
-                "市内従業者数 | 商工課 | B | [] | baseline=41250人@R元年度 current=40802人@R4年度 target=42000人@R6年度",
-                "転出超過数 | 商工課 | B | [] | baseline=-480人@R元年度 current=-352人@R4年度 target=-200人@R6年度",
-                "テレワーク実施率 | 企画課 | A | [\"達成率: 95.6%\"] | baseline=15.3%@R元年度 current=28.7%@R4年度 target=30%@R6年度",
-                "製造品出荷額等 | 商工課 | B | [] | baseline=3120.4億円@R元年度 current=3388.2億円@R4年度 target=3500億円@R6年度",
+                "市内従業者数 | 商工課 | B | [] | - | baseline=41250人@R元年度 current=40802人@R4年度 target=42000人@R6年度",
+                "転出超過数 | 商工課 | B | [] | - | baseline=-480人@R元年度 current=-352人@R4年度 target=-200人@R6年度",
+                "テレワーク実施率 | 企画課 | A | [] | 95.6 | baseline=15.3%@R元年度 current=28.7%@R4年度 target=30%@R6年度",
+                "製造品出荷額等 | 商工課 | B | [] | - | baseline=3120.4億円@R元年度 current=3388.2億円@R4年度 target=3500億円@R6年度",
             ],
             "{ext}"
         );
@@ -441,11 +442,11 @@ fn word_heading_styles_become_sections() {
     assert_eq!(
         sections,
         [
-            "I 1 - 子育て支援の充実",
-            "I-1 2 I 保育環境の整備",
-            "I-2 2 I 相談体制の強化",
-            "II 1 - にぎわいの創出",
-            "II-1 2 II 中心市街地の活性化",
+            "1 1 - 子育て支援の充実",
+            "1-1 2 1 保育環境の整備",
+            "1-2 2 1 相談体制の強化",
+            "2 1 - にぎわいの創出",
+            "2-1 2 2 中心市街地の活性化",
         ]
     );
     let kpis: Vec<String> = doc["kpis"]
@@ -463,9 +464,9 @@ fn word_heading_styles_become_sections() {
     assert_eq!(
         kpis,
         [
-            "I-1.1 保育所等の利用児童数(人)",
-            "I-2.1 子育て相談件数(件)",
-            "II-1.1 中心市街地の歩行者通行量(人/日)",
+            "1-1.1 保育所等の利用児童数(人)",
+            "1-2.1 子育て相談件数(件)",
+            "2-1.1 中心市街地の歩行者通行量(人/日)",
         ]
     );
     let out = run(&["cells", "fixtures/office/styled-headings-r5.docx"]);

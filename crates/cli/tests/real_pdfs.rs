@@ -60,6 +60,7 @@ fn otoineppu_strategy_kpi_tables() {
         return;
     };
     let doc = extract(&path);
+    assert_eq!(doc["document"]["kind"], "strategy");
     let kpis = doc["kpis"].as_array().unwrap();
     println!("otoineppu_sogosenryaku.pdf: {} KPIs", kpis.len());
     // Seven tables of one to three rows each: 14 rows read by eye.
@@ -76,7 +77,8 @@ fn otoineppu_strategy_kpi_tables() {
             .iter()
             .filter_map(|o| o["role"].as_str())
             .collect();
-        assert_eq!(roles, ["current", "target"], "{}", k["name"]);
+        // A strategy (現状値 and 目標値 only): its 現状値 is the baseline (contract rule).
+        assert_eq!(roles, ["baseline", "target"], "{}", k["name"]);
     }
     // (name, 現状値 as printed, 目標値 as printed); periods from the header.
     let expected = [
@@ -98,7 +100,7 @@ fn otoineppu_strategy_kpi_tables() {
     for (name, current, target) in expected {
         let k = kpi_named(&doc, name);
         assert_eq!(
-            observation(k, "current"),
+            observation(k, "baseline"),
             (current.to_string(), "2014年度".to_string()),
             "{name}"
         );

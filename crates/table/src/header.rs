@@ -391,10 +391,17 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         priority,
         era_warnings,
     };
-    // A list that names its KPIs needs one value column (`指標名 | 基準値 | 目標値の考え方`
-    // holds one); without a name column, two value columns make a table.
+    // A list that names its KPIs needs one value column after its name column
+    // (`指標名 | 基準値 | 目標値の考え方` holds one); a row reads name first, so a "value"
+    // before the name is a label holding a value word (`基本目標（数値指標） | 具体的な施策 |
+    // 重要業績評価指標`, an overview of goals and measures). Without a name column, two
+    // value columns make a table.
     let enough_values = if names_kpis {
-        schema.value_count() >= 1
+        schema
+            .columns
+            .iter()
+            .skip_while(|c| c.kind != ColumnKind::Name)
+            .any(|c| matches!(c.kind, ColumnKind::Value { .. }))
     } else {
         schema.value_count() >= 2 && !describes_rows
     };

@@ -113,14 +113,13 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
         })
         .collect();
 
-    let (info, unknown_municipality) =
+    let (mut info, unknown_municipality) =
         document::info(&views, found.first_current_column.as_ref(), hints);
     let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
     warnings.extend(unknown_municipality);
     warnings.sort_by_key(|w| (w.provenance.page, w.provenance.line));
 
-    let mut info = document::info(&views, found.first_current_column.as_ref());
     info.kind = kind;
     Report {
         info,

@@ -43,8 +43,9 @@ pub(crate) enum Heading {
         number: u32,
     },
     /// A heading known only from the source's markup (a Word heading style), at its outline
-    /// level (1 = top). Coded by position: a level-1 heading like a 基本目標 (`I`, `II`), a
-    /// lower one as its parent's code and its ordinal among the parent's sections (`I-2`).
+    /// level (1 = top). Coded by position: a level-1 heading by its ordinal among level-1
+    /// sections (`1`, `2`, as a printed `基本目標1` is), a lower one as its parent's code and
+    /// its ordinal among the parent's sections (`1-2`).
     Outline {
         level: u32,
     },
@@ -353,7 +354,7 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                     }
                     None => {
                         outline_level1 += 1;
-                        roman(outline_level1)
+                        outline_level1.to_string()
                     }
                 };
                 if parent.is_none() {
@@ -622,13 +623,13 @@ mod outline_tests {
         assert_eq!(
             shape,
             [
-                ("I", 1, None),
-                ("I-1", 2, Some("I")),
-                ("I-1-1", 3, Some("I-1")),
-                ("I-2", 2, Some("I")),
-                ("II", 1, None),
-                ("II-1", 2, Some("II")),
-                ("III", 1, None),
+                ("1", 1, None),
+                ("1-1", 2, Some("1")),
+                ("1-1-1", 3, Some("1-1")),
+                ("1-2", 2, Some("1")),
+                ("2", 1, None),
+                ("2-1", 2, Some("2")),
+                ("3", 1, None),
             ]
         );
     }

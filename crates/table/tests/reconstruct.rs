@@ -107,7 +107,8 @@ fn header_with_its_periods_inside_and_a_split_status_label() {
 fn role_printed_after_the_year() {
     let (_, r) = run("指標名\t平成28 (現状値)\t令和2 (目標)\n\
          観光入込客数\t360万人\t400万人\n");
-    assert_eq!(roles(&r, 0), [Role::Current, Role::Target]);
+    // Only 現状値 and 目標: a plan's table, whose 現状値 is its baseline (contract rule).
+    assert_eq!(roles(&r, 0), [Role::Baseline, Role::Target]);
     assert_eq!(period_years(&r, 0), [Some(2016), Some(2020)]);
 }
 

@@ -105,7 +105,16 @@ impl Layout for IndicatorSheet {
         } else {
             (KpiKind::Kpi, cursor.current)
         };
+        // Earlier yearly actuals, or a current value beside a baseline, report progress;
+        // a starting value and targets alone are a plan's (the document's kind).
+        let has = |role| observations.iter().any(|o: &Observation| o.role == role);
+        if has(Role::Previous) || (has(Role::Current) && has(Role::Baseline)) {
+            doc.out.kind.progress = true;
+        } else {
+            doc.out.kind.plan = true;
+        }
         doc.out.kpis.push(KpiDraft {
+            achievement_rate: None,
             section,
             kind,
             name: name_parts.name,

@@ -371,8 +371,16 @@ fn add_kpi(doc: &mut Doc, at: &At, found: Found) {
     let years = [&pair.left, &pair.right]
         .map(|s| s.value.period.as_ref().map(|p| p.year))
         .to_vec();
+    // A pair whose left side is an actual (`実績`) reports progress; a starting value and a
+    // target are a plan's (the document's kind).
+    if pair.left.role == Role::Current {
+        doc.out.kind.progress = true;
+    } else {
+        doc.out.kind.plan = true;
+    }
     doc.sections.heading_since_row = false;
     doc.out.kpis.push(KpiDraft {
+        achievement_rate: None,
         section: doc.sections.current,
         kind: KpiKind::Kpi,
         name,
