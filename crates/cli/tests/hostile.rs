@@ -337,7 +337,7 @@ fn memory_and_time_limits_cost_one_file() {
         );
         let expected = format!("  error: {}: {reason}", big.display());
         assert!(lines.contains(&expected), "{expected}: {lines:#?}");
-        assert!(out.join("small.json").is_file());
+        assert!(out.join("small.txt.json").is_file());
     }
 }
 
@@ -412,6 +412,6 @@ fn check_is_confined_and_batch_leaves_no_loose_ends() {
         lines.iter().any(|l| l.starts_with("error: cannot write ")),
         "{lines:#?}"
     );
-    assert!(out.join("a.json").is_file());
+    assert!(out.join("in/a.txt.json").is_file());
     assert!(!stale.exists(), "the stale temporary file is still there");
 }
