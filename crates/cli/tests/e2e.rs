@@ -428,11 +428,11 @@ fn check_equal_then_changed_input() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("kpis[2].observations[1].value.decimal: \"166\" → \"167\""),
+        out.contains("kpis[2] (A-1-1.1).observations[1].value.decimal: \"166\" → \"167\""),
         "{out}"
     );
     assert!(
-        out.contains("kpis[2].observations[1].raw: \"166品\" → \"167品\""),
+        out.contains("kpis[2] (A-1-1.1).observations[1].raw: \"166品\" → \"167品\""),
         "{out}"
     );
     // The directory form finds the pair by the recorded source file name.

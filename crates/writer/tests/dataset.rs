@@ -251,7 +251,7 @@ fn excel_csv_has_a_bom_and_keeps_codes_as_text() {
     assert!(fourth.contains(",\"=\"\"1-1\"\"\","), "{fourth}");
     // Text that Excel reads as text is left as it is.
     assert!(
-        fourth.contains(",\"=\"\"A-1-1.1\"\"\",") == false && fourth.contains(",\"A-1-1.1\","),
+        !fourth.contains(",\"=\"\"A-1-1.1\"\"\",") && fourth.contains(",\"A-1-1.1\","),
         "{fourth}"
     );
     assert!(plain.lines().nth(1).unwrap().starts_with("\"012025\","));

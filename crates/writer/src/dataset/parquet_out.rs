@@ -47,6 +47,28 @@ impl ColumnBuffer {
         }
     }
 
+    /// Empty the buffer for the next row group, keeping its allocations.
+    fn clear(&mut self) {
+        match self {
+            ColumnBuffer::Text(values, defs) => {
+                values.clear();
+                defs.clear();
+            }
+            ColumnBuffer::Integer(values, defs) => {
+                values.clear();
+                defs.clear();
+            }
+            ColumnBuffer::Float(values, defs) => {
+                values.clear();
+                defs.clear();
+            }
+            ColumnBuffer::Boolean(values, defs) => {
+                values.clear();
+                defs.clear();
+            }
+        }
+    }
+
     /// Add one cell; its type was checked against the column's by `check_row`.
     fn push(&mut self, cell: &Cell) {
         match (self, cell) {
@@ -184,12 +206,7 @@ impl<W: Write + Send> ParquetWriter<W> {
                 };
             written.map_err(parquet_error)?;
             column.close().map_err(parquet_error)?;
-            match buffer {
-                ColumnBuffer::Text(v, d) => (v.clear(), d.clear()),
-                ColumnBuffer::Integer(v, d) => (v.clear(), d.clear()),
-                ColumnBuffer::Float(v, d) => (v.clear(), d.clear()),
-                ColumnBuffer::Boolean(v, d) => (v.clear(), d.clear()),
-            };
+            buffer.clear();
         }
         group.close().map_err(parquet_error)?;
         self.written += self.buffered;
