@@ -77,9 +77,9 @@ enum Command {
     Cells {
         /// Input file, or `-` for stdin.
         input: PathBuf,
-        /// Only this page.
-        #[arg(long, value_name = "N")]
-        page: Option<u32>,
+        /// Only these pages: `1`, `1,3-5` (as Camelot's `--pages`).
+        #[arg(long, alias = "page", value_name = "LIST", value_parser = parse_pages)]
+        pages: Option<PageSet>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -111,6 +111,8 @@ struct WorkerArgs {
     #[arg(long)]
     pretty: bool,
     #[arg(long)]
+    require_kpis: bool,
+    #[arg(long)]
     send_documents: bool,
     #[arg(long)]
     max_pages: Option<u32>,
@@ -128,7 +130,7 @@ struct WorkerArgs {
 struct BatchArgs {
     /// Input files and directories.
     inputs: Vec<PathBuf>,
-    /// Output directory: one `<name>.json` per input.
+    /// Output directory: `<root>/<path inside the root>.json` per input (README: batch output names).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// Read more input paths from this file, one a line (`-` for stdin).
@@ -149,9 +151,13 @@ struct BatchArgs {
     /// Write the run summary as JSON to this file.
     #[arg(long, value_name = "FILE")]
     summary_json: Option<PathBuf>,
-    /// Re-extract even when an output's recorded source sha256 matches its input.
+    /// Convert again even when an output is up to date (same input sha256, tool version
+    /// and options as recorded).
     #[arg(long)]
     force: bool,
+    /// A document in which no KPI is found is a failure (not written), not a success.
+    #[arg(long)]
+    require_kpis: bool,
     /// Stop at the first failure.
     #[arg(long)]
     fail_fast: bool,
@@ -176,15 +182,22 @@ struct DatasetArgs {
     /// Document JSON files, `batch --jsonl` files, or directories of them.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Write the table as RFC 4180 CSV (UTF-8) to this file.
+    /// Write the table as RFC 4180 CSV (UTF-8) to this file (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
-    /// Start the CSV with a byte order mark so Excel reads the Japanese text correctly.
+    /// CSV for Excel: a byte order mark (Japanese text read as UTF-8) and codes written so
+    /// Excel keeps them as text (`="012025"`).
     #[arg(long)]
     excel: bool,
-    /// Write the same rows as JSON Lines to this file.
+    /// Write the same rows as JSON Lines to this file (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
+    /// Write the same rows as Parquet (typed columns) to this file.
+    #[arg(long, value_name = "FILE")]
+    parquet: Option<PathBuf>,
+    /// Only errors on stderr.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -196,6 +209,13 @@ struct CheckArgs {
     /// Rewrite the expected files that differ.
     #[arg(long)]
     update: bool,
+    /// Leave a field out of the comparison wherever it occurs: `provenance`,
+    /// `source.sha256`, `value.normalized` (repeatable).
+    #[arg(long, value_name = "FIELD.PATH")]
+    ignore: Vec<String>,
+    /// Only the differences and errors, no summary line.
+    #[arg(long, short)]
+    quiet: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -217,7 +237,7 @@ fn main() -> ExitCode {
             pretty,
             read,
         } => extract(input, output, pretty, &read.options()),
-        Command::Cells { input, page, read } => cells(&input, page, &read.options()),
+        Command::Cells { input, pages, read } => cells(&input, pages.as_ref(), &read.options()),
         Command::Batch(args) => run_batch(args),
         Command::Dataset(args) => dataset(args),
         Command::Check(args) => check(args),
@@ -238,6 +258,7 @@ fn run_worker(args: WorkerArgs) -> ExitCode {
         },
         force: args.force,
         pretty: args.pretty,
+        require_kpis: args.require_kpis,
         send_documents: args.send_documents,
         max_memory: args.max_memory_bytes,
         timeout: args
@@ -273,10 +294,14 @@ fn extract(
     } else {
         pipeline::document_json(&doc, input_len)
     };
-    let json = match json {
+    let mut json = match json {
         Ok(j) => j,
         Err(e) => return fail(&format!("{}: cannot serialize: {e}", input.display())),
     };
+    // A final newline, as text tools expect: `extract a >> all.jsonl` appends one line.
+    if json.last() != Some(&b'\n') {
+        json.push(b'\n');
+    }
     // The process ends after the write: freeing a large document's many small allocations
     // one by one would cost more than the whole JSON write (a fifth of a second on 20 MB of
     // text); the operating system takes the memory back at exit at no cost.
@@ -292,9 +317,54 @@ fn extract(
     }
 }
 
-fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -> ExitCode {
+/// Pages chosen with `cells --pages`: inclusive ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PageSet(Vec<std::ops::RangeInclusive<u32>>);
+
+impl PageSet {
+    fn contains(&self, page: u32) -> bool {
+        self.0.iter().any(|r| r.contains(&page))
+    }
+}
+
+/// `1`, `1,3-5`: page numbers from 1, ranges inclusive and ascending.
+fn parse_pages(spec: &str) -> Result<PageSet, String> {
+    let page = |text: &str| -> Result<u32, String> {
+        match text.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(format!(
+                "{text:?} is not a page number (pages count from 1; e.g. 1,3-5)"
+            )),
+        }
+    };
+    let mut ranges = Vec::new();
+    for item in spec.split(',') {
+        let range = match item.split_once('-') {
+            Some((first, last)) => {
+                let (first, last) = (page(first)?, page(last)?);
+                if first > last {
+                    return Err(format!("{item:?}: the range runs backwards"));
+                }
+                first..=last
+            }
+            None => {
+                let n = page(item)?;
+                n..=n
+            }
+        };
+        ranges.push(range);
+    }
+    Ok(PageSet(ranges))
+}
+
+fn cells(input: &std::path::Path, pages: Option<&PageSet>, opts: &pipeline::Options) -> ExitCode {
     match pipeline::read_source_path(input, opts) {
-        Ok(doc) => {
+        Ok(mut doc) => {
+            if let Some(pages) = pages {
+                // Text without page breaks is one page.
+                doc.lines
+                    .retain(|line| pages.contains(line.page.unwrap_or(1)));
+            }
             for w in &doc.warnings {
                 let page = w
                     .provenance
@@ -306,7 +376,7 @@ fn cells(input: &std::path::Path, page: Option<u32>, opts: &pipeline::Options) -
                     escape(&w.message)
                 );
             }
-            let mut shown = shinchoku_extract::render_cells_with(&doc, page, escape);
+            let mut shown = shinchoku_extract::render_cells_with(&doc, None, escape);
             if doc.format == shinchoku_extract::Format::Text && input.as_os_str() != "-" {
                 // The blocks the text layout found, so a layout can be debugged by looking.
                 if let Ok(bytes) = std::fs::read(input) {
@@ -385,6 +455,7 @@ fn run_batch(args: BatchArgs) -> ExitCode {
         jsonl: args.jsonl,
         summary_json: args.summary_json,
         force: args.force,
+        require_kpis: args.require_kpis,
         fail_fast: args.fail_fast,
         pretty: args.pretty,
         quiet: args.quiet,
@@ -415,72 +486,45 @@ fn run_batch(args: BatchArgs) -> ExitCode {
 
 fn dataset(args: DatasetArgs) -> ExitCode {
     use shinchoku_run::dataset;
-    if args.csv.is_none() && args.jsonl.is_none() {
-        return fail("dataset needs --csv FILE and/or --jsonl FILE");
+    if args.csv.is_none() && args.jsonl.is_none() && args.parquet.is_none() {
+        return fail("dataset needs --csv FILE, --jsonl FILE and/or --parquet FILE");
     }
-    let inputs = dataset::collect_inputs(&args.inputs);
-    let create_output =
-        |p: &PathBuf| output::OutputFile::create(p).map_err(|e| format!("{}: {e}", p.display()));
-    let mut csv_out = match args.csv.as_ref().map(create_output).transpose() {
-        Ok(t) => t,
+    let cfg = dataset::DatasetConfig {
+        inputs: args.inputs,
+        csv: args.csv,
+        excel: args.excel,
+        jsonl: args.jsonl,
+        parquet: args.parquet,
+    };
+    let summary = match dataset::run(&cfg) {
+        Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let mut jsonl_out = match args.jsonl.as_ref().map(create_output).transpose() {
-        Ok(t) => t,
-        Err(e) => return fail(&e),
-    };
-    let mut csv_w = csv_out
-        .as_mut()
-        .map(|t| std::io::BufWriter::new(t.file_mut()));
-    let mut jsonl_w = jsonl_out
-        .as_mut()
-        .map(|t| std::io::BufWriter::new(t.file_mut()));
-    if let Some(w) = csv_w.as_mut() {
-        if let Err(e) = shinchoku_writer::write_csv_header(w, args.excel) {
-            return fail(&format!("cannot write CSV: {e}"));
-        }
+    for failure in &summary.failures {
+        eprintln!("error: {}", escape(failure));
     }
-    let (mut documents, mut rows, mut failed) = (0usize, 0usize, 0usize);
-    for input in &inputs {
-        let mut sinks = dataset::Sinks {
-            csv: csv_w.as_mut().map(|w| w as &mut dyn std::io::Write),
-            jsonl: jsonl_w.as_mut().map(|w| w as &mut dyn std::io::Write),
-        };
-        match dataset::for_each_document(input, |doc| {
-            rows += dataset::write_rows(doc, &mut sinks)?;
-            Ok(())
-        }) {
-            Ok(n) => documents += n,
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {}", escape(&e.to_string()));
+    if !args.quiet {
+        for path in &summary.batch_summaries {
+            eprintln!(
+                "note: {}: a batch summary (--summary-json), not a document; left out",
+                escape_path(path)
+            );
+        }
+        eprintln!(
+            "{} documents, {} rows{}",
+            summary.documents,
+            summary.rows,
+            if summary.failures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} files failed", summary.failures.len())
             }
-        }
+        );
     }
-    for w in [csv_w, jsonl_w].into_iter().flatten() {
-        if let Err(e) = w.into_inner().map_err(std::io::IntoInnerError::into_error) {
-            return fail(&format!("cannot write: {e}"));
-        }
-    }
-    for (out, path) in [(csv_out, args.csv), (jsonl_out, args.jsonl)] {
-        if let (Some(out), Some(path)) = (out, path) {
-            if let Err(e) = out.commit() {
-                return fail(&format!("{}: cannot write: {e}", path.display()));
-            }
-        }
-    }
-    eprintln!(
-        "{documents} documents, {rows} rows{}",
-        if failed > 0 {
-            format!(", {failed} files failed")
-        } else {
-            String::new()
-        }
-    );
-    if failed > 0 {
-        ExitCode::from(1)
-    } else {
+    if summary.failures.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
@@ -502,7 +546,7 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let (mut equal, mut different, mut updated, mut errors) = (0, 0, 0, 0);
     for pair in &pairs {
-        match check::check(pair, &opts, args.update) {
+        match check::check(pair, &opts, args.update, &args.ignore) {
             Ok(check::Verdict::Equal) => equal += 1,
             Ok(check::Verdict::Updated) => {
                 updated += 1;
@@ -522,20 +566,22 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    eprintln!(
-        "{} checked: {equal} equal, {different} different{}{}",
-        pairs.len(),
-        if updated > 0 {
-            format!(", {updated} updated")
-        } else {
-            String::new()
-        },
-        if errors > 0 {
-            format!(", {errors} errors")
-        } else {
-            String::new()
-        }
-    );
+    if !args.quiet {
+        eprintln!(
+            "{} checked: {equal} equal, {different} different{}{}",
+            pairs.len(),
+            if updated > 0 {
+                format!(", {updated} updated")
+            } else {
+                String::new()
+            },
+            if errors > 0 {
+                format!(", {errors} errors")
+            } else {
+                String::new()
+            }
+        );
+    }
     if errors > 0 {
         ExitCode::from(2)
     } else if different > 0 {

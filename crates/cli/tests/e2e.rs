@@ -166,10 +166,10 @@ fn batch_reports_bad_files_writes_good_ones_exit_1() {
         .arg(&out)
         .arg(&inputs));
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(out.join("a-joetsu.json").is_file());
-    assert!(out.join("sub/b-kashiwazaki.json").is_file());
-    assert!(!out.join("c-bad.json").exists());
-    assert!(!out.join("ignored.json").exists());
+    assert!(out.join("in/a-joetsu.txt.json").is_file());
+    assert!(out.join("in/sub/b-kashiwazaki.txt.json").is_file());
+    assert!(!out.join("in/c-bad.txt.json").exists());
+    assert!(!out.join("in/ignored.md.json").exists());
     let err = stderr(&o);
     assert!(
         err.contains("3 files: 2 ok, 0 unchanged, 1 failed"),
@@ -194,8 +194,8 @@ fn batch_output_is_identical_across_job_counts() {
             .arg(&inputs));
         assert_eq!(o.status.code(), Some(1));
         outs.push((
-            std::fs::read(out.join("a-joetsu.json")).unwrap(),
-            std::fs::read(out.join("sub/b-kashiwazaki.json")).unwrap(),
+            std::fs::read(out.join("in/a-joetsu.txt.json")).unwrap(),
+            std::fs::read(out.join("in/sub/b-kashiwazaki.txt.json")).unwrap(),
             std::fs::read(&jsonl).unwrap(),
         ));
     }
@@ -296,7 +296,7 @@ fn batch_from_list_and_fail_fast() {
         .arg(&list));
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        !out.join("a-joetsu.json").exists(),
+        !out.join("a-joetsu.txt.json").exists(),
         "--fail-fast stops after the first failure"
     );
     assert!(
@@ -313,18 +313,77 @@ fn batch_without_inputs_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// Output names mirror each input's path inside its root and keep the extension, so
+/// same-named files never collide: `c1/report.txt` and `c2/report.txt` (two roots),
+/// `report.txt` and `report.pdf` in one folder, two file roots with one name (the later
+/// gets `~2`); a file given twice, or given and also found in a directory, is converted
+/// once.
 #[test]
-fn batch_output_name_collision_is_a_usage_error() {
+fn batch_outputs_mirror_input_paths_without_collisions() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = batch_corpus(dir.path());
-    std::fs::copy(inputs.join("a-joetsu.txt"), inputs.join("sub/a-joetsu.txt")).unwrap();
+    let report = fixture("joetsu-kpi-progress-r5.txt");
+    let pdf = repo().join("fixtures/joetsu-kpi-progress-r5.pdf");
+    for sub in ["c1", "c2", "c1/deep"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    std::fs::copy(&report, dir.path().join("c1/report.txt")).unwrap();
+    std::fs::copy(&pdf, dir.path().join("c1/report.pdf")).unwrap();
+    std::fs::copy(&report, dir.path().join("c1/deep/report.txt")).unwrap();
+    std::fs::copy(&report, dir.path().join("c2/report.txt")).unwrap();
+    let out = dir.path().join("out");
+    let jsonl = dir.path().join("all.jsonl");
     let o = run(bin()
-        .args(["batch", "--out"])
-        .arg(dir.path().join("out"))
-        .arg(inputs.join("a-joetsu.txt"))
-        .arg(inputs.join("sub/a-joetsu.txt")));
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("would both write"), "{}", stderr(&o));
+        .args(["batch", "--quiet", "--out"])
+        .arg(&out)
+        .arg("--jsonl")
+        .arg(&jsonl)
+        .arg(dir.path().join("c1"))
+        .arg(dir.path().join("c2"))
+        .arg(dir.path().join("c1/report.txt"))
+        .arg(dir.path().join("c2/report.txt"))
+        .arg(dir.path().join("c2/../c2/report.txt")));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut written: Vec<String> = walk_files(&out)
+        .iter()
+        .map(|p| p.strip_prefix(&out).unwrap().display().to_string())
+        .filter(|p| p != ".shinchoku-options")
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "c1/deep/report.txt.json",
+            "c1/report.pdf.json",
+            "c1/report.txt.json",
+            "c2/report.txt.json",
+        ]
+    );
+    assert!(stderr(&o).starts_with("4 files: 4 ok"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&jsonl).unwrap().lines().count(), 4);
+
+    // Two file roots with one name: the second is told apart by `~2`.
+    let out = dir.path().join("out2");
+    let o = run(bin()
+        .args(["batch", "--quiet", "--out"])
+        .arg(&out)
+        .arg(dir.path().join("c1/report.txt"))
+        .arg(dir.path().join("c2/report.txt")));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("report.txt.json").is_file());
+    assert!(out.join("report.txt~2.json").is_file());
+}
+
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// Regression: atomic writes went through an owner-only (0600) temporary file, so outputs
@@ -369,11 +428,11 @@ fn check_equal_then_changed_input() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("kpis[2].observations[1].value.decimal: \"166\" → \"167\""),
+        out.contains("kpis[2] (A-1-1.1).observations[1].value.decimal: \"166\" → \"167\""),
         "{out}"
     );
     assert!(
-        out.contains("kpis[2].observations[1].raw: \"166品\" → \"167品\""),
+        out.contains("kpis[2] (A-1-1.1).observations[1].raw: \"166品\" → \"167品\""),
         "{out}"
     );
     // The directory form finds the pair by the recorded source file name.
@@ -393,58 +452,135 @@ fn check_bundled_fixtures_directory() {
     );
 }
 
-/// The dataset columns are a public interface (README documents them): fixed here.
+/// `batch` then `dataset` over its out dir, as a researcher would: typed JSON Lines, the
+/// same rows in CSV (Excel form) and Parquet, the source path kept, the batch summary left
+/// out with a note. Facts checked by hand against fixtures/kashiwazaki-progress-report-r3.txt
+/// line 176: 転出と転入の差 345人 (H30), 594人 (R1), 326人 (R2), target 245人 (R6).
 #[test]
-fn dataset_csv_columns_and_rows() {
+fn dataset_over_a_batch_out_dir_is_typed_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    for name in ["joetsu-kpi-progress-r5", "kashiwazaki-progress-report-r3"] {
-        let o = run(bin()
-            .arg("extract")
-            .arg(fixture(&format!("{name}.txt")))
-            .arg("-o")
-            .arg(docs.join(format!("{name}.json"))));
-        assert!(o.status.success());
-    }
+    let inputs = batch_corpus(dir.path());
+    std::fs::remove_file(inputs.join("c-bad.txt")).unwrap();
+    let out = dir.path().join("out");
+    let o = run(bin()
+        .args(["batch", "--quiet", "--out"])
+        .arg(&out)
+        .arg("--summary-json")
+        .arg(out.join("summary.json"))
+        .arg(&inputs));
+    assert!(o.status.success(), "{}", stderr(&o));
     let csv = dir.path().join("all.csv");
     let jsonl = dir.path().join("all.jsonl");
+    let parquet = dir.path().join("all.parquet");
     let o = run(bin()
         .arg("dataset")
-        .arg(&docs)
+        .arg(&out)
         .arg("--csv")
         .arg(&csv)
         .arg("--excel")
         .arg("--jsonl")
-        .arg(&jsonl));
+        .arg(&jsonl)
+        .arg("--parquet")
+        .arg(&parquet));
     assert!(o.status.success(), "{}", stderr(&o));
-    let text = std::fs::read_to_string(&csv).unwrap();
-    let text = text.strip_prefix('\u{feff}').expect("--excel writes a BOM");
-    let header = text.lines().next().unwrap();
-    assert_eq!(
-        header,
-        "municipality_code,municipality_name,source_file,source_sha256,section_code,section_title,\
-         kpi_id,kpi_kind,kpi_name,role,value_kind,part_label,number,decimal,unit,comparator,\
-         approximate,normalized_number,normalized_unit,text,period_raw,period_year,period_month,\
-         period_basis,period_start,period_end,status_code,status_label,departments,\
-         provenance_page,provenance_line"
+    let err = stderr(&o);
+    assert!(
+        err.contains("summary.json: a batch summary (--summary-json), not a document; left out"),
+        "{err}"
     );
-    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert!(err.contains("2 documents, "), "{err}");
+
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     // 上越: 177 observations, 14 of them parts cells holding 34 parts; 柏崎: 108.
     assert!(rows.len() > 177 + 108, "{} rows", rows.len());
-    assert!(
-        rows[0].starts_with("152226,上越市,joetsu-kpi-progress-r5.txt,"),
-        "{}",
-        rows[0]
-    );
-    assert!(
-        rows.iter().any(|r| r.contains(",P-3.2,priority,製造品出荷額における付加価値額,baseline,number,,721,721,億円,,false,72100000000,円,")),
-        "a normalized 億円 row"
-    );
+    assert_eq!(rows[0]["source_path"], "in/a-joetsu.txt");
+    assert_eq!(rows[0]["source_file"], "a-joetsu.txt");
+    assert_eq!(rows[0]["municipality_code"], "152226");
+    let kpi: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["kpi_name"] == "転出と転入の差(転出数-転入数)")
+        .collect();
+    let facts: Vec<(&str, f64, i64, bool)> = kpi
+        .iter()
+        .map(|r| {
+            (
+                r["role"].as_str().unwrap(),
+                r["number"].as_f64().unwrap(),
+                r["period_year"].as_i64().unwrap(),
+                r["is_latest"].as_bool().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(
-        std::fs::read_to_string(&jsonl).unwrap().lines().count(),
-        rows.len()
+        facts,
+        [
+            ("baseline", 345.0, 2018, false),
+            ("previous", 594.0, 2019, false),
+            ("current", 326.0, 2020, true),
+            ("target", 245.0, 2024, false),
+        ]
     );
+    for r in &kpi {
+        assert_eq!(r["direction"], "decrease");
+        assert_eq!(r["achievement"], serde_json::json!(0.19));
+        assert_eq!(r["source_path"], "in/sub/b-kashiwazaki.txt");
+        assert_eq!(r["kpi_key"], "152056|転出と転入の差(転出数-転入数)|人");
+        assert_eq!(r["unit"], "人");
+    }
+
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("--excel writes a BOM");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("municipality_code,municipality_name,source_file,source_path,"));
+    assert_eq!(lines.len(), rows.len() + 1);
+    let line = lines
+        .iter()
+        .find(|l| l.contains("転出と転入の差") && l.contains(",\"current\","))
+        .unwrap();
+    assert!(
+        line.starts_with(
+            "\"=\"\"152056\"\"\",\"柏崎市\",\"b-kashiwazaki.txt\",\"in/sub/b-kashiwazaki.txt\","
+        ),
+        "{line}"
+    );
+    assert!(line.contains(",326,\"=\"\"326\"\"\",\"人\","), "{line}");
+    assert!(line.contains(",true,0.19,"), "{line}");
+
+    let size = std::fs::metadata(&parquet).unwrap().len();
+    assert!(std::fs::read(&parquet).unwrap().starts_with(b"PAR1") && size > 1000);
+}
+
+/// `-` writes a format to stdout; two formats cannot share it.
+#[test]
+fn dataset_writes_to_stdout_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.json");
+    let o = run(bin()
+        .arg("extract")
+        .arg(fixture("kashiwazaki-progress-report-r3.txt"))
+        .arg("-o")
+        .arg(&doc));
+    assert!(o.status.success());
+    let o = run(bin().arg("dataset").arg(&doc).args(["--jsonl", "-", "-q"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(text.lines().count(), 108);
+    assert!(!dir.path().join("-").exists() && !Path::new("-").exists());
+    let o = run(bin().arg("dataset").arg(&doc).args(["--csv", "-"]));
+    assert!(o.status.success());
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .starts_with("municipality_code,"));
+    let o = run(bin()
+        .arg("dataset")
+        .arg(&doc)
+        .args(["--csv", "-", "--jsonl", "-"]));
+    assert_eq!(o.status.code(), Some(2));
 }
 
 /// Regression: `-o /dev/null` renamed a temporary file over /dev/null, turning the device
@@ -566,4 +702,187 @@ fn extract_output_is_identical_at_any_thread_count() {
             input.display()
         );
     }
+}
+
+/// An output is reused only when its input, the tool version and the options match: a
+/// `--pretty` run, a `--text-layout` change and an output from another version are all
+/// converted again; an up-to-date one is skipped with the reason.
+#[test]
+fn batch_skip_key_is_input_tool_and_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = batch_corpus(dir.path());
+    std::fs::remove_file(inputs.join("c-bad.txt")).unwrap();
+    let out = dir.path().join("out");
+    let summary = dir.path().join("summary.json");
+    let batch = |extra: &[&str]| {
+        let o = run(bin()
+            .args(["batch", "--jobs", "1", "--out"])
+            .arg(&out)
+            .arg("--summary-json")
+            .arg(&summary)
+            .args(extra)
+            .arg(&inputs));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let s: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+        (
+            s["ok"].as_u64().unwrap(),
+            s["skipped"].as_u64().unwrap(),
+            stderr(&o),
+        )
+    };
+    assert_eq!(batch(&[]).0, 2);
+    let (ok, skipped, err) = batch(&[]);
+    assert_eq!((ok, skipped), (0, 2));
+    assert!(err.contains("(unchanged: its output records the same input, tool version and options; --force converts it again)"), "{err}");
+    // Another form: converted again, then reused in that form.
+    assert_eq!(batch(&["--pretty"]).0, 2);
+    assert_eq!(batch(&["--pretty"]).1, 2);
+    // Other read options: converted again.
+    assert_eq!(batch(&["--pretty", "--text-layout", "tabs"]).0, 2);
+    // An output another version wrote: converted again.
+    let output = out.join("in/a-joetsu.txt.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    doc["source"]["tool"] = serde_json::json!("shinchoku 0.0.1");
+    std::fs::write(&output, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    assert_eq!(batch(&["--pretty", "--text-layout", "tabs"]).0, 1);
+}
+
+/// A file without KPIs is converted with a `no_kpis` warning and counted apart; with
+/// `--require-kpis` it fails and writes nothing.
+#[test]
+fn documents_without_kpis_are_counted_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(
+        fixture("joetsu-kpi-progress-r5.txt"),
+        inputs.join("report.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("README.txt"),
+        "\n\n  議事録の送付について  \n\n令和5年5月1日の会議の議事録を送付します。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = run(bin()
+        .args(["batch", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&inputs));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\n2 converted: 1 with KPIs, 1 without\n"),
+        "{}",
+        stderr(&o)
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("in/README.txt.json")).unwrap()).unwrap();
+    assert_eq!(
+        doc["warnings"],
+        serde_json::json!([{
+            "code": "no_kpis",
+            "message": "no KPI found: not a KPI report, or a layout the tool does not read",
+            "provenance": {"page": null, "line": 3, "text": "議事録の送付について"}
+        }])
+    );
+    let out = dir.path().join("strict");
+    let o = run(bin()
+        .args(["batch", "--quiet", "--require-kpis", "--out"])
+        .arg(&out)
+        .arg(&inputs));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("README.txt: no KPI found (--require-kpis)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.join("in/README.txt.json").exists());
+    assert!(out.join("in/report.txt.json").exists());
+}
+
+#[test]
+fn extract_output_ends_with_a_newline() {
+    let o = run(bin()
+        .arg("extract")
+        .arg(fixture("joetsu-kpi-progress-r5.txt")));
+    assert!(o.status.success());
+    assert!(o.stdout.ends_with(b"}\n"));
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+}
+
+/// `cells --pages` takes a list of pages and ranges, as Camelot does.
+#[test]
+fn cells_pages_takes_lists_and_ranges() {
+    let pdf = fixture("joetsu-kpi-progress-r5.pdf");
+    let pages_of = |spec: &str| -> std::collections::BTreeSet<String> {
+        let o = run(bin().arg("cells").arg(&pdf).args(["--pages", spec]));
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.split(':').next().filter(|p| p.starts_with('p')))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(pages_of("1"), ["p1".to_string()].into());
+    assert_eq!(
+        pages_of("1,3-4"),
+        ["p1", "p3", "p4"].map(String::from).into()
+    );
+    for bad in ["0", "3-1", "x", "1,,2"] {
+        let o = run(bin().arg("cells").arg(&pdf).args(["--pages", bad]));
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}
+
+/// `check --ignore` leaves a field out wherever it is; a difference inside a KPI names it.
+#[test]
+fn check_ignores_fields_and_names_the_kpi() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("report.txt");
+    std::fs::copy(fixture("kashiwazaki-progress-report-r3.txt"), &input).unwrap();
+    let expected = dir.path().join("report.expected.json");
+    let o = run(bin().arg("extract").arg(&input).arg("-o").arg(&expected));
+    assert!(o.status.success());
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&expected).unwrap()).unwrap();
+    let kpi = doc["kpis"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|k| k["id"] == "P-1.1")
+        .unwrap();
+    kpi["provenance"]["line"] = serde_json::json!(1);
+    kpi["observations"][2]["value"]["decimal"] = serde_json::json!("327");
+    std::fs::write(&expected, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let o = run(bin().arg("check").arg(&input).arg(&expected));
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let o = run(bin()
+        .args(["check", "-q", "--ignore", "provenance"])
+        .arg(&input)
+        .arg(&expected));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].ends_with(" (P-1.1).observations[2].value.decimal: \"327\" → \"326\""),
+        "{out}"
+    );
+    let o = run(bin()
+        .args([
+            "check",
+            "--ignore",
+            "provenance",
+            "--ignore",
+            "value.decimal",
+        ])
+        .arg(&input)
+        .arg(&expected));
+    assert!(o.status.success(), "{}", stderr(&o));
 }

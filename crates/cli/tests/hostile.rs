@@ -280,7 +280,8 @@ fn hostile_files_give_one_error_line_each_and_never_stop_a_batch() {
     }
     assert!(!lines.iter().any(|l| l.contains('\u{1b}')), "{lines:#?}");
     for file in &good {
-        let name = Path::new(file.file_name().unwrap()).with_extension("json");
+        let mut name = file.file_name().unwrap().to_os_string();
+        name.push(".json");
         let doc: serde_json::Value =
             serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).unwrap();
         assert!(!doc["kpis"].as_array().unwrap().is_empty(), "{file:?}");
@@ -337,7 +338,7 @@ fn memory_and_time_limits_cost_one_file() {
         );
         let expected = format!("  error: {}: {reason}", big.display());
         assert!(lines.contains(&expected), "{expected}: {lines:#?}");
-        assert!(out.join("small.json").is_file());
+        assert!(out.join("small.txt.json").is_file());
     }
 }
 
@@ -412,6 +413,6 @@ fn check_is_confined_and_batch_leaves_no_loose_ends() {
         lines.iter().any(|l| l.starts_with("error: cannot write ")),
         "{lines:#?}"
     );
-    assert!(out.join("a.json").is_file());
+    assert!(out.join("in/a.txt.json").is_file());
     assert!(!stale.exists(), "the stale temporary file is still there");
 }

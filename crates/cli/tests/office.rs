@@ -323,7 +323,7 @@ fn batch_takes_office_files_by_default() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+    let mut written: Vec<String> = std::fs::read_dir(out_dir.join("in"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -331,10 +331,10 @@ fn batch_takes_office_files_by_default() {
     assert_eq!(
         written,
         [
-            "formats-r5.json",
-            "joetsu.json",
-            "kashiwazaki-progress-report-r3.json",
-            "sample-city-kpi-r4.json"
+            "formats-r5.ods.json",
+            "joetsu.txt.json",
+            "kashiwazaki-progress-report-r3.docx.json",
+            "sample-city-kpi-r4.xlsx.json"
         ]
     );
 }

@@ -35,6 +35,8 @@ pub struct BatchConfig {
     pub jsonl: Option<PathBuf>,
     pub summary_json: Option<PathBuf>,
     pub force: bool,
+    /// A document without KPIs is a failure (`--require-kpis`).
+    pub require_kpis: bool,
     pub fail_fast: bool,
     pub pretty: bool,
     pub quiet: bool,
@@ -86,6 +88,9 @@ pub struct Summary {
     pub files: usize,
     pub ok: usize,
     pub skipped: usize,
+    /// Of `ok`: documents with at least one KPI, and documents with none (`no_kpis`).
+    pub with_kpis: usize,
+    pub without_kpis: usize,
     pub failed: usize,
     pub not_run: usize,
     pub with_warnings: usize,
@@ -113,16 +118,28 @@ pub struct Timing {
 }
 
 /// Expand files, directories (recursively, sorted) and listed paths into jobs, each with
-/// its output path. Two inputs that would write the same output, an output that would
-/// overwrite an input, and an out dir that is an input directory are usage errors. What a
-/// directory walk cannot use (an unreadable directory, a symbolic link, a FIFO or device
-/// whose name matches `--glob`) becomes a job refused with its reason, never skipped
-/// silently.
+/// its output path.
+///
+/// Output naming: every input argument (a file, a directory, a `--from-list` line) is a
+/// *root*, named by its last path component. A directory root's files go to
+/// `OUT/<root>/<path inside the root>.json`, a file root to `OUT/<file name>.json`; the
+/// input's extension is kept (`c1/report.txt` → `OUT/c1/report.txt.json`), so
+/// `report.pdf` and `report.xlsx` in one folder never meet. Two roots with the same
+/// name (`a/c1` and `b/c1`) are told apart by a suffix on the later one, in argument
+/// order: `OUT/c1/…`, `OUT/c1~2/…`. The same file reached twice (given twice, or given
+/// and also found in a directory) is converted once, under its first name.
+///
+/// An output that would overwrite an input and an out dir that is an input directory are
+/// usage errors. What a directory walk cannot use (an unreadable directory, a symbolic
+/// link, a FIFO or device whose name matches `--glob`) becomes a job refused with its
+/// reason, never skipped silently.
 pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
     let matcher = build_globs(&cfg.globs)?;
     let out_dir = std::fs::canonicalize(&cfg.out_dir).ok();
     let mut jobs = Vec::new();
+    let mut root_names = RootNames::default();
     for input in cfg.inputs.iter().chain(cfg.listed.iter()) {
+        let root = root_names.unique(input);
         if input.is_dir() {
             if out_dir.is_some() && std::fs::canonicalize(input).ok() == out_dir {
                 return Err(format!(
@@ -131,31 +148,20 @@ pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
                     escape_path(&cfg.out_dir)
                 ));
             }
-            walk(input, &matcher, &cfg.out_dir, &mut jobs);
+            walk(input, &matcher, &cfg.out_dir.join(&root), &mut jobs);
         } else {
-            let name = Path::new(input.file_name().unwrap_or(input.as_os_str()));
             // A worker's stdin carries its requests: `-` cannot mean the batch's stdin.
             let refused = (input.as_os_str() == "-").then(|| {
                 "batch does not read stdin; use extract for one report from stdin".to_string()
             });
             jobs.push(Job {
-                output: cfg.out_dir.join(name.with_extension("json")),
+                output: cfg.out_dir.join(with_json_suffix(Path::new(&root))),
                 input: input.clone(),
                 refused,
             });
         }
     }
-    let mut seen: BTreeMap<&Path, &Path> = BTreeMap::new();
-    for job in &jobs {
-        if let Some(first) = seen.insert(&job.output, &job.input) {
-            return Err(format!(
-                "{} and {} would both write {}; rename one or convert them in separate runs",
-                escape_path(first),
-                escape_path(&job.input),
-                escape_path(&job.output)
-            ));
-        }
-    }
+    let jobs = without_repeats(jobs);
     let inputs: std::collections::BTreeSet<&Path> =
         jobs.iter().map(|j| j.input.as_path()).collect();
     if let Some(job) = jobs.iter().find(|j| inputs.contains(j.output.as_path())) {
@@ -168,8 +174,59 @@ pub fn plan(cfg: &BatchConfig) -> Result<Vec<Job>, String> {
     Ok(jobs)
 }
 
-/// The jobs of one input directory, sorted by path.
-fn walk(root: &Path, matcher: &globset::GlobSet, out_dir: &Path, jobs: &mut Vec<Job>) {
+/// `report.txt` → `report.txt.json`: the input's own extension stays in the name.
+fn with_json_suffix(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".json");
+    PathBuf::from(name)
+}
+
+/// The names given to roots so far, to make each new one unique.
+#[derive(Default)]
+struct RootNames {
+    used: std::collections::BTreeSet<std::ffi::OsString>,
+}
+
+impl RootNames {
+    /// The root's last component (`.` and `..` resolved first), with `~2`, `~3`, … added
+    /// when an earlier root already has that name.
+    fn unique(&mut self, input: &Path) -> std::ffi::OsString {
+        let base = root_name(input);
+        let mut name = base.clone();
+        let mut n = 1;
+        while !self.used.insert(name.clone()) {
+            n += 1;
+            name = base.clone();
+            name.push(format!("~{n}"));
+        }
+        name
+    }
+}
+
+fn root_name(input: &Path) -> std::ffi::OsString {
+    if let Some(name) = input.file_name() {
+        return name.to_os_string();
+    }
+    std::fs::canonicalize(input)
+        .ok()
+        .and_then(|p| p.file_name().map(std::ffi::OsStr::to_os_string))
+        .unwrap_or_else(|| "input".into())
+}
+
+/// The jobs with every file after its first appearance removed: files are compared by
+/// their canonical path (what a path cannot be resolved to is compared as written).
+fn without_repeats(jobs: Vec<Job>) -> Vec<Job> {
+    let mut seen = std::collections::HashSet::new();
+    jobs.into_iter()
+        .filter(|job| {
+            let key = std::fs::canonicalize(&job.input).unwrap_or_else(|_| job.input.clone());
+            seen.insert(key)
+        })
+        .collect()
+}
+
+/// The jobs of one input directory, sorted by path, writing under `out_root`.
+fn walk(root: &Path, matcher: &globset::GlobSet, out_root: &Path, jobs: &mut Vec<Job>) {
     let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
     for entry in walkdir::WalkDir::new(root).follow_links(false) {
         let entry = match entry {
@@ -204,7 +261,7 @@ fn walk(root: &Path, matcher: &globset::GlobSet, out_dir: &Path, jobs: &mut Vec<
     for (path, refused) in found {
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         jobs.push(Job {
-            output: out_dir.join(rel.with_extension("json")),
+            output: out_root.join(with_json_suffix(&rel)),
             input: path,
             refused,
         });
@@ -249,6 +306,55 @@ fn result(job: &Job, outcome: Outcome, started: Instant, bytes: u64) -> FileResu
     }
 }
 
+/// The options that shape a batch's outputs, recorded in the out dir
+/// ([`OPTIONS_RECORD`]) at the end of each run. An output is skipped only when it is up
+/// to date: its recorded input sha256, tool version (`source.tool`) and form
+/// (`--pretty`) match, checked per file by the worker, and the read options of the last
+/// run into this out dir are this run's, checked here. When they differ (or no run
+/// recorded them) every file is converted again; the record is removed first, so a run
+/// killed half-way leaves no record that a later run could wrongly trust.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+struct OptionsRecord {
+    tool: String,
+    pretty: bool,
+    text_layout: String,
+    pdf_backend: Option<String>,
+}
+
+/// The file in the out dir that holds the [`OptionsRecord`] of the last run (no `.json`
+/// extension: `dataset` over the out dir reads `*.json`).
+pub const OPTIONS_RECORD: &str = ".shinchoku-options";
+
+impl OptionsRecord {
+    fn of(cfg: &BatchConfig) -> OptionsRecord {
+        OptionsRecord {
+            tool: pipeline::TOOL.to_string(),
+            pretty: cfg.pretty,
+            text_layout: cfg.options.text_layout.as_str().to_string(),
+            pdf_backend: cfg.options.pdf_backend.clone(),
+        }
+    }
+
+    /// True when the last run into `out_dir` recorded these options. Otherwise the old
+    /// record is removed (best effort).
+    fn matches_out_dir(&self, out_dir: &Path) -> bool {
+        let path = out_dir.join(OPTIONS_RECORD);
+        let recorded: Option<OptionsRecord> = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let same = recorded.as_ref() == Some(self);
+        if !same {
+            let _ = std::fs::remove_file(&path);
+        }
+        same
+    }
+
+    fn write(&self, out_dir: &Path) -> Result<(), String> {
+        let json = shinchoku_writer::to_pretty_json(self).map_err(|e| e.to_string())?;
+        write_atomic(&out_dir.join(OPTIONS_RECORD), &json).map_err(|e| e.to_string())
+    }
+}
+
 /// Documents for `--jsonl`, kept in an unnamed temporary file in the out dir as workers
 /// send them (in completion order) and copied out in input order at the end: the JSON
 /// Lines come from this run's own results, never from re-reading the out dir, which
@@ -277,6 +383,8 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
     std::fs::create_dir_all(&cfg.out_dir)
         .map_err(|e| format!("cannot create {}: {e}", escape_path(&cfg.out_dir)))?;
     crate::output::remove_stale_temporaries(&cfg.out_dir);
+    let options_record = OptionsRecord::of(cfg);
+    let options_unchanged = options_record.matches_out_dir(&cfg.out_dir);
     let spool = match &cfg.jsonl {
         Some(_) => Some(Mutex::new(Spool {
             file: tempfile::tempfile_in(&cfg.out_dir)
@@ -289,8 +397,9 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
         exe: cfg.worker_exe.clone(),
         config: WorkerConfig {
             options: cfg.options.clone(),
-            force: cfg.force,
+            force: cfg.force || !options_unchanged,
             pretty: cfg.pretty,
+            require_kpis: cfg.require_kpis,
             send_documents: spool.is_some(),
             max_memory: cfg.max_memory,
             timeout: Some(cfg.timeout),
@@ -358,6 +467,19 @@ pub fn run(cfg: &BatchConfig, jobs: &[Job]) -> Result<(Vec<FileResult>, Summary)
     done.sort_by_key(|(i, _)| *i);
     let results: Vec<FileResult> = done.into_iter().map(|(_, r)| r).collect();
     let mut errors = Vec::new();
+    // After a change of options, only a run that rewrote every output may record the new
+    // ones: a file that failed or was not run still has an output made the old way.
+    let all_rewritten = results
+        .iter()
+        .all(|r| matches!(r.outcome, Outcome::Written { .. }));
+    if options_unchanged || all_rewritten {
+        if let Err(e) = options_record.write(&cfg.out_dir) {
+            errors.push(format!(
+                "cannot record the options in {}: {e}",
+                escape_path(&cfg.out_dir)
+            ));
+        }
+    }
     if let (Some(path), Some(spool)) = (&cfg.jsonl, spool) {
         let spool = spool
             .into_inner()
@@ -410,6 +532,8 @@ fn summarize(results: &[FileResult], seconds: f64) -> Summary {
         files: results.len(),
         ok: 0,
         skipped: 0,
+        with_kpis: 0,
+        without_kpis: 0,
         failed: 0,
         not_run: 0,
         with_warnings: 0,
@@ -426,6 +550,11 @@ fn summarize(results: &[FileResult], seconds: f64) -> Summary {
             Outcome::Written { kpis, warnings } => {
                 s.ok += 1;
                 s.kpis += kpis;
+                if *kpis > 0 {
+                    s.with_kpis += 1;
+                } else {
+                    s.without_kpis += 1;
+                }
                 if !warnings.is_empty() {
                     s.with_warnings += 1;
                 }
@@ -460,13 +589,26 @@ fn summarize(results: &[FileResult], seconds: f64) -> Summary {
     s
 }
 
+/// A rate for people: three significant digits at most (`0.25 files/s`, `12.3 files/s`,
+/// `1520 files/s`).
+pub fn files_per_second(rate: f64) -> String {
+    let digits = if !rate.is_finite() || rate >= 100.0 {
+        0
+    } else if rate >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{rate:.digits$} files/s")
+}
+
 /// The human summary printed at the end of a run.
 pub fn render_summary(s: &Summary) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} files: {} ok, {} unchanged, {} failed{}; {} with warnings; {} KPIs; {:.2} s",
+        "{} files: {} ok, {} unchanged, {} failed{}; {} with warnings; {} KPIs; {:.2} s ({})",
         s.files,
         s.ok,
         s.skipped,
@@ -478,8 +620,20 @@ pub fn render_summary(s: &Summary) -> String {
         },
         s.with_warnings,
         s.kpis,
-        s.seconds
+        s.seconds,
+        files_per_second(if s.seconds > 0.0 {
+            s.files as f64 / s.seconds
+        } else {
+            0.0
+        })
     );
+    if s.ok > 0 {
+        let _ = writeln!(
+            out,
+            "{} converted: {} with KPIs, {} without",
+            s.ok, s.with_kpis, s.without_kpis
+        );
+    }
     if !s.warnings_by_code.is_empty() {
         let parts: Vec<String> = s
             .warnings_by_code
@@ -521,9 +675,16 @@ impl Progress {
             let bar = indicatif::ProgressBar::new(total as u64);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{bar:30} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
+                    "{bar:30} {pos}/{len} files  {rate}  eta {eta}  {msg}",
                 )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                // indicatif's own `{per_sec}` prints four decimals (`12.3456/s`).
+                .with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{}", files_per_second(state.per_sec()));
+                    },
+                ),
             );
             bar
         });
@@ -556,7 +717,10 @@ impl Progress {
                 warnings.values().sum::<usize>(),
                 r.seconds
             ),
-            Outcome::Skipped => eprintln!("skip  {file} (unchanged)"),
+            Outcome::Skipped => eprintln!(
+                "skip  {file} (unchanged: its output records the same input, tool version \
+                 and options; --force converts it again)"
+            ),
             Outcome::Failed(reason) => eprintln!("error: {file}: {}", escape(reason)),
             Outcome::NotRun => {}
         }

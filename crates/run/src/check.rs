@@ -107,9 +107,15 @@ fn read_expected(path: &Path) -> Result<Value, FileError> {
     serde_json::from_slice(&bytes).map_err(|e| FileError::new(path, format!("not JSON: {e}")))
 }
 
-/// Re-extract `pair.input` and compare; with `update`, rewrite the expected file (pretty
-/// JSON, so fixture diffs stay readable in review) when it differs.
-pub fn check(pair: &Pair, opts: &Options, update: bool) -> Result<Verdict, FileError> {
+/// Re-extract `pair.input` and compare, leaving out the fields named in `ignore` (see
+/// [`remove_ignored`]); with `update`, rewrite the expected file (pretty JSON, so fixture
+/// diffs stay readable in review) with the whole new document when it differs.
+pub fn check(
+    pair: &Pair,
+    opts: &Options,
+    update: bool,
+    ignore: &[String],
+) -> Result<Verdict, FileError> {
     let doc = pipeline::process_path(&pair.input, opts)?;
     let actual = serde_json::to_value(&doc)
         .map_err(|e| FileError::new(&pair.input, format!("cannot serialize: {e}")))?;
@@ -119,10 +125,18 @@ pub fn check(pair: &Pair, opts: &Options, update: bool) -> Result<Verdict, FileE
         None
     };
     let differences: Vec<String> = match &expected {
-        Some(exp) => shinchoku_writer::diff(exp, &actual)
-            .iter()
-            .map(ToString::to_string)
-            .collect(),
+        Some(exp) => {
+            let (mut exp_kept, mut actual_kept) = (exp.clone(), actual.clone());
+            for path in ignore {
+                let keys: Vec<&str> = path.split('.').collect();
+                remove_ignored(&mut exp_kept, &keys);
+                remove_ignored(&mut actual_kept, &keys);
+            }
+            shinchoku_writer::diff(&exp_kept, &actual_kept)
+                .iter()
+                .map(|d| with_kpi_id(d, &exp_kept, &actual_kept))
+                .collect()
+        }
         None => vec!["(no expected file yet)".to_string()],
     };
     if differences.is_empty() {
@@ -139,4 +153,85 @@ pub fn check(pair: &Pair, opts: &Options, update: bool) -> Result<Verdict, FileE
         return Ok(Verdict::Updated);
     }
     Ok(Verdict::Different(differences))
+}
+
+/// Remove from `value`, at any depth, every member reached by the key path `keys`
+/// (`["provenance"]` removes every `provenance`; `["source", "sha256"]` the `sha256` of
+/// every `source`), passing through arrays: what `check --ignore` leaves out of the
+/// comparison.
+pub fn remove_ignored(value: &mut Value, keys: &[&str]) {
+    match value {
+        Value::Object(map) => {
+            if let [key] = keys {
+                map.shift_remove(*key);
+            } else if let [first, rest @ ..] = keys {
+                if let Some(inner) = map.get_mut(*first) {
+                    remove_exact(inner, rest);
+                }
+            }
+            for child in map.values_mut() {
+                remove_ignored(child, keys);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                remove_ignored(item, keys);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Remove the member at exactly `keys` below `value` (arrays passed through).
+fn remove_exact(value: &mut Value, keys: &[&str]) {
+    match value {
+        Value::Object(map) => match keys {
+            [key] => {
+                map.shift_remove(*key);
+            }
+            [first, rest @ ..] => {
+                if let Some(inner) = map.get_mut(*first) {
+                    remove_exact(inner, rest);
+                }
+            }
+            [] => {}
+        },
+        Value::Array(items) => {
+            for item in items {
+                remove_exact(item, keys);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A difference as one line, its KPI's id named after the KPI's index when it is inside
+/// a KPI: `kpis[3] (A-1-1.1).observations[1].value.decimal: "166" → "167"`.
+fn with_kpi_id(
+    difference: &shinchoku_writer::Difference,
+    expected: &Value,
+    actual: &Value,
+) -> String {
+    use shinchoku_writer::PathSegment;
+    let line = difference.to_string();
+    let (
+        Some(PathSegment::Key(first)),
+        Some(PathSegment::Index {
+            expected: e,
+            actual: a,
+        }),
+    ) = (difference.path.first(), difference.path.get(1))
+    else {
+        return line;
+    };
+    if first != "kpis" {
+        return line;
+    }
+    let id = e
+        .and_then(|i| expected["kpis"][i]["id"].as_str())
+        .or_else(|| a.and_then(|i| actual["kpis"][i]["id"].as_str()));
+    match (id, line.find(']')) {
+        (Some(id), Some(end)) => format!("{} ({id}){}", &line[..=end], &line[end + 1..]),
+        _ => line,
+    }
 }

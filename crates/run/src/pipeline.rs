@@ -157,8 +157,38 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
         tool: TOOL.to_string(),
     };
     let mut document = Document::new(source, report, doc.warnings);
+    if document.kpis.is_empty() {
+        document.warnings.push(no_kpis_warning(&doc.lines));
+    }
     name_sheets(&mut document, &doc.sheet_names);
     Ok(document)
+}
+
+/// Characters of a line kept in the provenance of a `no_kpis` warning.
+const NO_KPIS_TEXT_CHARS: usize = 200;
+
+/// The warning of a document in which no KPI was found (a README, a cover letter, a
+/// report in a layout not yet read), so a batch does not count it as a report. Its
+/// provenance is the document's first non-blank line (page, line number, and its text cut
+/// to 200 characters): what the file starts with, which says what it is; line 1 with an
+/// empty text when there is no such line.
+fn no_kpis_warning(lines: &[shinchoku_extract::Line]) -> shinchoku_extract::Warning {
+    use shinchoku_extract::{Provenance, Warning, WarningCode};
+    let first = lines.iter().find(|l| !l.is_blank());
+    let provenance = Provenance {
+        column: None,
+        line: first.map_or(1, |l| l.number),
+        page: first.and_then(|l| l.page),
+        sheet: None,
+        text: first
+            .map(|l| l.raw.trim().chars().take(NO_KPIS_TEXT_CHARS).collect())
+            .unwrap_or_default(),
+    };
+    Warning::new(
+        WarningCode::NoKpis,
+        "no KPI found: not a KPI report, or a layout the tool does not read",
+        provenance,
+    )
 }
 
 /// A workbook's provenance names its sheet beside the sheet's index (`page`).

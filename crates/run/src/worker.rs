@@ -40,6 +40,8 @@ pub struct WorkerConfig {
     pub options: Options,
     pub force: bool,
     pub pretty: bool,
+    /// A document without KPIs is a failure (`--require-kpis`), not written.
+    pub require_kpis: bool,
     /// Send each document's canonical JSON back (the batch writes `--jsonl`).
     pub send_documents: bool,
     /// Address-space limit in bytes; `None` for none.
@@ -65,6 +67,9 @@ impl WorkerConfig {
         }
         if self.pretty {
             args.push("--pretty".into());
+        }
+        if self.require_kpis {
+            args.push("--require-kpis".into());
         }
         if self.send_documents {
             args.push("--send-documents".into());
@@ -233,7 +238,11 @@ fn convert(input: &Path, output: &Path, cfg: &WorkerConfig) -> (Reply, Vec<u8>) 
         Err(FileError { reason, .. }) => return failed(reason, 0),
     };
     let size = bytes.len() as u64;
-    if !cfg.force && is_up_to_date(output, &pipeline::sha256_hex(&bytes)) {
+    let recorded = if cfg.force { None } else { recorded(output) };
+    if let Some(recorded) = recorded.filter(|r| r.is_up_to_date(&bytes, cfg.pretty)) {
+        if cfg.require_kpis && recorded.kpis == 0 {
+            return failed(NO_KPIS_REASON.to_string(), size);
+        }
         let document = if cfg.send_documents {
             match canonical_from_file(output) {
                 Ok(d) => d,
@@ -253,6 +262,9 @@ fn convert(input: &Path, output: &Path, cfg: &WorkerConfig) -> (Reply, Vec<u8>) 
         Err(FileError { reason, .. }) => return failed(reason, size),
     };
     let kpis = doc.kpis.len();
+    if cfg.require_kpis && kpis == 0 {
+        return failed(NO_KPIS_REASON.to_string(), size);
+    }
     let mut warnings = BTreeMap::new();
     for w in &doc.warnings {
         *warnings.entry(w.code.to_string()).or_insert(0) += 1;
@@ -310,20 +322,52 @@ fn canonical_from_file(path: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| e.to_string())
 }
 
-/// True when `output` holds a document whose recorded source sha256 is `sha256`.
-fn is_up_to_date(output: &Path, sha256: &str) -> bool {
+/// Why a document without KPIs fails under `--require-kpis`.
+const NO_KPIS_REASON: &str = "no KPI found (--require-kpis)";
+
+/// What an output written by an earlier run records about how it was made.
+struct Recorded {
+    sha256: String,
+    tool: Option<String>,
+    /// Indented (`--pretty`) rather than canonical JSON on one line.
+    pretty: bool,
+    kpis: usize,
+}
+
+impl Recorded {
+    /// True when converting `input` again would write the same bytes: the same input
+    /// (sha256), the same tool version (`source.tool`) and the same form (`--pretty`).
+    /// The read options (`--text-layout`, `--pdf-backend`) are compared for the whole
+    /// out dir by the batch (see `crate::batch`), which converts every file when they
+    /// changed.
+    fn is_up_to_date(&self, input: &[u8], pretty: bool) -> bool {
+        self.tool.as_deref() == Some(pipeline::TOOL)
+            && self.pretty == pretty
+            && self.sha256 == pipeline::sha256_hex(input)
+    }
+}
+
+/// What `output` records, or `None` when it is absent or not a document.
+fn recorded(output: &Path) -> Option<Recorded> {
     #[derive(serde::Deserialize)]
     struct Head {
         source: HeadSource,
+        kpis: Vec<serde::de::IgnoredAny>,
     }
     #[derive(serde::Deserialize)]
     struct HeadSource {
         sha256: String,
+        tool: Option<String>,
     }
-    let Ok(bytes) = std::fs::read(output) else {
-        return false;
-    };
-    serde_json::from_slice::<Head>(&bytes).is_ok_and(|h| h.source.sha256 == sha256)
+    let bytes = std::fs::read(output).ok()?;
+    let head = serde_json::from_slice::<Head>(&bytes).ok()?;
+    let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    Some(Recorded {
+        sha256: head.source.sha256,
+        tool: head.source.tool,
+        pretty: body.contains(&b'\n'),
+        kpis: head.kpis.len(),
+    })
 }
 
 fn write_output(path: &Path, json: &[u8]) -> std::io::Result<()> {

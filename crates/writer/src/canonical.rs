@@ -61,13 +61,6 @@ pub(crate) fn cmp_utf16(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// A JSON number in its ECMAScript form (`1e+21`, `0.5`, `9007199254740992`).
-pub(crate) fn number_text(number: &serde_json::Number) -> String {
-    // A `Number` is always finite: this cannot fail.
-    let bytes = to_canonical_json(number).unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
 /// serde_json's layout `F` (compact or pretty) with what RFC 8785 adds: numbers in the
 /// ECMAScript form (every number a double, shortest round trip) and object keys in
 /// canonical order, checked.

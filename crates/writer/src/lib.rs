@@ -8,8 +8,8 @@
 //!   or `serde_json::Value` (keys sorted here, by `serde_json_canonicalizer`).
 //! - [`to_pretty_json`]: the same content indented for people.
 //! - [`write_jsonl_line`]: one canonical value per line.
-//! - [`dataset_rows`], [`write_csv`], [`write_dataset_jsonl`]: flat cross-city rows,
-//!   one per KPI observation, in [`DATASET_COLUMNS`].
+//! - [`dataset_rows`], [`write_csv`], [`write_dataset_jsonl`], [`ParquetWriter`]: flat,
+//!   typed cross-city rows, one per KPI observation, in [`DATASET_COLUMNS`].
 //! - [`diff`]: the semantic difference between an expected and an actual document,
 //!   as [`Difference`]s that print like `kpis[3].observations[1].value.decimal: "166" → "167"`.
 //! - [`SCHEMA_V1`]: the contract as a JSON Schema (draft 2020-12).
@@ -25,7 +25,8 @@
 
 pub use canonical::{to_canonical_json, to_pretty_json, write_canonical, write_document};
 pub use dataset::{
-    dataset_rows, write_csv, write_csv_header, write_csv_rows, write_dataset_jsonl, DATASET_COLUMNS,
+    column_index, dataset_rows, write_csv, write_csv_header, write_csv_rows, write_dataset_jsonl,
+    Cell, Column, ColumnType, ParquetWriter, Row, DATASET_COLUMNS,
 };
 pub use diff::{diff, Change, Difference, PathSegment};
 pub use jsonl::write_jsonl_line;
