@@ -238,9 +238,22 @@ def span_style(name, size=None, bold=False):
     )
 
 
+# How bordered cells are drawn: "all" (the ruled fixtures), "none" (a borderless table,
+# as Word and HTML tables without borders print) or "rows" (only the rules between rows,
+# as Word tables with row lines only). Set by scripts/make-borderless-pdfs.
+BORDERS = "all"
+
+
 def cell_style(name, border=True, valign="top", vertical_text=False, background=None, padding=0.8):
     props = f'fo:padding="{padding}mm" style:vertical-align="{valign}"'
-    props += ' fo:border="0.5pt solid #000000"' if border else ' fo:border="none"'
+    rule = "0.5pt solid #000000"
+    if not border or BORDERS == "none":
+        props += ' fo:border="none"'
+    elif BORDERS == "rows":
+        props += f' fo:border-top="{rule}" fo:border-bottom="{rule}"'
+        props += ' fo:border-left="none" fo:border-right="none"'
+    else:
+        props += f' fo:border="{rule}"'
     if background:
         props += f' fo:background-color="{background}"'
     if vertical_text:

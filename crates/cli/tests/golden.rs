@@ -371,3 +371,42 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The fixture reports printed with tables that have no rulings (`fixtures/borderless/`,
+/// made by `scripts/make-borderless-pdfs`): without any border (`none`) and with the rules
+/// between rows only (`rows`), each from LibreOffice (`lo`) and from WeasyPrint (`weasy`),
+/// against the text fixtures' hand-checked facts. Floors as in
+/// [`flattened_pdf_text_gives_hand_checked_facts`]: what the reader achieves today; the
+/// goal is every fact.
+#[test]
+fn borderless_pdfs_give_hand_checked_facts() {
+    // (stem, form, generator, facts that must match at least)
+    const FLOORS: [(&str, &str, &str, usize); 8] = [
+        ("joetsu-kpi-progress-r5", "none", "lo", 118),
+        ("joetsu-kpi-progress-r5", "none", "weasy", 46),
+        ("joetsu-kpi-progress-r5", "rows", "lo", 124),
+        ("joetsu-kpi-progress-r5", "rows", "weasy", 46),
+        ("kashiwazaki-progress-report-r3", "none", "lo", 39),
+        ("kashiwazaki-progress-report-r3", "none", "weasy", 16),
+        ("kashiwazaki-progress-report-r3", "rows", "lo", 68),
+        ("kashiwazaki-progress-report-r3", "rows", "weasy", 50),
+    ];
+    let mut problems = Vec::new();
+    for (stem, form, generator, floor) in FLOORS {
+        let expected = read_tsv(&fixtures().join(format!("{stem}.facts.tsv")));
+        let name = format!("{stem}.{form}.{generator}.pdf");
+        let path = fixtures().join("borderless").join(&name);
+        let doc = pipeline::process_path(&path, &pipeline::Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let doc = serde_json::to_value(&doc).unwrap();
+        let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
+        eprintln!("{name}: {matched}/{} facts matched", expected.len());
+        if matched < floor {
+            problems.push(format!(
+                "{name}: {matched} facts matched, at least {floor} expected; missing:\n  {}",
+                missing.join("\n  ")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

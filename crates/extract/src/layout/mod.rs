@@ -256,6 +256,27 @@ pub fn arrange(
     out
 }
 
+/// Arrange lines whose runs were positioned elsewhere (a PDF page's text rows, x in half
+/// ems): only space-aligned table regions are looked for, and only they are returned
+/// (`lines` and `blocks` of the regions found; every other line is left to the caller).
+pub fn arrange_positioned(
+    lines: &[SourceLine],
+    runs: &[Vec<runs::Run>],
+    vocab: &dyn HeaderVocabulary,
+) -> Arrangement {
+    let mut out = Arrangement::default();
+    let usable = vec![true; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        match spaces::block(lines, &usable, runs, i, vocab, &mut out) {
+            Some(end) => i = end,
+            None => i += 1,
+        }
+    }
+    out.lines.sort_by_key(|a| a.first);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::join_wrapped;

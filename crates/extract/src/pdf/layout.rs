@@ -5,7 +5,7 @@
 //! placeholder at its position, so columns stay aligned as in the text seeds. Text outside
 //! tables (stream) is grouped by baseline and split into cells at gaps wider than 1.5 em.
 
-use super::backend::{Glyph, PageContent};
+use super::backend::{Glyph, PageContent, Rule};
 use super::glyphs::{
     drop_fake_bold, ends_by_choice, group_rows, is_wide, join_cell_lines_with, run_text,
     split_runs, TextRow,
@@ -46,21 +46,26 @@ pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
         .map(|t| vec![Vec::new(); t.cells.len()])
         .collect();
     let mut stream = Vec::new();
+    // Copies of the ruled glyphs, by table: a ruled header (a shaded row) may head a table
+    // whose body has no rulings (see [`super::stream_table`]).
+    let mut ruled: Vec<(usize, Glyph)> = Vec::new();
     'glyph: for g in glyphs {
         let (cx, cy) = (g.center_x(), g.center_y());
         for (ti, t) in tables.iter().enumerate() {
             if let Some(ci) = t.locate(cx, cy) {
+                ruled.push((ti, g.clone()));
                 in_cells[ti][ci].push(g);
                 continue 'glyph;
             }
         }
         stream.push(g);
     }
-    let mut lines = Vec::new();
-    for (t, cell_glyphs) in tables.iter().zip(in_cells) {
-        lines.extend(table_lines(t, cell_glyphs));
+    let (mut lines, taken) = stream_lines(stream, ruled, tables.len(), &content.rules);
+    for ((t, cell_glyphs), taken) in tables.iter().zip(in_cells).zip(taken) {
+        if !taken {
+            lines.extend(table_lines(t, cell_glyphs));
+        }
     }
-    lines.extend(stream_lines(stream));
     lines.sort_by(|a, b| {
         a.top
             .total_cmp(&b.top)
@@ -255,34 +260,47 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
     (lines, rest)
 }
 
-fn stream_lines(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+/// Unruled text: vertical columns, then rows, read as tables where a header stands over
+/// aligned values (see [`super::stream_table`]), else split into cells at wide gaps.
+/// Returns the lines and, per ruled table, whether a table reading took its text.
+fn stream_lines(
+    glyphs: Vec<Glyph>,
+    ruled: Vec<(usize, Glyph)>,
+    tables: usize,
+    rules: &[Rule],
+) -> (Vec<PageLine>, Vec<bool>) {
     let (mut lines, glyphs) = take_vertical_columns(glyphs);
-    lines.extend(stream_rows(glyphs));
-    lines
+    if glyphs.is_empty() {
+        return (lines, vec![false; tables]);
+    }
+    let plain_rows = group_rows(glyphs.clone());
+    let plain: Vec<(f64, f64, Option<PageLine>)> = plain_rows
+        .iter()
+        .map(|r| (r.top, r.bottom, plain_row(r)))
+        .collect();
+    let (read, taken) = super::stream_table::arrange_rows(glyphs, ruled, tables, plain, rules);
+    lines.extend(read);
+    (lines, taken)
 }
 
-fn stream_rows(glyphs: Vec<Glyph>) -> Vec<PageLine> {
-    group_rows(glyphs)
+/// One unruled row split into cells at gaps wider than [`CELL_GAP_EM`].
+fn plain_row(row: &TextRow) -> Option<PageLine> {
+    let cells: Vec<PageCell> = split_runs(&row.glyphs, CELL_GAP_EM)
         .into_iter()
-        .filter_map(|row| {
-            let cells: Vec<PageCell> = split_runs(&row.glyphs, CELL_GAP_EM)
-                .into_iter()
-                .map(|run| {
-                    let text = run_text(run);
-                    PageCell {
-                        raw: text.clone(),
-                        text,
-                        x0: run.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
-                        x1: run.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
-                    }
-                })
-                .filter(|c| !c.text.trim().is_empty())
-                .collect();
-            (!cells.is_empty()).then(|| PageLine {
-                top: row.top,
-                order_x: cells[0].x0,
-                cells,
-            })
+        .map(|run| {
+            let text = run_text(run);
+            PageCell {
+                raw: text.clone(),
+                text,
+                x0: run.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
+                x1: run.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
+            }
         })
-        .collect()
+        .filter(|c| !c.text.trim().is_empty())
+        .collect();
+    (!cells.is_empty()).then(|| PageLine {
+        top: row.top,
+        order_x: cells[0].x0,
+        cells,
+    })
 }

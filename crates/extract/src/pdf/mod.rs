@@ -17,6 +17,7 @@ mod lattice;
 mod layout;
 mod plumber;
 mod quality;
+mod stream_table;
 
 use rayon::prelude::*;
 

@@ -1,0 +1,404 @@
+//! Tables without rulings: a page's unruled text read by the positioned-text algorithm of
+//! [`crate::layout`] (columns from header cells and text edges, rows merged around the
+//! lines that hold values), with x in points instead of display columns.
+//!
+//! The page's text rows become positioned lines: runs separated by a gap of at least
+//! [`RUN_GAP_EM`] (as two spaces separate runs of flattened text), words inside a run at
+//! a drawn space or a gap of [`WORD_GAP_EM`] (where a table squeezed two cells together,
+//! only such a gap tells them apart). x is counted in half ems of the page's body text, so
+//! the algorithm's tolerances, written in display columns (one column = half a wide
+//! character), mean the same on a page. Vertical space becomes blank lines, as a text
+//! rendering of the page would print them: one per em of empty height, and at least one
+//! where a horizontal rule runs between two rows (Word tables with row lines only: the
+//! rules decide rows, never columns).
+//!
+//! Only the table regions that [`crate::layout::arrange`] finds (a recognized header over
+//! aligned values) take its output; every other row keeps the cells of the plain stream
+//! reading, so pages without such a table read exactly as before.
+
+use super::backend::{Glyph, Rule};
+use super::layout::{PageCell, PageLine};
+use crate::cells::is_blank_text;
+use crate::layout::runs::{Run, Span};
+use crate::layout::{self, BuiltinVocabulary, SourceLine};
+
+/// Gap between glyphs, in ems, that separates runs (cells that stand clear of each other).
+const RUN_GAP_EM: f64 = 1.0;
+/// Gap between glyphs, in ems, that separates words (what `run_text` writes as a space).
+const WORD_GAP_EM: f64 = 0.35;
+/// A horizontal rule counts between two rows when it spans this share of the narrower
+/// of the two rows' extents.
+const RULE_COVER: f64 = 0.5;
+
+/// One text row as a positioned line: its text (runs joined by two spaces, words by one)
+/// and its runs, x in half ems.
+struct PositionedRow {
+    raw: String,
+    runs: Vec<Run>,
+}
+
+/// Glyphs on one baseline, left to right, with the ruled tables they were drawn in.
+struct BaselineRow {
+    glyphs: Vec<Glyph>,
+    top: f64,
+    bottom: f64,
+    /// Per glyph: the ruled table holding it.
+    tables: Vec<Option<usize>>,
+}
+
+impl BaselineRow {
+    fn extent(&self) -> (f64, f64) {
+        let x0 = self
+            .glyphs
+            .iter()
+            .map(|g| g.x0)
+            .fold(f64::INFINITY, f64::min);
+        let x1 = self
+            .glyphs
+            .iter()
+            .map(|g| g.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (x0, x1)
+    }
+}
+
+/// A glyph's centre this close to a row's centre (in its height) is on the row's baseline.
+const BASELINE_TOLERANCE: f64 = 0.3;
+
+/// Rows of glyphs by baseline: unlike the plain reading's rows, a glyph centred between
+/// two lines (a one-line cell beside a wrapped one) is a row of its own and does not join
+/// the lines above and below it into one.
+fn baseline_rows(mut glyphs: Vec<(Option<usize>, Glyph)>) -> Vec<BaselineRow> {
+    glyphs.sort_by(|a, b| {
+        a.1.center_y()
+            .total_cmp(&b.1.center_y())
+            .then(a.1.x0.total_cmp(&b.1.x0))
+    });
+    let mut rows: Vec<BaselineRow> = Vec::new();
+    let mut centre = f64::NEG_INFINITY;
+    for (table, g) in glyphs {
+        let h = (g.bottom - g.top).max(0.1);
+        match rows.last_mut() {
+            Some(r) if (g.center_y() - centre).abs() <= BASELINE_TOLERANCE * h => {
+                r.top = r.top.min(g.top);
+                r.bottom = r.bottom.max(g.bottom);
+                r.glyphs.push(g);
+                r.tables.push(table);
+            }
+            _ => {
+                centre = g.center_y();
+                rows.push(BaselineRow {
+                    top: g.top,
+                    bottom: g.bottom,
+                    glyphs: vec![g],
+                    tables: vec![table],
+                });
+            }
+        }
+    }
+    for r in &mut rows {
+        let mut order: Vec<usize> = (0..r.glyphs.len()).collect();
+        order.sort_by(|&a, &b| r.glyphs[a].x0.total_cmp(&r.glyphs[b].x0).then(a.cmp(&b)));
+        let glyphs = std::mem::take(&mut r.glyphs);
+        let tables = std::mem::take(&mut r.tables);
+        r.glyphs = order.iter().map(|&i| glyphs[i].clone()).collect();
+        r.tables = order.iter().map(|&i| tables[i]).collect();
+    }
+    rows.retain(|r| r.glyphs.iter().any(|g| !is_blank_text(&g.text)));
+    rows
+}
+
+/// The body text's em on the page: the median glyph em (10 when there are no glyphs).
+fn page_em(rows: &[BaselineRow]) -> f64 {
+    let mut ems: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| r.glyphs.iter())
+        .filter(|g| !is_blank_text(&g.text))
+        .map(Glyph::em)
+        .collect();
+    if ems.is_empty() {
+        return 10.0;
+    }
+    let mid = ems.len() / 2;
+    *ems.select_nth_unstable_by(mid, f64::total_cmp).1
+}
+
+fn position(row: &BaselineRow, unit: f64) -> PositionedRow {
+    let at = |x: f64| (x.max(0.0) / unit).round() as u32;
+    let mut raw = String::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    // A drawn space since the previous visible glyph.
+    let mut spaced = false;
+    for g in &row.glyphs {
+        if is_blank_text(&g.text) {
+            spaced |= g.x1 - g.x0 >= 0.15 * g.em() || g.text.contains('\u{3000}');
+            continue;
+        }
+        let text = g.text.trim();
+        let em = prev.map_or(g.em(), |p| g.em().max(p.em()));
+        let gap = prev.map_or(f64::INFINITY, |p| g.x0 - p.x1);
+        let (x0, x1) = (at(g.x0), at(g.x1).max(at(g.x0) + 1));
+        if prev.is_none() || gap >= RUN_GAP_EM * em {
+            if !raw.is_empty() {
+                raw.push_str("  ");
+            }
+            let start = raw.len();
+            raw.push_str(text);
+            let span = Span {
+                chars: (x0, x1),
+                display: (x0, x1),
+            };
+            runs.push(Run {
+                start,
+                end: raw.len(),
+                span,
+                words: vec![(start, raw.len(), span)],
+            });
+        } else if let Some(run) = runs.last_mut() {
+            let new_word = spaced || gap >= WORD_GAP_EM * em;
+            if new_word {
+                raw.push(' ');
+                let start = raw.len();
+                raw.push_str(text);
+                let span = Span {
+                    chars: (x0, x1),
+                    display: (x0, x1),
+                };
+                run.words.push((start, raw.len(), span));
+            } else {
+                raw.push_str(text);
+                if let Some(w) = run.words.last_mut() {
+                    w.1 = raw.len();
+                    w.2.chars.1 = w.2.chars.1.max(x1);
+                    w.2.display = w.2.chars;
+                }
+            }
+            run.end = raw.len();
+            run.span.chars.1 = run.span.chars.1.max(x1);
+            run.span.display = run.span.chars;
+        }
+        spaced = false;
+        prev = Some(g);
+    }
+    PositionedRow { raw, runs }
+}
+
+/// Whether a horizontal rule runs between rows `a` (above) and `b`.
+fn rule_between(a: &BaselineRow, b: &BaselineRow, rules: &[Rule]) -> bool {
+    let (ea, eb) = (a.extent(), b.extent());
+    rules.iter().filter(|r| r.is_horizontal()).any(|r| {
+        let y = (r.top + r.bottom) / 2.0;
+        let between = y >= a.bottom - 0.5 && y <= b.top + 0.5;
+        let covers = |e: (f64, f64)| {
+            let overlap = r.x1.min(e.1) - r.x0.max(e.0);
+            overlap >= RULE_COVER * (e.1 - e.0)
+        };
+        between && (covers(ea) || covers(eb))
+    })
+}
+
+/// Read the table regions of a page's unruled text. `stream`: the glyphs outside ruled
+/// tables; `ruled`: copies of the glyphs inside them, with their table; `plain`: the
+/// plain reading, `(top, bottom, line)` per row. A region is read as a table when most of
+/// its rows are unruled and every ruled table it touches lies inside it (a shaded header
+/// or heading row); its lines replace the plain rows and those tables. Returns the lines
+/// and, per ruled table, whether it was taken.
+pub(super) fn arrange_rows(
+    stream: Vec<Glyph>,
+    ruled: Vec<(usize, Glyph)>,
+    tables: usize,
+    plain: Vec<(f64, f64, Option<PageLine>)>,
+    rules: &[Rule],
+) -> (Vec<PageLine>, Vec<bool>) {
+    let keep_plain = |plain: Vec<(f64, f64, Option<PageLine>)>| -> Vec<PageLine> {
+        plain.into_iter().filter_map(|(_, _, l)| l).collect()
+    };
+    let mut ruled_glyphs = vec![0usize; tables];
+    for (t, _) in &ruled {
+        ruled_glyphs[*t] += 1;
+    }
+    let all: Vec<(Option<usize>, Glyph)> = stream
+        .into_iter()
+        .map(|g| (None, g))
+        .chain(ruled.into_iter().map(|(t, g)| (Some(t), g)))
+        .collect();
+    let rows = baseline_rows(all);
+    let em = page_em(&rows);
+    let unit = em / 2.0;
+    // Positioned lines with blank lines for vertical space; `row_of` maps them back.
+    let mut positioned: Vec<PositionedRow> = Vec::with_capacity(rows.len());
+    let mut row_of: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            let prev = &rows[i - 1];
+            let gap = row.top - prev.bottom;
+            let mut blanks = (gap / em).floor().clamp(0.0, 2.0) as usize;
+            if blanks == 0 && rule_between(prev, row, rules) {
+                blanks = 1;
+            }
+            for _ in 0..blanks {
+                positioned.push(PositionedRow {
+                    raw: String::new(),
+                    runs: Vec::new(),
+                });
+                row_of.push(None);
+            }
+        }
+        positioned.push(position(row, unit));
+        row_of.push(Some(i));
+    }
+    let sources: Vec<SourceLine> = positioned
+        .iter()
+        .map(|p| SourceLine {
+            page: 0,
+            raw: &p.raw,
+        })
+        .collect();
+    let runs: Vec<Vec<Run>> = positioned.iter().map(|p| p.runs.clone()).collect();
+    let arrangement = layout::arrange_positioned(&sources, &runs, &BuiltinVocabulary);
+    let mut taken = vec![false; tables];
+    if arrangement.blocks.is_empty() {
+        return (keep_plain(plain), taken);
+    }
+    let to_points = |x: u32| f64::from(x) * unit;
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    let mut out: Vec<PageLine> = Vec::new();
+    for block in &arrangement.blocks {
+        let block_rows: Vec<usize> = row_of[block.first..block.end]
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
+        let unruled = block_rows
+            .iter()
+            .filter(|&&r| rows[r].tables.iter().all(Option::is_none))
+            .count();
+        let Some(&first_row) = block_rows.first() else {
+            continue;
+        };
+        // A ruled table the region touches may begin above it (the upper lines of a
+        // shaded header): those rows come with it, one cell per run.
+        let mut touched = vec![false; tables];
+        for &r in &block_rows {
+            for t in rows[r].tables.iter().flatten() {
+                touched[*t] = true;
+            }
+        }
+        let above = (0..first_row)
+            .find(|&r| rows[r].tables.iter().flatten().any(|t| touched[*t]))
+            .unwrap_or(first_row);
+        let mut counted = vec![0usize; tables];
+        for r in above..first_row {
+            for t in rows[r].tables.iter().flatten() {
+                touched[*t] = true;
+            }
+        }
+        for r in above..first_row {
+            for t in rows[r].tables.iter().flatten() {
+                counted[*t] += 1;
+            }
+        }
+        for &r in &block_rows {
+            for t in rows[r].tables.iter().flatten() {
+                counted[*t] += 1;
+            }
+        }
+        let whole_tables = touched
+            .iter()
+            .zip(counted.iter().zip(&ruled_glyphs))
+            .all(|(&touched, (counted, all))| !touched || counted == all);
+        if unruled * 2 <= block_rows.len() || !whole_tables {
+            continue;
+        }
+        for (taken, touched) in taken.iter_mut().zip(&touched) {
+            *taken |= *touched;
+        }
+        for r in above..first_row {
+            let k = row_of.iter().position(|&o| o == Some(r)).unwrap_or(0);
+            let cells: Vec<PageCell> = runs[k]
+                .iter()
+                .map(|run| {
+                    let cell = layout::make_cell(run.text(sources[k].raw));
+                    PageCell {
+                        raw: cell.raw,
+                        text: cell.text,
+                        x0: to_points(run.span.chars.0),
+                        x1: to_points(run.span.chars.1),
+                    }
+                })
+                .collect();
+            if !cells.is_empty() {
+                out.push(PageLine {
+                    top: rows[r].top,
+                    order_x: cells[0].x0,
+                    cells,
+                });
+            }
+        }
+        let top = rows[above].top;
+        let bottom = block_rows
+            .iter()
+            .map(|&r| rows[r].bottom)
+            .fold(f64::NEG_INFINITY, f64::max);
+        spans.push((top, bottom));
+        let columns: Vec<(f64, f64)> = block
+            .columns
+            .iter()
+            .map(|&(a, b)| (to_points(a), to_points(b)))
+            .collect();
+        for line in arrangement
+            .lines
+            .iter()
+            .filter(|l| (block.first..block.end).contains(&l.first))
+        {
+            if line.cells.iter().all(|c| c.text.trim().is_empty()) {
+                continue;
+            }
+            let Some(first_row) = row_of[line.first] else {
+                continue;
+            };
+            let row = &rows[first_row];
+            let cells: Vec<PageCell> = if line.cells.len() == columns.len() {
+                line.cells
+                    .iter()
+                    .zip(&columns)
+                    .map(|(c, &(x0, x1))| PageCell {
+                        raw: c.raw.clone(),
+                        text: c.text.clone(),
+                        x0,
+                        x1,
+                    })
+                    .collect()
+            } else {
+                // A heading or a line of its own: where its row's text stands.
+                let (x0, x1) = row.extent();
+                line.cells
+                    .iter()
+                    .map(|c| PageCell {
+                        raw: c.raw.clone(),
+                        text: c.text.clone(),
+                        x0,
+                        x1,
+                    })
+                    .collect()
+            };
+            out.push(PageLine {
+                top: row.top,
+                order_x: cells.first().map_or(0.0, |c| c.x0),
+                cells,
+            });
+        }
+    }
+    let inside = |top: f64, bottom: f64| {
+        let centre = (top + bottom) / 2.0;
+        spans.iter().any(|&(a, b)| a <= centre && centre <= b)
+    };
+    out.extend(
+        plain
+            .into_iter()
+            .filter(|(top, bottom, _)| !inside(*top, *bottom))
+            .filter_map(|(_, _, l)| l),
+    );
+    (out, taken)
+}
