@@ -781,11 +781,18 @@ fn documents_without_kpis_are_counted_apart() {
         serde_json::from_slice(&std::fs::read(out.join("in/README.txt.json")).unwrap()).unwrap();
     assert_eq!(
         doc["warnings"],
-        serde_json::json!([{
-            "code": "no_kpis",
-            "message": "no KPI found: not a KPI report, or a layout the tool does not read",
-            "provenance": {"page": null, "line": 3, "text": "議事録の送付について"}
-        }])
+        serde_json::json!([
+            {
+                "code": "municipality_unknown",
+                "message": "no municipality named in the title or the first page",
+                "provenance": {"page": null, "line": 3, "text": "  議事録の送付について  "}
+            },
+            {
+                "code": "no_kpis",
+                "message": "no KPI found: not a KPI report, or a layout the tool does not read",
+                "provenance": {"page": null, "line": 3, "text": "議事録の送付について"}
+            }
+        ])
     );
     let out = dir.path().join("strict");
     let o = run(bin()

@@ -332,11 +332,11 @@ fn jsonl_rows_are_typed_canonical_objects() {
     );
 }
 
-/// A KPI document from observations given as (role, number, unit, comparator, year).
-fn kpi_document(
-    name: &str,
-    observations: &[(&str, Option<f64>, &str, Option<&str>, i64)],
-) -> Value {
+/// An observation as (role, number, unit, comparator, year).
+type ObservationSpec<'a> = (&'a str, Option<f64>, &'a str, Option<&'a str>, i64);
+
+/// A KPI document from observations.
+fn kpi_document(name: &str, observations: &[ObservationSpec<'_>]) -> Value {
     let mut doc = common::empty_document();
     doc["document"]["municipality"] = json!({"name": "柏崎市", "code": "152056"});
     let observations: Vec<Value> = observations
@@ -421,9 +421,8 @@ fn direction_latest_and_achievement_follow_the_baseline_and_target() {
 
 #[test]
 fn direction_comes_from_the_comparator_then_values_then_words() {
-    let direction = |name: &str, obs: &[(&str, Option<f64>, &str, Option<&str>, i64)]| {
-        facts(&kpi_document(name, obs))[0].1.clone()
-    };
+    let direction =
+        |name: &str, obs: &[ObservationSpec<'_>]| facts(&kpi_document(name, obs))[0].1.clone();
     let text = |s: &str| Cell::Text(s.into());
     // 80%以上 against a baseline of 85%: "at least" means higher is better.
     assert_eq!(
@@ -493,9 +492,7 @@ fn direction_comes_from_the_comparator_then_values_then_words() {
 
 #[test]
 fn achievement_is_null_when_it_cannot_be_computed() {
-    let achievement = |obs: &[(&str, Option<f64>, &str, Option<&str>, i64)]| {
-        facts(&kpi_document("k", obs))[0].3.clone()
-    };
+    let achievement = |obs: &[ObservationSpec<'_>]| facts(&kpi_document("k", obs))[0].3.clone();
     // No latest value (the current one is missing).
     assert_eq!(
         achievement(&[

@@ -289,13 +289,9 @@ pub(super) fn arrange_rows(
             .find(|&r| rows[r].tables.iter().flatten().any(|t| touched[*t]))
             .unwrap_or(first_row);
         let mut counted = vec![0usize; tables];
-        for r in above..first_row {
-            for t in rows[r].tables.iter().flatten() {
+        for row in &rows[above..first_row] {
+            for t in row.tables.iter().flatten() {
                 touched[*t] = true;
-            }
-        }
-        for r in above..first_row {
-            for t in rows[r].tables.iter().flatten() {
                 counted[*t] += 1;
             }
         }
@@ -314,7 +310,7 @@ pub(super) fn arrange_rows(
         for (taken, touched) in taken.iter_mut().zip(&touched) {
             *taken |= *touched;
         }
-        for r in above..first_row {
+        for (r, row) in rows.iter().enumerate().take(first_row).skip(above) {
             let k = row_of.iter().position(|&o| o == Some(r)).unwrap_or(0);
             let cells: Vec<PageCell> = runs[k]
                 .iter()
@@ -330,7 +326,7 @@ pub(super) fn arrange_rows(
                 .collect();
             if !cells.is_empty() {
                 out.push(PageLine {
-                    top: rows[r].top,
+                    top: row.top,
                     order_x: cells[0].x0,
                     cells,
                 });
