@@ -336,34 +336,34 @@ fn urakawa_town() {
             "いちご生産額 baseline 2億396万円 = 203,960,000 円",
             has(&d, "いちご生産額", "baseline", 203_960_000.0, "円", None),
         ),
-        pending(
+        fact(
             "新規雇用者数 target 50 人, baseline ― (missing)",
             has(&d, "新規雇用者数", "target", 50.0, "人", None),
         ),
-        pending(
+        fact(
             "新規就農者数 baseline 1.4 人/年, target 4 組/年",
             has(&d, "新規就農者数", "baseline", 1.4, "人/年", None)
                 && has(&d, "新規就農者数", "target", 4.0, "組/年", None),
         ),
-        pending(
+        fact(
             "給食での地場産物利用率 33 %/年 → 38 %/年",
             has(&d, "給食での地場産物利用率", "target", 38.0, "", None),
         ),
-        pending(
+        fact(
             "地域DMOの設立 0件 → 1件",
             has(&d, "地域DMOの設立", "baseline", 0.0, "件", None)
                 && has(&d, "地域DMOの設立", "target", 1.0, "件", None),
         ),
-        pending(
+        fact(
             "転入者数 715人 → 950人",
             has(&d, "転入者数", "baseline", 715.0, "人", None)
                 && has(&d, "転入者数", "target", 950.0, "人", None),
         ),
-        pending(
+        fact(
             "交流人口数 3,324人 → 5,000人",
             has(&d, "交流人口数", "target", 5000.0, "人", None),
         ),
-        pending(
+        fact(
             "うらかわ生活体験滞在延日数 3,617日/年 → 4,654日/年",
             has(
                 &d,
