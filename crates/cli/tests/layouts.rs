@@ -542,7 +542,7 @@ fn inline_lists() {
     check_values(
         "inline-lists",
         &[
-            "1.1 | kpi | baseline=20396万円 target=43000万円",
+            "1.1 | kpi | baseline=203960000円 target=430000000円",
             "1.2 | kpi | baseline=missing target=10件",
             "1.3 | kpi | baseline=5.5‰ target=5.9‰",
             "1.4 | kpi | baseline=4356億円 target=4380億円",

@@ -134,20 +134,12 @@ const fn form(raw: &'static str, decimal: &'static str, unit: Option<&'static st
 #[test]
 fn the_value_forms_of_issue_17() {
     let facts = [
-        // 万/億 notation: counted in the smallest printed scale, normalized to the base unit.
-        FormFact {
-            normalized: Some((959_000.0, "人")),
-            ..form("95万9千人", "959", Some("千人"))
-        },
+        // 万/億 notation, resolved into the base unit as the contract's examples are
+        // (95万 + 9千 = 959,000 人; 2億 + 396万 = 203,960,000 円).
+        form("95万9千人", "959000", Some("人")),
         form("1万2600回", "12600", Some("回")),
-        FormFact {
-            normalized: Some((203_960_000.0, "円")),
-            ..form("2億396万円", "20396", Some("万円"))
-        },
-        FormFact {
-            normalized: Some((430_000_000.0, "円")),
-            ..form("4億3,000万円", "43000", Some("万円"))
-        },
+        form("2億396万円", "203960000", Some("円")),
+        form("4億3,000万円", "430000000", Some("円")),
         // ▲ and △ are minus signs.
         form("▲3.5", "-3.5", None),
         form("△10人", "-10", Some("人")),
@@ -268,13 +260,14 @@ fn scaled_units_normalize_exactly() {
 }
 
 #[test]
-fn compound_amounts_count_in_the_smallest_scale() {
+fn compound_amounts_resolve_into_the_base_unit() {
+    // 12億 + 3,400万 = 1,234,000,000 円: no scale is left to normalize.
     let n = number(&cell("12億3,400万円").value).clone();
     assert_eq!(
         (n.decimal.as_str(), n.unit.as_deref()),
-        ("123400", Some("万円"))
+        ("1234000000", Some("円"))
     );
-    assert_eq!(n.normalized.map(|x| x.number), Some(1_234_000_000.0));
+    assert_eq!(n.normalized, None);
 }
 
 #[test]

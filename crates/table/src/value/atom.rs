@@ -330,6 +330,7 @@ fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<Numbe
     let mut rest = prefix;
 
     // `12億3,400万円`: each earlier (number, scale word) pair must have a larger scale.
+    let mut compound = false;
     for _ in 0..4 {
         let Some((word, power)) = units::scale_words().find(|(w, _)| rest.ends_with(w)) else {
             break;
@@ -352,6 +353,15 @@ fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<Numbe
             .checked_add(value)?;
         unit_power = power;
         rest = &before[..start];
+        compound = true;
+    }
+    // A compound amount is resolved into its base unit (contract: `2億396万円` is
+    // 203960000 円, `95万9千人` 959000 人): no single printed scale is its unit.
+    let mut unit = unit;
+    if compound {
+        let (power, base) = units::leading_scale(unit_text);
+        value = value.shift(power)?;
+        unit = base;
     }
 
     let mut approximate = false;
@@ -541,6 +551,7 @@ mod tests {
             let mut value = parse_number(number)?;
             let (mut unit_power, _) = units::leading_scale(unit);
             let mut rest = prefix;
+            let mut compound = false;
             for _ in 0..4 {
                 let Some((word, power)) = units::scale_words().find(|(w, _)| rest.ends_with(w))
                 else {
@@ -564,6 +575,13 @@ mod tests {
                     .checked_add(value)?;
                 unit_power = power;
                 rest = &before[..start];
+                compound = true;
+            }
+            let mut unit = unit;
+            if compound {
+                let (power, base) = units::leading_scale(unit);
+                value = value.shift(power)?;
+                unit = base;
             }
             let mut approximate = false;
             let mut negative = false;
@@ -818,10 +836,13 @@ mod tests {
     }
 
     #[test]
-    fn compounds_count_in_the_smallest_scale() {
+    fn compounds_resolve_into_the_base_unit() {
         let a = atom("12億3,400万円");
-        assert_eq!(a.number.to_string(), "123400");
-        assert_eq!(a.unit.as_deref(), Some("万円"));
+        assert_eq!(a.number.to_string(), "1234000000");
+        assert_eq!(a.unit.as_deref(), Some("円"));
+        let c = atom("95万9千人");
+        assert_eq!(c.number.to_string(), "959000");
+        assert_eq!(c.unit.as_deref(), Some("人"));
         let b = atom("1億2,345円");
         assert_eq!(b.number.to_string(), "100002345");
         assert_eq!(b.unit.as_deref(), Some("円"));

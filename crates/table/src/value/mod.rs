@@ -24,8 +24,8 @@
 //!   `45.7% (依頼会員595人、提供会員272人)`) is the total as a `number`; the breakdown group is
 //!   kept verbatim as a note. Its dates date the total only when the total has no date of its
 //!   own and they all agree.
-//! - Compound amounts (`12億3,400万円`) are counted in the smallest printed scale:
-//!   number 123400, unit `万円`, normalized 1234000000 円.
+//! - Compound amounts (`12億3,400万円`, `95万9千人`) are resolved into their base unit
+//!   (contract): number 1234000000, unit `円`, normalized null.
 //! - A date printed once after several values (`14組・19人 (H30)`) dates the cell; the parts
 //!   keep `period: null`. Parts dated one by one (`953,404人 (H30 直江津) …`) carry their own
 //!   periods, and the cell's period is theirs when they agree.

@@ -334,16 +334,16 @@ fn scaled_units_and_hints() {
     );
     let c = parse_normalized("36.2%", Some("人"), &mock_dates);
     assert_eq!(number(&c.value).unit.as_deref(), Some("%"));
+    // A compound amount is resolved into its base unit (contract): no scale left to
+    // normalize.
     let c = cell("12億3,400万円");
     let n = number(&c.value);
     assert_eq!(
         (n.decimal.as_str(), n.unit.as_deref()),
-        ("123400", Some("万円"))
+        ("1234000000", Some("円"))
     );
-    assert_eq!(
-        n.normalized.as_ref().map(|x| x.number),
-        Some(1_234_000_000.0)
-    );
+    assert_eq!(n.number, 1_234_000_000.0);
+    assert_eq!(n.normalized, None);
 }
 
 #[test]
