@@ -45,6 +45,10 @@ fn columns_are_fixed() {
             ("unit", "string"),
             ("comparator", "string"),
             ("approximate", "boolean"),
+            ("cumulative", "boolean"),
+            ("span_years", "integer"),
+            ("estimate", "boolean"),
+            ("preliminary", "boolean"),
             ("normalized_number", "float"),
             ("normalized_unit", "string"),
             ("text", "string"),
@@ -58,6 +62,7 @@ fn columns_are_fixed() {
             ("period_end", "string"),
             ("is_latest", "boolean"),
             ("achievement", "float"),
+            ("achievement_rate", "float"),
             ("status_code", "string"),
             ("status_label", "string"),
             ("departments", "string"),
@@ -75,12 +80,12 @@ const SOURCE: &str = "\"152226\",\"上越市\",\"joetsu-kpi-progress-r5.txt\",\"
 /// direction word (unknown), and its `current` parts are its latest value (`previous`
 /// is missing). The section title's line break is escaped.
 const ROWS: &[&str] = &[
-    "\"A\",\"【しごとづくり】安定的で魅力ある雇用を創出する\",\"A.1\",\"152226|市内総生産|百万円\",\"headline\",\"市内総生産\",\"increase\",\"baseline\",\"number\",1,1,,574963,\"574963\",\"百万円\",,false,574963000000,\"円\",,\"574,963百万円\",\"(H27国勢調査)\",\"H30\",2018,,\"unspecified\",,,false,,\"on_track\",\"順 調\",\"産業政策課;農政課\",,12",
-    "\"A\",\"【しごとづくり】安定的で魅力ある雇用を創出する\",\"A.1\",\"152226|市内総生産|百万円\",\"headline\",\"市内総生産\",\"increase\",\"target\",\"number\",1,1,,4,\"4.0\",\"%\",\">=\",true,,,,\"約4.0%以上\",,\"H26～H30の平均値\",2014,,\"unspecified\",,,false,,\"on_track\",\"順 調\",\"産業政策課;農政課\",,12",
-    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"previous\",\"missing\",1,1,,,,,,,,,,\"－\",,,,,,,,false,,,,,3,40",
-    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"current\",\"number\",1,2,\"直江津\",953404,\"953404\",\"人\",,false,,,,\"953,404人 (H30 直江津) -0.5\",,\"H30\",2018,,\"unspecified\",,,true,,,,,3,40",
-    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"current\",\"number\",2,2,,-0.5,\"-0.5\",,\"<=\",false,,,,\"953,404人 (H30 直江津) -0.5\",,\"2021年4月\",2021,4,\"calendar_year\",\"2021-04-01\",\"2021-04-30\",true,,,,,3,40",
-    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"target\",\"text\",1,1,,,,,,,,,\"航路数の増加・コンテナの仕向け地の多様化\",\"航路数の増加・コンテナの仕向け地の多様化\",\"(参考:依頼会員 516人、提供会員 279人)\",,,,,,,false,,,,,3,40",
+    "\"A\",\"【しごとづくり】安定的で魅力ある雇用を創出する\",\"A.1\",\"152226|市内総生産|百万円\",\"headline\",\"市内総生産\",\"increase\",\"baseline\",\"number\",1,1,,574963,\"574963\",\"百万円\",,false,false,,false,false,574963000000,\"円\",,\"574,963百万円\",\"(H27国勢調査)\",\"H30\",2018,,\"unspecified\",,,false,,,\"on_track\",\"順 調\",\"産業政策課;農政課\",,12",
+    "\"A\",\"【しごとづくり】安定的で魅力ある雇用を創出する\",\"A.1\",\"152226|市内総生産|百万円\",\"headline\",\"市内総生産\",\"increase\",\"target\",\"number\",1,1,,4,\"4.0\",\"%\",\">=\",true,true,5,false,true,,,,\"約4.0%以上\",,\"H26～H30の平均値\",2014,,\"unspecified\",,,false,,,\"on_track\",\"順 調\",\"産業政策課;農政課\",,12",
+    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"previous\",\"missing\",1,1,,,,,,,,,,,,,,\"－\",,,,,,,,false,,,,,,3,40",
+    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"current\",\"number\",1,2,\"直江津\",953404,\"953404\",\"人\",,false,false,,false,false,,,,\"953,404人 (H30 直江津) -0.5\",,\"H30\",2018,,\"unspecified\",,,true,,,,,,3,40",
+    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"current\",\"number\",2,2,,-0.5,\"-0.5\",,\"<=\",false,false,,false,false,,,,\"953,404人 (H30 直江津) -0.5\",,\"2021年4月\",2021,4,\"calendar_year\",\"2021-04-01\",\"2021-04-30\",true,,,,,,3,40",
+    "\"A-1-1\",\"地域産業の競争力強化, \"\"新\"\"分野\\u{a}支援\",\"A-1-1.1\",\"152226|来訪者数|人\",\"kpi\",\"来訪者数\",\"unknown\",\"target\",\"text\",1,1,,,,,,,,,,,,,\"航路数の増加・コンテナの仕向け地の多様化\",\"航路数の増加・コンテナの仕向け地の多様化\",\"(参考:依頼会員 516人、提供会員 279人)\",,,,,,,false,,,,,,3,40",
 ];
 
 fn header() -> String {
@@ -262,7 +267,7 @@ fn rows_of_the_wrong_width_or_type_are_refused() {
     let short = vec![vec![Cell::Text("only one".into())]];
     assert!(write_csv(&short, &mut Vec::new(), false).is_err());
     let error = write_dataset_jsonl(&short, &mut Vec::new()).unwrap_err();
-    assert!(error.to_string().contains("expected 43"), "{error}");
+    assert!(error.to_string().contains("expected 48"), "{error}");
     let mut wrong: Row = DATASET_COLUMNS.iter().map(|_| Cell::Null).collect();
     wrong[column_index("as_of_year").unwrap()] = Cell::Text("2023".into());
     let error = write_dataset_jsonl(&[wrong], &mut Vec::new()).unwrap_err();

@@ -165,6 +165,7 @@ pub fn dataset_rows(doc: &Value, source_path: Option<&str>) -> Vec<Row> {
                 Cell::Text(facts.direction.as_str().to_string()),
             ],
             achievement: facts.achievement.map_or(Cell::Null, Cell::Float),
+            achievement_rate: Cell::float(&kpi["achievement_rate"]["number"]),
             tail: [
                 Cell::text(&kpi["status"]["code"]),
                 Cell::text(&kpi["status"]["label"]),
@@ -195,6 +196,8 @@ pub fn dataset_rows(doc: &Value, source_path: Option<&str>) -> Vec<Row> {
 struct KpiCells {
     head: [Cell; 7],
     achievement: Cell,
+    /// The report's printed 達成率 (`Kpi.achievement_rate`), as printed.
+    achievement_rate: Cell,
     tail: [Cell; 5],
 }
 
@@ -279,6 +282,10 @@ fn row(
         Cell::text(&value["unit"]),
         Cell::text(&value["comparator"]),
         Cell::boolean(&value["approximate"]),
+        Cell::boolean(&value["cumulative"]),
+        Cell::integer(&value["span_years"]),
+        Cell::boolean(&value["estimate"]),
+        Cell::boolean(&value["preliminary"]),
         Cell::float(&value["normalized"]["number"]),
         Cell::text(&value["normalized"]["unit"]),
         Cell::text(&value["text"]),
@@ -292,6 +299,7 @@ fn row(
         Cell::text(&period["end"]),
         Cell::Boolean(place.is_latest),
         kpi.achievement.clone(),
+        kpi.achievement_rate.clone(),
     ]);
     cells.extend_from_slice(&kpi.tail);
     debug_assert_eq!(cells.len(), DATASET_COLUMNS.len());
