@@ -40,8 +40,12 @@ impl Layout for Headings {
 fn outline_heading(at: &At) -> Option<ParsedHeading> {
     let level = at.line().heading?;
     let cell = at.single()?;
-    let first_line = at.lines.iter().position(|l| !l.is_blank());
-    if first_line == Some(at.index) {
+    // Stops at the first printed line, so a document of many headings is not walked again
+    // for each of them.
+    if at.lines[..at.index]
+        .iter()
+        .all(crate::view::LineView::is_blank)
+    {
         return None;
     }
     Some(ParsedHeading {
