@@ -37,6 +37,10 @@ struct ReadArgs {
     /// Refuse inputs with a line of this many cells or more.
     #[arg(long, value_name = "N", default_value_t = pipeline::DEFAULT_MAX_CELLS)]
     max_cells: usize,
+    /// Refuse PDFs whose content streams decode to more than this many megabytes in all
+    /// (every drawing of a form counts again).
+    #[arg(long, value_name = "MB", default_value_t = shinchoku_extract::pdf::DEFAULT_MAX_DECODED >> 20)]
+    max_decoded: usize,
     /// How text input is split into cells: `auto` (detect each block), `tabs`, `spaces`
     /// (space-aligned, as `pdftotext -layout`), `pipes` (Markdown tables) or `lines` (one
     /// cell per line).
@@ -53,6 +57,7 @@ impl ReadArgs {
             pdf_backend: self.pdf_backend.clone(),
             max_input: self.max_input.saturating_mul(1 << 20),
             max_cells: self.max_cells,
+            max_decoded: self.max_decoded.saturating_mul(1 << 20),
             text_layout: self.text_layout.parse().unwrap_or_default(),
         }
     }
@@ -122,6 +127,8 @@ struct WorkerArgs {
     max_input_bytes: u64,
     #[arg(long)]
     max_cells: usize,
+    #[arg(long)]
+    max_decoded_bytes: usize,
     #[arg(long, default_value = "auto")]
     text_layout: String,
 }
@@ -254,6 +261,7 @@ fn run_worker(args: WorkerArgs) -> ExitCode {
             pdf_backend: args.pdf_backend,
             max_input: args.max_input_bytes,
             max_cells: args.max_cells,
+            max_decoded: args.max_decoded_bytes,
             text_layout: args.text_layout.parse().unwrap_or_default(),
         },
         force: args.force,

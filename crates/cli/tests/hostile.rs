@@ -168,6 +168,27 @@ fn hostile_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
         Obj::Dict(FONT.into()),
     ];
     add("flate-bomb.pdf", &raw_pdf(&objects), "decodes to more than");
+    // One page lists a 64 MB stream five times: each is within the per-stream limit,
+    // the page's content is not.
+    let once = zlib(&vec![b' '; 64 << 20]);
+    let objects = vec![
+        Obj::Dict("<< /Type /Catalog /Pages 2 0 R >>".into()),
+        Obj::Dict("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into()),
+        Obj::Dict(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+             /Contents [4 0 R 6 0 R 6 0 R 6 0 R 6 0 R 6 0 R] \
+             /Resources << /Font << /F1 5 0 R >> >> >>"
+                .into(),
+        ),
+        Obj::Stream(String::new(), TEXT.to_vec()),
+        Obj::Dict(FONT.into()),
+        Obj::Stream("/Filter /FlateDecode".into(), once),
+    ];
+    add(
+        "contents-repeated.pdf",
+        &raw_pdf(&objects),
+        "its content streams and forms decode to more than 256 MB",
+    );
     add("tabs.txt", &vec![b'\t'; 50 << 20], "--max-cells");
     add(
         "empty-\u{1b}]0;retitled\u{7}-\nerror: forged.txt",
@@ -288,6 +309,85 @@ fn hostile_files_give_one_error_line_each_and_never_stop_a_batch() {
     }
     let jsonl = std::fs::read_to_string(&jsonl).unwrap();
     assert_eq!(jsonl.lines().count(), good.len());
+}
+
+/// A PDF of `pages` pages, each showing the text and a flate-compressed `filler` of
+/// spaces; page 2 also draws a form holding `filler` ten times when `drawings`.
+fn filled_pages_pdf(pages: usize, filler: usize, drawings: bool) -> Vec<u8> {
+    let filler = zlib(&vec![b' '; filler]);
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 6 + 3 * i)).collect();
+    let mut objects = vec![
+        Obj::Dict("<< /Type /Catalog /Pages 2 0 R >>".into()),
+        Obj::Dict(format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )),
+        Obj::Stream(String::new(), TEXT.to_vec()),
+        Obj::Dict(FONT.into()),
+        Obj::Stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Filter /FlateDecode".into(),
+            filler.clone(),
+        ),
+    ];
+    for i in 0..pages {
+        let page = 6 + 3 * i;
+        objects.push(Obj::Dict(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+             /Contents [3 0 R {} 0 R {} 0 R] \
+             /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> >> >>",
+            page + 1,
+            page + 2
+        )));
+        objects.push(Obj::Stream("/Filter /FlateDecode".into(), filler.clone()));
+        let draws = if drawings && i == 1 {
+            "/X1 Do\n".repeat(10)
+        } else {
+            String::new()
+        };
+        objects.push(Obj::Stream(String::new(), draws.into_bytes()));
+    }
+    raw_pdf(&objects)
+}
+
+/// `--max-decoded` sums the pages in page order, each drawing of a form counting again,
+/// and names the page by which the sum passes it, whatever the number of threads reading
+/// pages in parallel. Pages of 300,000 spaces (plus the text line): with ten drawings of
+/// the form on page 2 the sum is 3.6 MB after page 2; without them it first passes 2 MiB
+/// (2,097,152 bytes) after page 7 (2,100,357 bytes).
+#[test]
+fn decoded_budget_names_the_page_at_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for (drawings, page) in [(true, 2), (false, 7)] {
+        let file = dir.path().join(format!("filled-{drawings}.pdf"));
+        std::fs::write(&file, filled_pages_pdf(9, 300_000, drawings)).unwrap();
+        for threads in ["1", "2", "5"] {
+            let o = bin()
+                .env("RAYON_NUM_THREADS", threads)
+                .args(["extract", "--max-decoded", "2"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            let lines = stderr_lines(&o);
+            assert_eq!(o.status.code(), Some(2), "{lines:?}");
+            assert_eq!(
+                lines,
+                [format!(
+                    "error: {}: page {page}: the document's content streams decode to more \
+                     than 2 MB by this page; raise the limit with --max-decoded",
+                    file.display()
+                )],
+                "{threads} threads"
+            );
+        }
+        // Under the default budget the same file converts.
+        let o = bin().arg("extract").arg(&file).output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
 }
 
 /// A file that needs more than `--max-memory` fails alone; one that runs past

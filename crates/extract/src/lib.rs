@@ -66,6 +66,10 @@ pub enum ExtractError {
     TooManyPages { pages: usize, max: u32 },
     #[error("line {line} has {max} cells or more; raise the limit with --max-cells")]
     TooManyCells { line: usize, max: usize },
+    /// The content streams and forms of pages 1..=`page` decode to more than
+    /// `--max-decoded` (each drawing of a form counts again).
+    #[error("page {page}: the document's content streams decode to more than {max_mb} MB by this page; raise the limit with --max-decoded")]
+    TooMuchDecoded { page: u32, max_mb: usize },
     /// A fixed limit of the PDF reader (nesting depth, decoded stream size).
     #[error("{0}")]
     Limit(Limit),
@@ -90,6 +94,7 @@ impl ExtractError {
             self,
             ExtractError::TooManyPages { .. }
                 | ExtractError::TooManyCells { .. }
+                | ExtractError::TooMuchDecoded { .. }
                 | ExtractError::Limit(_)
                 | ExtractError::UnknownBackend(_)
         )
@@ -107,6 +112,10 @@ pub enum Limit {
     FormDepth { page: u32, max: usize },
     #[error("page {page}: a stream decodes to more than {max_mb} MB (a fixed limit)")]
     DecodedStream { page: u32, max_mb: usize },
+    /// One page's content streams and forms decode to more than a fixed budget (each
+    /// drawing of a form counts again).
+    #[error("page {page}: its content streams and forms decode to more than {max_mb} MB (a fixed limit)")]
+    DecodedPage { page: u32, max_mb: usize },
     #[error("page {page}: {name} exceeded (limit {max}; a fixed limit)")]
     Other {
         page: u32,

@@ -30,6 +30,8 @@ pub struct Options {
     pub max_input: u64,
     /// Refuse inputs with a line of more cells than this.
     pub max_cells: usize,
+    /// Refuse PDFs whose content streams and forms decode to more bytes than this.
+    pub max_decoded: usize,
     /// How text input is split into cells (`--text-layout`); `Auto` detects each block.
     pub text_layout: shinchoku_extract::TextLayout,
 }
@@ -42,6 +44,7 @@ impl Default for Options {
             pdf_backend: None,
             max_input: DEFAULT_MAX_INPUT,
             max_cells: DEFAULT_MAX_CELLS,
+            max_decoded: shinchoku_extract::pdf::DEFAULT_MAX_DECODED,
             text_layout: shinchoku_extract::TextLayout::default(),
         }
     }
@@ -54,6 +57,7 @@ impl Options {
             max_pages: self.max_pages,
             backend: self.pdf_backend.clone(),
             max_cells_per_line: Some(self.max_cells),
+            max_decoded: Some(self.max_decoded),
         }
     }
 }

@@ -83,6 +83,7 @@ impl WorkerConfig {
         }
         args.extend(["--max-input-bytes".to_string(), o.max_input.to_string()]);
         args.extend(["--max-cells".to_string(), o.max_cells.to_string()]);
+        args.extend(["--max-decoded-bytes".to_string(), o.max_decoded.to_string()]);
         args.extend([
             "--text-layout".to_string(),
             o.text_layout.as_str().to_string(),

@@ -2044,6 +2044,10 @@ fn handle_form_xobject(
     let content_bytes = decode_stream(stream).map_err(|e| {
         BackendError::Interpreter(format!("failed to decode Form XObject /{name} stream: {e}"))
     })?;
+    // shinchoku patch: every drawing of a form counts against the page's decode budget
+    // (fonts, decoded once per document, do not: a page's count must not depend on which
+    // page loaded a font first).
+    crate::decode_budget::charge(content_bytes.len())?;
 
     // Recursively interpret the Form XObject content stream
     interpret_content_stream_with_fonts(

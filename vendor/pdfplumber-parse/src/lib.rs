@@ -26,6 +26,7 @@ pub mod cid_font;
 pub mod cjk_encoding;
 pub mod cmap;
 pub mod color_space;
+pub mod decode_budget;
 pub mod error;
 pub mod font_metrics;
 pub mod handler;

@@ -1840,17 +1840,20 @@ fn decode_contents_array(
 
 /// Decode a content stream, decompressing if needed.
 fn decode_content_stream(stream: &lopdf::Stream) -> Result<Vec<u8>, BackendError> {
-    if stream.dict.get(b"Filter").is_ok() {
+    let bytes = if stream.dict.get(b"Filter").is_ok() {
         stream
             .decompressed_content_with_limit(crate::MAX_DECODED_STREAM_BYTES)
             .map_err(|e| {
                 crate::stream_decode_error(e, |e| {
                     BackendError::Parse(format!("failed to decompress content stream: {e}"))
                 })
-            })
+            })?
     } else {
-        Ok(stream.content.clone())
-    }
+        stream.content.clone()
+    };
+    // shinchoku patch: every decoded content stream counts against the page's budget.
+    crate::decode_budget::charge(bytes.len())?;
+    Ok(bytes)
 }
 
 /// Get the resources dictionary for a page, handling inheritance.

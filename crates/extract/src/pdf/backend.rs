@@ -86,6 +86,12 @@ pub trait OpenDocument: Send + Sync {
     fn page_count(&self) -> usize;
     /// Content of the page at 0-based `index`. May be called from several threads at once.
     fn page(&self, index: usize) -> Result<PageContent, ExtractError>;
+    /// The bytes of content streams and form XObjects that the last [`page`](Self::page)
+    /// call on this thread decoded, whether it succeeded or not; 0 from a backend that
+    /// does not count (its streams are still bounded one by one).
+    fn page_decoded_bytes(&self) -> usize {
+        0
+    }
     /// The Info dictionary's `/Title`, decoded; `None` when absent or unreadable.
     fn title(&self) -> Option<String> {
         None

@@ -19,6 +19,8 @@ mod plumber;
 mod quality;
 mod stream_table;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
@@ -40,7 +42,21 @@ pub struct PdfOptions {
     pub backend: Option<String>,
     /// Refuse a page with a line of more cells than this.
     pub max_cells_per_line: Option<usize>,
+    /// Refuse a document whose content streams and forms decode to more bytes than this,
+    /// counting every drawing of a form again (a bound on time; `None`:
+    /// [`DEFAULT_MAX_DECODED`]).
+    pub max_decoded: Option<usize>,
 }
+
+/// The most bytes one page's content streams and form XObjects may decode to, counting
+/// every drawing of a form again: a page's content is held whole while it is read, so this
+/// bounds its memory. Each stream is bounded on its own as well; this bounds a page that
+/// lists or draws a bounded stream a thousand times.
+pub const MAX_DECODED_PAGE_BYTES: usize = 256 << 20;
+
+/// The default of [`PdfOptions::max_decoded`]: real reports decode to a few megabytes per
+/// hundred pages.
+pub const DEFAULT_MAX_DECODED: usize = 1 << 30;
 
 /// The backends by name, default first.
 pub fn backends() -> [&'static dyn PdfBackend; 2] {
@@ -107,6 +123,8 @@ struct PageResult {
     readable_glyphs: usize,
     /// A limit the page went past: an error of the whole file.
     fatal: Option<ExtractError>,
+    /// Bytes its content streams and forms decoded (see [`PdfOptions::max_decoded`]).
+    decoded_bytes: usize,
 }
 
 fn read_with(
@@ -124,13 +142,21 @@ fn read_with(
     if n == 0 {
         return Err(ExtractError::NoPages);
     }
-    let mut pages: Vec<PageResult> = (0..n)
+    let budget = opts.max_decoded.unwrap_or(DEFAULT_MAX_DECODED);
+    let decoded = AtomicUsize::new(0);
+    let pages: Vec<Option<PageResult>> = (0..n)
         .into_par_iter()
-        .map(|i| read_page(doc.as_ref(), i))
+        .map(|i| {
+            // Past the budget the file is refused: pages not yet started are skipped.
+            if decoded.load(Ordering::Relaxed) > budget {
+                return None;
+            }
+            let page = read_page(doc.as_ref(), i);
+            decoded.fetch_add(page.decoded_bytes, Ordering::Relaxed);
+            Some(page)
+        })
         .collect();
-    if let Some(fatal) = pages.iter_mut().find_map(|p| p.fatal.take()) {
-        return Err(fatal);
-    }
+    let pages = settle_in_order(doc.as_ref(), pages, budget)?;
     if let Some(max) = opts.max_cells_per_line {
         for (i, page) in pages.iter().enumerate() {
             if let Some(at) = page.lines.iter().position(|l| l.cells.len() >= max) {
@@ -165,9 +191,49 @@ fn read_with(
     Ok(source)
 }
 
+/// The pages, or the error a reader going through them one by one would meet first: a
+/// page's own limit, or the page by which the document's decoded bytes pass `budget`
+/// ([`PdfOptions::max_decoded`]). Pages skipped in parallel once the budget was spent are
+/// read here when that answer needs them, so the page named never depends on scheduling.
+fn settle_in_order(
+    doc: &dyn OpenDocument,
+    pages: Vec<Option<PageResult>>,
+    budget: usize,
+) -> Result<Vec<PageResult>, ExtractError> {
+    let mut decoded = 0usize;
+    let mut settled = Vec::with_capacity(pages.len());
+    for (i, page) in pages.into_iter().enumerate() {
+        let mut page = page.unwrap_or_else(|| read_page(doc, i));
+        if let Some(fatal) = page.fatal.take() {
+            return Err(fatal);
+        }
+        decoded = decoded.saturating_add(page.decoded_bytes);
+        if decoded > budget {
+            return Err(ExtractError::TooMuchDecoded {
+                page: i as u32 + 1,
+                max_mb: budget >> 20,
+            });
+        }
+        settled.push(page);
+    }
+    Ok(settled)
+}
+
 fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
-    let page_no = index + 1;
-    let content = match guard::catch_quiet(|| doc.page(index)) {
+    let read = guard::catch_quiet(|| doc.page(index));
+    // Asked right after `page`, on the same thread, whatever the outcome.
+    let decoded_bytes = doc.page_decoded_bytes();
+    PageResult {
+        decoded_bytes,
+        ..lay_out_page(read, index + 1)
+    }
+}
+
+fn lay_out_page(
+    read: Result<Result<backend::PageContent, ExtractError>, String>,
+    page_no: usize,
+) -> PageResult {
+    let content = match read {
         Ok(Ok(c)) => c,
         Ok(Err(e)) if e.is_final() => {
             return PageResult {
@@ -195,6 +261,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             warnings,
             readable_glyphs: 0,
             fatal: None,
+            decoded_bytes: 0,
         };
     }
     if layer.is_unreadable() {
@@ -210,6 +277,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
             warnings,
             readable_glyphs: 0,
             fatal: None,
+            decoded_bytes: 0,
         };
     }
     let mut content = content;
@@ -233,6 +301,7 @@ fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
         warnings,
         readable_glyphs: layer.readable_glyphs(),
         fatal: None,
+        decoded_bytes: 0,
     }
 }
 
@@ -242,6 +311,7 @@ fn failed_page(message: String) -> PageResult {
         warnings: vec![(WarningCode::PageError, message)],
         readable_glyphs: 0,
         fatal: None,
+        decoded_bytes: 0,
     }
 }
 

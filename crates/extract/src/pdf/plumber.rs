@@ -37,6 +37,10 @@ fn page_error(e: PdfError, index: usize) -> ExtractError {
                 page,
                 max_mb: limit.limit >> 20,
             },
+            "max_decoded_page_bytes" => Limit::DecodedPage {
+                page,
+                max_mb: limit.limit >> 20,
+            },
             name => Limit::Other {
                 page,
                 name,
@@ -99,7 +103,14 @@ impl OpenDocument for PlumberDocument {
         self.pdf.metadata().title.clone()
     }
 
+    fn page_decoded_bytes(&self) -> usize {
+        // The vendored reader counts per thread, and a page is read on one thread.
+        pdfplumber_parse::decode_budget::spent()
+    }
+
     fn page(&self, index: usize) -> Result<PageContent, ExtractError> {
+        // The caller sums the pages against the document's budget.
+        pdfplumber_parse::decode_budget::begin(super::MAX_DECODED_PAGE_BYTES);
         let mut page = self.pdf.page(index).map_err(|e| page_error(e, index))?;
         // Taken out of the page (vendored `take_chars`), so each glyph's strings move
         // instead of being copied.
