@@ -5,7 +5,8 @@ use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
 
 use crate::cell_text::{
-    has_line_break, is_ordinal, looks_like_value, norm_paragraphs, split_name, NormalizedText,
+    has_line_break, is_missing_mark, is_ordinal, looks_like_value, norm_paragraphs, split_name,
+    NormalizedText,
 };
 use crate::header::{ColumnKind, Schema};
 use shinchoku_extract::era::parse_period;
@@ -86,7 +87,8 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
                 let hint = unit_in_name(&column.text).or_else(|| Some("%".to_string()));
                 achievement_rate = Some(parse_cell(text, hint.as_deref()).value);
             }
-            ColumnKind::Note if !text.trim().is_empty() => {
+            // A dash in a note column says there is nothing to note.
+            ColumnKind::Note if !text.trim().is_empty() && !is_missing_mark(text) => {
                 notes.push(format!(
                     "{}: {}",
                     column.text,
