@@ -319,7 +319,7 @@ fn role_words() {
         "progress_report",
         &[
             "KPI.1 | 80 | 指標の種類: 成果指標",
-            "KPI.2 | 45 | 指標の種類: -",
+            "KPI.2 | 45 | -", // the dash in 指標の種類 says there is nothing to note
         ],
     );
 }
