@@ -62,6 +62,20 @@ fn the_table_is_complete() {
     assert_eq!(by_code("152226").unwrap().kana, "じょうえつし");
 }
 
+/// 浜松市's wards since 2024-01-01 (the package predates them; the script adds them):
+/// 天竜区 kept its name under a new code, and the six other old wards are gone.
+#[test]
+fn hamamatsu_has_its_wards_of_2024() {
+    let codes = |name: &str| -> Vec<&str> { by_name(name).iter().map(|e| e.code).collect() };
+    assert_eq!(codes("浜松市中央区"), ["221384"]);
+    assert_eq!(codes("浜松市浜名区"), ["221392"]);
+    assert_eq!(codes("浜松市天竜区"), ["221406"]);
+    assert!(codes("浜松市中区").is_empty());
+    assert!(by_code("221376").is_none());
+    let m = find_in_title("浜松市中央区 地域力向上計画").unwrap();
+    assert_eq!(m.code.as_deref(), Some("221384"));
+}
+
 #[test]
 fn finds_the_seed_titles() {
     let m = find_in_title(
