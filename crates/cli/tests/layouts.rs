@@ -600,3 +600,41 @@ fn indicator_sheets_from_pdf() {
         assert_eq!(doc["warnings"], serde_json::json!([]), "{pdf}");
     }
 }
+
+/// A page flattened onto one line (a web transcript of a PDF): a status legend, a table
+/// whose two names came out after its six values (read row by row), a heading, then a
+/// table whose tall header interleaves with its first row, with the period `R3` printed
+/// before `指 標 名` over the `実績` group. The row printed values-first around its name
+/// (`累計 12 △ B 累計 30 … 観光ガイドの登録者数(人) 累計 5`) makes no row: its values stay
+/// text, with warnings: the flattening layout's for the line, and the table's for each
+/// line inside the table that holds a number but is no row (`(2)具体的施策…`, `累計 12 △ B
+/// 累計 30`, `累計 5`). Statuses by the legend: A on track, B 要改善 delayed; the 改善・悪化 marks are notes.
+#[test]
+fn flattened_line() {
+    check(
+        "flattened-line",
+        &Facts {
+            title: "令和3年度 見附市まち・ひと・しごと創生総合戦略 施策の検証",
+            municipality_code: "152111",
+            as_of: "令和3年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 観光入込客数(千人) | - | - | - | baseline=120@R1 current=135@R3 target=150@R6",
+                "KPI.2 | 体験ツアー参加者数(人) | - | - | - | baseline=累計40@R1 current=累計95@R3 target=累計200@R6",
+                "KPI.3 | 宿泊施設の稼働率(%) | - | - | on_track | baseline=41.5@R1 current=44.0@R3 target=50.0@R6",
+                "KPI.4 | 土産品の新商品数(品) | - | - | delayed | baseline=3@R1 current=2@R3 target=10@R6",
+            ],
+            initiatives: &[],
+            warnings: &["unparsed_row", "unparsed_row", "unparsed_row", "unparsed_row"],
+        },
+    );
+    check_values(
+        "flattened-line",
+        &[
+            "KPI.1 | kpi | baseline=120千人 current=135千人 target=150千人",
+            "KPI.2 | kpi | baseline=40人 current=95人 target=200人",
+            "KPI.3 | kpi | baseline=41.5% current=44% target=50%",
+            "KPI.4 | kpi | baseline=3品 current=2品 target=10品",
+        ],
+    );
+}

@@ -83,7 +83,9 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     if terms.has(Group::Target) && is_headline_label(s) {
         return None;
     }
-    if terms.has(Group::Name) || s.starts_with("項目") || s == "指標" {
+    // `目標指標`, `成果指標`: a word ending in 指標 names the indicator, though it holds a
+    // value word.
+    if terms.has(Group::Name) || s.starts_with("項目") || s.ends_with("指標") {
         return Some(ColumnKind::Name);
     }
     if terms.has(Group::Status) {

@@ -43,7 +43,7 @@ const MAX_VALUE_TERM_CHARS: usize = 8;
 
 /// Projects headers end with these (`主な具体的事業`, `主な取組`, `関連方策`).
 const PROJECTS: [&str; 4] = ["事業", "取組", "取り組み", "方策"];
-const VALUES: [&str; 14] = [
+const VALUES: [&str; 15] = [
     "基準",
     "現状",
     "当初",
@@ -56,6 +56,8 @@ const VALUES: [&str; 14] = [
     "達成",
     "進捗",
     "評価",
+    // `改善・悪化`: the direction of a value since the baseline, a status column.
+    "改善",
     "状況",
     "現在値",
 ];
