@@ -638,3 +638,40 @@ fn flattened_line() {
         ],
     );
 }
+
+/// A national KPI form printed one cell per line, read as typed records: the header
+/// `指標 | 指標値 | 単位 | 目標年月 | 実績値` (the unit caption `単位:円` and the project's
+/// columns before `指標` are left out), then per KPI a name (wrapped names joined:
+/// `空き家バンク登録` / `件数`; not the short `た` before `地元産品の新規販路開拓`), a number,
+/// a unit, a date and an optional 実績値 (none for the first and the last). `指標値` beside
+/// `目標年月` is the target, dated by it (H28.3 = 2016). The labels `指標①`… stay lines;
+/// the project line `1 見附市空き家活用推進事業` and its cost are numbers in no row.
+#[test]
+fn one_per_line_records() {
+    check(
+        "one-per-line-records",
+        &Facts {
+            title: "地域活性化・地域住民生活等緊急支援交付金(地方創生先行型)に係る事業実施結果報告",
+            municipality_code: "-",
+            as_of: "-",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 空き家バンク登録件数 | - | - | - | target=12@H28.3 current=@-",
+                "KPI.2 | 移住相談会の開催 | - | - | - | target=4@H28.3 current=5@-",
+                "KPI.3 | 移住体験ツアー参加者数 | - | - | - | target=30@H28.3 current=27@-",
+                "KPI.4 | 地元産品の新規販路開拓数 | - | - | - | target=2@H28.3 current=@-",
+            ],
+            initiatives: &[],
+            warnings: &["municipality_unknown", "unparsed_row", "unparsed_row"],
+        },
+    );
+    check_values(
+        "one-per-line-records",
+        &[
+            "KPI.1 | kpi | target=12件 current=missing",
+            "KPI.2 | kpi | target=4回 current=5回",
+            "KPI.3 | kpi | target=30人 current=27人",
+            "KPI.4 | kpi | target=2社 current=missing",
+        ],
+    );
+}

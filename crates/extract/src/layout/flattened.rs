@@ -147,7 +147,7 @@ fn is_status_mark(s: &str) -> bool {
 
 /// A number, with a count word before it (`延べ 3`), a sign (`▲12`) or a short unit after
 /// it (`12件`, `85%`), from normalized text.
-fn is_number(s: &str) -> bool {
+pub(super) fn is_number(s: &str) -> bool {
     let s = COUNT_WORDS
         .iter()
         .find_map(|w| s.strip_prefix(w))

@@ -14,6 +14,7 @@ pub mod columns;
 pub mod flattened;
 pub mod one_per_line;
 pub mod pipes;
+pub mod records;
 pub mod runs;
 pub mod spaces;
 pub mod vocabulary;
