@@ -227,9 +227,7 @@ pub fn block(
         let pieces: Vec<&str> = name.iter().map(|&k| lines[k].raw).collect();
         let texts: Vec<String> = pieces.iter().map(|p| make_cell(p).text).collect();
         let mut cells = vec![Cell::from_text(pieces.join("\n"), join_wrapped(&texts))];
-        for k in *first_value..*after {
-            cells.push(make_cell(lines[k].raw));
-        }
+        cells.extend(lines[*first_value..*after].iter().map(|l| make_cell(l.raw)));
         // An optional last column left empty keeps its place.
         cells.resize(columns.len(), Cell::from_text("", ""));
         let mut raw = pieces.clone();
