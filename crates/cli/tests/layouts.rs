@@ -600,3 +600,78 @@ fn indicator_sheets_from_pdf() {
         assert_eq!(doc["warnings"], serde_json::json!([]), "{pdf}");
     }
 }
+
+/// A page flattened onto one line (a web transcript of a PDF): a status legend, a table
+/// whose two names came out after its six values (read row by row), a heading, then a
+/// table whose tall header interleaves with its first row, with the period `R3` printed
+/// before `指 標 名` over the `実績` group. The row printed values-first around its name
+/// (`累計 12 △ B 累計 30 … 観光ガイドの登録者数(人) 累計 5`) makes no row: its values stay
+/// text, with warnings: the flattening layout's for the line, and the table's for each
+/// line inside the table that holds a number but is no row (`(2)具体的施策…`, `累計 12 △ B
+/// 累計 30`, `累計 5`). Statuses by the legend: A on track, B 要改善 delayed; the 改善・悪化 marks are notes.
+#[test]
+fn flattened_line() {
+    check(
+        "flattened-line",
+        &Facts {
+            title: "令和3年度 見附市まち・ひと・しごと創生総合戦略 施策の検証",
+            municipality_code: "152111",
+            as_of: "令和3年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 観光入込客数(千人) | - | - | - | baseline=120@R1 current=135@R3 target=150@R6",
+                "KPI.2 | 体験ツアー参加者数(人) | - | - | - | baseline=累計40@R1 current=累計95@R3 target=累計200@R6",
+                "KPI.3 | 宿泊施設の稼働率(%) | - | - | on_track | baseline=41.5@R1 current=44.0@R3 target=50.0@R6",
+                "KPI.4 | 土産品の新商品数(品) | - | - | delayed | baseline=3@R1 current=2@R3 target=10@R6",
+            ],
+            initiatives: &[],
+            warnings: &["unparsed_row", "unparsed_row", "unparsed_row", "unparsed_row"],
+        },
+    );
+    check_values(
+        "flattened-line",
+        &[
+            "KPI.1 | kpi | baseline=120千人 current=135千人 target=150千人",
+            "KPI.2 | kpi | baseline=40人 current=95人 target=200人",
+            "KPI.3 | kpi | baseline=41.5% current=44% target=50%",
+            "KPI.4 | kpi | baseline=3品 current=2品 target=10品",
+        ],
+    );
+}
+
+/// A national KPI form printed one cell per line, read as typed records: the header
+/// `指標 | 指標値 | 単位 | 目標年月 | 実績値` (the unit caption `単位:円` and the project's
+/// columns before `指標` are left out), then per KPI a name (wrapped names joined:
+/// `空き家バンク登録` / `件数`; not the short `た` before `地元産品の新規販路開拓`), a number,
+/// a unit, a date and an optional 実績値 (none for the first and the last). `指標値` beside
+/// `目標年月` is the target, dated by it (H28.3 = 2016). The labels `指標①`… stay lines;
+/// the project line `1 見附市空き家活用推進事業` and its cost are numbers in no row.
+#[test]
+fn one_per_line_records() {
+    check(
+        "one-per-line-records",
+        &Facts {
+            title: "地域活性化・地域住民生活等緊急支援交付金(地方創生先行型)に係る事業実施結果報告",
+            municipality_code: "-",
+            as_of: "-",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 空き家バンク登録件数 | - | - | - | target=12@H28.3 current=@-",
+                "KPI.2 | 移住相談会の開催 | - | - | - | target=4@H28.3 current=5@-",
+                "KPI.3 | 移住体験ツアー参加者数 | - | - | - | target=30@H28.3 current=27@-",
+                "KPI.4 | 地元産品の新規販路開拓数 | - | - | - | target=2@H28.3 current=@-",
+            ],
+            initiatives: &[],
+            warnings: &["municipality_unknown", "unparsed_row", "unparsed_row"],
+        },
+    );
+    check_values(
+        "one-per-line-records",
+        &[
+            "KPI.1 | kpi | target=12件 current=missing",
+            "KPI.2 | kpi | target=4回 current=5回",
+            "KPI.3 | kpi | target=30人 current=27人",
+            "KPI.4 | kpi | target=2社 current=missing",
+        ],
+    );
+}

@@ -38,6 +38,9 @@ pub(crate) enum ColumnKind {
     /// The year of the row's baseline (`基準年度`, `基準年`): the baseline cell's period
     /// unless the cell prints one.
     BaseYear,
+    /// When the row's target is due (`目標年月`, `目標年度`): the target cell's period
+    /// unless the cell prints one.
+    TargetYear,
     /// The row's achievement rate (`達成率`, `進捗率`): the KPI's `achievement_rate`.
     AchievementRate,
     /// A column that explains a row (`目標設定の考え方`, `出典`), or one whose header names
@@ -76,6 +79,9 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
         "基準年度" | "基準年" | "基準年次" | "基準値の年度" | "基準値年度" => {
             return Some(ColumnKind::BaseYear)
         }
+        "目標年月" | "目標年度" | "目標年" | "目標年次" | "目標時期" => {
+            return Some(ColumnKind::TargetYear)
+        }
         _ => {}
     }
     let terms = Terms::of(s);
@@ -83,7 +89,9 @@ pub(crate) fn classify(squeezed: &str) -> Option<ColumnKind> {
     if terms.has(Group::Target) && is_headline_label(s) {
         return None;
     }
-    if terms.has(Group::Name) || s.starts_with("項目") || s == "指標" {
+    // `目標指標`, `成果指標`: a word ending in 指標 names the indicator, though it holds a
+    // value word.
+    if terms.has(Group::Name) || s.starts_with("項目") || s.ends_with("指標") {
         return Some(ColumnKind::Name);
     }
     if terms.has(Group::Status) {
@@ -232,6 +240,7 @@ impl Schema {
                     | ColumnKind::Department
                     | ColumnKind::Unit
                     | ColumnKind::BaseYear
+                    | ColumnKind::TargetYear
                     | ColumnKind::AchievementRate
                     | ColumnKind::Note
             )
@@ -376,13 +385,26 @@ pub(crate) fn build_schema(cells: &[HeaderCell]) -> Option<Schema> {
         });
     }
     resolve_actual_columns(&mut columns);
+    // The national KPI form (`指標値 | 単位 | 目標年月 | 実績値`): beside a column saying
+    // when the target is due, the `指標値` is that target.
+    if columns.iter().any(|c| c.kind == ColumnKind::TargetYear) {
+        for c in columns.iter_mut().filter(|c| c.text == "指標値") {
+            c.kind = ColumnKind::Value {
+                role: Role::Target,
+                actual: false,
+            };
+        }
+    }
     // Unit, base-year and achievement-rate columns describe the rows of a KPI list, which
     // names its KPIs: without a name column, `単位 | 目標年月 | 実績値` is the labels of a
     // form, not a table's header.
     let describes_rows = columns.iter().any(|c| {
         matches!(
             c.kind,
-            ColumnKind::Unit | ColumnKind::BaseYear | ColumnKind::AchievementRate
+            ColumnKind::Unit
+                | ColumnKind::BaseYear
+                | ColumnKind::TargetYear
+                | ColumnKind::AchievementRate
         )
     });
     let names_kpis = columns.iter().any(|c| c.kind == ColumnKind::Name);

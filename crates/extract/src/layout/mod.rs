@@ -11,8 +11,10 @@
 //! its `raw`, one per line.
 
 pub mod columns;
+pub mod flattened;
 pub mod one_per_line;
 pub mod pipes;
+pub mod records;
 pub mod runs;
 pub mod spaces;
 pub mod vocabulary;
@@ -245,6 +247,10 @@ pub fn arrange(
                 i = end;
                 continue;
             }
+        }
+        if layout == TextLayout::Auto && flattened::line(lines, i, vocab, &mut out).is_some() {
+            i += 1;
+            continue;
         }
         out.lines
             .push(plain_line(i, lines[i].raw, spaces_on && !any_tabs));

@@ -27,7 +27,7 @@ fn is_role(k: Option<HeaderKind>) -> bool {
 }
 
 /// A header column: its printed lines and its kind.
-type HeaderColumn<'a> = (Vec<&'a str>, Option<HeaderKind>);
+pub(super) type HeaderColumn<'a> = (Vec<&'a str>, Option<HeaderKind>);
 
 /// The header at line `i`: `(column texts with their kinds, line after the header)`.
 fn header_at<'a>(
@@ -86,6 +86,9 @@ pub fn block(
     out: &mut Arrangement,
 ) -> Option<usize> {
     let (columns, header_end) = header_at(lines, usable, i, vocab)?;
+    if let Some(end) = super::records::block(lines, usable, i, &columns, header_end, out) {
+        return Some(end);
+    }
     let width = columns.len();
     // The cells: paragraphs when the first data line is followed by a blank line.
     let mut start = header_end;

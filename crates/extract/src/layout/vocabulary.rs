@@ -43,7 +43,7 @@ const MAX_VALUE_TERM_CHARS: usize = 8;
 
 /// Projects headers end with these (`主な具体的事業`, `主な取組`, `関連方策`).
 const PROJECTS: [&str; 4] = ["事業", "取組", "取り組み", "方策"];
-const VALUES: [&str; 14] = [
+const VALUES: [&str; 16] = [
     "基準",
     "現状",
     "当初",
@@ -56,8 +56,12 @@ const VALUES: [&str; 14] = [
     "達成",
     "進捗",
     "評価",
+    // `改善・悪化`: the direction of a value since the baseline, a status column.
+    "改善",
     "状況",
     "現在値",
+    // The national KPI form's `指標値 | 単位 | 目標年月 | 実績値`.
+    "指標値",
 ];
 /// Name headers end with one of these (`重要業績評価指標`, `指標名称`); `目標指標` too, so
 /// they are checked before the value words.

@@ -34,11 +34,15 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
     // caption, then the value column's header.
     let mut row_unit = None;
     let mut base_period = None;
+    let mut target_period = None;
     for (column, cell) in schema.slots().zip(&row.slots) {
         match (column.kind, cell) {
             (ColumnKind::Unit, Some(cell)) => row_unit = clean_hint(cell.text()),
             (ColumnKind::BaseYear, Some(cell)) => {
                 base_period = parse_period(cell.norm()).ok().map(|parsed| parsed.period);
+            }
+            (ColumnKind::TargetYear, Some(cell)) => {
+                target_period = parse_period(cell.norm()).ok().map(|parsed| parsed.period);
             }
             _ => {}
         }
@@ -61,18 +65,20 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
                     Some(one_paragraph) => read_cell(one_paragraph.norm(), hint),
                     None => parse_cell(text, hint),
                 };
+                // The cell's own period, else the row's base year for a baseline (its
+                // target year for a target), else the column's.
+                let row_period = match role {
+                    Role::Baseline => base_period.clone(),
+                    Role::Target => target_period.clone(),
+                    _ => None,
+                };
                 years.push(
                     read.period
                         .as_ref()
-                        .or(base_period.as_ref().filter(|_| role == Role::Baseline))
+                        .or(row_period.as_ref())
                         .map(|p| p.year)
                         .or(column.year()),
                 );
-                // The cell's own period, else the row's base year for a baseline, else the
-                // column's.
-                let row_period = (role == Role::Baseline)
-                    .then(|| base_period.clone())
-                    .flatten();
                 observations.push(Observation {
                     role,
                     value: read.value,
