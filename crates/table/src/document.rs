@@ -3,7 +3,7 @@
 
 use std::cell::OnceCell;
 
-use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
+use shinchoku_extract::era::{find_periods, parse_period, Basis, DocumentEras, Period};
 use shinchoku_extract::{Line, Provenance, Warning, WarningCode};
 
 use crate::cell_text::NormalizedText;
@@ -116,11 +116,23 @@ fn first_page_lines<'v, 'a>(lines: &'v [LineView<'a>]) -> impl Iterator<Item = &
 /// `令和2年3月 音威子府村`), before any table header. A one-cell line that reads as a header
 /// term (`政策評価…の結果を公表します` holds the status word 評価) is a heading, not a table's
 /// header, and does not end the search.
+///
+/// A city, town or village wins over a prefecture named before it, as in a title: a
+/// national form prints `都道府県名 熊本県` then `市町村名 玉東町`, and the report is the town's.
 fn in_first_lines(lines: &[LineView]) -> Option<Municipality> {
-    first_page_lines(lines)
+    let mut prefecture = None;
+    let named = first_page_lines(lines)
         .take_while(|l| !(l.header == Some(true) && l.filled().nth(1).is_some()))
         .filter(|l| !more_chars_than(&l.line.raw, MAX_TITLE_CHARS))
-        .find_map(|l| find_in_title(&line_text(l.line)))
+        .filter_map(|l| find_in_title(&line_text(l.line)));
+    for found in named {
+        let is_prefecture = by_name(&found.name).iter().all(|e| e.is_prefecture());
+        if !is_prefecture {
+            return Some(found);
+        }
+        prefecture.get_or_insert(found);
+    }
+    prefecture
 }
 
 /// A document that opens with its table (a web page's plan table, no title line): the one
@@ -326,6 +338,29 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
         .filter_map(|f| f.result.ok())
         .map(|p| p.period)
         .find(|p| p.basis == Basis::FiscalYear)
+}
+
+/// The eras the document writes its dates in, for the fiscal years it prints without one
+/// (`平成26年度 … 27年度`): every era year it prints, when there are at least two and they
+/// outnumber its Gregorian-only dates. A document that writes Gregorian years gets none:
+/// its era-less years are not guessed.
+pub(crate) fn eras_of(lines: &[LineView]) -> Option<DocumentEras> {
+    let mut eras = DocumentEras::default();
+    let (mut era_dates, mut gregorian_dates) = (0usize, 0usize);
+    for cell in lines.iter().flat_map(|l| l.filled()) {
+        for found in find_periods(cell.norm().as_str()) {
+            let Ok(parsed) = found.result else { continue };
+            let period = &parsed.period;
+            match (period.era, period.era_year) {
+                (Some(era), Some(era_year)) => {
+                    eras.add(era, era_year);
+                    era_dates += 1;
+                }
+                _ => gregorian_dates += 1,
+            }
+        }
+    }
+    (era_dates >= 2 && era_dates > gregorian_dates).then_some(eras)
 }
 
 /// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,

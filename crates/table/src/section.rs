@@ -42,6 +42,13 @@ pub(crate) enum Heading {
     Project {
         number: u32,
     },
+    /// A measure numbered on its own (`施策23 移住定住の促進`, `■施策① 農林業の振興`, or a
+    /// bare `(1) 第一次産業の振興` under a numbered goal): level 2, coded under the level-1
+    /// section it sits in as the document prints the number (`3-23`, `1-(1)`).
+    Measure {
+        number: u32,
+        bracketed: bool,
+    },
     /// A heading known only from the source's markup (a Word heading style), at its outline
     /// level (1 = top). Coded by position: a level-1 heading by its ordinal among level-1
     /// sections (`1`, `2`, as a printed `基本目標1` is), a lower one as its parent's code and
@@ -66,13 +73,18 @@ pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
     heading_in(&NormalizedText::one_run(text))
 }
 
-/// [`parse_heading`] of a cell's normalized text.
+/// [`parse_heading`] of a cell's normalized text. A leading mark (`■`, `◆`, `◇`, `●`, `□`,
+/// `○`) is not part of the heading (`■施策① 農林業の振興`).
 pub(crate) fn heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
-    if !may_start_heading(normalized) {
+    let unmarked = normalized.trim_start().trim_start_matches(HEADING_MARKS);
+    if !may_start_heading(unmarked) {
         return None;
     }
-    read_heading(normalized)
+    read_heading(unmarked)
 }
+
+/// Marks printed before a heading's label.
+const HEADING_MARKS: &[char] = &['■', '□', '◆', '◇', '●', '○'];
 
 /// Longer cells are not headings.
 const MAX_HEADING_CHARS: usize = 120;
@@ -85,7 +97,86 @@ fn read_heading(normalized: &str) -> Option<ParsedHeading> {
     if more_chars_than(t, MAX_HEADING_CHARS) {
         return None;
     }
-    level1(t).or_else(|| coded(t))
+    level1(t)
+        .or_else(|| coded(t))
+        .or_else(|| labelled_measure(t))
+}
+
+/// `施策23 移住定住の促進`, `施策(1) 農林業の振興` (a circled `①` once normalized): a code label
+/// and one number, then the title. (`施策1-1 …`, with a dash, is a [`coded`] heading.)
+fn labelled_measure(t: &str) -> Option<ParsedHeading> {
+    let rest = CODE_LABELS
+        .iter()
+        .find_map(|l| t.strip_prefix(l))?
+        .trim_start();
+    let (number, after) = level1_number(rest)?;
+    if after.starts_with('-') || !after.starts_with([' ', ':', '.', '、']) {
+        return None;
+    }
+    let title = after.trim_start_matches([' ', ':', '.', '、']).trim();
+    (!title.is_empty()).then(|| ParsedHeading {
+        heading: Heading::Measure {
+            number,
+            bracketed: false,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// Longest title of a heading read from its number alone (`1.競争力のある…まちづくり`,
+/// `(1)第一次産業の振興`): a phrase, not a sentence.
+const MAX_NUMBERED_TITLE_CHARS: usize = 40;
+
+/// A goal numbered `N.` on a line of its own (`1.競争力のある産業振興による活力あるまちづくり`):
+/// a title with no digit, no arrow and no colon (`1.新規就農者数:4組` is a list item).
+/// Only one-cell lines are asked ([`crate::layouts`]), never table cells, whose ordinals
+/// look the same.
+pub(crate) fn dotted_goal(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(text);
+    let t = t.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let title = t[digits..].strip_prefix(['.', '．'])?.trim();
+    numbered_title(title)?;
+    Some(ParsedHeading {
+        heading: Heading::Level1 {
+            label: Level1Label::Goal,
+            number: t[..digits].parse().ok()?,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// A bare `(N) title` line: a measure of the goal it sits under, read as one by the layout
+/// that knows it sits under a numbered goal.
+pub(crate) fn bracketed_measure(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(text);
+    let inner = t.trim().strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let title = inner[digits..].strip_prefix(')')?.trim();
+    numbered_title(title)?;
+    Some(ParsedHeading {
+        heading: Heading::Measure {
+            number: inner[..digits].parse().ok()?,
+            bracketed: true,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// The title of a heading known by its number alone: short, no digit, no arrow, no colon.
+fn numbered_title(title: &str) -> Option<()> {
+    let words = !title.is_empty()
+        && !more_chars_than(title, MAX_NUMBERED_TITLE_CHARS)
+        && !title
+            .chars()
+            .any(|c| c.is_numeric() || matches!(c, ':' | '→' | '⇒' | '➡' | '>' | '。'));
+    words.then_some(())
 }
 
 /// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
@@ -97,6 +188,15 @@ pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
 /// [`parse_project_heading`] of a cell's normalized text.
 pub(crate) fn project_heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
     let t = fold_code_chars(normalized);
+    // `重点プロジェクト1 子育て応援`, `重点プロジェクト① …`: the label before the number.
+    if let Some(rest) = t.trim().strip_prefix("重点プロジェクト") {
+        let (number, after) = level1_number(rest.trim_start())?;
+        let title = after.trim_start_matches([' ', ':', '.', '、']).trim();
+        return (!title.is_empty() && !after.starts_with('-')).then(|| ParsedHeading {
+            heading: Heading::Project { number },
+            title: title.to_string(),
+        });
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -339,6 +439,18 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                 level2 = None;
                 outline_path.clear();
                 (format!("P-{number}"), 1, None)
+            }
+            Heading::Measure { number, bracketed } => {
+                let printed = if *bracketed {
+                    format!("({number})")
+                } else {
+                    number.to_string()
+                };
+                level2 = None;
+                match &level1_code {
+                    Some(parent) => (format!("{parent}-{printed}"), 2, Some(parent.clone())),
+                    None => (printed, 1, None),
+                }
             }
             Heading::Outline { level } => {
                 outline_path.retain(|(open, _)| open < level);

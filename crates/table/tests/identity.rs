@@ -103,3 +103,20 @@ fn a_shared_name_without_its_prefecture_is_ambiguous_and_says_so() {
     );
     assert!(unknown_municipality(&r).is_empty());
 }
+
+#[test]
+fn a_town_on_the_first_page_wins_over_its_prefecture_named_before_it() {
+    let r = run("事業実施結果報告\n\
+         都道府県名\n\
+         熊本県\n\
+         市町村名\n\
+         玉東町\n\
+         \n\
+         指標名\t目標値\t実績値\n\
+         おためし暮らし利用件数(件)\t2\t3\n");
+    let m = r.info.municipality.as_ref().unwrap();
+    assert_eq!(
+        (m.name.as_str(), m.code.as_deref()),
+        ("玉東町", Some("433641"))
+    );
+}
