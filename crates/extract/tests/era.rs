@@ -516,14 +516,36 @@ mod era_less_fiscal_years {
             .unwrap()
             .period;
         assert_eq!(
-            (p.era, p.year, p.end.map(|d| d.iso())),
+            (p.era, p.year, p.end.map(shinchoku_extract::era::Date::iso)),
             (Some(Era::Reiwa), 2021, Some("2022-03-31".into()))
         );
-        // 10 lies in no printed span; a bare 年 may be a grade or a duration.
-        assert!(with_document_eras(eras, || parse_period("10年度")).is_err());
+        // 10 lies in no printed span, but only 平成 reaches it from its first year.
+        let p = with_document_eras(eras, || parse_period("10年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 1998));
+        // Past every era's reach (平成 ended in its 31st year; 令和 is printed up to 5).
+        assert!(with_document_eras(eras, || parse_period("40年度")).is_err());
+        // A bare 年 may be a grade or a duration.
         assert!(with_document_eras(eras, || parse_period("26年")).is_err());
         // The setting ends with the call.
         assert!(parse_period("26年度").is_err());
+    }
+
+    #[test]
+    fn one_era_reaches_back_to_its_first_year_and_on_to_its_end() {
+        let mut eras = DocumentEras::default();
+        eras.add(Era::Heisei, 27);
+        eras.add(Era::Heisei, 28);
+        let p = with_document_eras(Some(eras), || parse_period("26年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 2014));
+        let p = with_document_eras(Some(eras), || parse_period("31年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 2019));
+        assert!(with_document_eras(Some(eras), || parse_period("32年度")).is_err());
     }
 
     #[test]

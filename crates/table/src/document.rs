@@ -347,7 +347,7 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
 pub(crate) fn eras_of(lines: &[LineView]) -> Option<DocumentEras> {
     let mut eras = DocumentEras::default();
     let (mut era_dates, mut gregorian_dates) = (0usize, 0usize);
-    for cell in lines.iter().flat_map(|l| l.filled()) {
+    for cell in lines.iter().flat_map(LineView::filled) {
         for found in find_periods(cell.norm().as_str()) {
             let Ok(parsed) = found.result else { continue };
             let period = &parsed.period;

@@ -64,8 +64,8 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     shinchoku_extract::era::with_document_eras(eras, || reconstruct_views(&views, hints))
 }
 
+/// [`reconstruct_with`] of the prepared lines.
 fn reconstruct_views(views: &[view::LineView], hints: &DocumentHints) -> Report {
-    let views = views;
     let mut found = layouts::read(views);
     let resolved = section::resolve(&mut found.sections);
     let kind = found.kind.kind();

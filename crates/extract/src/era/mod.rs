@@ -63,8 +63,11 @@ thread_local! {
 }
 
 /// The era years a document prints, per era (`H26 … H31`, `R2 … R5`), from which a fiscal
-/// year printed without its era (`26年度`) is read: in the one era whose printed years span
-/// it (26 in a document of H24–H31 and R2–R5 is H26; 10 is in neither and is no date).
+/// year printed without its era (`26年度`) is read: first in the one era whose printed years
+/// span it (26 in a document of H24–H31 and R2–R5 is H26, 3 is R3); else in the one era
+/// that reaches it from its first year to its last printed one, or to its end for an era
+/// that is over (26 in a document of H27–H31 alone is H26). Two candidate eras, or none,
+/// leave the year unread.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DocumentEras {
     /// Lowest and highest era year printed, per era in [`calendar::ERAS`] order.
@@ -80,16 +83,28 @@ impl DocumentEras {
         }
     }
 
-    /// The one era whose printed years span `era_year`.
-    fn era_spanning(&self, era_year: i32) -> Option<Era> {
-        let mut spanning = calendar::ERAS
-            .iter()
-            .zip(self.spans)
-            .filter(|(_, span)| span.is_some_and(|(low, high)| (low..=high).contains(&era_year)));
-        match (spanning.next(), spanning.next()) {
-            (Some((info, _)), None) => Some(info.era),
-            _ => None,
-        }
+    /// The era a bare `era_year` is read in (see the type's documentation).
+    fn era_for(&self, era_year: i32) -> Option<Era> {
+        let only = |covers: &dyn Fn(&calendar::EraInfo, (i32, i32)) -> bool| {
+            let mut eras = calendar::ERAS
+                .iter()
+                .zip(self.spans)
+                .filter_map(|(info, span)| {
+                    span.filter(|&span| covers(info, span)).map(|_| info.era)
+                });
+            match (eras.next(), eras.next()) {
+                (Some(era), None) => Some(era),
+                _ => None,
+            }
+        };
+        only(&|_, (low, high)| (low..=high).contains(&era_year)).or_else(|| {
+            only(&|info, (_, high)| {
+                let last = info
+                    .last_day
+                    .map_or(high, |day| (day.year - info.first_day.year + 1).max(high));
+                (1..=last).contains(&era_year)
+            })
+        })
     }
 }
 
@@ -112,9 +127,7 @@ pub fn with_document_eras<T>(eras: Option<DocumentEras>, read: impl FnOnce() -> 
 
 /// The era [`with_document_eras`] gives a bare era year, if any.
 fn document_era_of(era_year: i32) -> Option<Era> {
-    DOCUMENT_ERAS
-        .with(std::cell::Cell::get)?
-        .era_spanning(era_year)
+    DOCUMENT_ERAS.with(std::cell::Cell::get)?.era_for(era_year)
 }
 
 /// A doubt about a parsed period (contract warning codes `era_mismatch`, `era_out_of_range`).
