@@ -353,7 +353,11 @@ fn status_forms() {
 }
 
 /// Section forms: `基本目標①` (coded from the `施策1-1` under it), a `◆数値目標` marker for
-/// the goal's headline KPI, and a lone `基本目標2` coded `2` (regression: it was `II`).
+/// the goal's headline KPI, and a lone `基本目標2` coded `2` (regression: it was `II`); then
+/// `第3節`, a marked `■施策①` and a bare `施策23` (measures numbered on their own, coded under
+/// their goal as printed: `3-1`, `3-23`), a KPI marked `◆` (a headline target of its goal,
+/// the mark not in its name), `分野4` (a field with no codes under it: `D`) and a
+/// `重点プロジェクト1` confirmed by its table (`P-1`, its KPI a priority one).
 #[test]
 fn section_forms() {
     check(
@@ -366,16 +370,103 @@ fn section_forms() {
                 "1 | 地域で暮らすためのしごとをつくる | -",
                 "1-1 | 農林業の振興 | 1",
                 "2 | 新しいひとの流れをつくる | -",
+                "3 | 地域の魅力を高める | -",
+                "3-1 | 観光の振興 | 3",
+                "3-23 | 移住定住の促進 | 3",
+                "D | 子育て | -",
+                "P-1 | 子育て応援プロジェクト | -",
             ],
             kpis: &[
                 "1.1 | 市内従業者数(人) | 1 | - | delayed | baseline=3,120@R元 current=3,050@R4 target=3,300@R6",
                 "1-1.1 | 新規就農者数(人) | 1-1 | - | on_track | baseline=2@R元 current=5@R4 target=10@R6",
                 "2.1 | 転入者数(人) | 2 | - | on_track | baseline=715@R元 current=802@R4 target=950@R6",
+                "3.1 | 観光入込客数(万人) | 3 | - | delayed | baseline=48@R元 current=39@R4 target=55@R6",
+                "3-1.1 | 宿泊者数(人) | 3-1 | - | on_track | baseline=3,200@R元 current=3,500@R4 target=4,000@R6",
+                "3-23.1 | 移住相談件数(件) | 3-23 | - | on_track | baseline=10@R元 current=21@R4 target=60@R6",
+                "D.1 | 保育所待機児童数(人) | D | - | on_track | baseline=3@R元 current=0@R4 target=0@R6",
+                "P-1.1 | 子育て支援センター利用者数(人) | P-1 | - | on_track | baseline=8,200@R元 current=8,600@R4 target=9,000@R6",
             ],
             initiatives: &[],
             warnings: &[],
         },
     );
+    let doc: Value = serde_json::from_str(&extract_pretty("section-forms")).unwrap();
+    let kinds: Vec<String> = doc["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| format!("{} {}", text(&k["id"]), text(&k["kind"])))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "1.1 headline",
+            "1-1.1 kpi",
+            "2.1 kpi",
+            "3.1 headline",
+            "3-1.1 kpi",
+            "3-23.1 kpi",
+            "D.1 kpi",
+            "P-1.1 priority"
+        ]
+    );
+    assert_eq!(
+        text(&doc["kpis"][3]["name_raw"]),
+        "◆観光入込客数(万人)",
+        "the mark stays in name_raw"
+    );
+}
+
+/// Era forms: a 基準年 column of letter-spaced years alone in their cells (`平 成 2 6 年`),
+/// header periods `H30.3` (a month) and `令 和 2年 度`, era-less fiscal years (`26年度`) in a
+/// document that writes 平成 and 令和 years (read in the era whose printed years span them),
+/// and Gregorian/era pairs both ways (`2019(H31)年`, `H31(2019)年`); `2018(H29)年` is an
+/// inconsistent pair (H29 is 2017): the era is read and the mismatch warned about.
+#[test]
+fn era_forms() {
+    check(
+        "era-forms",
+        &Facts {
+            title: "平成30年度 見附市まち・ひと・しごと創生総合戦略 効果検証シート",
+            municipality_code: "152111",
+            as_of: "平成30年度",
+            sections: &[
+                "1 | 地域で暮らすためのしごとをつくる | -",
+                "2 | 新しいひとの流れをつくる | -",
+            ],
+            kpis: &[
+                "1.1 | 新規就農者数(人) | 1 | - | on_track | baseline=2@平 成 2 6 年 current=5@H30.3 target=10@令 和 2年 度",
+                "1.2 | 転入者数(人) | 1 | - | delayed | baseline=715@平 成 2 7 年 current=802@H30.3 target=950@令 和 2年 度",
+                "2.1 | 観光入込客数(万人) | 2 | - | delayed | baseline=48 (26年度)@26年度 current=39 (2019(H31)年)@2019(H31)年 target=55 (H31(2019)年)@H31(2019)年",
+                "2.2 | 宿泊者数(人) | 2 | - | on_track | baseline=3,200 (27年度)@27年度 current=3,500 (2018(H29)年)@2018(H29)年 target=4,000 (R2年度)@R2年度",
+            ],
+            initiatives: &[],
+            warnings: &["era_mismatch"],
+        },
+    );
+    let doc: Value = serde_json::from_str(&extract_pretty("era-forms")).unwrap();
+    // (KPI, observation) → (era, era year, year, month, basis), read by hand.
+    let period = |k: usize, o: usize| {
+        let p = &doc["kpis"][k]["observations"][o]["period"];
+        format!(
+            "{} {} {} {} {}",
+            text(&p["era"]),
+            text(&p["era_year"]),
+            text(&p["year"]),
+            text(&p["month"]),
+            text(&p["basis"])
+        )
+    };
+    assert_eq!(period(0, 0), "heisei 26 2014 - calendar_year");
+    assert_eq!(period(0, 1), "heisei 30 2018 3 calendar_year");
+    assert_eq!(period(0, 2), "reiwa 2 2020 - fiscal_year");
+    assert_eq!(period(1, 0), "heisei 27 2015 - calendar_year");
+    assert_eq!(period(2, 0), "heisei 26 2014 - fiscal_year");
+    assert_eq!(period(2, 1), "heisei 31 2019 - calendar_year");
+    assert_eq!(period(2, 2), "heisei 31 2019 - calendar_year");
+    assert_eq!(period(3, 0), "heisei 27 2015 - fiscal_year");
+    assert_eq!(period(3, 1), "heisei 29 2017 - calendar_year");
+    assert_eq!(period(3, 2), "reiwa 2 2020 - fiscal_year");
 }
 
 /// A strategy: only 現状値 and 目標値 columns, so 現状値 is the baseline and the document is a

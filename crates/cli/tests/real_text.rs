@@ -189,34 +189,55 @@ fn nagano_pref() {
             "公共交通機関利用回数 進捗区分 A: other",
             status(&d, "県民一人当たり公共交通機関利用回数") == Some(("A".into(), "other".into())),
         ),
-        pending(
+        fact(
             "社会増減 目安値 ▲2,700 (H29年) = -2700 人",
             has(&d, "社会増減", "target", -2700.0, "人", Some(2017)),
         ),
-        pending(
+        fact(
             "社会増減 実績値 ▲2,530 = -2530 人",
             has(&d, "社会増減", "current", -2530.0, "人", None),
         ),
-        pending(
+        fact(
             "合計特殊出生率 named without its arrow pair",
             named(&d, "合計特殊出生率"),
         ),
-        pending(
+        fact(
             "合計特殊出生率 baseline 1.54 (H26年), from the arrow pair",
             has(&d, "合計特殊出生率", "baseline", 1.54, "", Some(2014)),
         ),
-        pending(
+        fact(
             "合計特殊出生率 target 1.68 (H31年), from the arrow pair",
             has(&d, "合計特殊出生率", "target", 1.68, "", Some(2019)),
         ),
-        pending(
+        fact(
             "労働生産性 baseline 8,012 (H24年度), target 8,220 (H29年度)",
             has(&d, "労働生産性", "baseline", 8012.0, "", Some(2012))
                 && has(&d, "労働生産性", "target", 8220.0, "", Some(2017)),
         ),
-        pending(
+        fact(
             "municipality 長野県 200000",
             d["document"]["municipality"]["code"] == "200000",
+        ),
+        fact(
+            "title: the page's name, the breadcrumb's last crumb",
+            d["document"]["title"]
+                == "【訂正版】信州創生戦略の政策評価(対象:29年度)の結果を公表します",
+        ),
+        fact(
+            "as_of 対象:29年度 is 平成29年度 (FY2017): an era-less year in a 平成 document",
+            d["document"]["as_of"]["year"] == 2017
+                && d["document"]["as_of"]["era"] == "heisei"
+                && d["document"]["as_of"]["basis"] == "fiscal_year",
+        ),
+        fact(
+            "健康寿命: its goal is words (→H31年延伸), so no pair is read from its name cell",
+            kpi(&d, "健康寿命").is_some_and(|k| {
+                k["observations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|o| o["role"] != "baseline")
+            }),
         ),
     ];
     report("01-nagano-pref", &facts);
@@ -308,7 +329,7 @@ fn kyoto_pref() {
             has(&d, firms, "target", 300.0, "", Some(2019))
                 && has(&d, firms, "target", 1200.0, "", Some(2022)),
         ),
-        pending(
+        fact(
             "municipality 京都府 260002",
             d["document"]["municipality"]["code"] == "260002",
         ),
@@ -375,13 +396,22 @@ fn urakawa_town() {
                 None,
             ),
         ),
-        pending(
+        fact(
             "section (1) 第一次産業の振興 under 1.競争力のある産業振興…",
             d["sections"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .any(|s| s["title"] == "第一次産業の振興"),
+        ),
+        fact(
+            "新規就漁者数 (under (4)人材・後継者の育成) is filed in a section under goal 1",
+            kpi(&d, "新規就漁者数").is_some_and(|k| {
+                let code = k["section"].as_str().unwrap_or("");
+                d["sections"].as_array().unwrap().iter().any(|s| {
+                    s["code"] == code && s["title"] == "人材・後継者の育成" && s["parent"] == "1"
+                })
+            }),
         ),
     ];
     report("08-urakawa-town", &facts);

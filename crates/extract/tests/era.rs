@@ -77,7 +77,18 @@ const FORMS: &[(&str, &str)] = &[
     ("(H27国勢調査)", "H27 | heisei 27 | 2015 | unspecified | -"),
     ("R4実績", "R4 | reiwa 4 | 2022 | unspecified | -"),
     ("（令和 2（2020）年度実績分）", "令和 2（2020）年度 | reiwa 2 | 2020 | fiscal_year | 2020-04-01..2021-03-31"),
+    // Months written with a dot: `H28.3` is March 2016.
+    ("H28.3", "H28.3 | heisei 28 | 2016-03 | calendar_year | 2016-03-01..2016-03-31"),
+    // A Gregorian year with its era year in brackets, and the other way round.
+    ("2019(H31)年", "2019(H31)年 | heisei 31 | 2019 | calendar_year | 2019-01-01..2019-12-31"),
+    ("2019（平成31）年度", "2019（平成31）年度 | heisei 31 | 2019 | fiscal_year | 2019-04-01..2020-03-31"),
+    ("H31(2019)年", "H31(2019)年 | heisei 31 | 2019 | calendar_year | 2019-01-01..2019-12-31"),
+    // Letter-spaced dates, as a cell spreads them over its width.
+    ("令 和 5年 度", "令 和 5年 度 | reiwa 5 | 2023 | fiscal_year | 2023-04-01..2024-03-31"),
+    ("平 成 2 7 年", "平 成 2 7 年 | heisei 27 | 2015 | calendar_year | 2015-01-01..2015-12-31"),
+    ("令 和 元 年 度 末", "令 和 元 年 度 末 | reiwa 1 | 2019 | fiscal_year end | 2020-03-31..2020-03-31"),
     // Doubts: mapped arithmetically, warned about.
+    ("2019(H30)年", "2019(H30)年 | heisei 30 | 2018 | calendar_year | 2018-01-01..2018-12-31 | warn:era_mismatch"),
     ("H32", "H32 | heisei 32 | 2020 | unspecified | - | warn:era_out_of_range"),
     ("H32年度", "H32年度 | heisei 32 | 2020 | fiscal_year | 2020-04-01..2021-03-31 | warn:era_out_of_range"),
     ("S65", "S65 | showa 65 | 1990 | unspecified | - | warn:era_out_of_range"),
@@ -455,5 +466,95 @@ fn era_name(era: shinchoku_extract::era::Era) -> &'static str {
         Era::Showa => "showa",
         Era::Heisei => "heisei",
         Era::Reiwa => "reiwa",
+    }
+}
+
+#[test]
+fn letter_spacing_is_read_only_after_a_spaced_era_name() {
+    // `2 7` alone stays two numbers; a spaced 年 度 only after a spaced era name.
+    assert!(parse_period("2 7 年").is_err());
+    assert_eq!(parse_period("令和5年 度").unwrap().period.raw, "令和5年");
+    assert_eq!(
+        parse_period("平 成 2 7").unwrap().period.basis,
+        Basis::Unspecified
+    );
+}
+
+mod era_less_fiscal_years {
+    use shinchoku_extract::era::{parse_period, with_document_eras, DocumentEras, Era};
+
+    fn heisei_and_reiwa() -> DocumentEras {
+        let mut eras = DocumentEras::default();
+        for year in [24, 31, 27] {
+            eras.add(Era::Heisei, year);
+        }
+        eras.add(Era::Reiwa, 2);
+        eras.add(Era::Reiwa, 5);
+        eras
+    }
+
+    #[test]
+    fn are_no_date_unless_the_document_has_eras() {
+        assert!(
+            parse_period("26年度").is_err(),
+            "a Gregorian document: never guessed"
+        );
+        assert!(with_document_eras(None, || parse_period("26年度")).is_err());
+    }
+
+    #[test]
+    fn take_the_era_whose_printed_years_span_them() {
+        let eras = Some(heisei_and_reiwa());
+        let p = with_document_eras(eras, || parse_period("26年度"))
+            .unwrap()
+            .period;
+        assert_eq!(
+            (p.raw.as_str(), p.era, p.era_year, p.year),
+            ("26年度", Some(Era::Heisei), Some(26), 2014)
+        );
+        let p = with_document_eras(eras, || parse_period("3年度末"))
+            .unwrap()
+            .period;
+        assert_eq!(
+            (p.era, p.year, p.end.map(shinchoku_extract::era::Date::iso)),
+            (Some(Era::Reiwa), 2021, Some("2022-03-31".into()))
+        );
+        // 10 lies in no printed span, but only 平成 reaches it from its first year.
+        let p = with_document_eras(eras, || parse_period("10年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 1998));
+        // Past every era's reach (平成 ended in its 31st year; 令和 is printed up to 5).
+        assert!(with_document_eras(eras, || parse_period("40年度")).is_err());
+        // A bare 年 may be a grade or a duration.
+        assert!(with_document_eras(eras, || parse_period("26年")).is_err());
+        // The setting ends with the call.
+        assert!(parse_period("26年度").is_err());
+    }
+
+    #[test]
+    fn one_era_reaches_back_to_its_first_year_and_on_to_its_end() {
+        let mut eras = DocumentEras::default();
+        eras.add(Era::Heisei, 27);
+        eras.add(Era::Heisei, 28);
+        let p = with_document_eras(Some(eras), || parse_period("26年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 2014));
+        let p = with_document_eras(Some(eras), || parse_period("31年度"))
+            .unwrap()
+            .period;
+        assert_eq!((p.era, p.year), (Some(Era::Heisei), 2019));
+        assert!(with_document_eras(Some(eras), || parse_period("32年度")).is_err());
+    }
+
+    #[test]
+    fn two_eras_spanning_the_year_are_no_answer() {
+        let mut eras = DocumentEras::default();
+        eras.add(Era::Showa, 1);
+        eras.add(Era::Showa, 60);
+        eras.add(Era::Heisei, 2);
+        eras.add(Era::Heisei, 30);
+        assert!(with_document_eras(Some(eras), || parse_period("26年度")).is_err());
     }
 }

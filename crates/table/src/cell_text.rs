@@ -335,6 +335,15 @@ pub(crate) fn split_bullet_list(text: &str) -> Vec<String> {
     items
 }
 
+/// The name after a headline mark (`◆市内従業者数`, `◇転入者数`): reports mark their
+/// headline targets (数値目標) among the KPIs with ◆ or ◇.
+pub(crate) fn after_headline_mark(name: &str) -> Option<&str> {
+    name.trim_start()
+        .strip_prefix(['◆', '◇'])
+        .map(str::trim_start)
+        .filter(|rest| !rest.is_empty())
+}
+
 /// A KPI name split into the name, its trailing notes and an embedded department.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NameParts {

@@ -3,14 +3,14 @@
 
 use std::cell::OnceCell;
 
-use shinchoku_extract::era::{find_periods, parse_period, Basis, Period};
+use shinchoku_extract::era::{find_periods, parse_period, Basis, DocumentEras, Period};
 use shinchoku_extract::{Line, Provenance, Warning, WarningCode};
 
 use crate::cell_text::NormalizedText;
 use crate::header::Column;
 use crate::model::{DocumentInfo, Municipality};
 use crate::more_chars_than;
-use crate::municipality::find_in_title;
+use crate::municipality::{by_name, code_by_prefecture_in, find_in_title};
 use crate::status::Legend;
 use crate::view::{legend_entries, line_text, LineView};
 
@@ -46,28 +46,16 @@ pub(crate) fn info(
         .and_then(usable_metadata_title)
         .or_else(|| printed.clone());
     // The title first, then the printed title (when the metadata gave another), then the
-    // first page's lines: a city named deep in the text is never the document's.
+    // first page's lines, then a body the first page's cells alone name: a city named deep
+    // in the text is never the document's.
     let municipality = title
         .as_deref()
         .and_then(find_in_title)
         .or_else(|| printed.as_deref().and_then(find_in_title))
-        .or_else(|| in_first_lines(lines));
-    let warning = municipality.is_none().then(|| {
-        // Placed at the first line read, the title's.
-        let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.line);
-        let provenance = Provenance {
-            column: None,
-            sheet: None,
-            page: first.and_then(|l| l.page),
-            line: first.map_or(1, |l| l.number),
-            text: first.map(|l| l.raw.clone()).unwrap_or_default(),
-        };
-        Warning::new(
-            WarningCode::MunicipalityUnknown,
-            "no municipality named in the title or the first page".to_string(),
-            provenance,
-        )
-    });
+        .or_else(|| in_first_lines(lines))
+        .or_else(|| only_body_in_first_cells(lines))
+        .map(|m| settle_shared_name(m, lines));
+    let warning = unknown_municipality(municipality.as_ref(), lines);
     let as_of = reported_period(lines)
         .or_else(|| title.as_deref().and_then(fiscal_year_in))
         .or_else(|| current_column.and_then(|c| c.period.clone()));
@@ -80,17 +68,112 @@ pub(crate) fn info(
     (info, warning)
 }
 
-/// The first municipality named on a short line near the top (a cover's issuer
-/// `令和2年3月 音威子府村`), before any table header.
-fn in_first_lines(lines: &[LineView]) -> Option<Municipality> {
+/// The `municipality_unknown` warning: no municipality named, or one whose name several
+/// prefectures share with none of them named (its code is then null). Placed at the first
+/// line read, the title's.
+fn unknown_municipality(found: Option<&Municipality>, lines: &[LineView]) -> Option<Warning> {
+    let message = match found {
+        None => "no municipality named in the title or the first page".to_string(),
+        Some(m) if m.code.is_none() => {
+            let candidates: Vec<String> = by_name(&m.name)
+                .iter()
+                .map(|e| format!("{}{} ({})", e.prefecture, e.name, e.code))
+                .collect();
+            format!(
+                "municipality {} is ambiguous: it may be {}, and no prefecture is named on the first page",
+                m.name,
+                candidates.join(" or ")
+            )
+        }
+        Some(_) => return None,
+    };
+    let first = lines.iter().find(|l| !l.is_blank()).map(|l| l.line);
+    let provenance = Provenance {
+        column: None,
+        sheet: None,
+        page: first.and_then(|l| l.page),
+        line: first.map_or(1, |l| l.number),
+        text: first.map(|l| l.raw.clone()).unwrap_or_default(),
+    };
+    Some(Warning::new(
+        WarningCode::MunicipalityUnknown,
+        message,
+        provenance,
+    ))
+}
+
+/// The non-blank lines of the first page, at most [`MUNICIPALITY_LINES`] of them.
+fn first_page_lines<'v, 'a>(lines: &'v [LineView<'a>]) -> impl Iterator<Item = &'v LineView<'a>> {
     let first_page = lines.iter().find_map(|l| l.line.page);
     lines
         .iter()
         .filter(|l| !l.is_blank())
         .take(MUNICIPALITY_LINES)
-        .take_while(|l| l.line.page == first_page && l.header != Some(true))
+        .take_while(move |l| l.line.page == first_page)
+}
+
+/// The first municipality named on a short line near the top (a cover's issuer
+/// `令和2年3月 音威子府村`), before any table header. A one-cell line that reads as a header
+/// term (`政策評価…の結果を公表します` holds the status word 評価) is a heading, not a table's
+/// header, and does not end the search.
+///
+/// A city, town or village wins over a prefecture named before it, as in a title: a
+/// national form prints `都道府県名 熊本県` then `市町村名 玉東町`, and the report is the town's.
+fn in_first_lines(lines: &[LineView]) -> Option<Municipality> {
+    let mut prefecture = None;
+    let named = first_page_lines(lines)
+        .take_while(|l| !(l.header == Some(true) && l.filled().nth(1).is_some()))
         .filter(|l| !more_chars_than(&l.line.raw, MAX_TITLE_CHARS))
-        .find_map(|l| find_in_title(&line_text(l.line)))
+        .filter_map(|l| find_in_title(&line_text(l.line)));
+    for found in named {
+        let is_prefecture = by_name(&found.name).iter().all(|e| e.is_prefecture());
+        if !is_prefecture {
+            return Some(found);
+        }
+        prefecture.get_or_insert(found);
+    }
+    prefecture
+}
+
+/// A document that opens with its table (a web page's plan table, no title line): the one
+/// body its first page's cells name, when they name it on at least two lines and name no
+/// other (`京都府民の意識調査(京都府)`, `京都府健康福祉部による実態把握` → 京都府). One mention,
+/// or two different bodies, say nothing about whose document it is.
+fn only_body_in_first_cells(lines: &[LineView]) -> Option<Municipality> {
+    let mut named: Option<Municipality> = None;
+    let mut named_lines = 0;
+    for line in first_page_lines(lines) {
+        let mut on_this_line = false;
+        for cell in line.filled() {
+            if more_chars_than(cell.squeezed(), MAX_TITLE_CHARS) {
+                continue;
+            }
+            let Some(found) = find_in_title(cell.squeezed()) else {
+                continue;
+            };
+            match &named {
+                Some(first) if first.name != found.name => return None,
+                Some(_) => {}
+                None => named = Some(found),
+            }
+            on_this_line = true;
+        }
+        named_lines += usize::from(on_this_line);
+    }
+    named.filter(|_| named_lines >= 2)
+}
+
+/// A name several prefectures share (`府中市`, `伊達市`) takes its code from a prefecture
+/// named anywhere on the first page when the title named none.
+fn settle_shared_name(mut found: Municipality, lines: &[LineView]) -> Municipality {
+    if found.code.is_none() {
+        let first_page: Vec<String> = first_page_lines(lines)
+            .filter(|l| !more_chars_than(&l.line.raw, MAX_TITLE_CHARS))
+            .map(|l| line_text(l.line))
+            .collect();
+        found.code = code_by_prefecture_in(&found.name, &first_page.join(" ")).map(str::to_string);
+    }
+    found
 }
 
 /// A metadata title worth keeping: Japanese text, not a file name or an application's
@@ -150,11 +233,33 @@ fn is_page_label(text: &str) -> bool {
     }) && rest.chars().count() <= 6
 }
 
+/// The page a web breadcrumb leads to (`ホーム > 県政情報 > … > 【訂正版】…を公表します` → its
+/// last crumb): a saved web page's first line is its site's path, the last step its own
+/// name. A breadcrumb is at least three crumbs, the first a short word (ホーム, トップページ).
+fn breadcrumb_page(text: &str) -> Option<String> {
+    if more_chars_than(text, MAX_TITLE_CHARS) {
+        return None;
+    }
+    let crumbs: Vec<&str> = text.split(['>', '＞', '›', '»']).map(str::trim).collect();
+    let first_is_home = crumbs
+        .first()
+        .is_some_and(|c| !c.is_empty() && !more_chars_than(c, 8));
+    let last = crumbs.last().copied().unwrap_or_default();
+    if crumbs.len() < 3 || !first_is_home || crumbs.iter().any(|c| c.is_empty()) {
+        return None;
+    }
+    let title = NormalizedText::one_run(last).into_string();
+    (!title.is_empty()).then_some(title)
+}
+
 /// The first non-empty line that is not a page label, or the bold block (`**…**`) it
 /// opens, joined with spaces.
 fn printed_title(lines: &[LineView]) -> Option<String> {
     let mut non_blank = lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
     let (mut start, first) = non_blank.next()?;
+    if let Some(page) = breadcrumb_page(&line_text(first.line)) {
+        return Some(page);
+    }
     if is_page_label(&line_text(first.line)) {
         start = non_blank.next()?.0;
     }
@@ -233,6 +338,29 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
         .filter_map(|f| f.result.ok())
         .map(|p| p.period)
         .find(|p| p.basis == Basis::FiscalYear)
+}
+
+/// The eras the document writes its dates in, for the fiscal years it prints without one
+/// (`平成26年度 … 27年度`): every era year it prints, when there are at least two and they
+/// outnumber its Gregorian-only dates. A document that writes Gregorian years gets none:
+/// its era-less years are not guessed.
+pub(crate) fn eras_of(lines: &[LineView]) -> Option<DocumentEras> {
+    let mut eras = DocumentEras::default();
+    let (mut era_dates, mut gregorian_dates) = (0usize, 0usize);
+    for cell in lines.iter().flat_map(LineView::filled) {
+        for found in find_periods(cell.norm().as_str()) {
+            let Ok(parsed) = found.result else { continue };
+            let period = &parsed.period;
+            match (period.era, period.era_year) {
+                (Some(era), Some(era_year)) => {
+                    eras.add(era, era_year);
+                    era_dates += 1;
+                }
+                _ => gregorian_dates += 1,
+            }
+        }
+    }
+    (era_dates >= 2 && era_dates > gregorian_dates).then_some(eras)
 }
 
 /// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,

@@ -59,7 +59,14 @@ pub fn reconstruct(lines: &[Line]) -> Report {
 /// [`reconstruct`] with what the reader knows beyond the lines (a PDF's metadata title).
 pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     let views = view::prepare(lines);
-    let mut found = layouts::read(&views);
+    // Era-less fiscal years (`26年度`) are read in the document's eras, when it has some.
+    let eras = document::eras_of(&views);
+    shinchoku_extract::era::with_document_eras(eras, || reconstruct_views(&views, hints))
+}
+
+/// [`reconstruct_with`] of the prepared lines.
+fn reconstruct_views(views: &[view::LineView], hints: &DocumentHints) -> Report {
+    let mut found = layouts::read(views);
     let resolved = section::resolve(&mut found.sections);
     let kind = found.kind.kind();
     if kind == Some(DocumentKind::Strategy) {
@@ -114,7 +121,7 @@ pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
         .collect();
 
     let (mut info, unknown_municipality) =
-        document::info(&views, found.first_current_column.as_ref(), hints);
+        document::info(views, found.first_current_column.as_ref(), hints);
     let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
     warnings.extend(unknown_municipality);

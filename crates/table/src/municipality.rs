@@ -144,6 +144,16 @@ pub fn find_in_title(title: &str) -> Option<Municipality> {
     })
 }
 
+/// The code of a name several prefectures share (`府中市`), taken from a prefecture that
+/// `text` names (a title, the first page's lines): null when none or several are named.
+pub fn code_by_prefecture_in(name: &str, text: &str) -> Option<&'static str> {
+    let compact: String = normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    pick_by_prefecture(named(name), &compact, name)
+}
+
 /// Among rows sharing a name, the one whose prefecture the title names (`広島県府中市`);
 /// the short form (`広島`) counts when it is not part of the name itself.
 fn pick_by_prefecture(rows: &[u16], title: &str, name: &str) -> Option<&'static str> {

@@ -42,6 +42,13 @@ pub(crate) enum Heading {
     Project {
         number: u32,
     },
+    /// A measure numbered on its own (`施策23 移住定住の促進`, `■施策① 農林業の振興`, or a
+    /// bare `(1) 第一次産業の振興` under a numbered goal): level 2, coded under the level-1
+    /// section it sits in as the document prints the number (`3-23`, `1-(1)`).
+    Measure {
+        number: u32,
+        bracketed: bool,
+    },
     /// A heading known only from the source's markup (a Word heading style), at its outline
     /// level (1 = top). Coded by position: a level-1 heading by its ordinal among level-1
     /// sections (`1`, `2`, as a printed `基本目標1` is), a lower one as its parent's code and
@@ -66,13 +73,18 @@ pub(crate) fn parse_heading(text: &str) -> Option<ParsedHeading> {
     heading_in(&NormalizedText::one_run(text))
 }
 
-/// [`parse_heading`] of a cell's normalized text.
+/// [`parse_heading`] of a cell's normalized text. A leading mark (`■`, `◆`, `◇`, `●`, `□`,
+/// `○`) is not part of the heading (`■施策① 農林業の振興`).
 pub(crate) fn heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
-    if !may_start_heading(normalized) {
+    let unmarked = normalized.trim_start().trim_start_matches(HEADING_MARKS);
+    if !may_start_heading(unmarked) {
         return None;
     }
-    read_heading(normalized)
+    read_heading(unmarked)
 }
+
+/// Marks printed before a heading's label.
+const HEADING_MARKS: &[char] = &['■', '□', '◆', '◇', '●', '○'];
 
 /// Longer cells are not headings.
 const MAX_HEADING_CHARS: usize = 120;
@@ -85,7 +97,86 @@ fn read_heading(normalized: &str) -> Option<ParsedHeading> {
     if more_chars_than(t, MAX_HEADING_CHARS) {
         return None;
     }
-    level1(t).or_else(|| coded(t))
+    level1(t)
+        .or_else(|| coded(t))
+        .or_else(|| labelled_measure(t))
+}
+
+/// `施策23 移住定住の促進`, `施策(1) 農林業の振興` (a circled `①` once normalized): a code label
+/// and one number, then the title. (`施策1-1 …`, with a dash, is a [`coded`] heading.)
+fn labelled_measure(t: &str) -> Option<ParsedHeading> {
+    let rest = CODE_LABELS
+        .iter()
+        .find_map(|l| t.strip_prefix(l))?
+        .trim_start();
+    let (number, after) = level1_number(rest)?;
+    if after.starts_with('-') || !after.starts_with([' ', ':', '.', '、']) {
+        return None;
+    }
+    let title = after.trim_start_matches([' ', ':', '.', '、']).trim();
+    (!title.is_empty()).then(|| ParsedHeading {
+        heading: Heading::Measure {
+            number,
+            bracketed: false,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// Longest title of a heading read from its number alone (`1.競争力のある…まちづくり`,
+/// `(1)第一次産業の振興`): a phrase, not a sentence.
+const MAX_NUMBERED_TITLE_CHARS: usize = 40;
+
+/// A goal numbered `N.` on a line of its own (`1.競争力のある産業振興による活力あるまちづくり`):
+/// a title with no digit, no arrow and no colon (`1.新規就農者数:4組` is a list item).
+/// Only one-cell lines are asked ([`crate::layouts`]), never table cells, whose ordinals
+/// look the same.
+pub(crate) fn dotted_goal(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(text);
+    let t = t.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let title = t[digits..].strip_prefix(['.', '．'])?.trim();
+    numbered_title(title)?;
+    Some(ParsedHeading {
+        heading: Heading::Level1 {
+            label: Level1Label::Goal,
+            number: t[..digits].parse().ok()?,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// A bare `(N) title` line: a measure of the goal it sits under, read as one by the layout
+/// that knows it sits under a numbered goal.
+pub(crate) fn bracketed_measure(text: &str) -> Option<ParsedHeading> {
+    let t = fold_code_chars(text);
+    let inner = t.trim().strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let title = inner[digits..].strip_prefix(')')?.trim();
+    numbered_title(title)?;
+    Some(ParsedHeading {
+        heading: Heading::Measure {
+            number: inner[..digits].parse().ok()?,
+            bracketed: true,
+        },
+        title: title.to_string(),
+    })
+}
+
+/// The title of a heading known by its number alone: short, no digit, no arrow, no colon.
+fn numbered_title(title: &str) -> Option<()> {
+    let words = !title.is_empty()
+        && !more_chars_than(title, MAX_NUMBERED_TITLE_CHARS)
+        && !title
+            .chars()
+            .any(|c| c.is_numeric() || matches!(c, ':' | '→' | '⇒' | '➡' | '>' | '。'));
+    words.then_some(())
 }
 
 /// A 重点プロジェクト heading: `1 転入増加・転出抑制プロジェクト`.
@@ -97,6 +188,15 @@ pub(crate) fn parse_project_heading(text: &str) -> Option<ParsedHeading> {
 /// [`parse_project_heading`] of a cell's normalized text.
 pub(crate) fn project_heading_in(normalized: &NormalizedText) -> Option<ParsedHeading> {
     let t = fold_code_chars(normalized);
+    // `重点プロジェクト1 子育て応援`, `重点プロジェクト① …`: the label before the number.
+    if let Some(rest) = t.trim().strip_prefix("重点プロジェクト") {
+        let (number, after) = level1_number(rest.trim_start())?;
+        let title = after.trim_start_matches([' ', ':', '.', '、']).trim();
+        return (!title.is_empty() && !after.starts_with('-')).then(|| ParsedHeading {
+            heading: Heading::Project { number },
+            title: title.to_string(),
+        });
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -340,6 +440,18 @@ pub(crate) fn resolve(drafts: &mut [Draft]) -> Resolved {
                 outline_path.clear();
                 (format!("P-{number}"), 1, None)
             }
+            Heading::Measure { number, bracketed } => {
+                let printed = if *bracketed {
+                    format!("({number})")
+                } else {
+                    number.to_string()
+                };
+                level2 = None;
+                match &level1_code {
+                    Some(parent) => (format!("{parent}-{printed}"), 2, Some(parent.clone())),
+                    None => (printed, 1, None),
+                }
+            }
             Heading::Outline { level } => {
                 outline_path.retain(|(open, _)| open < level);
                 let parent = outline_path
@@ -487,95 +599,7 @@ fn roman(number: u32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn code_of(text: &str) -> Option<(String, String)> {
-        let p = parse_heading(text)?;
-        match p.heading {
-            Heading::Coded { head, parts } => Some((render(&head, &parts, false), p.title)),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn code_spellings() {
-        assert_eq!(code_of("A-1-1 地域産業").unwrap().0, "A-1-1");
-        assert_eq!(code_of("Ⅱ－１－（２） 出産").unwrap().0, "II-1-(2)");
-        assert_eq!(
-            code_of("II-1-1 (1) 妊娠").unwrap(),
-            ("II-1-(1)".into(), "妊娠".into())
-        );
-        assert_eq!(code_of("1-2-(2) 創業").unwrap().0, "1-2-(2)");
-        assert_eq!(code_of("R1 (2019)"), None);
-        assert_eq!(code_of("1-2"), None);
-        assert_eq!(code_of("A-1"), None, "a code needs a title");
-        assert_eq!(
-            code_of("施策1-1　地域産業の競争力強化").unwrap(),
-            ("1-1".into(), "地域産業の競争力強化".into())
-        );
-    }
-
-    #[test]
-    fn level1_labels() {
-        let p = parse_heading("分野1【しごとづくり】安定的で魅力ある雇用を創出する").unwrap();
-        assert_eq!(p.title, "【しごとづくり】安定的で魅力ある雇用を創出する");
-        let p = parse_heading("第2節 子どもを産み育てやすいまちをつくる").unwrap();
-        assert_eq!(
-            p.heading,
-            Heading::Level1 {
-                label: Level1Label::Goal,
-                number: 2
-            }
-        );
-        assert!(parse_project_heading("1 転入増加・転出抑制プロジェクト").is_some());
-        assert!(parse_project_heading("3 重点プロジェクトの進行管理").is_none());
-        assert_eq!(roman(4), "IV");
-        for (text, number) in [
-            ("基本目標2 結婚・出産の希望をかなえる", 2),
-            ("基本目標① しごとをつくる", 1),
-            ("基本目標Ⅲ 魅力あるまちをつくる", 3),
-            ("基本目標 12 広域連携", 12),
-        ] {
-            assert_eq!(
-                parse_heading(text).map(|p| p.heading),
-                Some(Heading::Level1 {
-                    label: Level1Label::Goal,
-                    number
-                }),
-                "{text}"
-            );
-        }
-        // A title in capitals after the label is no Roman numeral.
-        assert_eq!(parse_heading("基本目標IXY"), None);
-    }
-
-    /// Regression: a lone `基本目標2` heading (no coded heading under it) was coded `II`.
-    #[test]
-    fn a_lone_goal_keeps_its_printed_number() {
-        let mut drafts: Vec<Draft> = [
-            "基本目標2 結婚・出産の希望をかなえる",
-            "基本目標③ まちをつくる",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Draft {
-            heading: parse_heading(t).unwrap().heading,
-            title: parse_heading(t).unwrap().title,
-            provenance: Provenance {
-                column: None,
-                line: i as u32 + 1,
-                page: None,
-                sheet: None,
-                text: t.to_string(),
-            },
-            projects: Vec::new(),
-        })
-        .collect();
-        assert_eq!(resolve(&mut drafts).codes, ["2", "3"]);
-        assert_eq!(letter_code(3), "C");
-    }
-}
+mod tests;
 
 #[cfg(test)]
 mod outline_tests {

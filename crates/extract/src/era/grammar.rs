@@ -18,6 +18,11 @@ use super::calendar;
 use super::cursor::{fold, Cursor, Number};
 use super::{Aggregate, Basis, Era, EraWarning, Parsed, Period, Point, WarningCode};
 
+mod forms;
+use forms::{
+    bracketed_era_companion, era_less_fiscal_year, letter_spaced_side, starts_letter_spaced,
+};
+
 /// What `scan_at` found at one position.
 pub(super) enum Outcome {
     NotDate,
@@ -202,6 +207,12 @@ fn side(cur: &mut Cursor, prev: Option<char>) -> SideResult {
         };
         return era_side(cur, start, info.era, era_year).map(Some);
     }
+    if let Some(info) = calendar::ERAS
+        .iter()
+        .find(|e| starts_letter_spaced(cur, e.kanji))
+    {
+        return letter_spaced_side(cur, start, info.era);
+    }
     let Some(c) = cur.peek() else {
         return Ok(None);
     };
@@ -221,7 +232,16 @@ fn side(cur: &mut Cursor, prev: Option<char>) -> SideResult {
         if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == ',') {
             return Ok(None);
         }
-        return gregorian_side(cur, start);
+        let mut look = *cur;
+        if let Some(side) = gregorian_side(&mut look, start)? {
+            *cur = look;
+            return Ok(Some(side));
+        }
+        // Not as a range's end (`R2年度～5年度` is the first end's era: `shorthand_end`).
+        if prev == Some('~') {
+            return Ok(None);
+        }
+        return era_less_fiscal_year(cur, start);
     }
     Ok(None)
 }
@@ -294,6 +314,7 @@ fn gregorian_side(cur: &mut Cursor, start: usize) -> SideResult {
         return Ok(None);
     };
     let mut side = Side::new(start, None, None, year as i32);
+    bracketed_era_companion(cur, &mut side);
     suffix(cur, &mut side, false)?;
     // A bare four-digit number is a quantity, not a date.
     if side.basis == Basis::Unspecified {

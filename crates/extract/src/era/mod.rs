@@ -56,6 +56,80 @@ use grammar::Outcome;
 /// The results' types are the output contract's, defined in `shinchoku-model`.
 pub use shinchoku_model::{Aggregate, Basis, Date, Era, Period, Point, WarningCode};
 
+thread_local! {
+    /// The eras of the document being read, for era-less fiscal years (`26年度`); see
+    /// [`with_document_eras`].
+    static DOCUMENT_ERAS: std::cell::Cell<Option<DocumentEras>> = const { std::cell::Cell::new(None) };
+}
+
+/// The era years a document prints, per era (`H26 … H31`, `R2 … R5`), from which a fiscal
+/// year printed without its era (`26年度`) is read: first in the one era whose printed years
+/// span it (26 in a document of H24–H31 and R2–R5 is H26, 3 is R3); else in the one era
+/// that reaches it from its first year to its last printed one, or to its end for an era
+/// that is over (26 in a document of H27–H31 alone is H26). Two candidate eras, or none,
+/// leave the year unread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocumentEras {
+    /// Lowest and highest era year printed, per era in [`calendar::ERAS`] order.
+    spans: [Option<(i32, i32)>; 5],
+}
+
+impl DocumentEras {
+    /// Note an era year the document prints.
+    pub fn add(&mut self, era: Era, era_year: i32) {
+        if let Some(i) = calendar::ERAS.iter().position(|e| e.era == era) {
+            let span = self.spans[i].get_or_insert((era_year, era_year));
+            *span = (span.0.min(era_year), span.1.max(era_year));
+        }
+    }
+
+    /// The era a bare `era_year` is read in (see the type's documentation).
+    fn era_for(&self, era_year: i32) -> Option<Era> {
+        let only = |covers: &dyn Fn(&calendar::EraInfo, (i32, i32)) -> bool| {
+            let mut eras = calendar::ERAS
+                .iter()
+                .zip(self.spans)
+                .filter_map(|(info, span)| {
+                    span.filter(|&span| covers(info, span)).map(|_| info.era)
+                });
+            match (eras.next(), eras.next()) {
+                (Some(era), None) => Some(era),
+                _ => None,
+            }
+        };
+        only(&|_, (low, high)| (low..=high).contains(&era_year)).or_else(|| {
+            only(&|info, (_, high)| {
+                let last = info
+                    .last_day
+                    .map_or(high, |day| (day.year - info.first_day.year + 1).max(high));
+                (1..=last).contains(&era_year)
+            })
+        })
+    }
+}
+
+/// Run `read` with the eras of the document being read: inside it, a fiscal year printed
+/// without its era (`26年度`: 1 or 2 digits, then 年度) is read in the era whose printed
+/// years span it, as an era document writes a year once its era is clear. With `None` (the
+/// default: a Gregorian document, or one whose eras are unclear) such text is no date: the
+/// reader never guesses an era. The setting is the calling thread's and is restored when
+/// `read` returns or unwinds; the caller collects the eras from the document's other dates.
+pub fn with_document_eras<T>(eras: Option<DocumentEras>, read: impl FnOnce() -> T) -> T {
+    struct Restore(Option<DocumentEras>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DOCUMENT_ERAS.with(|e| e.set(self.0));
+        }
+    }
+    let _restore = Restore(DOCUMENT_ERAS.with(|e| e.replace(eras)));
+    read()
+}
+
+/// The era [`with_document_eras`] gives a bare era year, if any.
+fn document_era_of(era_year: i32) -> Option<Era> {
+    DOCUMENT_ERAS.with(std::cell::Cell::get)?.era_for(era_year)
+}
+
 /// A doubt about a parsed period (contract warning codes `era_mismatch`, `era_out_of_range`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EraWarning {

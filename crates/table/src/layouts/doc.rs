@@ -217,7 +217,7 @@ impl<'a> Doc<'a> {
                 cursor.measure = None;
             }
             Heading::Coded { parts, .. } if parts.len() >= 2 => cursor.measure = Some(index),
-            Heading::Coded { .. } => cursor.measure = None,
+            Heading::Coded { .. } | Heading::Measure { .. } => cursor.measure = None,
             Heading::Outline { level: 1 } => {
                 cursor.level1 = Some(index);
                 cursor.measure = None;

@@ -1,9 +1,12 @@
-//! Section headings: a line whose cells are all headings (`分野1【…】`, `A-1-1 …`, a
+//! Section headings: a line whose cells are all headings (`分野1【…】`, `A-1-1 …`, `施策23 …`, a
 //! numbered list of projects beside them), `N …プロジェクト` on a line of its own, and a
-//! line the source itself marks as a heading (a Word heading style) whatever its wording.
+//! line the source itself marks as a heading (a Word heading style) whatever its wording,
+//! and one-cell lines known by their number alone (`1.…`, then `(1)…` under it).
 //! Reading a heading's text and resolving its code are [`crate::section`]'s.
 
-use crate::section::{project_heading_in, Heading, ParsedHeading};
+use crate::section::{
+    bracketed_measure, dotted_goal, project_heading_in, Heading, Level1Label, ParsedHeading,
+};
 use crate::view::CellView;
 
 use super::doc::{section_draft, Phase};
@@ -26,6 +29,11 @@ impl Layout for Headings {
             doc.table = None;
             return Claim::Lines(1);
         }
+        if let Some(parsed) = numbered_heading(doc, at) {
+            doc.push_section(section_draft(parsed, at.line()));
+            doc.table = None;
+            return Claim::Lines(1);
+        }
         if let Some(parsed) = outline_heading(at) {
             doc.push_section(section_draft(parsed, at.line()));
             doc.table = None;
@@ -33,6 +41,35 @@ impl Layout for Headings {
         }
         Claim::Declined
     }
+}
+
+/// A heading known by its number alone, on a one-cell line outside a table's rows: a goal
+/// `1.競争力のある…まちづくり`, and under a numbered goal a bare `(1)第一次産業の振興` (printed
+/// in brackets). Inside rows such lines are KPI names with their ordinals.
+fn numbered_heading(doc: &mut Doc, at: &At) -> Option<ParsedHeading> {
+    let cell = at.single()?;
+    if doc.table_in(Phase::Rows).is_some() {
+        return None;
+    }
+    let text = cell.norm().as_str();
+    if let Some(goal) = dotted_goal(text) {
+        return Some(goal);
+    }
+    let under_goal = doc.sections.level1.is_some_and(|d| {
+        matches!(
+            doc.out.sections[d].heading,
+            Heading::Level1 {
+                label: Level1Label::Goal,
+                ..
+            }
+        )
+    });
+    // Printed in brackets: a circled `⑥移住者数` (normalized to `(6)` too) is a KPI name
+    // of a list, its values on the next line.
+    let printed_bracket = cell.text().trim_start().starts_with(['(', '（']);
+    (under_goal && printed_bracket)
+        .then(|| bracketed_measure(text))
+        .flatten()
 }
 
 /// A one-cell line the source marks as a heading, unless it is the document's first line:

@@ -27,7 +27,7 @@ use std::cell::OnceCell;
 use shinchoku_extract::era::{find_periods, parse_period, Period};
 use shinchoku_extract::WarningCode;
 
-use crate::cell_text::{is_missing_mark, split_name, NormalizedText};
+use crate::cell_text::{after_headline_mark, is_missing_mark, split_name, NormalizedText};
 use crate::model::{KpiKind, Observation, Role, Value};
 use crate::more_chars_than;
 use crate::value::{read_cell, unit_in_name, CellValue};
@@ -379,10 +379,19 @@ fn add_kpi(doc: &mut Doc, at: &At, found: Found) {
         doc.out.kind.plan = true;
     }
     doc.sections.heading_since_row = false;
+    // A line marked ◆/◇ is a headline target (the mark is gone from the name already).
+    let (kind, section) = if after_headline_mark(&name_raw).is_some() {
+        (
+            KpiKind::Headline,
+            doc.sections.level1.or(doc.sections.current),
+        )
+    } else {
+        (KpiKind::Kpi, doc.sections.current)
+    };
     doc.out.kpis.push(KpiDraft {
         achievement_rate: None,
-        section: doc.sections.current,
-        kind: KpiKind::Kpi,
+        section,
+        kind,
         name,
         name_raw,
         observations: pair.observations().to_vec(),

@@ -5,11 +5,11 @@ use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
 
 use crate::cell_text::{
-    has_line_break, is_missing_mark, is_ordinal, looks_like_value, norm_paragraphs, split_name,
-    NormalizedText,
+    after_headline_mark, has_line_break, is_missing_mark, is_ordinal, looks_like_value,
+    norm_paragraphs, split_name, NormalizedText,
 };
 use crate::header::{ColumnKind, Schema};
-use shinchoku_extract::era::parse_period;
+use shinchoku_extract::era::{parse_period, Period};
 
 use crate::model::{KpiKind, Observation, Role, StatusCode};
 use crate::status::parse_status;
@@ -17,6 +17,7 @@ use crate::value::{clean_hint, parse_cell, read_cell, unit_in_name};
 use crate::view::{CellView, LineView};
 
 use super::super::doc::{provenance, KpiDraft};
+use super::super::inline_list::{read_pair, Pair};
 use super::super::{At, Doc};
 
 /// Read the line as a row of the open table; false when it is not one.
@@ -29,7 +30,17 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         return false;
     };
     let line = at.line();
-    let name_parts = split_name(row.name.norm());
+    // A name cell may print the plan's starting point and goal under the name
+    // (`合計特殊出生率⏎H26年1.54→H31年1.68`): the name is the text before them, and the pair
+    // gives the baseline and the final target, beside the columns' values.
+    let name_pair = name_cell_pair(row.name);
+    let name_text = name_pair
+        .as_ref()
+        .map_or(row.name.norm().as_str(), |p| p.name.as_str());
+    // A KPI marked ◆/◇ is a headline target: the mark is not part of its name.
+    let marked = after_headline_mark(name_text);
+    let headline_marked = marked.is_some();
+    let name_parts = split_name(marked.unwrap_or(name_text));
     // The row's own unit column first, then a unit in the KPI's name or the table's
     // caption, then the value column's header.
     let mut row_unit = None;
@@ -51,6 +62,8 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         .or_else(|| unit_in_name(&name_parts.name))
         .or_else(|| table.caption_unit.clone());
     let mut observations = Vec::new();
+    // The doubts about the cells' own periods (`2018(H29)年`: H29 is 2017), warned at the row.
+    let mut cell_era_doubts = Vec::new();
     let mut years = Vec::new();
     let mut status = None;
     let mut achievement_rate = None;
@@ -79,6 +92,9 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
                         .map(|p| p.year)
                         .or(column.year()),
                 );
+                if let Some(own) = &read.period {
+                    cell_era_doubts.extend(era_doubts(own));
+                }
                 observations.push(Observation {
                     role,
                     value: read.value,
@@ -115,12 +131,19 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
             _ => {}
         }
     }
+    if let Some(pair) = name_pair {
+        let [baseline, target] = pair.observations();
+        years.insert(0, baseline.period.as_ref().map(|p| p.year));
+        observations.insert(0, baseline);
+        years.push(target.period.as_ref().map(|p| p.year));
+        observations.push(target);
+    }
     notes.extend(row.extras.iter().map(|extra| extra.norm().to_string()));
     let cursor = &mut doc.sections;
     let headline = row.headline_label || cursor.headline;
     cursor.headline = headline;
     cursor.heading_since_row = false;
-    let (kind, section) = if headline {
+    let (kind, section) = if headline || headline_marked {
         (KpiKind::Headline, cursor.level1.or(cursor.current))
     } else if schema.priority || doc.in_project() {
         (KpiKind::Priority, doc.sections.current)
@@ -162,6 +185,9 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
             ),
             line,
         );
+    }
+    for (code, message) in cell_era_doubts {
+        doc.warn(code, message, line);
     }
     if !row.extras.is_empty() {
         doc.warn(
@@ -268,4 +294,29 @@ fn without_trailing_blanks<'l, 'a>(cells: &'l [CellView<'a>]) -> &'l [CellView<'
         .rposition(|c| !c.is_blank())
         .map_or(0, |i| i + 1);
     &cells[..end]
+}
+
+/// The `left → right` pair a name cell prints after the name, when both sides are values
+/// (`合計特殊出生率 H26年1.54→H31年1.68`); a goal in words (`→H31年延伸`) is no pair, and the
+/// cell stays the name.
+fn name_cell_pair(name: &CellView) -> Option<Pair> {
+    let text = name.norm().as_str();
+    if !text.contains(['→', '⇒', '➡', '⇨', '➔']) && !text.contains("->") {
+        return None;
+    }
+    read_pair(text, None).filter(|pair| !pair.name.is_empty())
+}
+
+/// The doubts (`era_mismatch`, `era_out_of_range`) about a period read from a value cell,
+/// found again from its printed expression: the value reader keeps the period, not them.
+fn era_doubts(period: &Period) -> Vec<(WarningCode, String)> {
+    parse_period(&period.raw)
+        .map(|parsed| {
+            parsed
+                .warnings
+                .into_iter()
+                .map(|w| (w.code, w.message))
+                .collect()
+        })
+        .unwrap_or_default()
 }
