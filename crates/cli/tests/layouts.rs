@@ -708,12 +708,13 @@ fn flattened_line() {
             title: "令和3年度 見附市まち・ひと・しごと創生総合戦略 施策の検証",
             municipality_code: "152111",
             as_of: "令和3年度",
-            sections: &[],
+            // `■施策① 観光の振興` heads the second table: a measure, coded as printed.
+            sections: &["1 | 観光の振興 | -"],
             kpis: &[
                 "KPI.1 | 観光入込客数(千人) | - | - | - | baseline=120@R1 current=135@R3 target=150@R6",
                 "KPI.2 | 体験ツアー参加者数(人) | - | - | - | baseline=累計40@R1 current=累計95@R3 target=累計200@R6",
-                "KPI.3 | 宿泊施設の稼働率(%) | - | - | on_track | baseline=41.5@R1 current=44.0@R3 target=50.0@R6",
-                "KPI.4 | 土産品の新商品数(品) | - | - | delayed | baseline=3@R1 current=2@R3 target=10@R6",
+                "1.1 | 宿泊施設の稼働率(%) | 1 | - | on_track | baseline=41.5@R1 current=44.0@R3 target=50.0@R6",
+                "1.2 | 土産品の新商品数(品) | 1 | - | delayed | baseline=3@R1 current=2@R3 target=10@R6",
             ],
             initiatives: &[],
             warnings: &["unparsed_row", "unparsed_row", "unparsed_row", "unparsed_row"],
@@ -724,8 +725,8 @@ fn flattened_line() {
         &[
             "KPI.1 | kpi | baseline=120千人 current=135千人 target=150千人",
             "KPI.2 | kpi | baseline=40人 current=95人 target=200人",
-            "KPI.3 | kpi | baseline=41.5% current=44% target=50%",
-            "KPI.4 | kpi | baseline=3品 current=2品 target=10品",
+            "1.1 | kpi | baseline=41.5% current=44% target=50%",
+            "1.2 | kpi | baseline=3品 current=2品 target=10品",
         ],
     );
 }
@@ -743,7 +744,8 @@ fn one_per_line_records() {
         "one-per-line-records",
         &Facts {
             title: "地域活性化・地域住民生活等緊急支援交付金(地方創生先行型)に係る事業実施結果報告",
-            municipality_code: "-",
+            // `市町村名` then `見附市` on the lines before the table.
+            municipality_code: "152111",
             as_of: "-",
             sections: &[],
             kpis: &[
@@ -753,7 +755,7 @@ fn one_per_line_records() {
                 "KPI.4 | 地元産品の新規販路開拓数 | - | - | - | target=2@H28.3 current=@-",
             ],
             initiatives: &[],
-            warnings: &["municipality_unknown", "unparsed_row", "unparsed_row"],
+            warnings: &["unparsed_row", "unparsed_row"],
         },
     );
     check_values(
