@@ -500,7 +500,7 @@ fn etajima_city() {
             "農業の後継者 目標値 延べ 5: cumulative",
             kpi(&d, "農業の後継者・担い手の育成").is_some(),
         ),
-        pending(
+        fact(
             "section ■施策① 農林業の振興",
             d["sections"]
                 .as_array()
@@ -604,16 +604,16 @@ fn gyokuto_town() {
             has(&d, "全国的な販路拡大", "target", 9000.0, "個", None),
         ),
         fact(
-            "出生数前年比増 target 3 人, 実績値 11",
+            "出生数前年比増 target 3 人, 実績値 11 人 (the row's 単位)",
             has(&d, "出生数前年比増", "target", 3.0, "人", None)
-                && has(&d, "出生数前年比増", "current", 11.0, "", None),
+                && has(&d, "出生数前年比増", "current", 11.0, "人", None),
         ),
         fact(
-            "第3子以降の出生数前年比増 target 1 世帯, 実績値 1",
+            "第3子以降の出生数前年比増 target 1 世帯, 実績値 1 世帯",
             has(&d, "第3子以降の出生数前年比増", "target", 1.0, "世帯", None)
-                && has(&d, "第3子以降の出生数前年比増", "current", 1.0, "", None),
+                && has(&d, "第3子以降の出生数前年比増", "current", 1.0, "世帯", None),
         ),
-        pending(
+        fact(
             "municipality 玉東町",
             d["document"]["municipality"]["name"] == "玉東町",
         ),
