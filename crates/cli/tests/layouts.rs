@@ -479,7 +479,9 @@ fn strategy_plan() {
             title: "見附市まち・ひと・しごと創生総合戦略(令和2年3月策定)",
             municipality_code: "152111",
             // The first 現状値 column's period (document.rs's fallback, left alone here).
-            as_of: "H30",
+            // The 現状値 (H30) column is the baseline of a strategy, not a period it reports on;
+            // the title gives only the month it was adopted.
+            as_of: "-",
             sections: &["1 | 安定した雇用を創出する | -"],
             kpis: &[
                 "1.1 | 製造品出荷額等(億円) | 1 | - | - | baseline=1,250@H30 target=1,400@R6",

@@ -611,7 +611,14 @@ fn gyokuto_town() {
         fact(
             "第3子以降の出生数前年比増 target 1 世帯, 実績値 1 世帯",
             has(&d, "第3子以降の出生数前年比増", "target", 1.0, "世帯", None)
-                && has(&d, "第3子以降の出生数前年比増", "current", 1.0, "世帯", None),
+                && has(
+                    &d,
+                    "第3子以降の出生数前年比増",
+                    "current",
+                    1.0,
+                    "世帯",
+                    None,
+                ),
         ),
         fact(
             "municipality 玉東町",

@@ -120,8 +120,13 @@ fn reconstruct_views(views: &[view::LineView], hints: &DocumentHints) -> Report 
         })
         .collect();
 
-    let (mut info, unknown_municipality) =
-        document::info(views, found.first_current_column.as_ref(), hints);
+    // A strategy's 現状値 column is its baseline: its year is where the plan starts, not
+    // a period the document reports on.
+    let current_column = found
+        .first_current_column
+        .as_ref()
+        .filter(|_| kind != Some(DocumentKind::Strategy));
+    let (mut info, unknown_municipality) = document::info(views, current_column, hints);
     let mut warnings = found.warnings;
     warnings.extend(resolved.warnings);
     warnings.extend(unknown_municipality);
