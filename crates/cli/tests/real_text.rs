@@ -272,6 +272,10 @@ fn kyoto_pref() {
     });
     let facts = [
         fact(
+            "no title: the excerpt opens with its table's header",
+            d["document"]["title"].is_null(),
+        ),
+        fact(
             "document kind strategy",
             d["document"]["kind"] == "strategy",
         ),

@@ -263,6 +263,11 @@ fn printed_title(lines: &[LineView]) -> Option<String> {
     if is_page_label(&line_text(first.line)) {
         start = non_blank.next()?.0;
     }
+    // A document that opens with its table's header (an excerpt, a sheet) prints no title.
+    let opening = &lines[start];
+    if opening.header == Some(true) && opening.line.filled().nth(1).is_some() {
+        return None;
+    }
     title(&lines[start..])
 }
 

@@ -62,6 +62,8 @@ fn a_table_that_opens_the_document_names_its_body_in_its_cells() {
          良い環境だと思う人の割合(%)\t82.6 (2019年度)\t90.0 (2023年度)\t京都府民の意識調査(京都府)\n\
          行動宣言を行った企業数(社)\t-\t1,500 (2023年度)\t京都府健康福祉部による実態把握\n");
     assert_eq!(code(&r), Some("260002"));
+    // Its first line is the table's header, not a title.
+    assert_eq!(r.info.title, None);
 }
 
 #[test]
