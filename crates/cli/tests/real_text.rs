@@ -318,7 +318,7 @@ fn kyoto_pref() {
             has(&d, college, "baseline", 67.0, "%", Some(2018))
                 && has(&d, college, "target", 80.0, "%", Some(2023)),
         ),
-        pending(
+        fact(
             "企業数 is cumulative (累計)",
             kpi(&d, firms).is_some_and(|k| {
                 k["observations"]
@@ -328,7 +328,7 @@ fn kyoto_pref() {
                     .any(|o| o["role"] == "target" && o["value"]["cumulative"] == true)
             }),
         ),
-        pending(
+        fact(
             "企業数 参考年間目標: 300 in 2019年度 … 1,200 in 2022年度, four targets",
             has(&d, firms, "target", 300.0, "", Some(2019))
                 && has(&d, firms, "target", 1200.0, "", Some(2022)),

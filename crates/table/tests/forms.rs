@@ -126,3 +126,33 @@ fn era_less_fiscal_years_follow_the_document_era_and_never_a_gregorian_one() {
          転入者数(人)\t715 (26年度)\t802 (2015年度)\t950 (2019年度)\n");
     assert_eq!(observations(&gregorian, 0)[0].2, None);
 }
+
+/// A 参考年間目標 cell listing one target per year gives a target observation for each; a
+/// name marked (累計) makes every number of its row a running total. A cell holding one
+/// dated value, or a list with a word among its items, is read as before.
+#[test]
+fn a_yearly_list_gives_one_target_each_and_a_running_total_name_marks_the_row() {
+    let r = run("指標名称(単位)\t基準値\t目標数値\t参考年間目標\n\
+         認証企業数(累計)(社)\t120 (2019年度)\t1,500 (2023年度)\t2020年度:400 2021年度:700 2022年度:1,100\n\
+         相談件数(件)\t35 (2019年度)\t60 (2023年度)\t2020年度:40 その他\n");
+    assert_eq!(
+        observations(&r, 0),
+        [
+            (Role::Baseline, Some(120.0), Some(2019)),
+            (Role::Target, Some(1500.0), Some(2023)),
+            (Role::Target, Some(400.0), Some(2020)),
+            (Role::Target, Some(700.0), Some(2021)),
+            (Role::Target, Some(1100.0), Some(2022)),
+        ]
+    );
+    let cumulative: Vec<bool> = r.kpis[0]
+        .observations
+        .iter()
+        .map(|o| matches!(&o.value, Value::Number(n) if n.cumulative))
+        .collect();
+    assert_eq!(cumulative, [true; 5]);
+    assert_eq!(r.kpis[0].observations[4].raw, "2022年度:1,100");
+    // Not a list: one observation, as printed, and no running totals.
+    assert_eq!(r.kpis[1].observations.len(), 3);
+    assert!(!matches!(&r.kpis[1].observations[0].value, Value::Number(n) if n.cumulative));
+}

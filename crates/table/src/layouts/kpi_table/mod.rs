@@ -13,6 +13,7 @@
 //! schema's cells by [`row`].
 
 mod blocks;
+mod dated_list;
 mod row;
 
 use crate::cell_text::{department_line, has_number_or_date};

@@ -19,6 +19,7 @@ use crate::view::{CellView, LineView};
 use super::super::doc::{provenance, KpiDraft};
 use super::super::inline_list::{read_pair, Pair};
 use super::super::{At, Doc};
+use super::dated_list::{dated_values, mark_running_totals, names_a_running_total};
 
 /// Read the line as a row of the open table; false when it is not one.
 pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
@@ -74,6 +75,19 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         match column.kind {
             ColumnKind::Value { role, .. } => {
                 let hint = unit_hint.as_deref().or(column.unit.as_deref());
+                if let Some(items) = dated_values(text, hint) {
+                    for item in items {
+                        years.push(Some(item.period.year));
+                        observations.push(Observation {
+                            role,
+                            value: item.read.value,
+                            period: Some(item.period),
+                            notes: item.read.notes,
+                            raw: item.raw,
+                        });
+                    }
+                    continue;
+                }
                 let read = match cell.filter(|c| !has_line_break(c.text())) {
                     Some(one_paragraph) => read_cell(one_paragraph.norm(), hint),
                     None => parse_cell(text, hint),
@@ -137,6 +151,9 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         observations.insert(0, baseline);
         years.push(target.period.as_ref().map(|p| p.year));
         observations.push(target);
+    }
+    if names_a_running_total(row.name.text()) {
+        mark_running_totals(&mut observations);
     }
     notes.extend(row.extras.iter().map(|extra| extra.norm().to_string()));
     let cursor = &mut doc.sections;

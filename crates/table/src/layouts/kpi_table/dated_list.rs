@@ -1,0 +1,67 @@
+//! Two things a row says about all of its values at once: a cell that lists one value per
+//! period, and a name that calls the indicator a running total.
+
+use shinchoku_extract::era::{parse_period, Period};
+
+use crate::cell_text::NormalizedText;
+use crate::model::{Observation, Value};
+use crate::value::{parse_cell, CellValue};
+
+/// One `period:value` item of a [`dated_values`] cell.
+pub(super) struct DatedValue {
+    pub period: Period,
+    pub read: CellValue,
+    /// The item as printed.
+    pub raw: String,
+}
+
+/// A value cell that lists one number per period (`2019年度:300 2020年度:600 …`, as a
+/// 参考年間目標 column of yearly reference targets prints them): the items in order, each
+/// to become an observation of the column's role. `None` unless the whole cell is such a
+/// list of two items or more, each a date, a colon and a number.
+pub(super) fn dated_values(text: &str, hint: Option<&str>) -> Option<Vec<DatedValue>> {
+    let norm = NormalizedText::new(text);
+    let items: Vec<&str> = norm
+        .as_str()
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let (when, what) = item.split_once(':')?;
+            let period = parse_period(when).ok()?.period;
+            // The whole label is the date (`2019年度`), not a word that holds one.
+            if period.raw != when {
+                return None;
+            }
+            let read = parse_cell(what, hint);
+            matches!(read.value, Value::Number(_)).then(|| DatedValue {
+                period,
+                read,
+                raw: item.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A name that marks the indicator as a running total (`企業数(累計)(社)`, `（延べ）`): every
+/// value of the row is one, whether or not its cell says so.
+pub(super) fn names_a_running_total(name: &str) -> bool {
+    let name = NormalizedText::new(name);
+    ["(累計)", "(延べ)", "【累計】", "【延べ】", "[累計]"]
+        .iter()
+        .any(|mark| name.as_str().contains(mark))
+}
+
+/// Mark the numbers among `observations` as running totals.
+pub(super) fn mark_running_totals(observations: &mut [Observation]) {
+    for o in observations {
+        if let Value::Number(n) = &mut o.value {
+            n.cumulative = true;
+        }
+    }
+}
