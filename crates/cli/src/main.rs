@@ -80,6 +80,10 @@ enum Command {
         /// Only these pages: `1`, `1,3-5` (as Camelot's `--pages`).
         #[arg(long, alias = "page", value_name = "LIST", value_parser = parse_pages)]
         pages: Option<PageSet>,
+        /// Also draw the page chosen with `--page N` (PDF input) as SVG into this file: glyph
+        /// boxes, rulings, and each table region's columns and row bands.
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -237,7 +241,15 @@ fn main() -> ExitCode {
             pretty,
             read,
         } => extract(input, output, pretty, &read.options()),
-        Command::Cells { input, pages, read } => cells(&input, pages.as_ref(), &read.options()),
+        Command::Cells {
+            input,
+            pages,
+            svg,
+            read,
+        } => match svg {
+            Some(svg) => draw_page(&input, pages.as_ref(), &svg, &read.options()),
+            None => cells(&input, pages.as_ref(), &read.options()),
+        },
         Command::Batch(args) => run_batch(args),
         Command::Dataset(args) => dataset(args),
         Command::Check(args) => check(args),
@@ -392,6 +404,29 @@ fn cells(input: &std::path::Path, pages: Option<&PageSet>, opts: &pipeline::Opti
         }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// `cells --svg`: the cells of the one page chosen, as `cells` prints them, and a picture
+/// of how that page was read.
+fn draw_page(
+    input: &std::path::Path,
+    pages: Option<&PageSet>,
+    svg: &std::path::Path,
+    opts: &pipeline::Options,
+) -> ExitCode {
+    let page = match pages.map(|p| p.0.as_slice()) {
+        Some([only]) if only.start() == only.end() => *only.start(),
+        _ => return fail("--svg draws one page: choose it with --page N"),
+    };
+    let picture = match pipeline::picture_pdf_page(input, opts, page) {
+        Ok(p) => p,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let drawing = shinchoku_extract::pdf::picture::to_svg(&picture);
+    if let Err(e) = output::write_atomic(svg, drawing.as_bytes()) {
+        return fail(&format!("{}: cannot write: {e}", svg.display()));
+    }
+    cells(input, pages, opts)
 }
 
 fn date(expr: &str) -> ExitCode {

@@ -17,7 +17,7 @@
 //! reading, so pages without such a table read exactly as before.
 
 use super::backend::{Glyph, Rule};
-use super::layout::{PageCell, PageLine};
+use super::layout::{PageCell, PageLine, TableRegion};
 use crate::cells::is_blank_text;
 use crate::layout::runs::{Run, Span};
 use crate::layout::{self, BuiltinVocabulary, SourceLine};
@@ -202,15 +202,15 @@ fn rule_between(a: &BaselineRow, b: &BaselineRow, rules: &[Rule]) -> bool {
 /// tables; `ruled`: copies of the glyphs inside them, with their table; `plain`: the
 /// plain reading, `(top, bottom, line)` per row. A region is read as a table when most of
 /// its rows are unruled and every ruled table it touches lies inside it (a shaded header
-/// or heading row); its lines replace the plain rows and those tables. Returns the lines
-/// and, per ruled table, whether it was taken.
+/// or heading row); its lines replace the plain rows and those tables. Returns the lines,
+/// per ruled table whether it was taken, and the regions read as tables.
 pub(super) fn arrange_rows(
     stream: Vec<Glyph>,
     ruled: Vec<(usize, Glyph)>,
     tables: usize,
     plain: Vec<(f64, f64, Option<PageLine>)>,
     rules: &[Rule],
-) -> (Vec<PageLine>, Vec<bool>) {
+) -> (Vec<PageLine>, Vec<bool>, Vec<TableRegion>) {
     let keep_plain = |plain: Vec<(f64, f64, Option<PageLine>)>| -> Vec<PageLine> {
         plain.into_iter().filter_map(|(_, _, l)| l).collect()
     };
@@ -258,8 +258,9 @@ pub(super) fn arrange_rows(
     let runs: Vec<Vec<Run>> = positioned.iter().map(|p| p.runs.clone()).collect();
     let arrangement = layout::arrange_positioned(&sources, &runs, &BuiltinVocabulary);
     let mut taken = vec![false; tables];
+    let mut regions = Vec::new();
     if arrangement.blocks.is_empty() {
-        return (keep_plain(plain), taken);
+        return (keep_plain(plain), taken, regions);
     }
     let to_points = |x: u32| f64::from(x) * unit;
     let mut spans: Vec<(f64, f64)> = Vec::new();
@@ -343,6 +344,9 @@ pub(super) fn arrange_rows(
             .iter()
             .map(|&(a, b)| (to_points(a), to_points(b)))
             .collect();
+        // The first text row of every table row: rows above the region are one table row
+        // each, then each line of the region.
+        let mut row_starts: Vec<usize> = (above..first_row).collect();
         for line in arrangement
             .lines
             .iter()
@@ -350,6 +354,9 @@ pub(super) fn arrange_rows(
         {
             if line.cells.iter().all(|c| c.text.trim().is_empty()) {
                 continue;
+            }
+            if let Some(r) = row_of[line.first] {
+                row_starts.push(r);
             }
             let Some(first_row) = row_of[line.first] else {
                 continue;
@@ -385,6 +392,11 @@ pub(super) fn arrange_rows(
                 cells,
             });
         }
+        regions.push(TableRegion {
+            ruled: false,
+            columns,
+            rows: row_bands(&rows, row_starts, &block_rows),
+        });
     }
     let inside = |top: f64, bottom: f64| {
         let centre = (top + bottom) / 2.0;
@@ -396,5 +408,34 @@ pub(super) fn arrange_rows(
             .filter(|(top, bottom, _)| !inside(*top, *bottom))
             .filter_map(|(_, _, l)| l),
     );
-    (out, taken)
+    (out, taken, regions)
+}
+
+/// The bands of a region's table rows: each from the top of its first text row down to
+/// the bottom of the last text row before the next table row starts. `starts`: the first
+/// text row of each table row; `block_rows`: the region's text rows, ascending.
+fn row_bands(
+    rows: &[BaselineRow],
+    mut starts: Vec<usize>,
+    block_rows: &[usize],
+) -> Vec<(f64, f64)> {
+    starts.sort_unstable();
+    starts.dedup();
+    let last = block_rows.last().copied().unwrap_or(0);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(last + 1)
+                .max(start + 1);
+            let bottom = rows[start..end.min(rows.len())]
+                .iter()
+                .map(|r| r.bottom)
+                .fold(rows[start].bottom, f64::max);
+            (rows[start].top, bottom)
+        })
+        .collect()
 }
