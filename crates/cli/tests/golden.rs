@@ -345,10 +345,12 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
     const FLOORS: [(&str, &str, usize); 4] = [
         ("joetsu-kpi-progress-r5", "layout", 144),
         ("kashiwazaki-progress-report-r3", "layout", 79),
-        // `-raw` prints a row's cells separated by single spaces: reading them needs the
-        // value tokenizer of the table stage (a later issue).
-        ("joetsu-kpi-progress-r5", "raw", 0),
-        ("kashiwazaki-progress-report-r3", "raw", 0),
+        // `-raw` prints a row's cells separated by single spaces, header terms one a line
+        // (柏崎) or on one line (上越): read by `shinchoku_extract::raw_rows`. Not yet: the
+        // 数値目標 label printed one character a line (the headline KPIs), values wrapped
+        // over lines (`※R4実績は未` / `確定`), text values.
+        ("joetsu-kpi-progress-r5", "raw", 80),
+        ("kashiwazaki-progress-report-r3", "raw", 56),
     ];
     let mut problems = Vec::new();
     for (stem, form, floor) in FLOORS {
