@@ -82,6 +82,14 @@ fn header_at(
     i: usize,
     vocab: &dyn HeaderVocabulary,
 ) -> Option<(Vec<String>, usize)> {
+    // Most lines are not headers: their first word alone tells (no split of the line).
+    let first_word = lines[i]
+        .raw
+        .split([' ', '\u{3000}'])
+        .find(|w| !w.is_empty())?;
+    if !usable[i] || vocab.kind(first_word) != Some(HeaderKind::Name) {
+        return None;
+    }
     let mut terms: Vec<(String, HeaderKind)> = Vec::new();
     let mut end = i;
     'lines: for j in i..lines.len().min(i + MAX_HEADER_LINES) {
