@@ -346,10 +346,10 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
         ("joetsu-kpi-progress-r5", "layout", 144),
         ("kashiwazaki-progress-report-r3", "layout", 79),
         // `-raw` prints a row's cells separated by single spaces, header terms one a line
-        // (柏崎) or on one line (上越): read by `shinchoku_extract::raw_rows`. Not yet: the
-        // 数値目標 label printed one character a line (the headline KPIs), values wrapped
-        // over lines (`※R4実績は未` / `確定`), text values.
-        ("joetsu-kpi-progress-r5", "raw", 80),
+        // (柏崎) or on one line (上越): read by `shinchoku_extract::raw_rows`. Not yet: text
+        // values wrapped over lines, a value printed on the line before its name (柏崎's
+        // `3` / `地域エネルギー会社の設立` / `- - -`), values in words.
+        ("joetsu-kpi-progress-r5", "raw", 98),
         ("kashiwazaki-progress-report-r3", "raw", 56),
     ];
     let mut problems = Vec::new();

@@ -12,7 +12,8 @@
 //!
 //! A line of values without a name takes the lines printed just above it as its wrapped
 //! name, up to a list item, another row, the header, or a run of one-character lines
-//! (vertical writing, as the 数値目標 label). Every other line stays a line of its own.
+//! (vertical writing, as the 数値目標 label of a merged cell: that run, right above a row,
+//! becomes a cell before the row's name). Every other line stays a line of its own.
 
 use crate::cells::Cell;
 use crate::layout::{
@@ -147,6 +148,9 @@ struct Row {
     values: Vec<String>,
     /// The words after the value columns (a projects cell).
     rest: String,
+    /// Vertical writing printed one character a line just above the row (the `数値目標`
+    /// label of a merged cell): a cell before the name.
+    label: Option<String>,
     /// The values stop at the line's end inside a note, with value columns left: the note
     /// and the other values continue on the next line.
     open_note: bool,
@@ -181,6 +185,7 @@ fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
         name,
         values,
         rest: w[i..].join(" "),
+        label: None,
         open_note,
     })
 }
@@ -290,6 +295,19 @@ fn read_table(
                     }
                 }
                 if !row.name.is_empty() {
+                    // Pending lines above the name: a run of one-character lines ending
+                    // right above it is a vertical label.
+                    let above: Vec<usize> = pending
+                        .iter()
+                        .copied()
+                        .filter(|k| *k < read_from[0])
+                        .collect();
+                    let label_lines = vertical_run(lines, &above, read_from[0]);
+                    if !label_lines.is_empty() {
+                        row.label =
+                            Some(label_lines.iter().map(|&k| lines[k].raw.trim()).collect());
+                        read_from = label_lines.into_iter().chain(read_from).collect();
+                    }
                     pending.clear();
                     rows.push((read_from, row));
                 } else {
@@ -344,6 +362,26 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
     }
     taken.reverse();
     taken
+}
+
+/// The run of two or more one-character lines at the end of `above` that ends on the line
+/// right before `next` (vertical writing), or nothing.
+fn vertical_run(lines: &[SourceLine], above: &[usize], next: usize) -> Vec<usize> {
+    let mut run = Vec::new();
+    let mut expected = next;
+    for &k in above.iter().rev() {
+        if k + 1 != expected || !one_char(lines[k].raw) {
+            break;
+        }
+        run.push(k);
+        expected = k;
+    }
+    run.reverse();
+    if run.len() >= 2 {
+        run
+    } else {
+        Vec::new()
+    }
 }
 
 /// Read the single-space tables of a text into `out`, replacing what the other readers
@@ -405,7 +443,10 @@ pub fn read_raw_tables(
         });
         for (from, row) in &t.rows {
             from.iter().for_each(|&k| used[k - t.first] = true);
-            let mut cells = Vec::with_capacity(row.values.len() + 3);
+            let mut cells = Vec::with_capacity(row.values.len() + 4);
+            if let Some(label) = &row.label {
+                cells.push(Cell::from_text(label.clone(), label.clone()));
+            }
             if numbered {
                 let n = row.number.clone().unwrap_or_default();
                 cells.push(Cell::from_text(n.clone(), n));
@@ -480,11 +521,10 @@ mod tests {
                     0,
                     vec!["指標名", "基準値 (H30)", "実績値 (R4)", "目標値 (R6)"]
                 ),
-                (7, vec!["数"]),
-                (8, vec!["値"]),
                 (
-                    9,
+                    7,
                     vec![
+                        "数値",
                         "市内で働きたいと感じる若者の割合",
                         "40.1% (R元)",
                         "38.0%",
