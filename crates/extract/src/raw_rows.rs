@@ -72,6 +72,20 @@ fn is_list_item(raw: &str) -> bool {
     w.len() >= 2 && w[0].len() <= 3 && w[0].bytes().all(|b| b.is_ascii_digit()) && !is_value(w[1])
 }
 
+/// A heading that starts with a section code (`A-1-1 地域産業の…`, `I-2 …`): never part
+/// of a wrapped name.
+fn is_code_heading(raw: &str) -> bool {
+    let w = words(raw);
+    let Some(code) = w.first() else {
+        return false;
+    };
+    w.len() >= 2
+        && code.contains('-')
+        && code.starts_with(|c: char| c.is_ascii_alphabetic())
+        && code.ends_with(|c: char| c.is_ascii_digit())
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
 fn one_char(raw: &str) -> bool {
     raw.trim().chars().count() == 1
 }
@@ -274,7 +288,8 @@ fn read_table(
             if pending.is_empty()
                 && !own_row
                 && !is_list_item(raw)
-                && read_from.len() < MAX_NAME_LINES
+                // The name's lines, the values' line and a few continued.
+                && read_from.len() < 2 * MAX_NAME_LINES
             {
                 read_from.push(j);
                 row.open_note = continue_row(row, raw, value_columns);
@@ -355,7 +370,12 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
     for (n, &k) in pending.iter().enumerate().rev() {
         let raw = lines[k].raw;
         let vertical = one_char(raw) && n > 0 && one_char(lines[pending[n - 1]].raw);
-        if taken.len() == MAX_NAME_LINES || is_list_item(raw) || vertical || words(raw).is_empty() {
+        if taken.len() == MAX_NAME_LINES
+            || is_list_item(raw)
+            || is_code_heading(raw)
+            || vertical
+            || words(raw).is_empty()
+        {
             break;
         }
         taken.push(k);
@@ -549,6 +569,29 @@ mod tests {
         assert_eq!(
             (out.blocks[0].first, out.blocks[0].end, out.blocks[0].form),
             (0, 15, "raw")
+        );
+    }
+
+    #[test]
+    fn a_heading_is_not_part_of_a_wrapped_name() {
+        let text = "項目 基準値 目標値\nA-1-1 地域産業の競争力強化\n市内の事業所数（従業\n員5人以上）\n120事業所 (H30) 130事業所";
+        let raw: Vec<&str> = text.lines().collect();
+        let lines: Vec<SourceLine> = raw.iter().map(|r| SourceLine { page: 1, raw: r }).collect();
+        let mut out = Arrangement::default();
+        let vocab = crate::layout::BuiltinVocabulary;
+        read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+        let names: Vec<(usize, &str)> = out
+            .lines
+            .iter()
+            .map(|a| (a.first, a.cells[0].text.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (0, "項目"),
+                (1, "A-1-1 地域産業の競争力強化"),
+                (2, "市内の事業所数（従業員5人以上）")
+            ]
         );
     }
 
