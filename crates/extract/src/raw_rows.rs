@@ -13,7 +13,10 @@
 //! A line of values without a name takes the lines printed just above it as its wrapped
 //! name, up to a list item, another row, the header, or a run of one-character lines
 //! (vertical writing, as the 数値目標 label of a merged cell: that run, right above a row,
-//! becomes a cell before the row's name). Every other line stays a line of its own.
+//! becomes a cell before the row's name; a row number on its own line above the name is
+//! the row's). A row whose line ends with value columns left takes the short one-word
+//! lines after it as its last cells (a cell wrapped in its column: `設立` / `（R4年）` /
+//! `順調`). Every other line stays a line of its own.
 
 use crate::cells::Cell;
 use crate::layout::{
@@ -24,6 +27,8 @@ use crate::layout::{
 const MAX_HEADER_LINES: usize = 40;
 /// A wrapped name spans at most this many lines above its values.
 const MAX_NAME_LINES: usize = 4;
+/// A cell printed on a line of its own after its row's values is at most this long.
+const MAX_CELL_LINE_CHARS: usize = 8;
 /// Characters of a unit after a number (`百万円`, `事業者`, `個/年`, `人/年`).
 const MAX_UNIT_CHARS: usize = 4;
 
@@ -84,6 +89,12 @@ fn is_code_heading(raw: &str) -> bool {
         && code.starts_with(|c: char| c.is_ascii_alphabetic())
         && code.ends_with(|c: char| c.is_ascii_digit())
         && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// A row number on a line of its own (`3`, above a wrapped name).
+fn is_row_number(raw: &str) -> bool {
+    let t = raw.trim();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn one_char(raw: &str) -> bool {
@@ -168,6 +179,9 @@ struct Row {
     /// The values stop at the line's end inside a note, with value columns left: the note
     /// and the other values continue on the next line.
     open_note: bool,
+    /// The line ended with value columns left: the next lines may print the row's last
+    /// cells one a line (`設立` / `（R4年）` / `順調`).
+    open_cells: bool,
 }
 
 /// One line as a row, or `None` when it does not hold a run of at least two values.
@@ -185,6 +199,10 @@ fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
         i += 1;
     }
     let name = w[name_start..i].join(" ");
+    if name.ends_with('。') {
+        // A sentence (a narrative line that ends near a page number), not a KPI name.
+        return None;
+    }
     let mut values: Vec<String> = Vec::new();
     let numbers = take_values(&w, &mut i, &mut values, value_columns);
     if numbers < 2 {
@@ -194,6 +212,7 @@ fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
         && values.len() < value_columns
         && values.last().is_some_and(|v| v.contains('※'));
     take_words(&w, &mut i, &mut values, value_columns);
+    let open_cells = !open_note && values.len() < value_columns;
     Some(Row {
         number,
         name,
@@ -201,6 +220,7 @@ fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
         rest: w[i..].join(" "),
         label: None,
         open_note,
+        open_cells,
     })
 }
 
@@ -283,6 +303,28 @@ fn read_table(
             break;
         }
         let raw = lines[j].raw;
+        if let Some((read_from, row)) = rows.last_mut().filter(|(_, r)| r.open_cells) {
+            let w = words(raw);
+            let cell_line = w.len() == 1
+                && w[0].chars().count() <= MAX_CELL_LINE_CHARS
+                && !is_row_number(raw)
+                && !is_value(w[0])
+                && !w[0].ends_with('。');
+            if pending.is_empty() && cell_line {
+                read_from.push(j);
+                match row.values.last_mut() {
+                    Some(last) if is_value_note(w[0]) => {
+                        last.push(' ');
+                        last.push_str(w[0]);
+                    }
+                    _ => row.values.push(w[0].to_string()),
+                }
+                row.open_cells = row.values.len() < value_columns;
+                j += 1;
+                continue;
+            }
+            row.open_cells = false;
+        }
         if let Some((read_from, row)) = rows.last_mut().filter(|(_, r)| r.open_note) {
             let own_row = parse_row(raw, value_columns).is_some_and(|r| !r.name.is_empty());
             if pending.is_empty()
@@ -306,7 +348,18 @@ fn read_table(
                     if !name_lines.is_empty() {
                         let pieces: Vec<&str> = name_lines.iter().map(|&k| lines[k].raw).collect();
                         row.name = crate::layout::joined_cell(&pieces).text;
-                        read_from = name_lines.into_iter().chain([j]).collect();
+                        // The row's number printed on the line above its name.
+                        let number_line = name_lines[0]
+                            .checked_sub(1)
+                            .filter(|k| pending.contains(k) && is_row_number(lines[*k].raw));
+                        if let Some(k) = number_line {
+                            row.number = Some(lines[k].raw.trim().to_string());
+                        }
+                        read_from = number_line
+                            .into_iter()
+                            .chain(name_lines)
+                            .chain([j])
+                            .collect();
                     }
                 }
                 if !row.name.is_empty() {
@@ -373,6 +426,7 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
         if taken.len() == MAX_NAME_LINES
             || is_list_item(raw)
             || is_code_heading(raw)
+            || is_row_number(raw)
             || vertical
             || words(raw).is_empty()
         {
@@ -572,6 +626,61 @@ mod tests {
         );
     }
 
+    /// Rows as 柏崎's report prints them in `-raw` (invented values): a row number on its
+    /// own line above a wrapped name, and a row whose last cells follow one a line.
+    #[test]
+    fn numbers_above_names_and_cells_one_a_line_join_their_rows() {
+        let text = "重要業績評価指標（KPI）\n当初\n(H30)\n実績値\n(R2)\n目標値\n(R6)\n進捗\n状況\n1\n市内の事業所の従業者数（年\n度末）\n1,200人 1,150人 1,300人 遅延\n2\n地域エネルギー会社の設立\n- -\n設立\n（R4年）\n順調";
+        let raw: Vec<&str> = text.lines().collect();
+        let lines: Vec<SourceLine> = raw.iter().map(|r| SourceLine { page: 1, raw: r }).collect();
+        let mut out = Arrangement::default();
+        let vocab = crate::layout::BuiltinVocabulary;
+        read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+        let shown: Vec<(usize, Vec<&str>)> = out
+            .lines
+            .iter()
+            .map(|a| (a.first, a.cells.iter().map(|c| c.text.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (
+                    0,
+                    vec![
+                        "重要業績評価指標（KPI）",
+                        "",
+                        "当初 (H30)",
+                        "実績値 (R2)",
+                        "目標値 (R6)",
+                        "進捗 状況"
+                    ]
+                ),
+                (
+                    9,
+                    vec![
+                        "1",
+                        "市内の事業所の従業者数（年度末）",
+                        "1,200人",
+                        "1,150人",
+                        "1,300人",
+                        "遅延"
+                    ]
+                ),
+                (
+                    13,
+                    vec![
+                        "2",
+                        "地域エネルギー会社の設立",
+                        "-",
+                        "-",
+                        "設立 （R4年）",
+                        "順調"
+                    ]
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn a_heading_is_not_part_of_a_wrapped_name() {
         let text = "項目 基準値 目標値\nA-1-1 地域産業の競争力強化\n市内の事業所数（従業\n員5人以上）\n120事業所 (H30) 130事業所";
@@ -655,5 +764,7 @@ mod tests {
         let r = parse_row("39.8% (H30) 36.2% 45.7%", 3).unwrap();
         assert_eq!(r.name, "");
         assert!(parse_row("2060 年に総人口は 39,055 人になることが予測されます。", 3).is_none());
+        // A sentence that ends beside a page number (`- 9 -`) is not a row.
+        assert!(parse_row("事業を目指すこととしました。 - 9 -", 3).is_none());
     }
 }
