@@ -188,21 +188,29 @@ fn provenance_is_removed_at_every_depth() {
 }
 
 /// The flattened text forms of the fixture PDFs (`fixtures/flat/<stem>.layout.txt`,
-/// `pdftotext -layout`): every KPI the layout reader finds under the same name as a KPI
-/// of the text fixture should carry the same observations (values, periods, roles). The
-/// goal is all of them; the floors are today's counts (issue 16's note), so a change that
-/// makes a found KPI wrong fails here. Raise a floor when a change gains.
+/// `pdftotext -layout`, and `<stem>.raw.txt`, `pdftotext -raw`): every KPI the reader
+/// finds under the same name as a KPI of the text fixture should carry the same
+/// observations (values, periods, roles). The goal is all of them; the floors are today's
+/// counts (issue 16's note), so a change that makes a found KPI wrong fails here. Raise a
+/// floor when a change gains. A KPI found under the text's name with other observations
+/// is wrong, not missing: at most `differing` of them.
 #[test]
-fn flattened_layout_text_kpis_equal_the_text_kpis() {
-    // (stem, KPIs with the text's name and the text's observations, at least)
-    const FLOORS: [(&str, usize); 2] = [
-        ("joetsu-kpi-progress-r5", 47),
-        ("kashiwazaki-progress-report-r3", 16),
+fn flattened_text_kpis_equal_the_text_kpis() {
+    // (stem, form, KPIs with the text's name and the text's observations at least,
+    // KPIs with the text's name and other observations at most)
+    const FLOORS: [(&str, &str, usize, usize); 4] = [
+        ("joetsu-kpi-progress-r5", "layout", 47, 4),
+        ("kashiwazaki-progress-report-r3", "layout", 16, 10),
+        // `-raw` gives no sign that a text value continues on the next line: the wrapped
+        // target `航路数の増加・コンテナの` / `仕向け地の多様化` is cut at the line end (one
+        // 上越 KPI; a note after a number, `※R4実績は未` / `確定`, is continued).
+        ("joetsu-kpi-progress-r5", "raw", 42, 1),
+        ("kashiwazaki-progress-report-r3", "raw", 26, 0),
     ];
     let mut failures = Vec::new();
-    for (stem, floor) in FLOORS {
+    for (stem, form, floor, most_differing) in FLOORS {
         let text = extract(&fixtures().join(format!("{stem}.txt")), None).expect("text fixture");
-        let flat = extract(&fixtures().join(format!("flat/{stem}.layout.txt")), None)
+        let flat = extract(&fixtures().join(format!("flat/{stem}.{form}.txt")), None)
             .expect("flattened fixture");
         let by_name = |doc: &Value| -> Vec<(String, Value)> {
             doc["kpis"]
@@ -227,12 +235,13 @@ fn flattened_layout_text_kpis_equal_the_text_kpis() {
             }
         }
         println!(
-            "{stem}.layout.txt: {equal} KPIs equal to the text's, {} with the text's name but other observations",
+            "{stem}.{form}.txt: {equal} KPIs equal to the text's, {} with the text's name but other observations",
             differing.len()
         );
-        if equal < floor {
+        if equal < floor || differing.len() > most_differing {
             failures.push(format!(
-                "{stem}.layout.txt: {equal} KPIs equal the text's, at least {floor} expected; differing: {differing:?}"
+                "{stem}.{form}.txt: {equal} KPIs equal the text's (at least {floor} expected), {} differ (at most {most_differing}): {differing:?}",
+                differing.len()
             ));
         }
     }

@@ -345,10 +345,12 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
     const FLOORS: [(&str, &str, usize); 4] = [
         ("joetsu-kpi-progress-r5", "layout", 144),
         ("kashiwazaki-progress-report-r3", "layout", 79),
-        // `-raw` prints a row's cells separated by single spaces: reading them needs the
-        // value tokenizer of the table stage (a later issue).
-        ("joetsu-kpi-progress-r5", "raw", 0),
-        ("kashiwazaki-progress-report-r3", "raw", 0),
+        // `-raw` prints a row's cells separated by single spaces, header terms one a line
+        // (柏崎) or on one line (上越): read by `shinchoku_extract::raw_rows`. Not yet: text
+        // values wrapped over lines, a value printed on the line before its name (柏崎's
+        // `3` / `地域エネルギー会社の設立` / `- - -`), values in words.
+        ("joetsu-kpi-progress-r5", "raw", 128),
+        ("kashiwazaki-progress-report-r3", "raw", 96),
     ];
     let mut problems = Vec::new();
     for (stem, form, floor) in FLOORS {
@@ -387,9 +389,9 @@ fn borderless_pdfs_give_hand_checked_facts() {
         ("joetsu-kpi-progress-r5", "rows", "lo", 124),
         ("joetsu-kpi-progress-r5", "rows", "weasy", 46),
         ("kashiwazaki-progress-report-r3", "none", "lo", 39),
-        ("kashiwazaki-progress-report-r3", "none", "weasy", 16),
+        ("kashiwazaki-progress-report-r3", "none", "weasy", 28),
         ("kashiwazaki-progress-report-r3", "rows", "lo", 68),
-        ("kashiwazaki-progress-report-r3", "rows", "weasy", 50),
+        ("kashiwazaki-progress-report-r3", "rows", "weasy", 62),
     ];
     let mut problems = Vec::new();
     for (stem, form, generator, floor) in FLOORS {

@@ -30,6 +30,7 @@ pub mod normalize;
 pub mod office;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod raw_rows;
 pub mod text;
 
 pub use cells::{render_cells, render_cells_with, Cell, Format, Line, SourceDoc};

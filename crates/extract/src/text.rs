@@ -70,7 +70,10 @@ pub fn read_text_with(
         .iter()
         .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
-    let arrangement = layout::arrange(&sources, text_layout, vocab);
+    let mut arrangement = layout::arrange(&sources, text_layout, vocab);
+    if text_layout == TextLayout::Auto {
+        read_raw_tables(&sources, vocab, &mut arrangement);
+    }
     drop(sources);
     let page_of = |index: usize| pages.map(|last| raw_lines[index].0.min(last));
     let mut warnings = Vec::new();
@@ -161,7 +164,11 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
     let layout = if text_layout == TextLayout::Tabs {
         return String::new();
     } else {
-        layout::arrange(&sources, text_layout, &BuiltinVocabulary)
+        let mut layout = layout::arrange(&sources, text_layout, &BuiltinVocabulary);
+        if text_layout == TextLayout::Auto {
+            read_raw_tables(&sources, &BuiltinVocabulary, &mut layout);
+        }
+        layout
     };
     let mut out = String::new();
     for b in &layout.blocks {
@@ -175,6 +182,24 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
         let _ = writeln!(out, "\n#   headers: {}", b.headers.join(" | "));
     }
     out
+}
+
+/// Tables printed with single spaces (`pdftotext -raw`, see [`crate::raw_rows`]) among the
+/// lines no other form claimed: lines without tabs outside space-aligned and pipe blocks
+/// (a one-cell-per-line block may be a raw table's header read as such, and is read again).
+fn read_raw_tables(
+    sources: &[SourceLine],
+    vocab: &dyn HeaderVocabulary,
+    arrangement: &mut layout::Arrangement,
+) {
+    let mut usable: Vec<bool> = sources
+        .iter()
+        .map(|s| memchr::memchr(b'\t', s.raw.as_bytes()).is_none())
+        .collect();
+    for b in arrangement.blocks.iter().filter(|b| b.form != "lines") {
+        usable[b.first..b.end].iter_mut().for_each(|u| *u = false);
+    }
+    crate::raw_rows::read_raw_tables(sources, &usable, vocab, arrangement);
 }
 
 fn line_number(index: usize) -> u32 {

@@ -242,6 +242,25 @@ pub fn read_source_path(path: &Path, opts: &Options) -> Result<SourceDoc, FileEr
     caught(path, || read_source(&bytes, opts))
 }
 
+/// Page `page` (from 1) of a PDF as the reading sees it, for `shinchoku cells --svg`.
+pub fn picture_pdf_page(
+    path: &Path,
+    opts: &Options,
+    page: u32,
+) -> Result<shinchoku_extract::pdf::picture::PagePicture, FileError> {
+    let bytes = read_input_limited(path, opts.max_input)?;
+    check_bytes(path, &bytes)?;
+    if !looks_like_pdf(&bytes) {
+        return Err(FileError::new(
+            path,
+            "--svg draws the pages of a PDF; this input is not one",
+        ));
+    }
+    caught(path, || {
+        shinchoku_extract::pdf::picture::picture_page(&bytes, &opts.pdf(), page)
+    })
+}
+
 /// Run one file's work with panics turned into errors: the file boundary where a bug in a
 /// dependency becomes `error: FILE: internal error …` instead of a crash.
 fn caught<T>(path: &Path, work: impl FnOnce() -> Result<T, ExtractError>) -> Result<T, FileError> {

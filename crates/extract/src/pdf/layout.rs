@@ -36,8 +36,25 @@ pub(super) struct PageLine {
     pub cells: Vec<PageCell>,
 }
 
+/// A table as the page reading found it: what `shinchoku cells --svg` draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRegion {
+    /// Drawn with rulings (lattice) rather than read from aligned text (stream).
+    pub ruled: bool,
+    /// Column extents `(x0, x1)`, left to right, in points.
+    pub columns: Vec<(f64, f64)>,
+    /// Row bands `(top, bottom)`, top to bottom, in points: the text rows that were read
+    /// as one table row.
+    pub rows: Vec<(f64, f64)>,
+}
+
 /// Lay out one page. Glyphs must already be free of unmapped garbage.
 pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
+    layout_page_traced(content).0
+}
+
+/// [`layout_page`] with the table regions it read.
+pub(super) fn layout_page_traced(content: PageContent) -> (Vec<PageLine>, Vec<TableRegion>) {
     let glyphs = drop_fake_bold(content.glyphs);
     let tables = find_tables(&content.rules);
     // Glyphs by (table, cell); the rest are stream text.
@@ -60,10 +77,15 @@ pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
         }
         stream.push(g);
     }
-    let (mut lines, taken) = stream_lines(stream, ruled, tables.len(), &content.rules);
+    let (mut lines, taken, mut regions) = stream_lines(stream, ruled, tables.len(), &content.rules);
     for ((t, cell_glyphs), taken) in tables.iter().zip(in_cells).zip(taken) {
         if !taken {
             lines.extend(table_lines(t, cell_glyphs));
+            regions.push(TableRegion {
+                ruled: true,
+                columns: t.xs.windows(2).map(|w| (w[0], w[1])).collect(),
+                rows: t.ys.windows(2).map(|w| (w[0], w[1])).collect(),
+            });
         }
     }
     lines.sort_by(|a, b| {
@@ -71,7 +93,7 @@ pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
             .total_cmp(&b.top)
             .then(a.order_x.total_cmp(&b.order_x))
     });
-    lines
+    (lines, regions)
 }
 
 fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
@@ -262,25 +284,27 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
 
 /// Unruled text: vertical columns, then rows, read as tables where a header stands over
 /// aligned values (see [`super::stream_table`]), else split into cells at wide gaps.
-/// Returns the lines and, per ruled table, whether a table reading took its text.
+/// Returns the lines, per ruled table whether a table reading took its text, and the
+/// table regions read.
 fn stream_lines(
     glyphs: Vec<Glyph>,
     ruled: Vec<(usize, Glyph)>,
     tables: usize,
     rules: &[Rule],
-) -> (Vec<PageLine>, Vec<bool>) {
+) -> (Vec<PageLine>, Vec<bool>, Vec<TableRegion>) {
     let (mut lines, glyphs) = take_vertical_columns(glyphs);
     if glyphs.is_empty() {
-        return (lines, vec![false; tables]);
+        return (lines, vec![false; tables], Vec::new());
     }
     let plain_rows = group_rows(glyphs.clone());
     let plain: Vec<(f64, f64, Option<PageLine>)> = plain_rows
         .iter()
         .map(|r| (r.top, r.bottom, plain_row(r)))
         .collect();
-    let (read, taken) = super::stream_table::arrange_rows(glyphs, ruled, tables, plain, rules);
+    let (read, taken, regions) =
+        super::stream_table::arrange_rows(glyphs, ruled, tables, plain, rules);
     lines.extend(read);
-    (lines, taken)
+    (lines, taken, regions)
 }
 
 /// One unruled row split into cells at gaps wider than [`CELL_GAP_EM`].

@@ -15,6 +15,7 @@ mod glyphs;
 pub mod guard;
 mod lattice;
 mod layout;
+pub mod picture;
 mod plumber;
 mod quality;
 mod stream_table;

@@ -17,10 +17,10 @@
 //! reading, so pages without such a table read exactly as before.
 
 use super::backend::{Glyph, Rule};
-use super::layout::{PageCell, PageLine};
+use super::layout::{PageCell, PageLine, TableRegion};
 use crate::cells::is_blank_text;
 use crate::layout::runs::{Run, Span};
-use crate::layout::{self, BuiltinVocabulary, SourceLine};
+use crate::layout::{self, BuiltinVocabulary, HeaderKind, HeaderVocabulary, SourceLine};
 
 /// Gap between glyphs, in ems, that separates runs (cells that stand clear of each other).
 const RUN_GAP_EM: f64 = 1.0;
@@ -127,6 +127,9 @@ fn position(row: &BaselineRow, unit: f64) -> PositionedRow {
     let at = |x: f64| (x.max(0.0) / unit).round() as u32;
     let mut raw = String::new();
     let mut runs: Vec<Run> = Vec::new();
+    // Per run, per word: whether the word is one Latin letter after a narrow drawn space
+    // (a letter of a spaced-out abbreviation, `K P I`).
+    let mut spaced_letters: Vec<Vec<bool>> = Vec::new();
     let mut prev: Option<&Glyph> = None;
     // A drawn space since the previous visible glyph.
     let mut spaced = false;
@@ -155,6 +158,7 @@ fn position(row: &BaselineRow, unit: f64) -> PositionedRow {
                 span,
                 words: vec![(start, raw.len(), span)],
             });
+            spaced_letters.push(vec![false]);
         } else if let Some(run) = runs.last_mut() {
             let new_word = spaced || gap >= WORD_GAP_EM * em;
             if new_word {
@@ -166,6 +170,9 @@ fn position(row: &BaselineRow, unit: f64) -> PositionedRow {
                     display: (x0, x1),
                 };
                 run.words.push((start, raw.len(), span));
+                if let Some(letters) = spaced_letters.last_mut() {
+                    letters.push(spaced && gap < WORD_GAP_EM * em && is_letter(text));
+                }
             } else {
                 raw.push_str(text);
                 if let Some(w) = run.words.last_mut() {
@@ -181,7 +188,45 @@ fn position(row: &BaselineRow, unit: f64) -> PositionedRow {
         spaced = false;
         prev = Some(g);
     }
+    for (run, letters) in runs.iter_mut().zip(&spaced_letters) {
+        join_spaced_letters(run, letters, &raw);
+    }
     PositionedRow { raw, runs }
+}
+
+/// One Latin letter, possibly with a bracket: a glyph of `（K P I）` after its space.
+fn is_letter(text: &str) -> bool {
+    let letters = text.trim_matches(['(', ')', '（', '）']);
+    letters.chars().count() == 1 && letters.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A header term letter-spaced by its generator (`最重要業績評価指標（K P I）`, WeasyPrint
+/// draws the spaces of the source) is one word: the letters after narrow spaces join the
+/// word before them when the run reads as a header term, so no column boundary can fall
+/// between them. The text keeps its spaces.
+fn join_spaced_letters(run: &mut Run, letters: &[bool], raw: &str) {
+    if !letters.iter().any(|&l| l) {
+        return;
+    }
+    let term = matches!(
+        BuiltinVocabulary.kind(run.text(raw)),
+        Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects | HeaderKind::Label)
+    );
+    if !term {
+        return;
+    }
+    let mut words: Vec<(usize, usize, Span)> = Vec::with_capacity(run.words.len());
+    for (word, &letter) in run.words.iter().zip(letters) {
+        match words.last_mut() {
+            Some(last) if letter => {
+                last.1 = word.1;
+                last.2.chars.1 = last.2.chars.1.max(word.2.chars.1);
+                last.2.display = last.2.chars;
+            }
+            _ => words.push(*word),
+        }
+    }
+    run.words = words;
 }
 
 /// Whether a horizontal rule runs between rows `a` (above) and `b`.
@@ -202,15 +247,15 @@ fn rule_between(a: &BaselineRow, b: &BaselineRow, rules: &[Rule]) -> bool {
 /// tables; `ruled`: copies of the glyphs inside them, with their table; `plain`: the
 /// plain reading, `(top, bottom, line)` per row. A region is read as a table when most of
 /// its rows are unruled and every ruled table it touches lies inside it (a shaded header
-/// or heading row); its lines replace the plain rows and those tables. Returns the lines
-/// and, per ruled table, whether it was taken.
+/// or heading row); its lines replace the plain rows and those tables. Returns the lines,
+/// per ruled table whether it was taken, and the regions read as tables.
 pub(super) fn arrange_rows(
     stream: Vec<Glyph>,
     ruled: Vec<(usize, Glyph)>,
     tables: usize,
     plain: Vec<(f64, f64, Option<PageLine>)>,
     rules: &[Rule],
-) -> (Vec<PageLine>, Vec<bool>) {
+) -> (Vec<PageLine>, Vec<bool>, Vec<TableRegion>) {
     let keep_plain = |plain: Vec<(f64, f64, Option<PageLine>)>| -> Vec<PageLine> {
         plain.into_iter().filter_map(|(_, _, l)| l).collect()
     };
@@ -258,8 +303,9 @@ pub(super) fn arrange_rows(
     let runs: Vec<Vec<Run>> = positioned.iter().map(|p| p.runs.clone()).collect();
     let arrangement = layout::arrange_positioned(&sources, &runs, &BuiltinVocabulary);
     let mut taken = vec![false; tables];
+    let mut regions = Vec::new();
     if arrangement.blocks.is_empty() {
-        return (keep_plain(plain), taken);
+        return (keep_plain(plain), taken, regions);
     }
     let to_points = |x: u32| f64::from(x) * unit;
     let mut spans: Vec<(f64, f64)> = Vec::new();
@@ -343,6 +389,9 @@ pub(super) fn arrange_rows(
             .iter()
             .map(|&(a, b)| (to_points(a), to_points(b)))
             .collect();
+        // The first text row of every table row: rows above the region are one table row
+        // each, then each line of the region.
+        let mut row_starts: Vec<usize> = (above..first_row).collect();
         for line in arrangement
             .lines
             .iter()
@@ -350,6 +399,9 @@ pub(super) fn arrange_rows(
         {
             if line.cells.iter().all(|c| c.text.trim().is_empty()) {
                 continue;
+            }
+            if let Some(r) = row_of[line.first] {
+                row_starts.push(r);
             }
             let Some(first_row) = row_of[line.first] else {
                 continue;
@@ -385,6 +437,11 @@ pub(super) fn arrange_rows(
                 cells,
             });
         }
+        regions.push(TableRegion {
+            ruled: false,
+            columns,
+            rows: row_bands(&rows, row_starts, &block_rows),
+        });
     }
     let inside = |top: f64, bottom: f64| {
         let centre = (top + bottom) / 2.0;
@@ -396,5 +453,88 @@ pub(super) fn arrange_rows(
             .filter(|(top, bottom, _)| !inside(*top, *bottom))
             .filter_map(|(_, _, l)| l),
     );
-    (out, taken)
+    (out, taken, regions)
+}
+
+/// The bands of a region's table rows: each from the top of its first text row down to
+/// the bottom of the last text row before the next table row starts. `starts`: the first
+/// text row of each table row; `block_rows`: the region's text rows, ascending.
+fn row_bands(
+    rows: &[BaselineRow],
+    mut starts: Vec<usize>,
+    block_rows: &[usize],
+) -> Vec<(f64, f64)> {
+    starts.sort_unstable();
+    starts.dedup();
+    let last = block_rows.last().copied().unwrap_or(0);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(last + 1)
+                .max(start + 1);
+            let bottom = rows[start..end.min(rows.len())]
+                .iter()
+                .map(|r| r.bottom)
+                .fold(rows[start].bottom, f64::max);
+            (rows[start].top, bottom)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs drawn left to right from `x`, each `advance` wide, a space glyph where the
+    /// text has one (as WeasyPrint draws `（K P I）`).
+    fn drawn(text: &str, x: f64, em: f64, space: f64) -> BaselineRow {
+        let mut glyphs = Vec::new();
+        let mut at = x;
+        for c in text.chars() {
+            let width = if c.is_ascii() { 0.65 * em } else { em };
+            let width = if c == ' ' { space * em } else { width };
+            glyphs.push(Glyph {
+                text: c.to_string(),
+                x0: at,
+                x1: at + width,
+                top: 100.0,
+                bottom: 100.0 + em,
+                size: em,
+                upright: true,
+                font: "F1".to_string(),
+            });
+            at += width;
+        }
+        let tables = vec![None; glyphs.len()];
+        BaselineRow {
+            glyphs,
+            top: 100.0,
+            bottom: 100.0 + em,
+            tables,
+        }
+    }
+
+    /// Regression (issue 16, 柏崎 by WeasyPrint): the letter-spaced header term was split
+    /// into columns `最重要業績評価指標（K` | `P I）`.
+    #[test]
+    fn a_letter_spaced_header_term_is_one_word() {
+        let em = 8.5;
+        let row = position(
+            &drawn("最重要業績評価指標（K P I）", 160.0, em, 0.23),
+            em / 2.0,
+        );
+        assert_eq!(row.raw, "最重要業績評価指標（K P I）");
+        assert_eq!(row.runs.len(), 1);
+        assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
+        // Not a header term: the letters stay words.
+        let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0);
+        assert_eq!(row.runs[0].words.len(), 3);
+        // Spaces of a word gap (not narrow): words, even in a header term.
+        let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0);
+        assert_eq!(row.runs[0].words.len(), 4);
+    }
 }
