@@ -66,6 +66,15 @@ pub fn backends() -> [&'static dyn PdfBackend; 2] {
 
 /// Read a PDF into lines of cells, page numbers in provenance.
 pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractError> {
+    with_fallback(opts, |backend| read_with(backend, bytes, opts))
+}
+
+/// `read` with the backends `opts` allows, default first, until one succeeds: a panic in
+/// a library is that backend's error, and a final refusal ends the search.
+fn with_fallback<T>(
+    opts: &PdfOptions,
+    read: impl Fn(&dyn PdfBackend) -> Result<T, ExtractError>,
+) -> Result<T, ExtractError> {
     let chosen: Vec<&dyn PdfBackend> = match opts.backend.as_deref() {
         None => backends().to_vec(),
         Some(name) => {
@@ -78,7 +87,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<SourceDoc, ExtractErr
     };
     let mut first_error: Option<ExtractError> = None;
     for b in chosen {
-        let result = guard::catch_quiet(|| read_with(b, bytes, opts)).unwrap_or_else(|panic| {
+        let result = guard::catch_quiet(|| read(b)).unwrap_or_else(|panic| {
             Err(ExtractError::Pdf(format!(
                 "PDF reader {} failed: {panic}",
                 b.name()

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use super::backend::{Glyph, PdfBackend, Rule};
 use super::layout::layout_page_traced;
 pub use super::layout::TableRegion;
-use super::{backends, guard, quality, PdfOptions};
+use super::{quality, with_fallback, PdfOptions};
 use crate::ExtractError;
 
 /// One page as read: its size, glyphs, rulings and table regions.
@@ -32,31 +32,7 @@ pub fn picture_page(
     opts: &PdfOptions,
     page: u32,
 ) -> Result<PagePicture, ExtractError> {
-    let chosen: Vec<&dyn PdfBackend> = match opts.backend.as_deref() {
-        None => backends().to_vec(),
-        Some(name) => vec![backends()
-            .into_iter()
-            .find(|b| b.name() == name)
-            .ok_or_else(|| ExtractError::UnknownBackend(name.to_string()))?],
-    };
-    let mut first_error = None;
-    for backend in chosen {
-        let result = guard::catch_quiet(|| picture_with(backend, bytes, opts, page))
-            .unwrap_or_else(|panic| {
-                Err(ExtractError::Pdf(format!(
-                    "PDF reader {} failed: {panic}",
-                    backend.name()
-                )))
-            });
-        match result {
-            Ok(picture) => return Ok(picture),
-            Err(e) if e.is_final() => return Err(e),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    Err(first_error.unwrap_or_else(|| ExtractError::Pdf("no PDF backend".into())))
+    with_fallback(opts, |backend| picture_with(backend, bytes, opts, page))
 }
 
 fn picture_with(
