@@ -568,28 +568,35 @@ pub fn read_raw_tables(
 mod tests {
     use super::*;
 
+    /// `text`'s lines, all free, read by [`read_raw_tables`].
+    fn arranged(text: &str) -> Arrangement {
+        let lines: Vec<SourceLine> = text
+            .lines()
+            .map(|raw| SourceLine { page: 1, raw })
+            .collect();
+        let mut out = Arrangement::default();
+        let vocab = crate::layout::BuiltinVocabulary;
+        read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+        out
+    }
+
+    /// Each produced line's first source line and its cells' texts.
+    fn shown(out: &Arrangement) -> Vec<(usize, Vec<&str>)> {
+        out.lines
+            .iter()
+            .map(|a| (a.first, a.cells.iter().map(|c| c.text.as_str()).collect()))
+            .collect()
+    }
+
     /// A small table as `pdftotext -raw` prints one (invented, shaped like the fixtures):
     /// header terms one a line, a vertical label, a wrapped name over its values, a row with
     /// a projects list, a heading.
     #[test]
     fn a_raw_table_becomes_lines_of_cells() {
         let text = "指標名\n基準値\n(H30)\n実績値\n(R4)\n目標値\n(R6)\n数\n値\n市内で働きたいと感じる若者\nの割合\n40.1% (R元) 38.0% 50.0%以上\n1-1 雇用の創出\n新規創業件数 12件/年 15件/年 20件/年 1 創業支援\n2 空き店舗活用\n以上";
-        let raw: Vec<&str> = text.lines().collect();
-        let lines: Vec<SourceLine> = raw.iter().map(|r| SourceLine { page: 1, raw: r }).collect();
-        let mut out = Arrangement::default();
-        read_raw_tables(
-            &lines,
-            &vec![true; lines.len()],
-            &crate::layout::BuiltinVocabulary,
-            &mut out,
-        );
-        let shown: Vec<(usize, Vec<&str>)> = out
-            .lines
-            .iter()
-            .map(|a| (a.first, a.cells.iter().map(|c| c.text.as_str()).collect()))
-            .collect();
+        let out = arranged(text);
         assert_eq!(
-            shown,
+            shown(&out),
             vec![
                 (
                     0,
@@ -631,18 +638,9 @@ mod tests {
     #[test]
     fn numbers_above_names_and_cells_one_a_line_join_their_rows() {
         let text = "重要業績評価指標（KPI）\n当初\n(H30)\n実績値\n(R2)\n目標値\n(R6)\n進捗\n状況\n1\n市内の事業所の従業者数（年\n度末）\n1,200人 1,150人 1,300人 遅延\n2\n地域エネルギー会社の設立\n- -\n設立\n（R4年）\n順調";
-        let raw: Vec<&str> = text.lines().collect();
-        let lines: Vec<SourceLine> = raw.iter().map(|r| SourceLine { page: 1, raw: r }).collect();
-        let mut out = Arrangement::default();
-        let vocab = crate::layout::BuiltinVocabulary;
-        read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
-        let shown: Vec<(usize, Vec<&str>)> = out
-            .lines
-            .iter()
-            .map(|a| (a.first, a.cells.iter().map(|c| c.text.as_str()).collect()))
-            .collect();
+        let out = arranged(text);
         assert_eq!(
-            shown,
+            shown(&out),
             vec![
                 (
                     0,
@@ -684,11 +682,7 @@ mod tests {
     #[test]
     fn a_heading_is_not_part_of_a_wrapped_name() {
         let text = "項目 基準値 目標値\nA-1-1 地域産業の競争力強化\n市内の事業所数（従業\n員5人以上）\n120事業所 (H30) 130事業所";
-        let raw: Vec<&str> = text.lines().collect();
-        let lines: Vec<SourceLine> = raw.iter().map(|r| SourceLine { page: 1, raw: r }).collect();
-        let mut out = Arrangement::default();
-        let vocab = crate::layout::BuiltinVocabulary;
-        read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+        let out = arranged(text);
         let names: Vec<(usize, &str)> = out
             .lines
             .iter()

@@ -75,6 +75,11 @@ pub struct SourceLine<'a> {
     pub raw: &'a str,
 }
 
+/// The raw text of several source lines as one produced line's, joined by line breaks.
+pub(crate) fn joined_raw(lines: &[SourceLine]) -> String {
+    lines.iter().map(|l| l.raw).collect::<Vec<_>>().join("\n")
+}
+
 /// A produced line: where it starts in the source, its source text and its cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Arranged {

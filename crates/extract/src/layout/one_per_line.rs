@@ -10,7 +10,7 @@
 //! over that do not fill a group are kept as lines of their own, with a warning.
 
 use super::vocabulary::{HeaderKind, HeaderVocabulary};
-use super::{make_cell, Arranged, Arrangement, Block, SourceLine};
+use super::{joined_raw, make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::{is_blank_text, Cell};
 use crate::diag::WarningCode;
 
@@ -160,11 +160,7 @@ pub fn block(
     }
     out.lines.push(Arranged {
         first: i,
-        raw: lines[i..header_end]
-            .iter()
-            .map(|l| l.raw)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        raw: joined_raw(&lines[i..header_end]),
         cells: columns
             .iter()
             .map(|c| {

@@ -33,7 +33,7 @@
 use super::flattened::is_number;
 use super::one_per_line::HeaderColumn;
 use super::vocabulary::{is_period_only, HeaderKind};
-use super::{join_wrapped, make_cell, Arranged, Arrangement, Block, SourceLine};
+use super::{join_wrapped, joined_raw, make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::{is_blank_text, Cell};
 use crate::normalize::normalize;
 
@@ -215,11 +215,7 @@ pub fn block(
         .collect();
     out.lines.push(Arranged {
         first: i,
-        raw: lines[i..header_end]
-            .iter()
-            .map(|l| l.raw)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        raw: joined_raw(&lines[i..header_end]),
         cells: header_cells,
     });
     let mut in_record = vec![false; end - header_end];
