@@ -6,7 +6,9 @@
 //! starts and which of its columns are values. The table stage's classification is the
 //! authority on what each column means; a caller that has it can pass it in.
 
-use crate::normalize::normalize;
+use std::borrow::Cow;
+
+use crate::normalize::normalize_cow;
 
 /// What a header cell says its column holds, as far as the layout reader cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,26 +86,25 @@ impl HeaderVocabulary for BuiltinVocabulary {
         if text.trim().len() > MAX_TERM_CHARS * 8 {
             return None;
         }
-        let squeezed: String = normalize(text)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        // Borrowed unless the text needs normalizing or squeezing: most runs asked about
+        // are plain words, asked once per reader (spaces, one cell per line, -raw).
+        let normalized = normalize_cow(text);
+        let squeezed: Cow<str> = if normalized.contains(char::is_whitespace) {
+            Cow::Owned(normalized.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            normalized
+        };
         if squeezed.is_empty() || squeezed.chars().count() > MAX_TERM_CHARS {
             return None;
         }
-        if is_period_only(&squeezed)
-            || matches!(squeezed.as_str(), "状況" | "時点" | "(時点)" | "値")
+        if is_period_only(&squeezed) || matches!(&*squeezed, "状況" | "時点" | "(時点)" | "値")
         {
             return Some(HeaderKind::Fragment);
         }
         // Bracketed parts (`(R5年度末)`, `(KPI)`) do not decide the kind of the words
         // before them, except when they are all there is.
         let head = squeezed.split(['(', '（']).next().unwrap_or("");
-        let words = if head.is_empty() {
-            squeezed.as_str()
-        } else {
-            head
-        };
+        let words = if head.is_empty() { &squeezed } else { head };
         // A header names a column in a few words; digits outside brackets are data.
         let short =
             |max: usize| words.chars().count() <= max && !words.bytes().any(|b| b.is_ascii_digit());
