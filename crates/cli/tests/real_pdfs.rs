@@ -140,6 +140,28 @@ fn otoineppu_related_documents_extract() {
     }
 }
 
+/// Two of them print a page label in small type above a large, centred title (`別紙３`
+/// over `音威子府村の給与・定員管理等について`; `別添１－２` over the plan's name), and
+/// their metadata holds no title: the title is the large line (checked against
+/// `pdftotext -l 1 -layout`).
+#[test]
+fn otoineppu_related_titles_are_their_largest_lines() {
+    let Some(dir) = corpus("otoineppu/related") else {
+        return;
+    };
+    for (file, title) in [
+        (
+            "gyouseihoukokur7.pdf",
+            "音威子府村の給与・定員管理等について",
+        ),
+        ("kansui_keieis.pdf", "音威子府村簡易水道事業経営戦略"),
+    ] {
+        let doc = extract(&dir.join(file));
+        assert_eq!(doc["document"]["title"], title, "{file}");
+        assert_eq!(doc["document"]["municipality"]["code"], "014702", "{file}");
+    }
+}
+
 /// The number an observation dated `period` holds: (decimal, unit, cumulative, span_years),
 /// or `None` for a missing value. Found by period, not by role: the roles of a strategy's
 /// 現状値 column are another part of issue 17.

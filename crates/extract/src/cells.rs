@@ -79,6 +79,11 @@ pub struct Line {
     /// known only by their wording.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<u8>,
+    /// For a PDF's line of running text, its largest glyph size in points (a title is
+    /// printed larger than the body); `None` for table rows and other inputs. Used to find
+    /// the title, not written out.
+    #[serde(skip)]
+    pub size: Option<f32>,
 }
 
 impl Line {

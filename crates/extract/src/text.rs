@@ -99,6 +99,7 @@ pub fn read_text_with(
             raw: a.raw,
             cells: a.cells,
             heading: None,
+            size: None,
         })
         .collect();
     let covered: Vec<bool> = {
@@ -251,6 +252,7 @@ fn tab_separated_lines(
                 raw: raw.into_owned(),
                 cells,
                 heading: None,
+                size: None,
             }
         })
         .collect()

@@ -21,6 +21,10 @@ const MAX_TITLE_LINES: usize = 6;
 /// matching municipality names in it would cost time for nothing).
 const MAX_TITLE_CHARS: usize = 300;
 
+/// A title told by its type size is at most this long: past it, the large line is a
+/// paragraph (a drop cap joined to its text), not a heading.
+const MAX_LARGE_TITLE_CHARS: usize = 100;
+
 /// What the reader knows about a document beyond its lines.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DocumentHints<'a> {
@@ -255,6 +259,9 @@ fn breadcrumb_page(text: &str) -> Option<String> {
 /// The first non-empty line that is not a page label, or the bold block (`**…**`) it
 /// opens, joined with spaces.
 fn printed_title(lines: &[LineView]) -> Option<String> {
+    if let Some(largest) = largest_heading(lines) {
+        return Some(largest);
+    }
     let mut non_blank = lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
     let (mut start, first) = non_blank.next()?;
     if let Some(page) = breadcrumb_page(&line_text(first.line)) {
@@ -264,11 +271,68 @@ fn printed_title(lines: &[LineView]) -> Option<String> {
         start = non_blank.next()?.0;
     }
     // A document that opens with its table's header (an excerpt, a sheet) prints no title.
-    let opening = &lines[start];
-    if opening.header == Some(true) && opening.line.filled().nth(1).is_some() {
+    if is_table_header(&lines[start]) {
         return None;
     }
     title(&lines[start..])
+}
+
+/// A table's header: header terms in two cells or more (one cell that holds a header word,
+/// `KPI進捗状況報告書`, may be a title).
+fn is_table_header(line: &LineView) -> bool {
+    line.header == Some(true) && line.line.filled().nth(1).is_some()
+}
+
+/// A PDF's first page's top lines, before its first table header, printed larger than its
+/// running text: the title, whatever is printed above it (a date, an issuer, a page label in
+/// small type). The lines of the largest size are joined (a title wrapped over two lines)
+/// when they follow one another. `None` when the page has no line sizes (not a PDF) or no
+/// line stands out.
+fn largest_heading(lines: &[LineView]) -> Option<String> {
+    let first_page = lines.iter().find_map(|l| l.line.page)?;
+    let top: Vec<&LineView> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take_while(|l| l.line.page == Some(first_page) && !is_table_header(l))
+        .take(MUNICIPALITY_LINES)
+        .collect();
+    let mut sizes: Vec<f32> = lines
+        .iter()
+        .take_while(|l| l.line.page == Some(first_page))
+        .filter_map(|l| l.line.size)
+        .collect();
+    if sizes.len() < 2 {
+        return None;
+    }
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes[sizes.len() / 2];
+    let largest = top.iter().filter_map(|l| l.line.size).fold(0.0, f32::max);
+    // Larger than the body by a clear step (10.5 pt text under a 14 pt title is 1.33×).
+    if largest < body * 1.2 {
+        return None;
+    }
+    let same = |l: &LineView| l.line.size.is_some_and(|s| (s - largest).abs() < 0.5);
+    let start = top.iter().position(|l| same(l))?;
+    let parts: Vec<String> = top[start..]
+        .iter()
+        .take_while(|l| same(l))
+        .take(MAX_TITLE_LINES)
+        .map(|l| line_text(l.line))
+        .collect();
+    let text = parts.join(" ");
+    if is_page_label(&text) || !reads_as_title(&text) {
+        return None;
+    }
+    let title = NormalizedText::one_run(&text).into_string();
+    (!title.is_empty()).then_some(title)
+}
+
+/// Large type that is no title: a drop cap or a lone letter, a figure's numbers, a
+/// paragraph run into a large initial. A title is a few words, mostly letters.
+fn reads_as_title(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    (4..=MAX_LARGE_TITLE_CHARS).contains(&chars.len()) && letters * 2 >= chars.len()
 }
 
 /// The first non-empty line of `lines`, or the bold block (`**…**`) it opens, joined with spaces.

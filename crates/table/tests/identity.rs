@@ -122,3 +122,66 @@ fn a_town_on_the_first_page_wins_over_its_prefecture_named_before_it() {
         ("玉東町", Some("433641"))
     );
 }
+
+/// A PDF's first page, as the reader gives it: each line's cells (tab-separated here) and
+/// its type size (`None` for a table row).
+fn pdf_page(rows: &[(&str, Option<f32>)]) -> Vec<shinchoku_extract::Line> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, (text, size))| shinchoku_extract::Line {
+            page: Some(1),
+            number: i as u32 + 1,
+            raw: text.to_string(),
+            cells: text
+                .split('\t')
+                .map(|c| shinchoku_extract::Cell::from_text(c, c))
+                .collect(),
+            heading: None,
+            size: *size,
+        })
+        .collect()
+}
+
+/// The title is the first page's largest type above the table, even under a date and an
+/// issuer printed first; a title wrapped over two lines is joined. Without a line that
+/// stands out, the first line is the title as before.
+#[test]
+fn the_largest_type_above_the_table_is_the_title() {
+    let lines = pdf_page(&[
+        ("令和6年3月", Some(10.5)),
+        ("見附市 企画調整課", Some(10.5)),
+        ("第2期見附市まち・ひと・しごと創生総合戦略", Some(16.0)),
+        ("KPI進捗状況報告書", Some(16.0)),
+        (
+            "本報告書は、令和5年度の取組の成果をまとめたものです。",
+            Some(10.5),
+        ),
+        ("指標名\t基準値\t実績値\t目標値", None),
+        ("市内従業者数(人)\t21,450\t21,880\t22,000", None),
+    ]);
+    let r = reconstruct(&lines);
+    assert_eq!(
+        r.info.title.as_deref(),
+        Some("第2期見附市まち・ひと・しごと創生総合戦略 KPI進捗状況報告書")
+    );
+    assert_eq!(code(&r), Some("152111"));
+
+    let flat = pdf_page(&[
+        ("令和6年3月", Some(10.5)),
+        ("見附市 KPI進捗状況報告書", Some(11.0)),
+        ("指標名\t基準値\t実績値\t目標値", None),
+        ("市内従業者数(人)\t21,450\t21,880\t22,000", None),
+    ]);
+    assert_eq!(reconstruct(&flat).info.title.as_deref(), Some("令和6年3月"));
+
+    // Large type that reads as no title (a lone letter) is passed over.
+    let initial = pdf_page(&[
+        ("見附市 KPI進捗状況報告書", Some(10.5)),
+        ("B", Some(24.0)),
+        ("指標名\t基準値\t実績値\t目標値", None),
+    ]);
+    assert_eq!(
+        reconstruct(&initial).info.title.as_deref(),
+        Some("見附市 KPI進捗状況報告書")
+    );
+}

@@ -71,6 +71,7 @@ impl Body {
             raw,
             cells,
             heading: None,
+            size: None,
         });
     }
 

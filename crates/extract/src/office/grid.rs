@@ -94,6 +94,7 @@ impl Grid {
                 raw,
                 cells,
                 heading: None,
+                size: None,
             });
         }
         (lines, warnings)

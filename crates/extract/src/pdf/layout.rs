@@ -34,6 +34,9 @@ pub(super) struct PageLine {
     /// text read right to left, so theirs is negated).
     pub order_x: f64,
     pub cells: Vec<PageCell>,
+    /// The largest glyph size of a line of running text, in points: a title is printed
+    /// larger than the body. `None` for table rows and vertical text.
+    pub size: Option<f32>,
 }
 
 /// A table as the page reading found it: what `shinchoku cells --svg` draws.
@@ -134,6 +137,7 @@ fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
             top: table.ys[r],
             order_x: table.xs[0],
             cells: cells.into_iter().map(|(_, c)| c).collect(),
+            size: None,
         });
     }
     lines
@@ -257,6 +261,7 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
                     x0,
                     x1,
                 }],
+                size: None,
             });
             run.clear();
         } else {
@@ -322,9 +327,11 @@ fn plain_row(row: &TextRow) -> Option<PageLine> {
         })
         .filter(|c| !c.text.trim().is_empty())
         .collect();
+    let size = row.glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
     (!cells.is_empty()).then(|| PageLine {
         top: row.top,
         order_x: cells[0].x0,
         cells,
+        size: (size > 0.0).then_some(size as f32),
     })
 }

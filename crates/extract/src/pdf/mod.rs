@@ -363,6 +363,7 @@ fn assemble(pages: Vec<PageResult>) -> SourceDoc {
                 raw,
                 cells,
                 heading: None,
+                size: pl.size,
             });
         }
     }

@@ -375,6 +375,7 @@ pub(super) fn arrange_rows(
                     top: row.top,
                     order_x: cells[0].x0,
                     cells,
+                    size: None,
                 });
             }
         }
@@ -435,6 +436,7 @@ pub(super) fn arrange_rows(
                 top: row.top,
                 order_x: cells.first().map_or(0.0, |c| c.x0),
                 cells,
+                size: None,
             });
         }
         regions.push(TableRegion {
