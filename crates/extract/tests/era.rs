@@ -481,7 +481,48 @@ fn letter_spacing_is_read_only_after_a_spaced_era_name() {
 }
 
 mod era_less_fiscal_years {
-    use shinchoku_extract::era::{parse_period, with_document_eras, DocumentEras, Era};
+    use shinchoku_extract::era::{
+        find_periods, may_hold_era_less_fiscal_year, parse_period, with_document_eras,
+        DocumentEras, Era,
+    };
+
+    /// The cheap pre-check says yes wherever the era-less rule reads a year, and no for a
+    /// year printed with its era or a Gregorian year.
+    #[test]
+    fn the_pre_check_never_misses_what_the_rule_reads() {
+        let eras = Some(heisei_and_reiwa());
+        for text in [
+            "26年度",
+            "26 年度",
+            "(27年度)",
+            "715 (26年度)",
+            "達成26年度",
+            "対象:29年度",
+            "H27年度から26年度まで",
+            "２６年度",
+        ] {
+            let read = with_document_eras(eras, || {
+                find_periods(text).iter().any(|f| {
+                    f.result
+                        .as_ref()
+                        .is_ok_and(|p| p.period.raw.ends_with("年度"))
+                })
+            });
+            assert!(read, "{text}: the rule reads a year");
+            assert!(may_hold_era_less_fiscal_year(text), "{text}");
+        }
+        for text in [
+            "H26年度",
+            "平成26年度",
+            "令和 5年度",
+            "2026年度",
+            "R5年度末",
+            "26年",
+            "126年度",
+        ] {
+            assert!(!may_hold_era_less_fiscal_year(text), "{text}");
+        }
+    }
 
     fn heisei_and_reiwa() -> DocumentEras {
         let mut eras = DocumentEras::default();

@@ -3,7 +3,9 @@
 
 use std::cell::OnceCell;
 
-use shinchoku_extract::era::{find_periods, parse_period, Basis, DocumentEras, Period};
+use shinchoku_extract::era::{
+    find_periods, may_hold_era_less_fiscal_year, parse_period, Basis, DocumentEras, Period,
+};
 use shinchoku_extract::{Line, Provenance, Warning, WarningCode};
 
 use crate::cell_text::NormalizedText;
@@ -416,12 +418,13 @@ fn fiscal_year_in(title: &str) -> Option<Period> {
 pub(crate) fn eras_of(lines: &[LineView]) -> Option<DocumentEras> {
     // Collecting them reads every date of the document; most documents print every year
     // with its era and need none.
-    if !prints_era_less_year(lines) {
+    let cells = || lines.iter().flat_map(LineView::filled);
+    if !cells().any(|cell| may_hold_era_less_fiscal_year(cell.norm().as_str())) {
         return None;
     }
     let mut eras = DocumentEras::default();
     let (mut era_dates, mut gregorian_dates) = (0usize, 0usize);
-    for cell in lines.iter().flat_map(LineView::filled) {
+    for cell in cells() {
         for found in find_periods(cell.norm().as_str()) {
             let Ok(parsed) = found.result else { continue };
             let period = &parsed.period;
@@ -435,27 +438,6 @@ pub(crate) fn eras_of(lines: &[LineView]) -> Option<DocumentEras> {
         }
     }
     (era_dates >= 2 && era_dates > gregorian_dates).then_some(eras)
-}
-
-/// Whether a cell may print a fiscal year without its era (`26年度`, `(27年度)`): one or two
-/// digits before `年度`, with no era letter or era name's last character (`H26`, `平成26`)
-/// and no further digit before them. A cheap over-approximation of what the era reader
-/// takes as era-less.
-fn prints_era_less_year(lines: &[LineView]) -> bool {
-    lines.iter().flat_map(LineView::filled).any(|cell| {
-        let text = cell.norm().as_str();
-        text.match_indices("年度").any(|(at, _)| {
-            let before = &text[..at];
-            let digits = before
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .count();
-            let marker = before.chars().rev().nth(digits);
-            (1..=2).contains(&digits)
-                && !marker.is_some_and(|c| c.is_ascii_alphanumeric() || "成和昭正治元".contains(c))
-        })
-    })
 }
 
 /// The document's status legend, from legend lines anywhere (`順 調：事業が予定通り…`,

@@ -19,6 +19,7 @@ use super::cursor::{fold, Cursor, Number};
 use super::{Aggregate, Basis, Era, EraWarning, Parsed, Period, Point, WarningCode};
 
 mod forms;
+pub use forms::may_hold_era_less_fiscal_year;
 use forms::{
     bracketed_era_companion, era_less_fiscal_year, letter_spaced_side, starts_letter_spaced,
 };

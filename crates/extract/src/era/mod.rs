@@ -52,6 +52,7 @@ mod cursor;
 mod grammar;
 
 pub use calendar::{era_on, EraDate, MONTH_NAMES};
+pub use grammar::may_hold_era_less_fiscal_year;
 use grammar::Outcome;
 /// The results' types are the output contract's, defined in `shinchoku-model`.
 pub use shinchoku_model::{Aggregate, Basis, Date, Era, Period, Point, WarningCode};

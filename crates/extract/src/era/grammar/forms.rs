@@ -36,6 +36,25 @@ pub(super) fn era_less_fiscal_year(cur: &mut Cursor, start: usize) -> SideResult
     Ok(Some(side))
 }
 
+/// Whether `text` may hold a year [`era_less_fiscal_year`] reads: one or two digits, then
+/// 年度 after optional spaces, not the tail of a longer number or of an era date (`H26年度`,
+/// `平成26年度` are read from their era). Never false where that rule would read one, and
+/// cheap: a caller collects a document's eras (a scan of all its dates) only when a cell
+/// says yes.
+pub fn may_hold_era_less_fiscal_year(text: &str) -> bool {
+    text.match_indices("年度").any(|(at, _)| {
+        let before = text[..at].trim_end_matches(' ');
+        let head =
+            before.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let digits = before[head.len()..].chars().count();
+        (1..=2).contains(&digits)
+            && !head.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && !calendar::ERAS
+                .iter()
+                .any(|e| head.trim_end_matches(' ').ends_with(e.kanji))
+    })
+}
+
 /// `平 成` / `令 和`: an era name printed with a space between its two characters, as a
 /// table cell letter-spaces a date to fill its width (`平 成 2 7 年`, `令 和 5年 度`).
 pub(super) fn starts_letter_spaced(cur: &Cursor, kanji: &str) -> bool {
