@@ -312,19 +312,24 @@ pub(super) fn parse_number(token: &str) -> Option<Decimal> {
 
 /// Read what precedes the last number: compound scales (`12億`), sign, `第`, `約`, label.
 fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<NumberAtom<'a>> {
-    let mut value = parse_number(number)?;
     if prefix.is_empty() {
         // The commonest atom starts with its number (`33,097個/年`): no scale, sign or
         // label before it to look for.
         return Some(NumberAtom {
             label: None,
-            number: value,
+            number: parse_number(number)?,
             unit: (!unit.is_empty()).then_some(Cow::Borrowed(unit)),
             comparator: None,
             approximate: false,
             flags: Flags::default(),
         });
     }
+    walk_prefix(prefix, number, unit)
+}
+
+/// [`read_prefix`] the long way, for any prefix (the empty one included).
+fn walk_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<NumberAtom<'a>> {
+    let mut value = parse_number(number)?;
     let unit_text = unit;
     let (mut unit_power, _) = units::leading_scale(unit_text);
     let mut rest = prefix;
@@ -492,7 +497,8 @@ mod tests {
 
     /// `parse_atom` as it was before its fast paths (qualifier words tried against every
     /// atom, the number found char by char, the whole prefix read even when empty): the
-    /// reference the fast form is checked against.
+    /// reference the fast form is checked against. The prefix walk itself is the module's
+    /// own (`walk_prefix`): only the shortcuts around it are compared.
     mod reference {
         use super::super::*;
 
@@ -527,7 +533,8 @@ mod tests {
         fn read_number(body: &str, start: usize, end: usize) -> Option<NumberAtom<'_>> {
             let unit = &body[end..];
             if unit.is_empty() || units::is_unit(unit) {
-                read_prefix(&body[..start], &body[start..end], unit)
+                // The walk for every prefix, without the empty prefix's shortcut.
+                walk_prefix(&body[..start], &body[start..end], unit)
             } else {
                 None
             }
@@ -545,89 +552,6 @@ mod tests {
                 }
             }
             Some((start, end))
-        }
-
-        fn read_prefix<'a>(prefix: &'a str, number: &str, unit: &'a str) -> Option<NumberAtom<'a>> {
-            let mut value = parse_number(number)?;
-            let (mut unit_power, _) = units::leading_scale(unit);
-            let mut rest = prefix;
-            let mut compound = false;
-            for _ in 0..4 {
-                let Some((word, power)) = units::scale_words().find(|(w, _)| rest.ends_with(w))
-                else {
-                    break;
-                };
-                if power <= unit_power {
-                    break;
-                }
-                let before = &rest[..rest.len() - word.len()];
-                let Some((start, end)) = last_number_span(before) else {
-                    break;
-                };
-                if end != before.len() {
-                    break;
-                }
-                let Some(high) = parse_number(&before[start..end]) else {
-                    break;
-                };
-                value = high
-                    .shift(power - units::leading_scale(unit).0)?
-                    .checked_add(value)?;
-                unit_power = power;
-                rest = &before[..start];
-                compound = true;
-            }
-            let mut unit = unit;
-            if compound {
-                let (power, base) = units::leading_scale(unit);
-                value = value.shift(power)?;
-                unit = base;
-            }
-            let mut approximate = false;
-            let mut negative = false;
-            if let Some(c) = rest.chars().next_back() {
-                if is_minus(c) || c == '+' {
-                    let before = &rest[..rest.len() - c.len_utf8()];
-                    if before.is_empty() || before.ends_with([':', '約', '第']) {
-                        negative = c != '+';
-                        rest = before;
-                    } else {
-                        return None;
-                    }
-                }
-            }
-            if let Some(before) = rest.strip_suffix('第') {
-                rest = before;
-            }
-            if let Some(p) = APPROXIMATE_PREFIXES.iter().find(|p| rest.ends_with(**p)) {
-                rest = &rest[..rest.len() - p.len()];
-                approximate = true;
-            }
-            if negative {
-                value = value.negate();
-            }
-            let mut flags = Flags::default();
-            let mut unit = (!unit.is_empty()).then_some(Cow::Borrowed(unit));
-            let label = match counting_word(rest) {
-                Some(CountingWord::PerYear) => {
-                    unit = Some(per_year(unit.as_deref()));
-                    None
-                }
-                Some(CountingWord::Cumulative(span_years)) => {
-                    flags.cumulative = true;
-                    flags.span_years = span_years;
-                    None
-                }
-                None => read_label(rest)?,
-            };
-            Some(NumberAtom {
-                label,
-                number: value,
-                unit,
-                comparator: None,
-                approximate,
-                flags,
-            })
         }
     }
 
