@@ -51,6 +51,10 @@ use tokens::{DateFinder, GroupKind, Token};
 pub use decimal::Decimal;
 pub use units::{clean_hint, is_known_unit, is_unit, split_scale, unit_in_name};
 
+/// Words that make a number in a bracketed group a running total (`(累計)`, `(延べ)`), or
+/// the group's date where the total starts (`(H27からの累計)`).
+const RUNNING_TOTAL_WORDS: [&str; 3] = ["累計", "延べ", "通算"];
+
 /// A cell read: its value, its own date if it has one, and its remarks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellValue {
@@ -753,7 +757,7 @@ fn flags_in(text: &str) -> Flags {
                 .is_some_and(|c| c.is_ascii_digit())
         })
     };
-    flags.cumulative = ["累計", "延べ", "通算"]
+    flags.cumulative = RUNNING_TOTAL_WORDS
         .iter()
         .any(|w| inner.contains(w) && !counts_its_own_number(w));
     if flags.cumulative {

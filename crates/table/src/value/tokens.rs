@@ -321,7 +321,7 @@ fn classify_dates(content: &str, dates: Vec<(Range<usize>, Period)>) -> GroupKin
     let words = strip_qualifiers(&residue);
     // `(H27からの累計)`: the date is where a running total starts, not the value's date.
     let total_since = ["から", "以降"].iter().any(|w| words.contains(w))
-        && ["累計", "延べ", "通算"].iter().any(|w| words.contains(w));
+        && super::RUNNING_TOTAL_WORDS.iter().any(|w| words.contains(w));
     if total_since {
         return GroupKind::Note(None);
     }
