@@ -75,6 +75,15 @@ fn picture_with(
     })
 }
 
+/// From the first start to the last end of `spans`; (∞, −∞) when there are none.
+fn extent(spans: &[(f64, f64)]) -> (f64, f64) {
+    spans
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| {
+            (lo.min(s.0), hi.max(s.1))
+        })
+}
+
 /// The picture as an SVG document (UTF-8, ends with a newline).
 pub fn to_svg(picture: &PagePicture) -> String {
     let mut out = String::new();
@@ -117,26 +126,8 @@ pub fn to_svg(picture: &PagePicture) -> String {
         );
     }
     for (i, region) in picture.regions.iter().enumerate() {
-        let x0 = region
-            .columns
-            .iter()
-            .map(|c| c.0)
-            .fold(f64::INFINITY, f64::min);
-        let x1 = region
-            .columns
-            .iter()
-            .map(|c| c.1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let top = region
-            .rows
-            .iter()
-            .map(|r| r.0)
-            .fold(f64::INFINITY, f64::min);
-        let bottom = region
-            .rows
-            .iter()
-            .map(|r| r.1)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let (x0, x1) = extent(&region.columns);
+        let (top, bottom) = extent(&region.rows);
         if !(x0 <= x1 && top <= bottom) {
             continue;
         }
