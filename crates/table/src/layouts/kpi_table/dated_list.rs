@@ -3,7 +3,6 @@
 
 use shinchoku_extract::era::{parse_period, Period};
 
-use crate::cell_text::NormalizedText;
 use crate::model::{Observation, Value};
 use crate::value::{parse_cell, CellValue};
 
@@ -18,11 +17,14 @@ pub(super) struct DatedValue {
 /// A value cell that lists one number per period (`2019年度:300 2020年度:600 …`, as a
 /// 参考年間目標 column of yearly reference targets prints them): the items in order, each
 /// to become an observation of the column's role. `None` unless the whole cell is such a
-/// list of two items or more, each a date, a colon and a number.
-pub(super) fn dated_values(text: &str, hint: Option<&str>) -> Option<Vec<DatedValue>> {
-    let norm = NormalizedText::new(text);
+/// list of two items or more, each a date, a colon and a number. `norm` is the cell's
+/// normalized text (colons half-width).
+pub(super) fn dated_values(norm: &str, hint: Option<&str>) -> Option<Vec<DatedValue>> {
+    // Asked of every value cell: most hold no colon at all.
+    if !norm.contains(':') {
+        return None;
+    }
     let items: Vec<&str> = norm
-        .as_str()
         .split(|c: char| c.is_whitespace() || c == '、')
         .filter(|item| !item.is_empty())
         .collect();
@@ -49,12 +51,12 @@ pub(super) fn dated_values(text: &str, hint: Option<&str>) -> Option<Vec<DatedVa
 }
 
 /// A name that marks the indicator as a running total (`企業数(累計)(社)`, `（延べ）`): every
-/// value of the row is one, whether or not its cell says so.
+/// value of the row is one, whether or not its cell says so. `name` is normalized (brackets
+/// half-width).
 pub(super) fn names_a_running_total(name: &str) -> bool {
-    let name = NormalizedText::new(name);
     ["(累計)", "(延べ)", "【累計】", "【延べ】", "[累計]"]
         .iter()
-        .any(|mark| name.as_str().contains(mark))
+        .any(|mark| name.contains(mark))
 }
 
 /// Mark the numbers among `observations` as running totals.

@@ -75,7 +75,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         match column.kind {
             ColumnKind::Value { role, .. } => {
                 let hint = unit_hint.as_deref().or(column.unit.as_deref());
-                if let Some(items) = dated_values(text, hint) {
+                if let Some(items) = cell.and_then(|c| dated_values(c.norm().as_str(), hint)) {
                     for item in items {
                         years.push(Some(item.period.year));
                         observations.push(Observation {
@@ -152,7 +152,7 @@ pub(super) fn read_row(doc: &mut Doc, at: &At) -> bool {
         years.push(target.period.as_ref().map(|p| p.year));
         observations.push(target);
     }
-    if names_a_running_total(row.name.text()) {
+    if names_a_running_total(row.name.norm().as_str()) {
         mark_running_totals(&mut observations);
     }
     notes.extend(row.extras.iter().map(|extra| extra.norm().to_string()));
