@@ -53,7 +53,7 @@ pub use units::{clean_hint, is_known_unit, is_unit, split_scale, unit_in_name};
 
 /// Words that make a number in a bracketed group a running total (`(累計)`, `(延べ)`), or
 /// the group's date where the total starts (`(H27からの累計)`).
-const RUNNING_TOTAL_WORDS: [&str; 3] = ["累計", "延べ", "通算"];
+pub(crate) const RUNNING_TOTAL_WORDS: [&str; 3] = ["累計", "延べ", "通算"];
 
 /// A cell read: its value, its own date if it has one, and its remarks.
 #[derive(Debug, Clone, PartialEq)]

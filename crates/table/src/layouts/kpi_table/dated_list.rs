@@ -50,13 +50,18 @@ pub(super) fn dated_values(norm: &str, hint: Option<&str>) -> Option<Vec<DatedVa
         .collect()
 }
 
-/// A name that marks the indicator as a running total (`企業数(累計)(社)`, `（延べ）`): every
-/// value of the row is one, whether or not its cell says so. `name` is normalized (brackets
-/// half-width).
+/// A name that marks the indicator as a running total (`企業数(累計)(社)`, `【延べ】`,
+/// `[通算]`): every value of the row is one, whether or not its cell says so. Only a word
+/// alone in its brackets counts: `(累計値の伸び率)` names a rate, not a total. `name` is
+/// normalized (brackets half-width).
 pub(super) fn names_a_running_total(name: &str) -> bool {
-    ["(累計)", "(延べ)", "【累計】", "【延べ】", "[累計]"]
-        .iter()
-        .any(|mark| name.contains(mark))
+    const BRACKETS: [(char, char); 3] = [('(', ')'), ('【', '】'), ('[', ']')];
+    BRACKETS.iter().any(|&(open, close)| {
+        name.split(open)
+            .skip(1)
+            .filter_map(|after| after.split_once(close))
+            .any(|(inside, _)| crate::value::RUNNING_TOTAL_WORDS.contains(&inside.trim()))
+    })
 }
 
 /// Mark the numbers among `observations` as running totals.
@@ -64,6 +69,38 @@ pub(super) fn mark_running_totals(observations: &mut [Observation]) {
     for o in observations {
         if let Value::Number(n) = &mut o.value {
             n.cumulative = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_a_running_total;
+
+    #[test]
+    fn a_running_total_word_alone_in_any_bracket_marks_the_name() {
+        for name in [
+            "企業数(累計)(社)",
+            "延べ宿泊者数(延べ)",
+            "移住者数【累計】",
+            "相談件数【通算】",
+            "参加者数[延べ]",
+            "支援件数( 累計 )",
+        ] {
+            assert!(names_a_running_total(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_running_total_word_among_other_words_does_not() {
+        for name in [
+            "累計参加者数",
+            "参加者数(累計値の伸び率)",
+            "支援件数(H27からの累計)",
+            "観光入込客数(延べ人数)",
+            "企業数(社",
+        ] {
+            assert!(!names_a_running_total(name), "{name}");
         }
     }
 }
