@@ -770,3 +770,40 @@ fn one_per_line_records() {
         ],
     );
 }
+
+/// A yearly sheet (施策マネジメントシート) flattened onto one line, as a web transcript of its
+/// PDF prints it: a header `区分 令和元年度 … 令和6年度`, then per indicator its 実績値 row
+/// (values before the label), its name and unit (merged cells, printed between the rows),
+/// and its 目標値 row; two unused `実績値 目標値` pairs; the notes and the vertical
+/// `成果指標名` caption after them. Empty cells leave no word, so the values are placed
+/// by the sheet's logic: the longest 実績値 row (4 values) runs R1…R4, the year under
+/// review; the shorter one (体験型観光, 2 values: measured from R3) ends there too; targets
+/// run to R6. The latest actual is current, the earlier ones previous. `施策 12 観光交流の推進`
+/// is the section; the town is named on the first line.
+#[test]
+fn flattened_yearly_sheet() {
+    check(
+        "flattened-yearly-sheet",
+        &Facts {
+            title: "湯沢町 施策マネジメントシート(令和4年度の振り返り)",
+            municipality_code: "154610",
+            as_of: "令和4年度",
+            sections: &["12 | 観光交流の推進 | -"],
+            kpis: &[
+                "12.1 | 観光入込客数 | 12 | - | - | previous=812@令和元年度 previous=403@令和2年度 previous=455@令和3年度 current=690@令和4年度 target=820@令和2年度 target=830@令和3年度 target=840@令和4年度 target=850@令和5年度 target=860@令和6年度",
+                "12.2 | 体験型観光プログラム参加者数 | 12 | - | - | previous=12@令和3年度 current=15@令和4年度 target=20@令和4年度 target=30@令和5年度 target=40@令和6年度",
+                "12.3 | 宿泊施設の平均稼働率 | 12 | - | - | previous=35.2@令和元年度 previous=33.8@令和2年度 previous=36.1@令和3年度 current=41.0@令和4年度 target=36.0@令和元年度 target=37.0@令和2年度 target=38.0@令和3年度 target=39.0@令和4年度 target=40.0@令和5年度 target=41.0@令和6年度",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "flattened-yearly-sheet",
+        &[
+            "12.1 | kpi | previous=812千人 previous=403千人 previous=455千人 current=690千人 target=820千人 target=830千人 target=840千人 target=850千人 target=860千人",
+            "12.2 | kpi | previous=12人 current=15人 target=20人 target=30人 target=40人",
+            "12.3 | kpi | previous=35.2% previous=33.8% previous=36.1% current=41% target=36% target=37% target=38% target=39% target=40% target=41%",
+        ],
+    );
+}

@@ -27,6 +27,8 @@
 //! gaps (those are space-aligned), and only when a header with at least one row is found;
 //! the work is linear in the line's words.
 
+mod yearly;
+
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
@@ -348,18 +350,49 @@ fn rows(words: &[Word], stream: &[usize], width: usize) -> Vec<Piece> {
     pieces
 }
 
+/// Words that head a numbered section of a form (`施策 23 移住定住の促進`).
+const SECTION_WORDS: [&str; 4] = ["施策", "基本目標", "政策", "重点施策"];
+
+/// Whether words `ks[p..p + 3]` are a section word, its number and its title (`施策 23
+/// 移住定住の促進`): a form's heading cell, printed as three words.
+fn section_heading_at(words: &[Word], ks: &[usize], p: usize) -> bool {
+    let [word, number, title] = match ks.get(p..p + 3) {
+        Some(&[a, b, c]) => [&words[a], &words[b], &words[c]],
+        _ => return false,
+    };
+    let n = number.text.as_str();
+    let is_ordinal = (n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || (n.chars().count() == 1 && n.chars().all(|c| matches!(c, 'Ⅰ'..='Ⅻ' | '①'..='⑳')));
+    SECTION_WORDS.contains(&word.text.as_str())
+        && is_ordinal
+        && is_name(title)
+        && title.text.chars().any(is_kanji_or_kana)
+}
+
 /// The text of words `ks` as printed, cut into lines before heading words and where values
 /// meet other words (values that make no row stay apart from the notes around them, so
-/// that a table goes on past them).
+/// that a table goes on past them); a section heading printed as three words
+/// (`施策 23 移住定住の促進`) is a line of its own.
 fn text_lines(raw: &str, words: &[Word], ks: &[usize], index: usize, out: &mut Vec<Arranged>) {
     let is_value = |k: usize| words[k].kind == Kind::Value;
     let mut from = 0;
+    // Where the section heading being read starts: it is not cut inside.
+    let mut heading = section_heading_at(words, ks, 0).then_some(0);
     for cut in 1..=ks.len() {
-        if cut < ks.len()
-            && !starts_heading(&words[ks[cut]].text)
-            && is_value(ks[cut]) == is_value(ks[cut - 1])
-        {
+        let in_heading = heading.is_some_and(|h| cut < h + 3);
+        let heading_ends = heading.is_some_and(|h| cut == h + 3);
+        let heading_starts = !in_heading && section_heading_at(words, ks, cut);
+        let must_cut = cut == ks.len()
+            || heading_ends
+            || (!in_heading
+                && (heading_starts
+                    || starts_heading(&words[ks[cut]].text)
+                    || is_value(ks[cut]) != is_value(ks[cut - 1])));
+        if !must_cut {
             continue;
+        }
+        if heading_starts {
+            heading = Some(cut);
         }
         let piece: Vec<&str> = ks[from..cut]
             .iter()
@@ -400,6 +433,9 @@ pub fn line(
             text,
         })
         .collect();
+    if yearly::read(raw, &words, index, out).is_some() {
+        return Some(());
+    }
     let mut headers: Vec<Header> = Vec::new();
     let mut k = 0;
     while k < words.len() {
