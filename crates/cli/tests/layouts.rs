@@ -807,3 +807,44 @@ fn flattened_yearly_sheet() {
         ],
     );
 }
+
+/// A damaged web transcript of a PDF table: one cell a line with blank lines between,
+/// every character spaced out, words dropped (`総 合 戦 略 の 基 本 目 標 に 係 る` / `2` /
+/// `度 の 進 捗 状 況`). The header `目 標 | 数 値 目 標 | R2 | R6 | R2 | 実 績 値`: the
+/// name column is 数値目標 (目標 before it heads the goal column); `R2 R6` left without a
+/// role word before `R2 実績値` is the plan's span, a target column dated R6; 実績値 is
+/// dated R2. Each record: goal fragments, the name (the last line; `出 生 - 死 亡` is a
+/// formula explaining `自 然 増 減`, so both make the name), a number a column with `累 計`
+/// before it or `万 人` after it (420万人 = 4,200,000 人, normalized), `―` a missing value.
+/// The notes (`(う R2 度 310 人)`) stay lines; the meeting dates after `(2)` follow a
+/// bracketed name (`（氏名省略）…`) and are no record.
+#[test]
+fn spaced_transcript() {
+    check(
+        "spaced-transcript",
+        &Facts {
+            title: "報告3 三条市まち・ひと・しごと創生総合戦略に係る令和2年度の進捗状況について",
+            municipality_code: "152048",
+            as_of: "令和2年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 新規雇用者数 | - | - | - | target=1,200@R6 current=累 計 640@R2",
+                "KPI.2 | 自然増減 出生-死亡 | - | - | - | target=▲ 2,000@R6 current=▲ 1,150@R2",
+                "KPI.3 | 観光入込客数 | - | - | - | target=420 万 人@R6 current=385 万 人@R2",
+                "KPI.4 | 婚姻数 | - | - | - | target=1,800@R6 current=―@R2",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "spaced-transcript",
+        &[
+            // `-`: no unit.
+            "KPI.1 | kpi | target=1200- current=640-",
+            "KPI.2 | kpi | target=-2000- current=-1150-",
+            "KPI.3 | kpi | target=420万人 current=385万人",
+            "KPI.4 | kpi | target=1800- current=missing",
+        ],
+    );
+}
