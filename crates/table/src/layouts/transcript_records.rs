@@ -128,6 +128,21 @@ fn header(lines: &[LineView], at: usize) -> Option<(Vec<Column>, usize)> {
     (found_name && !columns.is_empty() && pending.is_empty()).then_some((columns, end))
 }
 
+/// Lines read as they are needed, kept for looking back.
+struct Lookahead<'a, I: Iterator<Item = (usize, &'a CellView<'a>)>> {
+    lines: I,
+    seen: Vec<(usize, &'a CellView<'a>)>,
+}
+
+impl<'a, I: Iterator<Item = (usize, &'a CellView<'a>)>> Lookahead<'a, I> {
+    fn get(&mut self, q: usize) -> Option<(usize, &'a CellView<'a>)> {
+        while self.seen.len() <= q {
+            self.seen.push(self.lines.next()?);
+        }
+        Some(self.seen[q])
+    }
+}
+
 /// A number with at most a count word before it and a unit after it (`1,000`, `累計515`,
 /// `1,571人`), from squeezed text.
 fn is_number(s: &str) -> bool {
@@ -180,15 +195,22 @@ impl Layout for TranscriptRecords {
         let Some((columns, header_end)) = header(at.lines, at.index) else {
             return Claim::Declined;
         };
-        let items: Vec<(usize, &CellView)> = items(at.lines, header_end).collect();
+        // Read on demand: a header whose records fail reads a few lines, not the rest of
+        // the document.
+        let mut items = Lookahead {
+            lines: items(at.lines, header_end),
+            seen: Vec::new(),
+        };
         let mut records: Vec<Record> = Vec::new();
         let mut pending: Vec<(usize, &CellView)> = Vec::new();
         let mut end = header_end;
         let mut p = 0;
-        while p < items.len() && pending.len() <= MAX_LINES_BETWEEN_RECORDS {
-            let s = items[p].1.squeezed();
-            if !is_value(s) {
-                pending.push(items[p]);
+        while pending.len() <= MAX_LINES_BETWEEN_RECORDS {
+            let Some(item) = items.get(p) else {
+                break;
+            };
+            if !is_value(item.1.squeezed()) {
+                pending.push(item);
                 p += 1;
                 continue;
             }
@@ -213,20 +235,20 @@ impl Layout for TranscriptRecords {
                 // lines as printed.
                 let (mut text, mut printed) = (String::new(), Vec::new());
                 let mut found = false;
-                if let Some(&(_, c)) = items.get(q) {
+                if let Some((_, c)) = items.get(q) {
                     if COUNT_WORDS.contains(&c.squeezed()) {
                         text.push_str(c.squeezed());
                         printed.push(c.text());
                         q += 1;
                     }
                 }
-                if let Some(&(_, c)) = items.get(q).filter(|(_, c)| is_value(c.squeezed())) {
+                if let Some((_, c)) = items.get(q).filter(|(_, c)| is_value(c.squeezed())) {
                     text.push_str(c.squeezed());
                     printed.push(c.text());
                     found = true;
                     q += 1;
                 }
-                if let Some(&(_, u)) = items.get(q).filter(|(_, u)| is_known_unit(u.squeezed())) {
+                if let Some((_, u)) = items.get(q).filter(|(_, u)| is_known_unit(u.squeezed())) {
                     text.push_str(u.squeezed());
                     printed.push(u.text());
                     q += 1;
@@ -243,7 +265,7 @@ impl Layout for TranscriptRecords {
             }
             records.push(Record { name, values, line });
             pending.clear();
-            end = items[q - 1].0 + 1;
+            end = items.seen[q - 1].0 + 1;
             p = q;
         }
         if records.is_empty() {
