@@ -353,46 +353,64 @@ fn rows(words: &[Word], stream: &[usize], width: usize) -> Vec<Piece> {
 /// Words that head a numbered section of a form (`施策 23 移住定住の促進`).
 const SECTION_WORDS: [&str; 4] = ["施策", "基本目標", "政策", "重点施策"];
 
-/// Whether words `ks[p..p + 3]` are a section word, its number and its title (`施策 23
-/// 移住定住の促進`): a form's heading cell, printed as three words.
-fn section_heading_at(words: &[Word], ks: &[usize], p: usize) -> bool {
-    let [word, number, title] = match ks.get(p..p + 3) {
-        Some(&[a, b, c]) => [&words[a], &words[b], &words[c]],
-        _ => return false,
+/// How many words from `ks[p]` are a section heading: a section word (printed as one
+/// word or two, `基本 目標`), its number and its title (`施策 23 移住定住の促進`), a form's
+/// heading cell printed as words; 0 when none starts there.
+fn section_heading_at(words: &[Word], ks: &[usize], p: usize) -> usize {
+    let text = |q: usize| ks.get(q).map(|&k| words[k].text.as_str());
+    let is_ordinal = |q: usize| {
+        text(q).is_some_and(|n| {
+            (n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+                || (n.chars().count() == 1 && n.chars().all(|c| matches!(c, 'Ⅰ'..='Ⅻ' | '①'..='⑳')))
+        })
     };
-    let n = number.text.as_str();
-    let is_ordinal = (n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
-        || (n.chars().count() == 1 && n.chars().all(|c| matches!(c, 'Ⅰ'..='Ⅻ' | '①'..='⑳')));
-    SECTION_WORDS.contains(&word.text.as_str())
-        && is_ordinal
-        && is_name(title)
-        && title.text.chars().any(is_kanji_or_kana)
+    let is_title = |q: usize| {
+        ks.get(q)
+            .is_some_and(|&k| is_name(&words[k]) && words[k].text.chars().any(is_kanji_or_kana))
+    };
+    let Some(first) = text(p) else {
+        return 0;
+    };
+    if SECTION_WORDS.contains(&first) && is_ordinal(p + 1) && is_title(p + 2) {
+        return 3;
+    }
+    let two = text(p + 1).map(|second| format!("{first}{second}"));
+    if two.is_some_and(|w| SECTION_WORDS.contains(&w.as_str()))
+        && is_ordinal(p + 2)
+        && is_title(p + 3)
+    {
+        return 4;
+    }
+    0
 }
 
 /// The text of words `ks` as printed, cut into lines before heading words and where values
 /// meet other words (values that make no row stay apart from the notes around them, so
-/// that a table goes on past them); a section heading printed as three words
-/// (`施策 23 移住定住の促進`) is a line of its own.
+/// that a table goes on past them); a section heading printed as words (`施策 23
+/// 移住定住の促進`) is a line of its own.
 fn text_lines(raw: &str, words: &[Word], ks: &[usize], index: usize, out: &mut Vec<Arranged>) {
     let is_value = |k: usize| words[k].kind == Kind::Value;
     let mut from = 0;
-    // Where the section heading being read starts: it is not cut inside.
-    let mut heading = section_heading_at(words, ks, 0).then_some(0);
+    // Where the section heading being read ends: it is not cut inside.
+    let mut heading_end = section_heading_at(words, ks, 0);
     for cut in 1..=ks.len() {
-        let in_heading = heading.is_some_and(|h| cut < h + 3);
-        let heading_ends = heading.is_some_and(|h| cut == h + 3);
-        let heading_starts = !in_heading && section_heading_at(words, ks, cut);
+        let in_heading = cut < heading_end;
+        let heading_len = if in_heading {
+            0
+        } else {
+            section_heading_at(words, ks, cut)
+        };
         let must_cut = cut == ks.len()
-            || heading_ends
+            || cut == heading_end
             || (!in_heading
-                && (heading_starts
+                && (heading_len > 0
                     || starts_heading(&words[ks[cut]].text)
                     || is_value(ks[cut]) != is_value(ks[cut - 1])));
         if !must_cut {
             continue;
         }
-        if heading_starts {
-            heading = Some(cut);
+        if heading_len > 0 {
+            heading_end = cut + heading_len;
         }
         let piece: Vec<&str> = ks[from..cut]
             .iter()

@@ -382,6 +382,22 @@ mod tests {
         assert!(doubts.is_empty());
     }
 
+    /// A section heading printed as words (`基本 目標 Ⅱ …`, `施策 12 …`) is a line of its own,
+    /// so that the text before it (the sheet's title) stays apart.
+    #[test]
+    fn section_headings_printed_as_words_are_lines_of_their_own() {
+        let (lines, _) = cells(&format!(
+            "作成日 施策マネジメントシート(令和4年度の振り返り) 基本 目標 Ⅱ 訪れたいまち 主管課 施策 12 観光交流の推進 関係課 {PAD} 区分 R1 R2 R3 10 11 12 実績値 指標甲 件 20 30 目標値"
+        ));
+        assert_eq!(
+            lines[0],
+            ["作成日 施策マネジメントシート(令和4年度の振り返り)"]
+        );
+        assert_eq!(lines[1], ["基本 目標 Ⅱ 訪れたいまち"]);
+        assert_eq!(lines[2], ["主管課"]);
+        assert_eq!(lines[3], ["施策 12 観光交流の推進"]);
+    }
+
     /// Values with no name among their rows are no indicator's: kept as text, with a warning.
     #[test]
     fn values_without_a_name_are_kept_with_a_warning() {
