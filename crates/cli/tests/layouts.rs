@@ -770,3 +770,81 @@ fn one_per_line_records() {
         ],
     );
 }
+
+/// A yearly sheet (施策マネジメントシート) flattened onto one line, as a web transcript of its
+/// PDF prints it: a header `区分 令和元年度 … 令和6年度`, then per indicator its 実績値 row
+/// (values before the label), its name and unit (merged cells, printed between the rows),
+/// and its 目標値 row; two unused `実績値 目標値` pairs; the notes and the vertical
+/// `成果指標名` caption after them. Empty cells leave no word, so the values are placed
+/// by the sheet's logic: the longest 実績値 row (4 values) runs R1…R4, the year under
+/// review; the shorter one (体験型観光, 2 values: measured from R3) ends there too; targets
+/// run to R6. The latest actual is current, the earlier ones previous. `施策 12 観光交流の推進`
+/// is the section; the town is named on the first line.
+#[test]
+fn flattened_yearly_sheet() {
+    check(
+        "flattened-yearly-sheet",
+        &Facts {
+            title: "湯沢町 施策マネジメントシート(令和4年度の振り返り)",
+            municipality_code: "154610",
+            as_of: "令和4年度",
+            sections: &["12 | 観光交流の推進 | -"],
+            kpis: &[
+                "12.1 | 観光入込客数 | 12 | - | - | previous=812@令和元年度 previous=403@令和2年度 previous=455@令和3年度 current=690@令和4年度 target=820@令和2年度 target=830@令和3年度 target=840@令和4年度 target=850@令和5年度 target=860@令和6年度",
+                "12.2 | 体験型観光プログラム参加者数 | 12 | - | - | previous=12@令和3年度 current=15@令和4年度 target=20@令和4年度 target=30@令和5年度 target=40@令和6年度",
+                "12.3 | 宿泊施設の平均稼働率 | 12 | - | - | previous=35.2@令和元年度 previous=33.8@令和2年度 previous=36.1@令和3年度 current=41.0@令和4年度 target=36.0@令和元年度 target=37.0@令和2年度 target=38.0@令和3年度 target=39.0@令和4年度 target=40.0@令和5年度 target=41.0@令和6年度",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "flattened-yearly-sheet",
+        &[
+            "12.1 | kpi | previous=812千人 previous=403千人 previous=455千人 current=690千人 target=820千人 target=830千人 target=840千人 target=850千人 target=860千人",
+            "12.2 | kpi | previous=12人 current=15人 target=20人 target=30人 target=40人",
+            "12.3 | kpi | previous=35.2% previous=33.8% previous=36.1% current=41% target=36% target=37% target=38% target=39% target=40% target=41%",
+        ],
+    );
+}
+
+/// A damaged web transcript of a PDF table: one cell a line with blank lines between,
+/// every character spaced out, words dropped (`総 合 戦 略 の 基 本 目 標 に 係 る` / `2` /
+/// `度 の 進 捗 状 況`). The header `目 標 | 数 値 目 標 | R2 | R6 | R2 | 実 績 値`: the
+/// name column is 数値目標 (目標 before it heads the goal column); `R2 R6` left without a
+/// role word before `R2 実績値` is the plan's span, a target column dated R6; 実績値 is
+/// dated R2. Each record: goal fragments, the name (the last line; `出 生 - 死 亡` is a
+/// formula explaining `自 然 増 減`, so both make the name), a number a column with `累 計`
+/// before it or `万 人` after it (420万人 = 4,200,000 人, normalized), `―` a missing value.
+/// The notes (`(う R2 度 310 人)`) stay lines; the meeting dates after `(2)` follow a
+/// bracketed name (`（氏名省略）…`) and are no record.
+#[test]
+fn spaced_transcript() {
+    check(
+        "spaced-transcript",
+        &Facts {
+            title: "報告3 三条市まち・ひと・しごと創生総合戦略に係る令和2年度の進捗状況について",
+            municipality_code: "152048",
+            as_of: "令和2年度",
+            sections: &[],
+            kpis: &[
+                "KPI.1 | 新規雇用者数 | - | - | - | target=1,200@R6 current=累 計 640@R2",
+                "KPI.2 | 自然増減 出生-死亡 | - | - | - | target=▲ 2,000@R6 current=▲ 1,150@R2",
+                "KPI.3 | 観光入込客数 | - | - | - | target=420 万 人@R6 current=385 万 人@R2",
+                "KPI.4 | 婚姻数 | - | - | - | target=1,800@R6 current=―@R2",
+            ],
+            initiatives: &[],
+            warnings: &[],
+        },
+    );
+    check_values(
+        "spaced-transcript",
+        &[
+            // `-`: no unit.
+            "KPI.1 | kpi | target=1200- current=640-",
+            "KPI.2 | kpi | target=-2000- current=-1150-",
+            "KPI.3 | kpi | target=420万人 current=385万人",
+            "KPI.4 | kpi | target=1800- current=missing",
+        ],
+    );
+}

@@ -119,7 +119,7 @@ fn first_page_lines<'v, 'a>(lines: &'v [LineView<'a>]) -> impl Iterator<Item = &
 }
 
 /// The first municipality named on a short line near the top (a cover's issuer
-/// `令和2年3月 音威子府村`), before any table header. A one-cell line that reads as a header
+/// `令和2年3月 音威子府村`), before any table header (a yearly sheet's row of years is one). A one-cell line that reads as a header
 /// term (`政策評価…の結果を公表します` holds the status word 評価) is a heading, not a table's
 /// header, and does not end the search.
 ///
@@ -128,7 +128,10 @@ fn first_page_lines<'v, 'a>(lines: &'v [LineView<'a>]) -> impl Iterator<Item = &
 fn in_first_lines(lines: &[LineView]) -> Option<Municipality> {
     let mut prefecture = None;
     let named = first_page_lines(lines)
-        .take_while(|l| !(l.header == Some(true) && l.filled().nth(1).is_some()))
+        .take_while(|l| {
+            let table_header = l.header == Some(true) && l.filled().nth(1).is_some();
+            !(table_header || crate::layouts::is_year_header(l))
+        })
         .filter(|l| !more_chars_than(&l.line.raw, MAX_TITLE_CHARS))
         .filter_map(|l| find_in_title(&line_text(l.line)));
     for found in named {

@@ -27,6 +27,8 @@
 //! gaps (those are space-aligned), and only when a header with at least one row is found;
 //! the work is linear in the line's words.
 
+mod yearly;
+
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
@@ -348,18 +350,67 @@ fn rows(words: &[Word], stream: &[usize], width: usize) -> Vec<Piece> {
     pieces
 }
 
+/// Words that head a numbered section of a form (`施策 23 移住定住の促進`).
+const SECTION_WORDS: [&str; 4] = ["施策", "基本目標", "政策", "重点施策"];
+
+/// How many words from `ks[p]` are a section heading: a section word (printed as one
+/// word or two, `基本 目標`), its number and its title (`施策 23 移住定住の促進`), a form's
+/// heading cell printed as words; 0 when none starts there.
+fn section_heading_at(words: &[Word], ks: &[usize], p: usize) -> usize {
+    let text = |q: usize| ks.get(q).map(|&k| words[k].text.as_str());
+    let is_ordinal = |q: usize| {
+        text(q).is_some_and(|n| {
+            (n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+                || (n.chars().count() == 1 && n.chars().all(|c| matches!(c, 'Ⅰ'..='Ⅻ' | '①'..='⑳')))
+        })
+    };
+    let is_title = |q: usize| {
+        ks.get(q)
+            .is_some_and(|&k| is_name(&words[k]) && words[k].text.chars().any(is_kanji_or_kana))
+    };
+    let Some(first) = text(p) else {
+        return 0;
+    };
+    if SECTION_WORDS.contains(&first) && is_ordinal(p + 1) && is_title(p + 2) {
+        return 3;
+    }
+    let two = text(p + 1).map(|second| format!("{first}{second}"));
+    if two.is_some_and(|w| SECTION_WORDS.contains(&w.as_str()))
+        && is_ordinal(p + 2)
+        && is_title(p + 3)
+    {
+        return 4;
+    }
+    0
+}
+
 /// The text of words `ks` as printed, cut into lines before heading words and where values
 /// meet other words (values that make no row stay apart from the notes around them, so
-/// that a table goes on past them).
+/// that a table goes on past them); a section heading printed as words (`施策 23
+/// 移住定住の促進`) is a line of its own.
 fn text_lines(raw: &str, words: &[Word], ks: &[usize], index: usize, out: &mut Vec<Arranged>) {
     let is_value = |k: usize| words[k].kind == Kind::Value;
     let mut from = 0;
+    // Where the section heading being read ends: it is not cut inside.
+    let mut heading_end = section_heading_at(words, ks, 0);
     for cut in 1..=ks.len() {
-        if cut < ks.len()
-            && !starts_heading(&words[ks[cut]].text)
-            && is_value(ks[cut]) == is_value(ks[cut - 1])
-        {
+        let in_heading = cut < heading_end;
+        let heading_len = if in_heading {
+            0
+        } else {
+            section_heading_at(words, ks, cut)
+        };
+        let must_cut = cut == ks.len()
+            || cut == heading_end
+            || (!in_heading
+                && (heading_len > 0
+                    || starts_heading(&words[ks[cut]].text)
+                    || is_value(ks[cut]) != is_value(ks[cut - 1])));
+        if !must_cut {
             continue;
+        }
+        if heading_len > 0 {
+            heading_end = cut + heading_len;
         }
         let piece: Vec<&str> = ks[from..cut]
             .iter()
@@ -400,6 +451,9 @@ pub fn line(
             text,
         })
         .collect();
+    if yearly::read(raw, &words, index, out).is_some() {
+        return Some(());
+    }
     let mut headers: Vec<Header> = Vec::new();
     let mut k = 0;
     while k < words.len() {

@@ -15,6 +15,8 @@
 //! | [`headings`]    | `Headings`                     | section headings (`分野1 …`, `A-1-1 …`, `1 …プロジェクト`) |
 //! | [`indicator_sheet`] | `IndicatorSheet`           | one block per KPI: a title (`数値目標：…`, `KPI①…`), a row of periods with their roles, `実績値` / `目標値` / `期待値` rows |
 //! | [`inline_list`] | `InlineList`                   | one KPI a line, `name:left → right` (`婚姻率：5.5‰（平成25年）→5.9‰（平成31年）`) |
+//! | [`transcript_records`] | `TranscriptRecords`      | a damaged one-cell-a-line transcript (`出 雲 市`): a header of terms and periods, then records of a name and one number per value column |
+//! | [`yearly_rows`] | `YearlyRows`                   | several indicators under one row of years (`区分 \| H23 \| … \| H29`), an `実績値` / `目標値` row each |
 //!
 //! [`read`] walks the lines once. At each line it asks the layouts in [`LAYOUTS`], in that
 //! order; the first to answer [`Claim::Lines`]`(n)` owns those `n` lines and the walk goes
@@ -53,6 +55,8 @@ mod inline_list;
 mod kpi_table;
 mod narrative;
 mod role_words;
+mod transcript_records;
+mod yearly_rows;
 
 use shinchoku_extract::Line;
 
@@ -61,6 +65,7 @@ use crate::view::{CellView, LineView};
 
 pub(crate) use doc::{Doc, Drafts};
 pub(crate) use kpi_table::HeaderBlocks;
+pub(crate) use yearly_rows::is_year_header;
 
 /// One way of printing facts. See the [module documentation](self).
 pub(crate) trait Layout: Sync {
@@ -84,13 +89,17 @@ pub(crate) enum Claim {
 /// single-cell notes come before rows; chart data before rows, since a chart's `年度 | 割合`
 /// rows would read as KPI rows; a chart title last, from the short lines rows leave over.
 /// An indicator sheet's title comes right after the table header: its period row would
-/// otherwise read as a header. Inline lists come after the rows (a name cell holding a
+/// otherwise read as a header; a yearly sheet's row of years after it (a sheet's period
+/// row carries roles, a yearly sheet's does not); a transcript's one-cell header lines
+/// then, before headings and notes take its single-cell lines. Inline lists come after the rows (a name cell holding a
 /// pair belongs to its row) and before chart titles, which take single-cell lines.
 /// ([`walk`] asks the first entry, the table header, before it notes page breaks and skips
 /// printed page numbers; a new layout goes after it.)
-pub(crate) static LAYOUTS: [&dyn Layout; 9] = [
+pub(crate) static LAYOUTS: [&dyn Layout; 11] = [
     &kpi_table::TableHeader,
     &indicator_sheet::IndicatorSheet,
+    &yearly_rows::YearlyRows,
+    &transcript_records::TranscriptRecords,
     &narrative::Narrative,
     &headings::Headings,
     &kpi_table::TableNotes,
