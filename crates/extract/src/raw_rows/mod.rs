@@ -33,7 +33,7 @@ use crate::layout::{
 };
 use values::{
     continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, read_value_run, starts_values, words, Row,
+    is_value_note, parse_row, read_value_run, starts_values, text_row, words, Row,
 };
 
 /// Header terms read over at most this many lines (one term a line, periods on their own).
@@ -300,6 +300,7 @@ fn read_table(
         .flat_map(|(from, _)| from.iter())
         .max()
         .map_or(header_end, |&l| l + 1);
+    read_text_rows(lines, header_end, end, value_columns, &mut rows);
     Some(RawTable {
         first,
         header_first: first,
@@ -309,6 +310,59 @@ fn read_table(
         projects_column,
         rows,
     })
+}
+
+/// Rows of values in words ([`text_row`]) among the lines `[from, end)` no row took: each
+/// run of such lines between rows, list items and headings is tried as one row.
+fn read_text_rows(
+    lines: &[SourceLine],
+    from: usize,
+    end: usize,
+    value_columns: usize,
+    rows: &mut Vec<(Vec<usize>, Row)>,
+) {
+    let mut used = vec![false; end - from];
+    for l in rows.iter().flat_map(|(read, _)| read.iter()) {
+        if let Some(u) = l.checked_sub(from).and_then(|i| used.get_mut(i)) {
+            *u = true;
+        }
+    }
+    // A one-character line next to another is vertical writing (a label), not a cell's
+    // last character (`…継続されている状` / `態`).
+    let vertical = |l: usize| {
+        one_char(lines[l].raw)
+            && (l.checked_sub(1).is_some_and(|p| one_char(lines[p].raw))
+                || lines.get(l + 1).is_some_and(|n| one_char(n.raw)))
+    };
+    let free = |l: usize| {
+        let raw = lines[l].raw;
+        !used[l - from]
+            && !words(raw).is_empty()
+            && !is_list_item(raw)
+            && !is_code_heading(raw)
+            && !is_row_number(raw)
+            && !vertical(l)
+    };
+    let mut found = Vec::new();
+    let mut k = from;
+    while k < end {
+        let start = k;
+        while k < end && free(k) {
+            k += 1;
+        }
+        if k > start {
+            let run: Vec<&str> = (start..k).map(|l| lines[l].raw).collect();
+            if let Some((name, values)) = text_row(&run, value_columns) {
+                found.push(((start..k).collect(), Row::named(name, values)));
+            }
+        } else {
+            k += 1;
+        }
+    }
+    if !found.is_empty() {
+        rows.extend(found);
+        rows.sort_by_key(|(read, _)| read[0]);
+    }
 }
 
 /// The columns after the name that hold one value each (a status word too): every header

@@ -145,6 +145,22 @@ pub(super) struct Row {
     pub open_words: bool,
 }
 
+impl Row {
+    /// A row of a name and its values, nothing open.
+    pub(super) fn named(name: String, values: Vec<String>) -> Row {
+        Row {
+            number: None,
+            name,
+            values,
+            rest: String::new(),
+            label: None,
+            open_note: false,
+            open_cells: false,
+            open_words: false,
+        }
+    }
+}
+
 /// One line as a row, or `None` when it does not hold a run of at least two values.
 pub(super) fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
     if is_page_number(raw) {
@@ -374,6 +390,59 @@ pub(super) fn read_value_run(lines: &[&str], columns: usize) -> Option<(Row, usi
     ))
 }
 
+/// A cell's line is "full" when it is at most this many columns narrower than the cell's
+/// first line (Japanese wraps anywhere, so a wrapped line fills its column to within a
+/// character or two).
+const FULL_LINE_SLACK: usize = 2;
+
+/// A row whose values are words, each wrapped over lines in its column (`市内12の組織に
+/// おいて中山間` / `地域の活性化に向けた取組が` / `行われている状態 (H30)`), from a run of
+/// lines that holds nothing else. `-raw` prints the name and the first value's first line
+/// on one line and every other line of a cell on its own, with no mark between cells, so
+/// the cells come from the widths: the first value's first line is the end of the first
+/// line as wide as the line after it (both fill the column), and a cell goes on while its
+/// lines stay as wide as its first; a narrower line, or a period in brackets or a `。`
+/// at a line's end, is its last. Returns the name and one text per value column, or
+/// `None` unless the run makes exactly that many cells, the last one ended.
+pub(super) fn text_row(lines: &[&str], columns: usize) -> Option<(String, Vec<String>)> {
+    if columns < 2 || lines.len() < columns + 1 {
+        return None;
+    }
+    let first = words(lines[0]);
+    let second_width = display_width(lines[1]);
+    let split = (1..first.len()).rev().find(|&at| {
+        display_width(&first[at..].join(" ")).abs_diff(second_width) <= FULL_LINE_SLACK
+    })?;
+    let name = first[..split].join(" ");
+    let mut cells: Vec<Vec<String>> = vec![vec![first[split..].join(" ")]];
+    let mut cell_width = display_width(&cells[0][0]);
+    let mut closed = false;
+    for raw in &lines[1..] {
+        let width = display_width(raw);
+        if closed {
+            cells.push(Vec::new());
+            cell_width = width;
+        }
+        if let Some(cell) = cells.last_mut() {
+            cell.push(raw.trim().to_string());
+        }
+        let t = raw.trim_end();
+        closed = width + FULL_LINE_SLACK < cell_width
+            || t.ends_with('。')
+            || (t.ends_with(')') && words(t).last().is_some_and(|w| is_value_note(w)));
+        if cells.len() > columns {
+            return None;
+        }
+    }
+    (closed && cells.len() == columns).then(|| {
+        let values = cells
+            .iter()
+            .map(|pieces| crate::layout::join_wrapped(pieces))
+            .collect();
+        (name, values)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -535,5 +604,33 @@ mod tests {
         let (values, _, n) = run("10件 12件 15件\n(企画課)", 3).unwrap();
         assert_eq!(values, ["10件", "12件", "15件"]);
         assert_eq!(n, 1);
+    }
+
+    /// Invented values in words, shaped like the fixtures' (each wrapped in its column).
+    #[test]
+    fn values_in_words_are_cut_by_their_lines_widths() {
+        let lines = [
+            "地域運営組織の設立・運営 町内8地区において住民主体の",
+            "地域運営組織が設立され活動し",
+            "ている状態 (H30)",
+            "全地区で住民主体の活動が継続",
+            "されている状態",
+            "全地区で住民主体の活動が",
+            "継続されている状態",
+        ];
+        let (name, values) = text_row(&lines, 3).unwrap();
+        assert_eq!(name, "地域運営組織の設立・運営");
+        assert_eq!(
+            values,
+            [
+                "町内8地区において住民主体の地域運営組織が設立され活動している状態 (H30)",
+                "全地区で住民主体の活動が継続されている状態",
+                "全地区で住民主体の活動が継続されている状態"
+            ]
+        );
+        // Two cells where the header has three: not a row.
+        assert!(text_row(&lines[..5], 3).is_none());
+        // A last cell that does not end (its last line as wide as its first): not a row.
+        assert!(text_row(&lines[..6], 3).is_none());
     }
 }
