@@ -33,7 +33,7 @@ use crate::layout::{
 };
 use values::{
     continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, read_value_run, starts_values, text_row, words, Row,
+    is_value_note, parse_row, read_value_run, starts_values, text_row, words, Row, MAX_VALUE_LINES,
 };
 
 /// Header terms read over at most this many lines (one term a line, periods on their own).
@@ -212,6 +212,7 @@ fn read_table(
         let mut value_lines = 1;
         let parsed = if starts_values(raw) {
             let ahead: Vec<&str> = (j..lines.len())
+                .take(MAX_VALUE_LINES)
                 .take_while(|&k| usable[k])
                 .map(|k| lines[k].raw)
                 .collect();

@@ -264,3 +264,22 @@ fn a_list_read_as_a_one_cell_per_line_table_goes_back_to_lines() {
     );
     assert_eq!(out.blocks.len(), 1);
 }
+
+/// Bad input: a header, then a 1 MB line of words and thousands of value lines with no
+/// name. Every line is read a bounded number of times (a run of values looks at most a
+/// few lines ahead; a row of values in words measures its first line once).
+#[test]
+fn long_lines_and_long_runs_are_read_in_bounded_work() {
+    let mut text = String::from("項目 基準値 現状値 目標値\n");
+    text.push_str(&"長い名前の一部 ".repeat(60_000));
+    text.push('\n');
+    for _ in 0..5_000 {
+        text.push_str("12件 (H30) 15件\n(R4\n");
+    }
+    let out = arranged(&text);
+    // Every line up to the table's end is kept once (the lines after it are the other
+    // readers').
+    let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
+    assert_eq!(lines_kept, out.blocks[0].end);
+    assert!(out.blocks[0].end + values::MAX_VALUE_LINES >= text.lines().count());
+}

@@ -6,7 +6,7 @@
 const MAX_UNIT_CHARS: usize = 4;
 /// A row's values are printed over at most this many lines (a value wrapped in its column,
 /// its period on the next line).
-const MAX_VALUE_LINES: usize = 12;
+pub(super) const MAX_VALUE_LINES: usize = 12;
 
 /// The space-separated words of a line.
 pub(super) fn words(raw: &str) -> Vec<&str> {
@@ -410,9 +410,21 @@ pub(super) fn text_row(lines: &[&str], columns: usize) -> Option<(String, Vec<St
     }
     let first = words(lines[0]);
     let second_width = display_width(lines[1]);
-    let split = (1..first.len()).rev().find(|&at| {
-        display_width(&first[at..].join(" ")).abs_diff(second_width) <= FULL_LINE_SLACK
-    })?;
+    // The tail's width grows word by word from the line's end (no joining per candidate:
+    // a line may be long).
+    let mut tail_width = 0;
+    let mut split = None;
+    for at in (1..first.len()).rev() {
+        tail_width += display_width(first[at]) + usize::from(tail_width > 0);
+        if tail_width.abs_diff(second_width) <= FULL_LINE_SLACK {
+            split = Some(at);
+            break;
+        }
+        if tail_width > second_width + FULL_LINE_SLACK {
+            return None;
+        }
+    }
+    let split = split?;
     let name = first[..split].join(" ");
     let mut cells: Vec<Vec<String>> = vec![vec![first[split..].join(" ")]];
     let mut cell_width = display_width(&cells[0][0]);
