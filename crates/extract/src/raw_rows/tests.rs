@@ -1,0 +1,285 @@
+//! The `-raw` table reader on small invented texts shaped like the fixtures.
+
+use super::*;
+
+/// `text`'s lines, all free, read by [`read_raw_tables`].
+fn arranged(text: &str) -> Arrangement {
+    let lines: Vec<SourceLine> = text
+        .lines()
+        .map(|raw| SourceLine { page: 1, raw })
+        .collect();
+    let mut out = Arrangement::default();
+    let vocab = crate::layout::BuiltinVocabulary;
+    read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+    out
+}
+
+/// Each produced line's first source line and its cells' texts.
+fn shown(out: &Arrangement) -> Vec<(usize, Vec<&str>)> {
+    out.lines
+        .iter()
+        .map(|a| (a.first, a.cells.iter().map(|c| c.text.as_str()).collect()))
+        .collect()
+}
+
+/// A small table as `pdftotext -raw` prints one (invented, shaped like the fixtures):
+/// header terms one a line, a vertical label, a wrapped name over its values, a row with
+/// a projects list, a heading.
+#[test]
+fn a_raw_table_becomes_lines_of_cells() {
+    let text = "指標名\n基準値\n(H30)\n実績値\n(R4)\n目標値\n(R6)\n数\n値\n市内で働きたいと感じる若者\nの割合\n40.1% (R元) 38.0% 50.0%以上\n1-1 雇用の創出\n新規創業件数 12件/年 15件/年 20件/年 1 創業支援\n2 空き店舗活用\n以上";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (
+                0,
+                vec!["指標名", "基準値 (H30)", "実績値 (R4)", "目標値 (R6)"]
+            ),
+            (
+                7,
+                vec![
+                    "数値",
+                    "市内で働きたいと感じる若者の割合",
+                    "40.1% (R元)",
+                    "38.0%",
+                    "50.0%以上"
+                ]
+            ),
+            (12, vec!["1-1 雇用の創出"]),
+            (
+                13,
+                vec![
+                    "新規創業件数",
+                    "12件/年",
+                    "15件/年",
+                    "20件/年",
+                    "1 創業支援\n2 空き店舗活用"
+                ]
+            ),
+        ]
+    );
+    // The table ends after its last row's lines: `以上` is left to the other readers.
+    assert_eq!(out.blocks.len(), 1);
+    assert_eq!(
+        (out.blocks[0].first, out.blocks[0].end, out.blocks[0].form),
+        (0, 15, "raw")
+    );
+}
+
+/// Rows as 柏崎's report prints them in `-raw` (invented values): a row number on its
+/// own line above a wrapped name, and a row whose last cells follow one a line.
+#[test]
+fn numbers_above_names_and_cells_one_a_line_join_their_rows() {
+    let text = "重要業績評価指標（KPI）\n当初\n(H30)\n実績値\n(R2)\n目標値\n(R6)\n進捗\n状況\n1\n市内の事業所の従業者数（年\n度末）\n1,200人 1,150人 1,300人 遅延\n2\n地域エネルギー会社の設立\n- -\n設立\n（R4年）\n順調";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (
+                0,
+                vec![
+                    "重要業績評価指標（KPI）",
+                    "",
+                    "当初 (H30)",
+                    "実績値 (R2)",
+                    "目標値 (R6)",
+                    "進捗 状況"
+                ]
+            ),
+            (
+                9,
+                vec![
+                    "1",
+                    "市内の事業所の従業者数（年度末）",
+                    "1,200人",
+                    "1,150人",
+                    "1,300人",
+                    "遅延"
+                ]
+            ),
+            (
+                13,
+                vec![
+                    "2",
+                    "地域エネルギー会社の設立",
+                    "-",
+                    "-",
+                    "設立 （R4年）",
+                    "順調"
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_heading_is_not_part_of_a_wrapped_name() {
+    let text = "項目 基準値 目標値\nA-1-1 地域産業の競争力強化\n市内の事業所数（従業\n員5人以上）\n120事業所 (H30) 130事業所";
+    let out = arranged(text);
+    let names: Vec<(usize, &str)> = out
+        .lines
+        .iter()
+        .map(|a| (a.first, a.cells[0].text.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (0, "項目"),
+            (1, "A-1-1 地域産業の競争力強化"),
+            (2, "市内の事業所数（従業員5人以上）")
+        ]
+    );
+}
+
+/// Invented rows: a projects item wrapped in the middle of its list and at its end,
+/// before the next row's wrapped name.
+#[test]
+fn a_wrapped_list_item_goes_on_its_projects_cell_not_the_next_name() {
+    let text = "項目 基準値 現状値 目標値\n観光施設の年間入込客数 410千人 (H30) 380千人 450千人 1 観光案内所の運営と情報発信の強化\nに向けた取組\n2 周遊バスの運行と観光地を結ぶ二次交通の確\n保\n町内の宿泊施設における外国人観光客の延べ宿泊者\n数（年間）\n1,200人 (H30) 860人 1,500人";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (0, vec!["項目", "基準値", "現状値", "目標値"]),
+            (
+                1,
+                vec![
+                    "観光施設の年間入込客数",
+                    "410千人 (H30)",
+                    "380千人",
+                    "450千人",
+                    "1 観光案内所の運営と情報発信の強化に向けた取組\n2 周遊バスの運行と観光地を結ぶ二次交通の確保"
+                ]
+            ),
+            (
+                5,
+                vec![
+                    "町内の宿泊施設における外国人観光客の延べ宿泊者数（年間）",
+                    "1,200人 (H30)",
+                    "860人",
+                    "1,500人"
+                ]
+            ),
+        ]
+    );
+}
+
+/// A short line under a list is a one-line name when values follow it, not the
+/// list's wrapped end.
+#[test]
+fn a_short_name_after_a_list_keeps_its_values() {
+    let text = "項目 基準値 現状値 目標値\n婚姻件数 400件 380件 450件 1 結婚相談所の運営と出会いの場の創出\n婚姻率\n4.0 (H30) 3.4 4.2";
+    let out = arranged(text);
+    let names: Vec<&str> = out.lines.iter().map(|a| a.cells[0].text.as_str()).collect();
+    assert_eq!(names, ["項目", "婚姻件数", "婚姻率"]);
+}
+
+/// A header whose last term names a projects column: a list under a row whose values
+/// are all there is the row's projects cell; a value in words wrapped at its line's end
+/// goes on on the next line.
+#[test]
+fn a_projects_column_takes_the_list_under_a_full_row() {
+    let text = "指標名\n基準値\n目標値\n実績値\n評価\n主な取組\n港の定期航路数 2航路 (H30) 3航路 2航路 遅れ\n1 港湾の利用促進\n2 航路誘致\n新規創業件数 3件 8件 5件 順調";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (
+                0,
+                vec!["指標名", "基準値", "目標値", "実績値", "評価", "主な取組"]
+            ),
+            (
+                6,
+                vec![
+                    "港の定期航路数",
+                    "2航路 (H30)",
+                    "3航路",
+                    "2航路",
+                    "遅れ",
+                    "1 港湾の利用促進\n2 航路誘致"
+                ]
+            ),
+            (9, vec!["新規創業件数", "3件", "8件", "5件", "順調"]),
+        ]
+    );
+    let text = "項目 基準値 現状値 目標値\n港の定期航路数 2航路 (H30) 2航路 航路数の増加・コンテナの\n仕向け地の多様化\n1 港湾の利用促進";
+    let out = arranged(text);
+    assert_eq!(
+        out.lines[1].cells[3].text,
+        "航路数の増加・コンテナの仕向け地の多様化"
+    );
+}
+
+#[test]
+fn a_wrapped_name_keeps_the_space_its_brackets_have() {
+    assert_eq!(
+        join_name(&["協議会参加団体 (※) により新たに創出", "(刷新) された件数"]),
+        "協議会参加団体 (※) により新たに創出 (刷新) された件数"
+    );
+    // A name that writes its brackets tight stays tight.
+    assert_eq!(
+        join_name(&["創業者数(市の支援", "(累計)"]),
+        "創業者数(市の支援(累計)"
+    );
+}
+
+/// Where `-raw` tables are, a list printed one item a line that the one-cell-per-line
+/// reader took for a table (a header without value terms) goes back to single lines.
+#[test]
+fn a_list_read_as_a_one_cell_per_line_table_goes_back_to_lines() {
+    let text = "項目 基準値 現状値 目標値\n新規創業件数 3件 8件 5件\n主な事業 ・創業支援事業\n・空き店舗活用事業\nI-2 雇用対策を強化する";
+    let lines: Vec<SourceLine> = text
+        .lines()
+        .map(|raw| SourceLine { page: 1, raw })
+        .collect();
+    let mut out = Arrangement::default();
+    // What the one-cell-per-line reader makes of lines 2..5: one row of three cells.
+    out.lines.push(Arranged {
+        first: 2,
+        raw: lines[2..5]
+            .iter()
+            .map(|l| l.raw)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        cells: lines[2..5].iter().map(|l| make_cell(l.raw)).collect(),
+    });
+    out.blocks.push(Block {
+        first: 2,
+        end: 5,
+        form: "lines",
+        columns: Vec::new(),
+        metric: "",
+        headers: lines[2..5].iter().map(|l| l.raw.to_string()).collect(),
+    });
+    let vocab = crate::layout::BuiltinVocabulary;
+    read_raw_tables(&lines, &[true, true, false, false, false], &vocab, &mut out);
+    assert_eq!(
+        shown(&out)[2..],
+        [
+            (2, vec!["主な事業 ・創業支援事業"]),
+            (3, vec!["・空き店舗活用事業"]),
+            (4, vec!["I-2 雇用対策を強化する"]),
+        ]
+    );
+    assert_eq!(out.blocks.len(), 1);
+}
+
+/// Bad input: a header, then a 1 MB line of words and thousands of value lines with no
+/// name. Every line is read a bounded number of times (a run of values looks at most a
+/// few lines ahead; a row of values in words measures its first line once).
+#[test]
+fn long_lines_and_long_runs_are_read_in_bounded_work() {
+    let mut text = String::from("項目 基準値 現状値 目標値\n");
+    text.push_str(&"長い名前の一部 ".repeat(60_000));
+    text.push('\n');
+    for _ in 0..5_000 {
+        text.push_str("12件 (H30) 15件\n(R4\n");
+    }
+    let out = arranged(&text);
+    // Every line up to the table's end is kept once (the lines after it are the other
+    // readers').
+    let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
+    assert_eq!(lines_kept, out.blocks[0].end);
+    assert!(out.blocks[0].end + values::MAX_VALUE_LINES >= text.lines().count());
+}
