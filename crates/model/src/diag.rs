@@ -9,7 +9,7 @@ use serde::de::IntoDeserializer;
 use serde::{Deserialize, Serialize};
 
 /// Where something came from (contract: Provenance).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct Provenance {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
     /// 1-based column of the cell, for office input when the provenance is one cell; left
@@ -32,7 +32,7 @@ pub struct Provenance {
 }
 
 /// Something the extractor could not place or doubts (contract: Warning).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct Warning {
     // Fields in canonical JSON key order (sorted): the writer emits them as they come.
     pub code: WarningCode,

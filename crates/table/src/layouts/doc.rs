@@ -4,6 +4,7 @@
 
 use shinchoku_extract::WarningCode;
 use std::cell::OnceCell;
+use std::collections::HashSet;
 
 use shinchoku_extract::{Line, Provenance, Warning};
 
@@ -182,6 +183,9 @@ pub(crate) struct Doc<'a> {
     pub caption_unit: Option<String>,
     /// The narrative block being read (an index into [`Drafts::initiatives`]).
     pub initiative: Option<usize>,
+    /// The warnings already in `out`, so that a repeated one is found without scanning
+    /// them all (a table of many unreadable rows warns once a row).
+    warned: HashSet<Warning>,
 }
 
 impl<'a> Doc<'a> {
@@ -194,6 +198,7 @@ impl<'a> Doc<'a> {
             table: None,
             caption_unit: None,
             initiative: None,
+            warned: HashSet::new(),
         }
     }
 
@@ -252,7 +257,7 @@ impl<'a> Doc<'a> {
     /// A warning, once: the same warning for the same line is not repeated.
     pub(crate) fn warn_at(&mut self, code: WarningCode, message: String, provenance: Provenance) {
         let w = Warning::new(code, message, provenance);
-        if !self.out.warnings.contains(&w) {
+        if self.warned.insert(w.clone()) {
             self.out.warnings.push(w);
         }
     }

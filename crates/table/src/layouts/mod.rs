@@ -58,8 +58,9 @@ mod role_words;
 mod transcript_records;
 mod yearly_rows;
 
-use shinchoku_extract::Line;
+use shinchoku_extract::{Line, WarningCode};
 
+use crate::cell_text::{has_number_or_date, looks_like_value};
 use crate::document::LazyLegend;
 use crate::view::{CellView, LineView};
 
@@ -203,9 +204,29 @@ fn walk<'a>(
                 Claim::Lines(n) => Some(n),
                 Claim::Declined => None,
             });
+        if claimed.is_none() && !doc.out.kpis.is_empty() && is_row_of_values(&filled) {
+            doc.warn(
+                WarningCode::UnparsedRow,
+                "a line shaped like a KPI row (a name, then values) lies outside any KPI table: the table above it has ended and no header follows; it was not read".to_string(),
+                view.line,
+            );
+        }
         i += claimed.unwrap_or(1).max(1);
     }
     doc.finish()
+}
+
+/// A name followed by at least two values (`転入者数 | 4,246人 | 4,356人`): what a KPI row
+/// holds, so a line of this shape that no layout read is a KPI lost, worth a warning
+/// (prose and captions are one cell).
+pub(crate) fn is_row_of_values(filled: &[&CellView]) -> bool {
+    let Some((name, rest)) = filled.split_first() else {
+        return false;
+    };
+    let values = rest.iter().filter(|c| looks_like_value(c.norm().as_str()));
+    !looks_like_value(name.norm().as_str())
+        && values.clone().count() >= 2
+        && values.into_iter().any(|c| has_number_or_date(c.text()))
 }
 
 /// A printed page number (`- 9 -`), from the squeezed text.

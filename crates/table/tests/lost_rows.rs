@@ -1,0 +1,71 @@
+//! Nothing lost silently: a line shaped like a KPI row that no layout reads is a warning
+//! with its line, and a table of many unreadable rows warns once a row in linear time.
+
+use shinchoku_extract::{read_text, WarningCode};
+use shinchoku_table::{reconstruct, Report};
+
+fn run(text: &str) -> Report {
+    reconstruct(&read_text(text.as_bytes()).expect("test text reads").lines)
+}
+
+/// The lines of the `unparsed_row` warnings.
+fn unparsed_lines(report: &Report) -> Vec<u32> {
+    report
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::UnparsedRow)
+        .map(|w| w.provenance.line)
+        .collect()
+}
+
+/// A bullet line ends the table's rows and a heading closes it; the row after the heading
+/// has no header to be read under (the report did not print one again).
+#[test]
+fn a_row_after_its_table_has_ended_is_a_warning_not_a_silent_loss() {
+    let r = run("指標名\t基準値（R元）\t現状値（R4）\t目標値（R6）\n\
+         移住者数\t120人\t180人\t200人\n\
+         ・移住相談会の開催\n\
+         1-2 観光の振興\n\
+         観光入込客数\t120万人\t135万人\t150万人\n\
+         本計画は毎年度検証を行う。\n");
+    assert_eq!(r.kpis.len(), 1, "{:?}", r.kpis);
+    assert_eq!(unparsed_lines(&r), [5]);
+}
+
+#[test]
+fn rows_read_as_kpis_and_lines_that_are_no_row_give_no_warning() {
+    let r = run("指標名\t基準値（R元）\t現状値（R4）\t目標値（R6）\n\
+         移住者数\t120人\t180人\t200人\n\
+         観光入込客数\t120万人\t135万人\t150万人\n\
+         ・移住相談会の開催\n\
+         1-2 観光の振興\n\
+         令和4年度\t第2回\t会議\n\
+         本計画は令和6年度までの5年間とする。\n");
+    assert_eq!(r.kpis.len(), 2);
+    assert_eq!(unparsed_lines(&r), Vec::<u32>::new());
+}
+
+/// A document with no KPI at all is not warned about its other tables (a budget table
+/// in a plan is no lost KPI).
+#[test]
+fn a_document_without_kpis_is_not_warned_about_its_tables() {
+    let r = run("予算の概要\n\
+         区分\t令和4年度\t令和5年度\n\
+         一般会計\t120億円\t125億円\n\
+         特別会計\t80億円\t82億円\n");
+    assert!(r.kpis.is_empty());
+    assert_eq!(unparsed_lines(&r), Vec::<u32>::new());
+}
+
+/// Each unreadable row inside a table warns once: 100,000 of them are 100,000 warnings,
+/// found without comparing every warning with all those before it (that took minutes).
+#[test]
+fn many_unreadable_rows_warn_once_each() {
+    let mut text = String::from("指標名\t基準値（H30）\t現状値（R5）\t目標値（R6）\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("{i}番\t{i}件の記録あり\t\n"));
+    }
+    let r = run(&text);
+    assert!(r.kpis.is_empty());
+    assert_eq!(unparsed_lines(&r).len(), 100_000);
+}
