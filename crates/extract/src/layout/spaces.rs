@@ -480,7 +480,7 @@ impl<'a> Rows<'a> {
             .min()
             .unwrap_or(0);
         let name_x0 = cols.extents[name].0;
-        let heading: Vec<bool> = entries
+        let mut heading: Vec<bool> = entries
             .iter()
             .zip(&anchor)
             .map(|((_, ps), &a)| {
@@ -490,6 +490,27 @@ impl<'a> Rows<'a> {
                     && ps[0].col < name
             })
             .collect();
+        // A piece that ends before the name column, printed between two lines of rows
+        // with no space around it, is a label centred beside the rows it spans (a merged
+        // cell, `数値目標` beside a field's two headline rows), not a heading: a heading runs
+        // on into the name column, or stands apart.
+        let within_labels = |e: usize| {
+            let line = entries[e].0;
+            matches!(region.runs[line].as_slice(), [only] if only.span.x(cols.metric).1 <= name_x0)
+        };
+        let spanning: Vec<usize> = (1..entries.len().saturating_sub(1))
+            .filter(|&e| {
+                heading[e]
+                    && within_labels(e)
+                    && !blank_before[e]
+                    && !blank_before[e + 1]
+                    && !heading[e - 1]
+                    && !heading[e + 1]
+            })
+            .collect();
+        for e in spanning {
+            heading[e] = false;
+        }
         // Segments: entries between blank lines and headings.
         let mut segments: Vec<Vec<usize>> = Vec::new();
         for e in 0..entries.len() {
@@ -553,7 +574,39 @@ impl<'a> Rows<'a> {
             taken: Vec::new(),
         };
         rows.find_vertical_labels(&segments);
+        rows.find_spanning_labels(&segments);
         Some(rows)
+    }
+
+    /// A segment's only label piece of two characters or more in a label column, beside
+    /// rows further down than the first: a label centred beside the rows it spans. It
+    /// labels them all, so it goes to the segment's first row (the table stage carries a
+    /// row label such as `数値目標` on to the rows after it, up to the next heading).
+    fn find_spanning_labels(&mut self, segments: &[Vec<usize>]) {
+        for s in segments {
+            let Some(&first_anchor) = s.iter().find(|&&e| self.anchor[e]) else {
+                continue;
+            };
+            for col in 0..self.name {
+                let labels: Vec<(usize, &Part)> = s
+                    .iter()
+                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
+                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
+                    .collect();
+                let [(e, label)] = labels.as_slice() else {
+                    continue;
+                };
+                let words = label.text.chars().count();
+                let ordinal = label.text.starts_with(|c: char| c.is_ascii_digit());
+                if *e == first_anchor || words < 2 || ordinal {
+                    continue;
+                }
+                let taken = (label.line, label.x0);
+                self.vertical
+                    .push((first_anchor, col, label.text.to_string()));
+                self.taken.push(taken);
+            }
+        }
     }
 
     /// Label pieces of one character on consecutive lines of a segment, in one column.
