@@ -727,3 +727,73 @@ impl<'a> Rows<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
+    use unicode_width::UnicodeWidthStr;
+
+    /// A space-aligned line: each piece starting at its display column.
+    fn at(pieces: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for &(col, text) in pieces {
+            let width = UnicodeWidthStr::width(line.as_str());
+            line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
+            line.push_str(text);
+        }
+        line
+    }
+
+    fn arranged(lines: &[String]) -> Vec<Vec<String>> {
+        let sources: Vec<SourceLine> = lines
+            .iter()
+            .map(|raw| SourceLine { page: 1, raw })
+            .collect();
+        arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
+            .lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    /// Issue 16 (上越 by pdftotext and WeasyPrint): `数値目標`, printed in the label
+    /// column between the two headline rows it spans, was a heading line of its own, so
+    /// the first row was not read as a headline KPI. It labels the first row it stands
+    /// beside; the headings that run on into the name column stay headings.
+    #[test]
+    fn a_label_between_the_rows_it_spans_labels_the_first() {
+        let row = |name, values: [&'static str; 3]| {
+            at(&[
+                (14, name),
+                (40, values[0]),
+                (54, values[1]),
+                (68, values[2]),
+            ])
+        };
+        let lines = [
+            at(&[
+                (0, "政策分野"),
+                (14, "項目"),
+                (40, "基準値"),
+                (54, "現状値"),
+                (68, "目標値"),
+            ]),
+            at(&[(0, "分野1【しごとづくり】雇用を創出する")]),
+            row("就職率", ["39.8%", "36.2%", "45.7%"]),
+            at(&[(0, "数値目標")]),
+            row("市民の割合", ["42.2%", "35.1%", "42.2%以上"]),
+            at(&[(0, "A-1 地域産業の活性化")]),
+            row("認証品数", ["126品", "166品", "176品"]),
+        ];
+        let got = arranged(&lines);
+        let want: Vec<Vec<&str>> = vec![
+            vec!["政策分野", "項目", "基準値", "現状値", "目標値"],
+            vec!["分野1【しごとづくり】雇用を創出する"],
+            vec!["数値目標", "就職率", "39.8%", "36.2%", "45.7%"],
+            vec!["", "市民の割合", "42.2%", "35.1%", "42.2%以上"],
+            vec!["A-1 地域産業の活性化"],
+            vec!["", "認証品数", "126品", "166品", "176品"],
+        ];
+        assert_eq!(got, want);
+    }
+}

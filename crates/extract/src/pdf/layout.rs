@@ -452,3 +452,62 @@ fn plain_row(row: &TextRow) -> Option<PageLine> {
         size: (size > 0.0).then_some(size as f32),
     })
 }
+
+#[cfg(test)]
+mod vertical_label_tests {
+    use super::*;
+
+    fn cell(text: &str, x0: f64, x1: f64) -> PageCell {
+        PageCell {
+            raw: text.to_string(),
+            text: text.to_string(),
+            x0,
+            x1,
+        }
+    }
+
+    fn row(top: f64, texts: [&str; 3]) -> PageLine {
+        PageLine {
+            top,
+            order_x: 30.0,
+            cells: vec![
+                cell(texts[0], 30.0, 40.0),
+                cell(texts[1], 140.0, 320.0),
+                cell(texts[2], 330.0, 430.0),
+            ],
+            size: None,
+        }
+    }
+
+    /// Issue 16 (上越 by LibreOffice): `数` / `値` / `目` / `標` printed down the label
+    /// gutter beside two rows was a line of its own after the first row. It is the first
+    /// row's label cell; vertical text outside any table stays a line of its own.
+    #[test]
+    fn vertical_text_beside_table_rows_is_their_label() {
+        let region = TableRegion {
+            ruled: false,
+            columns: vec![(30.0, 40.0), (140.0, 320.0), (330.0, 430.0)],
+            rows: vec![(100.0, 125.0), (125.0, 150.0), (150.0, 160.0)],
+        };
+        let mut lines = vec![
+            row(100.0, ["", "就職率", "39.8%"]),
+            row(125.0, ["", "市民の割合", "42.2%"]),
+            row(150.0, ["", "認証品数", "126品"]),
+        ];
+        let vertical = |top: f64, text: &str| PageLine {
+            top,
+            order_x: -90.0,
+            cells: vec![cell(text, 80.0, 90.0)],
+            size: None,
+        };
+        let rest = place_vertical_labels(
+            vec![vertical(112.0, "数値目標"), vertical(400.0, "備考")],
+            &mut lines,
+            &[region],
+        );
+        assert_eq!(lines[0].cells[0].text, "数値目標");
+        assert_eq!(lines[1].cells[0].text, "");
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].cells[0].text, "備考");
+    }
+}
