@@ -293,19 +293,27 @@ impl<'a> Region<'_, 'a> {
         let mut spans: Vec<(u32, u32)> = spans.collect();
         // A header run's words are one cell unless another line has an edge where they
         // meet (`基本的方 具体的施` over `向性` and `策` is two cells; `（K P I）` is one).
+        // A header cell centred over a column of values is that column's, though it starts
+        // in the gutter before it (`（H30）` over right-aligned `153件`): it gets no column.
         let edges = self.edges(metric);
+        let over_values = |(x0, x1): (u32, u32)| {
+            let centre = x0 + (x1 - x0) / 2;
+            cols.extents.iter().any(|&(a, b)| a <= centre && centre < b)
+        };
+        let mut header_spans: Vec<(u32, u32)> = Vec::new();
         for i in self.header.clone() {
             for r in &self.runs[i] {
                 let mut start = r.span.x(metric).0;
                 for k in 1..r.words.len() {
                     if aligned_break(r, k, &edges, metric) {
-                        spans.push((start, r.words[k - 1].2.x(metric).1));
+                        header_spans.push((start, r.words[k - 1].2.x(metric).1));
                         start = r.words[k].2.x(metric).0;
                     }
                 }
-                spans.push((start, r.span.x(metric).1));
+                header_spans.push((start, r.span.x(metric).1));
             }
         }
+        spans.extend(header_spans.into_iter().filter(|&s| !over_values(s)));
         cols.fill_gutters(spans.into_iter());
         // Two role terms of the main header line in one column: the column is two.
         for _ in 0..self.runs[self.main].len() {
@@ -563,6 +571,24 @@ impl<'a> Rows<'a> {
                     (None, b) => b.map(|b| s[b]),
                 };
             }
+            // A row whose values line holds no name had its name printed around it (a
+            // wrapped name centred on a one-line value): as many of the lines just above
+            // it as it has below it are its own, not the wrapped lines of the row above.
+            for (kb, &b) in s.iter().enumerate() {
+                let Some(ka) = above[kb.saturating_sub(1)].filter(|_| kb > 0 && anchor[b]) else {
+                    continue;
+                };
+                if entries[b].1.iter().any(|p| p.col == name) {
+                    continue;
+                }
+                let below_own = s[kb + 1..]
+                    .iter()
+                    .take_while(|&&e| !anchor[e] && owner[e] == Some(b))
+                    .count();
+                for &e in s[ka + 1..kb].iter().rev().take(below_own) {
+                    owner[e] = Some(b);
+                }
+            }
         }
         let mut rows = Rows {
             parts: entries,
@@ -744,6 +770,17 @@ mod tests {
         line
     }
 
+    /// A line as a viewer's copy prints it: each piece starting at its character column.
+    fn at_chars(pieces: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for &(col, text) in pieces {
+            let width = line.chars().count();
+            line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
+            line.push_str(text);
+        }
+        line
+    }
+
     fn arranged(lines: &[String]) -> Vec<Vec<String>> {
         let sources: Vec<SourceLine> = lines
             .iter()
@@ -793,6 +830,44 @@ mod tests {
             vec!["", "市民の割合", "42.2%", "35.1%", "42.2%以上"],
             vec!["A-1 地域産業の活性化"],
             vec!["", "認証品数", "126品", "166品", "176品"],
+        ];
+        assert_eq!(got, want);
+    }
+    /// Issue 16 (柏崎 by LibreOffice): a header cell centred over right-aligned values
+    /// starts in the gutter before them; it made a column of its own there, so `当初`
+    /// and `（H30年度）` were two columns and the baseline column had no role.
+    #[test]
+    fn a_header_cell_centred_over_right_aligned_values_is_their_column() {
+        let lines = [
+            at_chars(&[(4, "項目"), (20, "当初"), (30, "実績値")]),
+            at_chars(&[(17, "（H30年度）"), (27, "（R2年度）")]),
+            at_chars(&[(4, "特許件数"), (21, "153件"), (31, "144件")]),
+            at_chars(&[(4, "認定数量"), (20, "2.0トン"), (30, "7.5トン")]),
+        ];
+        let got = arranged(&lines);
+        let want: Vec<Vec<&str>> = vec![
+            vec!["項目", "当初 （H30年度）", "実績値 （R2年度）"],
+            vec!["特許件数", "153件", "144件"],
+            vec!["認定数量", "2.0トン", "7.5トン"],
+        ];
+        assert_eq!(got, want);
+    }
+    /// Issue 16 (柏崎 by LibreOffice): a row whose values line holds no name, its name
+    /// printed around it, lost the name's first line to the row above.
+    #[test]
+    fn a_name_printed_around_its_values_line_is_that_rows() {
+        let lines = [
+            at(&[(4, "項目"), (34, "当初"), (44, "目標値")]),
+            at(&[(4, "特許保有件数"), (34, "153件"), (44, "200件")]),
+            at(&[(4, "地域エネルギー会社の設立")]),
+            at(&[(34, "-"), (44, "-")]),
+            at(&[(4, "（電源エネルギー戦略室）")]),
+        ];
+        let got = arranged(&lines);
+        let want: Vec<Vec<&str>> = vec![
+            vec!["項目", "当初", "目標値"],
+            vec!["特許保有件数", "153件", "200件"],
+            vec!["地域エネルギー会社の設立（電源エネルギー戦略室）", "-", "-"],
         ];
         assert_eq!(got, want);
     }
