@@ -402,7 +402,14 @@ impl<'a> Region<'_, 'a> {
             })
             .collect();
         let value_columns = is_value.iter().filter(|v| **v).count();
-        let rows = Rows::read(self, &cols, &is_value, name, value_columns.min(2))?;
+        let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
+        let rows = Rows::read(
+            self,
+            &cols,
+            &is_value,
+            (name, name_known),
+            value_columns.min(2),
+        )?;
 
         let mut arranged = Vec::new();
         let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
@@ -451,7 +458,7 @@ impl<'a> Rows<'a> {
         region: &Region<'_, 'a>,
         cols: &Columns,
         is_value: &[bool],
-        name: usize,
+        (name, name_known): (usize, bool),
         min_values: usize,
     ) -> Option<Rows<'a>> {
         let min_values = min_values.max(1);
@@ -467,7 +474,7 @@ impl<'a> Rows<'a> {
             entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
             blank_before.push(std::mem::replace(&mut blank, false));
         }
-        let anchor: Vec<bool> = entries
+        let mut anchor: Vec<bool> = entries
             .iter()
             .map(|(_, ps)| {
                 let mut seen: Vec<usize> = ps
@@ -481,6 +488,19 @@ impl<'a> Rows<'a> {
             .collect();
         if !anchor.iter().any(|a| *a) {
             return None;
+        }
+        // Values with no name, right under a row's values (no blank line between): the
+        // row's values wrapped over lines (a KPI row holds a name, so these lines are no
+        // row of their own). They stay with the row above, however the rows are centred.
+        // Only where the header names the name column: elsewhere a name may stand in any
+        // column.
+        let mut continues = vec![false; entries.len()];
+        for e in (1..entries.len()).filter(|_| name_known) {
+            let nameless = entries[e].1.iter().all(|p| p.col > name);
+            if anchor[e] && nameless && !blank_before[e] && (anchor[e - 1] || continues[e - 1]) {
+                anchor[e] = false;
+                continues[e] = true;
+            }
         }
         let leftmost = entries
             .iter()
@@ -588,6 +608,11 @@ impl<'a> Rows<'a> {
                 for &e in s[ka + 1..kb].iter().rev().take(below_own) {
                     owner[e] = Some(b);
                 }
+            }
+        }
+        for e in 1..entries.len() {
+            if continues[e] {
+                owner[e] = owner[e - 1];
             }
         }
         let mut rows = Rows {
@@ -868,6 +893,32 @@ mod tests {
             vec!["項目", "当初", "目標値"],
             vec!["特許保有件数", "153件", "200件"],
             vec!["地域エネルギー会社の設立（電源エネルギー戦略室）", "-", "-"],
+        ];
+        assert_eq!(got, want);
+    }
+    /// Issue 16 (上越, every form): a value wrapped over lines beside a one-line name
+    /// made each of its lines a row of its own (each holds values in several columns).
+    #[test]
+    fn values_wrapped_under_a_row_stay_with_it() {
+        let lines = [
+            at(&[(4, "項目"), (30, "当初"), (52, "目標値")]),
+            at(&[
+                (4, "児童生徒の偏差値"),
+                (30, "中学校2年英語のみ"),
+                (52, "小学校の各教科の"),
+            ]),
+            at(&[(30, "全国平均と同程度"), (52, "偏差値平均53以上")]),
+            at(&[(4, "待機児童数"), (30, "0人 (H30)"), (52, "0人")]),
+        ];
+        let got = arranged(&lines);
+        let want: Vec<Vec<&str>> = vec![
+            vec!["項目", "当初", "目標値"],
+            vec![
+                "児童生徒の偏差値",
+                "中学校2年英語のみ全国平均と同程度",
+                "小学校の各教科の偏差値平均53以上",
+            ],
+            vec!["待機児童数", "0人 (H30)", "0人"],
         ];
         assert_eq!(got, want);
     }
