@@ -489,17 +489,23 @@ impl<'a> Rows<'a> {
         if !anchor.iter().any(|a| *a) {
             return None;
         }
-        // Values with no name, right under a row's values (no blank line between): the
-        // row's values wrapped over lines (a KPI row holds a name, so these lines are no
-        // row of their own). They stay with the row above, however the rows are centred.
-        // Only where the header names the name column: elsewhere a name may stand in any
-        // column.
+        // Values with no name under a row's values, with only nameless lines between
+        // (a projects list going on) and no blank line: the row's values wrapped over
+        // lines (a KPI row holds a name, so these lines are no row of their own). They stay
+        // with the row above, however the rows are centred. Only where the header names
+        // the name column: elsewhere a name may stand in any column.
         let mut continues = vec![false; entries.len()];
-        for e in (1..entries.len()).filter(|_| name_known) {
+        let mut row_open = false;
+        for e in (0..entries.len()).filter(|_| name_known) {
             let nameless = entries[e].1.iter().all(|p| p.col > name);
-            if anchor[e] && nameless && !blank_before[e] && (anchor[e - 1] || continues[e - 1]) {
+            row_open &= !blank_before[e];
+            if anchor[e] && nameless && row_open {
                 anchor[e] = false;
                 continues[e] = true;
+            } else if anchor[e] {
+                row_open = true;
+            } else if !nameless {
+                row_open = false;
             }
         }
         let leftmost = entries
@@ -610,6 +616,7 @@ impl<'a> Rows<'a> {
                 }
             }
         }
+        // A wrapped value's line goes with the row of the line before it.
         for e in 1..entries.len() {
             if continues[e] {
                 owner[e] = owner[e - 1];
@@ -901,24 +908,32 @@ mod tests {
     #[test]
     fn values_wrapped_under_a_row_stay_with_it() {
         let lines = [
-            at(&[(4, "項目"), (30, "当初"), (52, "目標値")]),
+            at(&[(4, "項目"), (30, "当初"), (52, "目標値"), (72, "主な事業")]),
             at(&[
                 (4, "児童生徒の偏差値"),
                 (30, "中学校2年英語のみ"),
                 (52, "小学校の各教科の"),
             ]),
             at(&[(30, "全国平均と同程度"), (52, "偏差値平均53以上")]),
+            at(&[
+                (30, "であるが"),
+                (52, "中学校の各教科の"),
+                (72, "・学力向上対策"),
+            ]),
+            at(&[(72, "・教育補助員配置")]),
+            at(&[(30, "(H30)"), (52, "偏差値平均52以上")]),
             at(&[(4, "待機児童数"), (30, "0人 (H30)"), (52, "0人")]),
         ];
         let got = arranged(&lines);
         let want: Vec<Vec<&str>> = vec![
-            vec!["項目", "当初", "目標値"],
+            vec!["項目", "当初", "目標値", "主な事業"],
             vec![
                 "児童生徒の偏差値",
-                "中学校2年英語のみ全国平均と同程度",
-                "小学校の各教科の偏差値平均53以上",
+                "中学校2年英語のみ全国平均と同程度であるが(H30)",
+                "小学校の各教科の偏差値平均53以上中学校の各教科の偏差値平均52以上",
+                "・学力向上対策\n・教育補助員配置",
             ],
-            vec!["待機児童数", "0人 (H30)", "0人"],
+            vec!["待機児童数", "0人 (H30)", "0人", ""],
         ];
         assert_eq!(got, want);
     }
