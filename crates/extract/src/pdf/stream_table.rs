@@ -517,9 +517,8 @@ impl PositionedPage {
                 .map(|&(a, b)| (to_points(a), to_points(b)))
                 .collect();
             // The first text row of every table row: rows above the region are one table
-            // row each, then each line of the region. Lines of a carried header have no
-            // text row on this page and are left out (the table stage reads on under the
-            // header it met on the page before).
+            // row each, then each line of the region. A carried header has no text row on
+            // this page: it is placed above the first row (see [`repeated_header`]).
             let mut row_starts: Vec<usize> = (above..first_row).collect();
             for line in arrangement
                 .lines
@@ -530,6 +529,9 @@ impl PositionedPage {
                     continue;
                 }
                 let Some(first_row) = row_of[line.first] else {
+                    if line.first == block.first && block.first < skip {
+                        out.push(repeated_header(line, &columns, rows[first_row].top));
+                    }
                     continue;
                 };
                 row_starts.push(first_row);
@@ -606,6 +608,34 @@ impl PositionedPage {
         })
     }
 }
+
+/// The carried header's line at the top of the page it was carried to, just above the
+/// region's first row: the table stage reads the rows under it as on a page that printed
+/// its header again, and goes on with the table it had open (a table stage that met a
+/// page break inside a row would otherwise have closed it). Its cells keep the header's
+/// text, its position that of the page's table.
+fn repeated_header(line: &layout::Arranged, columns: &[(f64, f64)], top: f64) -> PageLine {
+    let cells: Vec<PageCell> = line
+        .cells
+        .iter()
+        .zip(columns)
+        .map(|(c, &(x0, x1))| PageCell {
+            raw: c.raw.clone(),
+            text: c.text.clone(),
+            x0,
+            x1,
+        })
+        .collect();
+    PageLine {
+        top: top - REPEATED_HEADER_LIFT,
+        order_x: cells.first().map_or(0.0, |c| c.x0),
+        cells,
+        size: None,
+    }
+}
+
+/// How far above the first row (points) a carried header is placed: it sorts first.
+const REPEATED_HEADER_LIFT: f64 = 0.5;
 
 /// The bands of a region's table rows: each from the top of its first text row down to
 /// the bottom of the last text row before the next table row starts. `starts`: the first
@@ -749,9 +779,11 @@ mod tests {
         let continued = next.read(Some(&carry)).unwrap();
         assert_eq!(continued.regions.len(), 1);
         let lines: Vec<Vec<&str>> = continued.lines.iter().map(texts).collect();
+        // The carried header comes first, above the page's first row, as if printed again.
         assert_eq!(
             lines,
             [
+                vec!["項目", "基準値", "現状値", "目標値"],
                 vec![
                     "認定農業者等の担い手への農地集積率",
                     "68.4%",
@@ -761,6 +793,7 @@ mod tests {
                 vec!["新規就農者数", "38人/年", "29人/年", "31人/年"],
             ]
         );
+        assert!(continued.lines[0].top < continued.lines[1].top);
         assert!(continued.carry.is_some(), "and on to the page after");
         // A page printed at another size is not the same table.
         let larger = page(&[&kpi_row("新規就農者数", ["38人", "29人", "31人"])], 14.0);
