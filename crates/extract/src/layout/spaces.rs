@@ -40,6 +40,12 @@ fn is_role(kind: Option<HeaderKind>) -> bool {
     )
 }
 
+/// One character of a label printed a character a line (`数` / `値`): not a digit.
+fn is_label_character(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_numeric())
+}
+
 fn is_blank(raw: &str) -> bool {
     crate::cells::is_blank_text(raw)
 }
@@ -667,14 +673,15 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// Label pieces of one character on consecutive lines of a segment, in one column.
+    /// Label pieces of one character on consecutive lines of a segment, in one column
+    /// (not row numbers: `1` / `2` / `3` down an ordinal column are each their row's).
     fn find_vertical_labels(&mut self, segments: &[Vec<usize>]) {
         for s in segments {
             for col in 0..self.name {
                 let singles: Vec<(usize, &Part)> = s
                     .iter()
                     .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && p.text.chars().count() == 1)
+                    .filter(|(_, p)| p.col == col && is_label_character(p.text))
                     .collect();
                 if singles.len() < 2 {
                     continue;

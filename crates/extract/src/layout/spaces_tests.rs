@@ -149,3 +149,25 @@ fn values_wrapped_under_a_row_stay_with_it() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (柏崎 by LibreOffice): the row numbers `1` / `2` / `3`, one character each on
+/// consecutive lines, were read as a label printed a character a line and joined into
+/// `123` on the first row (a cell the table stage took for a value, so the row was no
+/// KPI). Each number stays with its row; a label printed down the column is still one.
+#[test]
+fn row_numbers_are_no_vertical_label() {
+    let lines = [
+        at(&[(0, "No"), (4, "項目"), (34, "当初"), (44, "目標値")]),
+        at(&[(0, "1"), (4, "特許保有件数"), (34, "153件"), (44, "200件")]),
+        at(&[(0, "2"), (4, "認定数量"), (34, "2.0トン"), (44, "10トン")]),
+        at(&[(0, "3"), (4, "創業者数"), (34, "66人"), (44, "156人")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["No", "項目", "当初", "目標値"],
+        vec!["1", "特許保有件数", "153件", "200件"],
+        vec!["2", "認定数量", "2.0トン", "10トン"],
+        vec!["3", "創業者数", "66人", "156人"],
+    ];
+    assert_eq!(got, want);
+}
