@@ -98,6 +98,18 @@ fn header_at(
     best.map(|(main, _)| (j, main))
 }
 
+/// Where a header starting at line `i` ends (its lines are `i..end`), if one starts there:
+/// a header printed at a page's foot, its table going on on the next page.
+pub fn header_end(
+    lines: &[SourceLine],
+    runs: &[Vec<Run>],
+    i: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> Option<usize> {
+    let usable = vec![true; lines.len()];
+    header_at(lines, runs, &usable, i, vocab).map(|(end, _)| end)
+}
+
 /// Whether a header run breaks before its word `k`: another run starts or ends in the
 /// space between words `k - 1` and `k` (`edges` sorted).
 fn aligned_break(r: &Run, k: usize, edges: &[u32], metric: Metric) -> bool {

@@ -290,6 +290,8 @@ pub(super) struct CarriedHeader {
 const MAX_ROWS_BELOW: usize = 2;
 /// A page's body em may differ this much (relative) from the carried header's page.
 const CARRY_EM_SLACK: f64 = 0.05;
+/// At most this many lines make a header (as [`layout::spaces`] reads one).
+const MAX_HEADER_LINES: usize = 6;
 
 /// A page's unruled text as positioned lines, ready to be read on its own or under the
 /// header carried from the page before.
@@ -420,7 +422,7 @@ impl PositionedPage {
                 lines: keep_plain(),
                 taken,
                 regions,
-                carry: None,
+                carry: self.header_at_foot(&sources, &runs, &row_of, skip),
                 open: tabular && !rows.is_empty(),
             });
         }
@@ -572,6 +574,9 @@ impl PositionedPage {
                 rows: row_bands(rows, row_starts, &block_rows),
             });
         }
+        if carry.is_none() {
+            carry = self.header_at_foot(&sources, &runs, &row_of, skip);
+        }
         let inside = |top: f64, bottom: f64| {
             let centre = (top + bottom) / 2.0;
             spans.iter().any(|&(a, b)| a <= centre && centre <= b)
@@ -588,6 +593,29 @@ impl PositionedPage {
             regions,
             carry,
             open,
+        })
+    }
+
+    /// A header printed at the page's foot with no rows under it (at most
+    /// [`MAX_ROWS_BELOW`] text rows): its table begins on the next page.
+    fn header_at_foot(
+        &self,
+        sources: &[SourceLine],
+        runs: &[Vec<Run>],
+        row_of: &[Option<usize>],
+        skip: usize,
+    ) -> Option<CarriedHeader> {
+        let rows_from = |k: usize| row_of[k..].iter().flatten().count();
+        let first = (skip..sources.len())
+            .rev()
+            .take_while(|&k| rows_from(k) <= MAX_HEADER_LINES + MAX_ROWS_BELOW)
+            .last()?;
+        (first..sources.len()).find_map(|k| {
+            let end = layout::spaces::header_end(sources, runs, k, &BuiltinVocabulary)?;
+            (rows_from(end) <= MAX_ROWS_BELOW).then(|| CarriedHeader {
+                rows: (k..end).map(|i| self.lines[i - skip].clone()).collect(),
+                unit: self.unit,
+            })
         })
     }
 

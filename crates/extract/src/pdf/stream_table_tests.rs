@@ -172,3 +172,32 @@ fn a_letter_spaced_header_term_is_one_word() {
     let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0);
     assert_eq!(row.runs[0].words.len(), 4);
 }
+
+/// Issue 16 (柏崎 by WeasyPrint): a header printed at a page's foot, its rows all on the
+/// next page, was carried to no page (only tables with rows were).
+#[test]
+fn a_header_at_the_foot_of_a_page_is_carried() {
+    let em = 10.0;
+    let prose = [(50.0, "本市の総合戦略は、次のとおりです。")];
+    let gap: [(f64, &str); 0] = [];
+    let first = page(&[&prose, &gap, &gap, &HEADER], em);
+    let read = first.read(None).unwrap();
+    assert!(read.regions.is_empty());
+    let carry = read.carry.expect("the header at the foot is carried");
+    let next = page(
+        &[&kpi_row("新規就農者数", ["38人/年", "29人/年", "31人/年"])],
+        em,
+    );
+    let continued = next.read(Some(&carry)).unwrap();
+    let lines: Vec<Vec<&str>> = continued.lines.iter().map(texts).collect();
+    assert_eq!(
+        lines,
+        [
+            vec!["項目", "基準値", "現状値", "目標値"],
+            vec!["新規就農者数", "38人/年", "29人/年", "31人/年"],
+        ]
+    );
+    // A header with rows of text under it heads no next page.
+    let first = page(&[&HEADER, &gap, &gap, &prose, &prose, &prose], em);
+    assert!(first.read(None).unwrap().carry.is_none());
+}
