@@ -514,8 +514,15 @@ impl<'a> Rows<'a> {
         // the name column: elsewhere a name may stand in any column.
         let mut continues = vec![false; entries.len()];
         let mut row_open = false;
-        for e in (0..entries.len()).filter(|_| name_known) {
-            let nameless = entries[e].1.iter().all(|p| p.col > name);
+        let first_value = is_value.iter().position(|&v| v).unwrap_or(0);
+        // The header's name column must hold the names (a header out of line with its
+        // rows names a column of its own).
+        let names_under_header = entries
+            .iter()
+            .any(|(_, ps)| ps.iter().any(|p| p.col == name));
+        for e in (0..entries.len()).filter(|_| name_known && names_under_header) {
+            // Nothing before the first value column: no name, wherever the header put it.
+            let nameless = entries[e].1.iter().all(|p| p.col >= first_value);
             row_open &= !blank_before[e];
             if anchor[e] && nameless && row_open {
                 anchor[e] = false;
