@@ -40,6 +40,12 @@ fn is_role(kind: Option<HeaderKind>) -> bool {
     )
 }
 
+/// One character of a label printed a character a line (`数` / `値`): not a digit.
+fn is_label_character(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_numeric())
+}
+
 fn is_blank(raw: &str) -> bool {
     crate::cells::is_blank_text(raw)
 }
@@ -90,6 +96,18 @@ fn header_at(
         j += 1;
     }
     best.map(|(main, _)| (j, main))
+}
+
+/// Where a header starting at line `i` ends (its lines are `i..end`), if one starts there:
+/// a header printed at a page's foot, its table going on on the next page.
+pub fn header_end(
+    lines: &[SourceLine],
+    runs: &[Vec<Run>],
+    i: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> Option<usize> {
+    let usable = vec![true; lines.len()];
+    header_at(lines, runs, &usable, i, vocab).map(|(end, _)| end)
 }
 
 /// Whether a header run breaks before its word `k`: another run starts or ends in the
@@ -293,19 +311,27 @@ impl<'a> Region<'_, 'a> {
         let mut spans: Vec<(u32, u32)> = spans.collect();
         // A header run's words are one cell unless another line has an edge where they
         // meet (`基本的方 具体的施` over `向性` and `策` is two cells; `（K P I）` is one).
+        // A header cell centred over a column of values is that column's, though it starts
+        // in the gutter before it (`（H30）` over right-aligned `153件`): it gets no column.
         let edges = self.edges(metric);
+        let over_values = |(x0, x1): (u32, u32)| {
+            let centre = x0 + (x1 - x0) / 2;
+            cols.extents.iter().any(|&(a, b)| a <= centre && centre < b)
+        };
+        let mut header_spans: Vec<(u32, u32)> = Vec::new();
         for i in self.header.clone() {
             for r in &self.runs[i] {
                 let mut start = r.span.x(metric).0;
                 for k in 1..r.words.len() {
                     if aligned_break(r, k, &edges, metric) {
-                        spans.push((start, r.words[k - 1].2.x(metric).1));
+                        header_spans.push((start, r.words[k - 1].2.x(metric).1));
                         start = r.words[k].2.x(metric).0;
                     }
                 }
-                spans.push((start, r.span.x(metric).1));
+                header_spans.push((start, r.span.x(metric).1));
             }
         }
+        spans.extend(header_spans.into_iter().filter(|&s| !over_values(s)));
         cols.fill_gutters(spans.into_iter());
         // Two role terms of the main header line in one column: the column is two.
         for _ in 0..self.runs[self.main].len() {
@@ -394,7 +420,14 @@ impl<'a> Region<'_, 'a> {
             })
             .collect();
         let value_columns = is_value.iter().filter(|v| **v).count();
-        let rows = Rows::read(self, &cols, &is_value, name, value_columns.min(2))?;
+        let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
+        let rows = Rows::read(
+            self,
+            &cols,
+            &is_value,
+            (name, name_known),
+            value_columns.min(2),
+        )?;
 
         let mut arranged = Vec::new();
         let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
@@ -443,7 +476,7 @@ impl<'a> Rows<'a> {
         region: &Region<'_, 'a>,
         cols: &Columns,
         is_value: &[bool],
-        name: usize,
+        (name, name_known): (usize, bool),
         min_values: usize,
     ) -> Option<Rows<'a>> {
         let min_values = min_values.max(1);
@@ -459,7 +492,7 @@ impl<'a> Rows<'a> {
             entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
             blank_before.push(std::mem::replace(&mut blank, false));
         }
-        let anchor: Vec<bool> = entries
+        let mut anchor: Vec<bool> = entries
             .iter()
             .map(|(_, ps)| {
                 let mut seen: Vec<usize> = ps
@@ -474,13 +507,39 @@ impl<'a> Rows<'a> {
         if !anchor.iter().any(|a| *a) {
             return None;
         }
+        // Values with no name under a row's values, with only nameless lines between
+        // (a projects list going on) and no blank line: the row's values wrapped over
+        // lines (a KPI row holds a name, so these lines are no row of their own). They stay
+        // with the row above, however the rows are centred. Only where the header names
+        // the name column: elsewhere a name may stand in any column.
+        let mut continues = vec![false; entries.len()];
+        let mut row_open = false;
+        let first_value = is_value.iter().position(|&v| v).unwrap_or(0);
+        // The header's name column must hold the names (a header out of line with its
+        // rows names a column of its own).
+        let names_under_header = entries
+            .iter()
+            .any(|(_, ps)| ps.iter().any(|p| p.col == name));
+        for e in (0..entries.len()).filter(|_| name_known && names_under_header) {
+            // Nothing before the first value column: no name, wherever the header put it.
+            let nameless = entries[e].1.iter().all(|p| p.col >= first_value);
+            row_open &= !blank_before[e];
+            if anchor[e] && nameless && row_open {
+                anchor[e] = false;
+                continues[e] = true;
+            } else if anchor[e] {
+                row_open = true;
+            } else if !nameless {
+                row_open = false;
+            }
+        }
         let leftmost = entries
             .iter()
             .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))
             .min()
             .unwrap_or(0);
         let name_x0 = cols.extents[name].0;
-        let heading: Vec<bool> = entries
+        let mut heading: Vec<bool> = entries
             .iter()
             .zip(&anchor)
             .map(|((_, ps), &a)| {
@@ -490,6 +549,27 @@ impl<'a> Rows<'a> {
                     && ps[0].col < name
             })
             .collect();
+        // A piece that ends before the name column, printed between two lines of rows
+        // with no space around it, is a label centred beside the rows it spans (a merged
+        // cell, `数値目標` beside a field's two headline rows), not a heading: a heading runs
+        // on into the name column, or stands apart.
+        let within_labels = |e: usize| {
+            let line = entries[e].0;
+            matches!(region.runs[line].as_slice(), [only] if only.span.x(cols.metric).1 <= name_x0)
+        };
+        let spanning: Vec<usize> = (1..entries.len().saturating_sub(1))
+            .filter(|&e| {
+                heading[e]
+                    && within_labels(e)
+                    && !blank_before[e]
+                    && !blank_before[e + 1]
+                    && !heading[e - 1]
+                    && !heading[e + 1]
+            })
+            .collect();
+        for e in spanning {
+            heading[e] = false;
+        }
         // Segments: entries between blank lines and headings.
         let mut segments: Vec<Vec<usize>> = Vec::new();
         for e in 0..entries.len() {
@@ -542,6 +622,30 @@ impl<'a> Rows<'a> {
                     (None, b) => b.map(|b| s[b]),
                 };
             }
+            // A row whose values line holds no name had its name printed around it (a
+            // wrapped name centred on a one-line value): as many of the lines just above
+            // it as it has below it are its own, not the wrapped lines of the row above.
+            for (kb, &b) in s.iter().enumerate() {
+                let Some(ka) = above[kb.saturating_sub(1)].filter(|_| kb > 0 && anchor[b]) else {
+                    continue;
+                };
+                if entries[b].1.iter().any(|p| p.col == name) {
+                    continue;
+                }
+                let below_own = s[kb + 1..]
+                    .iter()
+                    .take_while(|&&e| !anchor[e] && owner[e] == Some(b))
+                    .count();
+                for &e in s[ka + 1..kb].iter().rev().take(below_own) {
+                    owner[e] = Some(b);
+                }
+            }
+        }
+        // A wrapped value's line goes with the row of the line before it.
+        for e in 1..entries.len() {
+            if continues[e] {
+                owner[e] = owner[e - 1];
+            }
         }
         let mut rows = Rows {
             parts: entries,
@@ -553,17 +657,50 @@ impl<'a> Rows<'a> {
             taken: Vec::new(),
         };
         rows.find_vertical_labels(&segments);
+        rows.find_spanning_labels(&segments);
         Some(rows)
     }
 
-    /// Label pieces of one character on consecutive lines of a segment, in one column.
+    /// A segment's only label piece of two characters or more in a label column, beside
+    /// rows further down than the first: a label centred beside the rows it spans. It
+    /// labels them all, so it goes to the segment's first row (the table stage carries a
+    /// row label such as `数値目標` on to the rows after it, up to the next heading).
+    fn find_spanning_labels(&mut self, segments: &[Vec<usize>]) {
+        for s in segments {
+            let Some(&first_anchor) = s.iter().find(|&&e| self.anchor[e]) else {
+                continue;
+            };
+            for col in 0..self.name {
+                let labels: Vec<(usize, &Part)> = s
+                    .iter()
+                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
+                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
+                    .collect();
+                let [(e, label)] = labels.as_slice() else {
+                    continue;
+                };
+                let words = label.text.chars().count();
+                let ordinal = label.text.starts_with(|c: char| c.is_ascii_digit());
+                if *e == first_anchor || words < 2 || ordinal {
+                    continue;
+                }
+                let taken = (label.line, label.x0);
+                self.vertical
+                    .push((first_anchor, col, label.text.to_string()));
+                self.taken.push(taken);
+            }
+        }
+    }
+
+    /// Label pieces of one character on consecutive lines of a segment, in one column
+    /// (not row numbers: `1` / `2` / `3` down an ordinal column are each their row's).
     fn find_vertical_labels(&mut self, segments: &[Vec<usize>]) {
         for s in segments {
             for col in 0..self.name {
                 let singles: Vec<(usize, &Part)> = s
                     .iter()
                     .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && p.text.chars().count() == 1)
+                    .filter(|(_, p)| p.col == col && is_label_character(p.text))
                     .collect();
                 if singles.len() < 2 {
                     continue;
@@ -674,3 +811,7 @@ impl<'a> Rows<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "spaces_tests.rs"]
+mod tests;

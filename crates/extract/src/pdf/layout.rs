@@ -11,6 +11,7 @@ use super::glyphs::{
     split_runs, TextRow,
 };
 use super::lattice::{find_tables, Table};
+use super::stream_table::{position_page, CarriedHeader, PositionedPage, Reading};
 
 /// Gap between glyph runs, in ems, that separates two cells of unruled text.
 const CELL_GAP_EM: f64 = 1.5;
@@ -51,13 +52,98 @@ pub struct TableRegion {
     pub rows: Vec<(f64, f64)>,
 }
 
-/// Lay out one page. Glyphs must already be free of unmapped garbage.
-pub(super) fn layout_page(content: PageContent) -> Vec<PageLine> {
-    layout_page_traced(content).0
+/// One page laid out, with what the next page may need.
+pub(super) struct PageLayout {
+    pub lines: Vec<PageLine>,
+    pub regions: Vec<TableRegion>,
+    /// The header of a table without rulings that runs to the foot of the page.
+    pub carry: Option<CarriedHeader>,
+    /// The page begins outside any table it read and has no ruled table: it may continue
+    /// the table of the page before (see [`OpenPage::continue_under`]).
+    pub open: Option<OpenPage>,
 }
 
-/// [`layout_page`] with the table regions it read.
-pub(super) fn layout_page_traced(content: PageContent) -> (Vec<PageLine>, Vec<TableRegion>) {
+/// A page that may continue a table whose header was printed only on the page before.
+pub(super) struct OpenPage {
+    /// Lines read apart from the stream text (vertical columns).
+    apart: Vec<PageLine>,
+    /// Per ruled table: its lines, for when no table region takes its text.
+    ruled: Vec<Vec<PageLine>>,
+    positioned: PositionedPage,
+}
+
+impl OpenPage {
+    /// The page read again under the header of the page before's table: its lines and the
+    /// header it hands on. `None` when no table region begins under that header.
+    pub(super) fn continue_under(
+        &self,
+        header: &CarriedHeader,
+    ) -> Option<(Vec<PageLine>, Option<CarriedHeader>)> {
+        let reading = self.positioned.read(Some(header))?;
+        let mut lines = reading.lines;
+        let apart = place_vertical_labels(self.apart.clone(), &mut lines, &reading.regions);
+        lines.extend(apart);
+        for (table, taken) in self.ruled.iter().zip(reading.taken) {
+            if !taken {
+                lines.extend(table.iter().cloned());
+            }
+        }
+        sort_lines(&mut lines);
+        Some((lines, reading.carry))
+    }
+}
+
+/// Vertical text inside a table read from unruled text (`数` / `値` / `目` / `標` printed
+/// down a label column beside the rows it spans, a merged cell) is that column's cell of
+/// the first row it stands beside: the table stage reads a row label there and carries
+/// it to the rows after it. Returns the vertical lines that stand beside no such row.
+fn place_vertical_labels(
+    vertical: Vec<PageLine>,
+    lines: &mut [PageLine],
+    regions: &[TableRegion],
+) -> Vec<PageLine> {
+    let mut rest = Vec::new();
+    for label in vertical {
+        let placed = label.cells.first().and_then(|cell| {
+            let centre = (cell.x0 + cell.x1) / 2.0;
+            let region = regions.iter().find(|r| {
+                !r.ruled
+                    && r.rows.first().is_some_and(|b| b.0 <= label.top)
+                    && r.rows.last().is_some_and(|b| label.top <= b.1)
+            })?;
+            // The column under it, or in a gutter the column to its left (a label column
+            // that holds nothing else has no extent of its own).
+            let col = region.columns.iter().rposition(|&(x0, _)| x0 <= centre)?;
+            let band = region
+                .rows
+                .iter()
+                .find(|b| b.0 <= label.top && label.top <= b.1)?;
+            let row = lines.iter_mut().find(|l| {
+                l.top == band.0
+                    && l.cells.len() == region.columns.len()
+                    && l.cells[col].text.trim().is_empty()
+            })?;
+            row.cells[col].raw.clone_from(&cell.raw);
+            row.cells[col].text.clone_from(&cell.text);
+            Some(())
+        });
+        if placed.is_none() {
+            rest.push(label);
+        }
+    }
+    rest
+}
+
+fn sort_lines(lines: &mut [PageLine]) {
+    lines.sort_by(|a, b| {
+        a.top
+            .total_cmp(&b.top)
+            .then(a.order_x.total_cmp(&b.order_x))
+    });
+}
+
+/// Lay out one page. Glyphs must already be free of unmapped garbage.
+pub(super) fn layout_page(content: PageContent) -> PageLayout {
     let glyphs = drop_fake_bold(content.glyphs);
     let tables = find_tables(&content.rules);
     // Glyphs by (table, cell); the rest are stream text.
@@ -80,10 +166,29 @@ pub(super) fn layout_page_traced(content: PageContent) -> (Vec<PageLine>, Vec<Ta
         }
         stream.push(g);
     }
-    let (mut lines, taken, mut regions) = stream_lines(stream, ruled, tables.len(), &content.rules);
-    for ((t, cell_glyphs), taken) in tables.iter().zip(in_cells).zip(taken) {
+    let (apart, positioned) = stream_lines(stream, ruled, tables.len(), &content.rules);
+    let reading = positioned
+        .as_ref()
+        .and_then(|p| p.read(None))
+        .unwrap_or_else(|| Reading {
+            lines: Vec::new(),
+            taken: vec![false; tables.len()],
+            regions: Vec::new(),
+            carry: None,
+            open: false,
+        });
+    let mut lines = reading.lines;
+    let unplaced = place_vertical_labels(apart.clone(), &mut lines, &reading.regions);
+    lines.extend(unplaced);
+    let mut regions = reading.regions;
+    let ruled_lines: Vec<Vec<PageLine>> = tables
+        .iter()
+        .zip(in_cells)
+        .map(|(t, cell_glyphs)| table_lines(t, cell_glyphs))
+        .collect();
+    for ((t, table_lines), taken) in tables.iter().zip(&ruled_lines).zip(reading.taken) {
         if !taken {
-            lines.extend(table_lines(t, cell_glyphs));
+            lines.extend(table_lines.iter().cloned());
             regions.push(TableRegion {
                 ruled: true,
                 columns: t.xs.windows(2).map(|w| (w[0], w[1])).collect(),
@@ -91,12 +196,27 @@ pub(super) fn layout_page_traced(content: PageContent) -> (Vec<PageLine>, Vec<Ta
             });
         }
     }
-    lines.sort_by(|a, b| {
-        a.top
-            .total_cmp(&b.top)
-            .then(a.order_x.total_cmp(&b.order_x))
-    });
-    (lines, regions)
+    sort_lines(&mut lines);
+    let open = match positioned {
+        Some(positioned) if reading.open => Some(OpenPage {
+            apart,
+            ruled: ruled_lines,
+            positioned,
+        }),
+        _ => None,
+    };
+    PageLayout {
+        lines,
+        regions,
+        carry: reading.carry,
+        open,
+    }
+}
+
+/// [`layout_page`]'s lines and the table regions it read.
+pub(super) fn layout_page_traced(content: PageContent) -> (Vec<PageLine>, Vec<TableRegion>) {
+    let page = layout_page(content);
+    (page.lines, page.regions)
 }
 
 fn table_lines(table: &Table, cell_glyphs: Vec<Vec<Glyph>>) -> Vec<PageLine> {
@@ -287,29 +407,26 @@ fn take_vertical_columns(glyphs: Vec<Glyph>) -> (Vec<PageLine>, Vec<Glyph>) {
     (lines, rest)
 }
 
-/// Unruled text: vertical columns, then rows, read as tables where a header stands over
-/// aligned values (see [`super::stream_table`]), else split into cells at wide gaps.
-/// Returns the lines, per ruled table whether a table reading took its text, and the
-/// table regions read.
+/// Unruled text: vertical columns apart, then the rows positioned for a table reading
+/// (see [`super::stream_table`]; rows outside its tables are split into cells at wide
+/// gaps). `None` when no glyph is left after the vertical columns.
 fn stream_lines(
     glyphs: Vec<Glyph>,
     ruled: Vec<(usize, Glyph)>,
     tables: usize,
     rules: &[Rule],
-) -> (Vec<PageLine>, Vec<bool>, Vec<TableRegion>) {
-    let (mut lines, glyphs) = take_vertical_columns(glyphs);
+) -> (Vec<PageLine>, Option<PositionedPage>) {
+    let (lines, glyphs) = take_vertical_columns(glyphs);
     if glyphs.is_empty() {
-        return (lines, vec![false; tables], Vec::new());
+        return (lines, None);
     }
     let plain_rows = group_rows(glyphs.clone());
     let plain: Vec<(f64, f64, Option<PageLine>)> = plain_rows
         .iter()
         .map(|r| (r.top, r.bottom, plain_row(r)))
         .collect();
-    let (read, taken, regions) =
-        super::stream_table::arrange_rows(glyphs, ruled, tables, plain, rules);
-    lines.extend(read);
-    (lines, taken, regions)
+    let positioned = position_page(glyphs, ruled, tables, plain, rules);
+    (lines, Some(positioned))
 }
 
 /// One unruled row split into cells at gaps wider than [`CELL_GAP_EM`].
@@ -334,4 +451,63 @@ fn plain_row(row: &TextRow) -> Option<PageLine> {
         cells,
         size: (size > 0.0).then_some(size as f32),
     })
+}
+
+#[cfg(test)]
+mod vertical_label_tests {
+    use super::*;
+
+    fn cell(text: &str, x0: f64, x1: f64) -> PageCell {
+        PageCell {
+            raw: text.to_string(),
+            text: text.to_string(),
+            x0,
+            x1,
+        }
+    }
+
+    fn row(top: f64, texts: [&str; 3]) -> PageLine {
+        PageLine {
+            top,
+            order_x: 30.0,
+            cells: vec![
+                cell(texts[0], 30.0, 40.0),
+                cell(texts[1], 140.0, 320.0),
+                cell(texts[2], 330.0, 430.0),
+            ],
+            size: None,
+        }
+    }
+
+    /// Issue 16 (上越 by LibreOffice): `数` / `値` / `目` / `標` printed down the label
+    /// gutter beside two rows was a line of its own after the first row. It is the first
+    /// row's label cell; vertical text outside any table stays a line of its own.
+    #[test]
+    fn vertical_text_beside_table_rows_is_their_label() {
+        let region = TableRegion {
+            ruled: false,
+            columns: vec![(30.0, 40.0), (140.0, 320.0), (330.0, 430.0)],
+            rows: vec![(100.0, 125.0), (125.0, 150.0), (150.0, 160.0)],
+        };
+        let mut lines = vec![
+            row(100.0, ["", "就職率", "39.8%"]),
+            row(125.0, ["", "市民の割合", "42.2%"]),
+            row(150.0, ["", "認証品数", "126品"]),
+        ];
+        let vertical = |top: f64, text: &str| PageLine {
+            top,
+            order_x: -90.0,
+            cells: vec![cell(text, 80.0, 90.0)],
+            size: None,
+        };
+        let rest = place_vertical_labels(
+            vec![vertical(112.0, "数値目標"), vertical(400.0, "備考")],
+            &mut lines,
+            &[region],
+        );
+        assert_eq!(lines[0].cells[0].text, "数値目標");
+        assert_eq!(lines[1].cells[0].text, "");
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].cells[0].text, "備考");
+    }
 }

@@ -135,6 +135,10 @@ struct PageResult {
     fatal: Option<ExtractError>,
     /// Bytes its content streams and forms decoded (see [`PdfOptions::max_decoded`]).
     decoded_bytes: usize,
+    /// The header of a table without rulings running to the page's foot.
+    carry: Option<stream_table::CarriedHeader>,
+    /// The page may continue the table of the page before (see [`continue_tables`]).
+    open: Option<layout::OpenPage>,
 }
 
 fn read_with(
@@ -166,7 +170,8 @@ fn read_with(
             Some(page)
         })
         .collect();
-    let pages = settle_in_order(doc.as_ref(), pages, budget)?;
+    let mut pages = settle_in_order(doc.as_ref(), pages, budget)?;
+    continue_tables(&mut pages);
     if let Some(max) = opts.max_cells_per_line {
         for (i, page) in pages.iter().enumerate() {
             if let Some(at) = page.lines.iter().position(|l| l.cells.len() >= max) {
@@ -229,6 +234,30 @@ fn settle_in_order(
     Ok(settled)
 }
 
+/// Tables without rulings continued on pages that do not print their header again: a page
+/// that begins outside any table it read is read again under the header of the table that
+/// ran to the foot of the page before (in page order, so the result never depends on which
+/// pages were laid out first).
+fn continue_tables(pages: &mut [PageResult]) {
+    let mut carried: Option<stream_table::CarriedHeader> = None;
+    for page in pages.iter_mut() {
+        let own = page.carry.take();
+        let open = page.open.take();
+        carried = match (carried, open) {
+            (Some(header), Some(open)) => {
+                match guard::catch_quiet(|| open.continue_under(&header)) {
+                    Ok(Some((lines, onward))) => {
+                        page.lines = lines;
+                        onward
+                    }
+                    _ => own,
+                }
+            }
+            _ => own,
+        };
+    }
+}
+
 fn read_page(doc: &dyn OpenDocument, index: usize) -> PageResult {
     let read = guard::catch_quiet(|| doc.page(index));
     // Asked right after `page`, on the same thread, whatever the outcome.
@@ -272,6 +301,8 @@ fn lay_out_page(
             readable_glyphs: 0,
             fatal: None,
             decoded_bytes: 0,
+            carry: None,
+            open: None,
         };
     }
     if layer.is_unreadable() {
@@ -288,6 +319,8 @@ fn lay_out_page(
             readable_glyphs: 0,
             fatal: None,
             decoded_bytes: 0,
+            carry: None,
+            open: None,
         };
     }
     let mut content = content;
@@ -302,16 +335,18 @@ fn lay_out_page(
         let mut keep = flags.iter().map(|bad| !bad);
         content.glyphs.retain(|_| keep.next().unwrap_or(true));
     }
-    let lines = match guard::catch_quiet(|| layout::layout_page(content)) {
-        Ok(lines) => lines,
+    let page = match guard::catch_quiet(|| layout::layout_page(content)) {
+        Ok(page) => page,
         Err(panic) => return failed_page(format!("page {page_no} could not be laid out: {panic}")),
     };
     PageResult {
-        lines,
+        lines: page.lines,
         warnings,
         readable_glyphs: layer.readable_glyphs(),
         fatal: None,
         decoded_bytes: 0,
+        carry: page.carry,
+        open: page.open,
     }
 }
 
@@ -322,6 +357,8 @@ fn failed_page(message: String) -> PageResult {
         readable_glyphs: 0,
         fatal: None,
         decoded_bytes: 0,
+        carry: None,
+        open: None,
     }
 }
 

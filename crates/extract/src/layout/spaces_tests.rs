@@ -1,0 +1,173 @@
+//! Tests of [`super`]: space-aligned tables into rows, from small invented tables.
+
+use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
+use unicode_width::UnicodeWidthStr;
+
+/// A space-aligned line: each piece starting at its display column.
+fn at(pieces: &[(usize, &str)]) -> String {
+    let mut line = String::new();
+    for &(col, text) in pieces {
+        let width = UnicodeWidthStr::width(line.as_str());
+        line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
+        line.push_str(text);
+    }
+    line
+}
+
+/// A line as a viewer's copy prints it: each piece starting at its character column.
+fn at_chars(pieces: &[(usize, &str)]) -> String {
+    let mut line = String::new();
+    for &(col, text) in pieces {
+        let width = line.chars().count();
+        line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
+        line.push_str(text);
+    }
+    line
+}
+
+fn arranged(lines: &[String]) -> Vec<Vec<String>> {
+    let sources: Vec<SourceLine> = lines
+        .iter()
+        .map(|raw| SourceLine { page: 1, raw })
+        .collect();
+    arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
+        .lines
+        .iter()
+        .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+/// Issue 16 (上越 by pdftotext and WeasyPrint): `数値目標`, printed in the label
+/// column between the two headline rows it spans, was a heading line of its own, so
+/// the first row was not read as a headline KPI. It labels the first row it stands
+/// beside; the headings that run on into the name column stay headings.
+#[test]
+fn a_label_between_the_rows_it_spans_labels_the_first() {
+    let row = |name, values: [&'static str; 3]| {
+        at(&[
+            (14, name),
+            (40, values[0]),
+            (54, values[1]),
+            (68, values[2]),
+        ])
+    };
+    let lines = [
+        at(&[
+            (0, "政策分野"),
+            (14, "項目"),
+            (40, "基準値"),
+            (54, "現状値"),
+            (68, "目標値"),
+        ]),
+        at(&[(0, "分野1【しごとづくり】雇用を創出する")]),
+        row("就職率", ["39.8%", "36.2%", "45.7%"]),
+        at(&[(0, "数値目標")]),
+        row("市民の割合", ["42.2%", "35.1%", "42.2%以上"]),
+        at(&[(0, "A-1 地域産業の活性化")]),
+        row("認証品数", ["126品", "166品", "176品"]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["政策分野", "項目", "基準値", "現状値", "目標値"],
+        vec!["分野1【しごとづくり】雇用を創出する"],
+        vec!["数値目標", "就職率", "39.8%", "36.2%", "45.7%"],
+        vec!["", "市民の割合", "42.2%", "35.1%", "42.2%以上"],
+        vec!["A-1 地域産業の活性化"],
+        vec!["", "認証品数", "126品", "166品", "176品"],
+    ];
+    assert_eq!(got, want);
+}
+/// Issue 16 (柏崎 by LibreOffice): a header cell centred over right-aligned values
+/// starts in the gutter before them; it made a column of its own there, so `当初`
+/// and `（H30年度）` were two columns and the baseline column had no role.
+#[test]
+fn a_header_cell_centred_over_right_aligned_values_is_their_column() {
+    let lines = [
+        at_chars(&[(4, "項目"), (20, "当初"), (30, "実績値")]),
+        at_chars(&[(17, "（H30年度）"), (27, "（R2年度）")]),
+        at_chars(&[(4, "特許件数"), (21, "153件"), (31, "144件")]),
+        at_chars(&[(4, "認定数量"), (20, "2.0トン"), (30, "7.5トン")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初 （H30年度）", "実績値 （R2年度）"],
+        vec!["特許件数", "153件", "144件"],
+        vec!["認定数量", "2.0トン", "7.5トン"],
+    ];
+    assert_eq!(got, want);
+}
+/// Issue 16 (柏崎 by LibreOffice): a row whose values line holds no name, its name
+/// printed around it, lost the name's first line to the row above.
+#[test]
+fn a_name_printed_around_its_values_line_is_that_rows() {
+    let lines = [
+        at(&[(4, "項目"), (34, "当初"), (44, "目標値")]),
+        at(&[(4, "特許保有件数"), (34, "153件"), (44, "200件")]),
+        at(&[(4, "地域エネルギー会社の設立")]),
+        at(&[(34, "-"), (44, "-")]),
+        at(&[(4, "（電源エネルギー戦略室）")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "目標値"],
+        vec!["特許保有件数", "153件", "200件"],
+        vec!["地域エネルギー会社の設立（電源エネルギー戦略室）", "-", "-"],
+    ];
+    assert_eq!(got, want);
+}
+/// Issue 16 (上越, every form): a value wrapped over lines beside a one-line name
+/// made each of its lines a row of its own (each holds values in several columns).
+#[test]
+fn values_wrapped_under_a_row_stay_with_it() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (52, "目標値"), (72, "主な事業")]),
+        at(&[
+            (4, "児童生徒の偏差値"),
+            (30, "中学校2年英語のみ"),
+            (52, "小学校の各教科の"),
+        ]),
+        at(&[(30, "全国平均と同程度"), (52, "偏差値平均53以上")]),
+        at(&[
+            (30, "であるが"),
+            (52, "中学校の各教科の"),
+            (72, "・学力向上対策"),
+        ]),
+        at(&[(72, "・教育補助員配置")]),
+        at(&[(30, "(H30)"), (52, "偏差値平均52以上")]),
+        at(&[(4, "待機児童数"), (30, "0人 (H30)"), (52, "0人")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "目標値", "主な事業"],
+        vec![
+            "児童生徒の偏差値",
+            "中学校2年英語のみ全国平均と同程度であるが(H30)",
+            "小学校の各教科の偏差値平均53以上中学校の各教科の偏差値平均52以上",
+            "・学力向上対策\n・教育補助員配置",
+        ],
+        vec!["待機児童数", "0人 (H30)", "0人", ""],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by LibreOffice): the row numbers `1` / `2` / `3`, one character each on
+/// consecutive lines, were read as a label printed a character a line and joined into
+/// `123` on the first row (a cell the table stage took for a value, so the row was no
+/// KPI). Each number stays with its row; a label printed down the column is still one.
+#[test]
+fn row_numbers_are_no_vertical_label() {
+    let lines = [
+        at(&[(0, "No"), (4, "項目"), (34, "当初"), (44, "目標値")]),
+        at(&[(0, "1"), (4, "特許保有件数"), (34, "153件"), (44, "200件")]),
+        at(&[(0, "2"), (4, "認定数量"), (34, "2.0トン"), (44, "10トン")]),
+        at(&[(0, "3"), (4, "創業者数"), (34, "66人"), (44, "156人")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["No", "項目", "当初", "目標値"],
+        vec!["1", "特許保有件数", "153件", "200件"],
+        vec!["2", "認定数量", "2.0トン", "10トン"],
+        vec!["3", "創業者数", "66人", "156人"],
+    ];
+    assert_eq!(got, want);
+}

@@ -1,0 +1,203 @@
+//! Tests of [`super`]: tables without rulings, from glyphs drawn by hand.
+
+use super::*;
+
+/// Glyphs drawn left to right from `x`, each `advance` wide, a space glyph where the
+/// text has one (as WeasyPrint draws `（K P I）`).
+fn drawn(text: &str, x: f64, em: f64, space: f64) -> BaselineRow {
+    let mut glyphs = Vec::new();
+    let mut at = x;
+    for c in text.chars() {
+        let width = if c.is_ascii() { 0.65 * em } else { em };
+        let width = if c == ' ' { space * em } else { width };
+        glyphs.push(Glyph {
+            text: c.to_string(),
+            x0: at,
+            x1: at + width,
+            top: 100.0,
+            bottom: 100.0 + em,
+            size: em,
+            upright: true,
+            font: "F1".to_string(),
+        });
+        at += width;
+    }
+    let tables = vec![None; glyphs.len()];
+    BaselineRow {
+        glyphs,
+        top: 100.0,
+        bottom: 100.0 + em,
+        tables,
+    }
+}
+
+/// Glyphs of one text row: each piece drawn from its x, wide characters one em wide,
+/// others 0.6 em.
+fn text_row(pieces: &[(f64, &str)], top: f64, em: f64) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for &(x, text) in pieces {
+        let mut at = x;
+        for c in text.chars() {
+            let width = if c.is_ascii() { 0.6 * em } else { em };
+            glyphs.push(Glyph {
+                text: c.to_string(),
+                x0: at,
+                x1: at + width,
+                top,
+                bottom: top + em,
+                size: em,
+                upright: true,
+                font: "F1".to_string(),
+            });
+            at += width;
+        }
+    }
+    glyphs
+}
+
+/// A page of rows, `rows[i]` at `100 + 15 i`, read without rulings.
+fn page(rows: &[&[(f64, &str)]], em: f64) -> PositionedPage {
+    let glyphs: Vec<Glyph> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| text_row(r, 100.0 + 15.0 * i as f64, em))
+        .collect();
+    position_page(glyphs, Vec::new(), 0, Vec::new(), &[])
+}
+
+fn kpi_row<'a>(name: &'a str, values: [&'a str; 3]) -> [(f64, &'a str); 4] {
+    [
+        (50.0, name),
+        (200.0, values[0]),
+        (300.0, values[1]),
+        (400.0, values[2]),
+    ]
+}
+
+const HEADER: [(f64, &str); 4] = [
+    (50.0, "項目"),
+    (200.0, "基準値"),
+    (300.0, "現状値"),
+    (400.0, "目標値"),
+];
+
+fn texts(line: &PageLine) -> Vec<&str> {
+    line.cells.iter().map(|c| c.text.as_str()).collect()
+}
+
+/// Issue 16 (上越 by WeasyPrint): the table goes on over pages that do not print its
+/// header again; those pages' rows were split at wide gaps, not read in columns.
+#[test]
+fn a_table_continued_without_its_header_reads_under_the_header_before() {
+    let em = 10.0;
+    let first = page(
+        &[
+            &HEADER,
+            &kpi_row("就職率", ["39.8%", "36.2%", "45.7%"]),
+            &kpi_row("製造業従業員数", ["16,686人", "16,003人", "18,064人"]),
+        ],
+        em,
+    );
+    let read = first.read(None).unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let carry = read.carry.expect("the table runs to the page's foot");
+    // The next page: a row whose name wraps, then a row; no header.
+    let next = page(
+        &[
+            &kpi_row("認定農業者等の担い手", ["68.4%", "75.4%", "90.0%"]),
+            &[(50.0, "への農地集積率")],
+            &kpi_row("新規就農者数", ["38人/年", "29人/年", "31人/年"]),
+        ],
+        em,
+    );
+    let alone = next.read(None).unwrap();
+    assert!(alone.regions.is_empty() && alone.open);
+    let continued = next.read(Some(&carry)).unwrap();
+    assert_eq!(continued.regions.len(), 1);
+    let lines: Vec<Vec<&str>> = continued.lines.iter().map(texts).collect();
+    // The carried header comes first, above the page's first row, as if printed again.
+    assert_eq!(
+        lines,
+        [
+            vec!["項目", "基準値", "現状値", "目標値"],
+            vec![
+                "認定農業者等の担い手への農地集積率",
+                "68.4%",
+                "75.4%",
+                "90.0%"
+            ],
+            vec!["新規就農者数", "38人/年", "29人/年", "31人/年"],
+        ]
+    );
+    assert!(continued.lines[0].top < continued.lines[1].top);
+    assert!(continued.carry.is_some(), "and on to the page after");
+    // A page printed at another size is not the same table.
+    let larger = page(&[&kpi_row("新規就農者数", ["38人", "29人", "31人"])], 14.0);
+    assert!(larger.read(Some(&carry)).is_none());
+}
+
+/// Text well below a table (more than a page number or a note) ends it: nothing is
+/// carried to the next page.
+#[test]
+fn a_table_followed_by_text_carries_no_header() {
+    let mut rows: Vec<&[(f64, &str)]> = vec![&HEADER];
+    let row = kpi_row("就職率", ["39.8%", "36.2%", "45.7%"]);
+    rows.push(&row);
+    // Three blank rows' height, then three lines of running text.
+    let gap: [(f64, &str); 0] = [];
+    rows.extend([&gap[..], &gap[..], &gap[..]]);
+    let prose = [(50.0, "本市の総合戦略は、")];
+    rows.extend([&prose[..], &prose[..], &prose[..]]);
+    let read = page(&rows, 10.0).read(None).unwrap();
+    assert_eq!(read.regions.len(), 1);
+    assert!(read.carry.is_none());
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): the letter-spaced header term was split
+/// into columns `最重要業績評価指標（K` | `P I）`.
+#[test]
+fn a_letter_spaced_header_term_is_one_word() {
+    let em = 8.5;
+    let row = position(
+        &drawn("最重要業績評価指標（K P I）", 160.0, em, 0.23),
+        em / 2.0,
+    );
+    assert_eq!(row.raw, "最重要業績評価指標（K P I）");
+    assert_eq!(row.runs.len(), 1);
+    assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
+    // Not a header term: the letters stay words.
+    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0);
+    assert_eq!(row.runs[0].words.len(), 3);
+    // Spaces of a word gap (not narrow): words, even in a header term.
+    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0);
+    assert_eq!(row.runs[0].words.len(), 4);
+}
+
+/// Issue 16 (柏崎 by WeasyPrint): a header printed at a page's foot, its rows all on the
+/// next page, was carried to no page (only tables with rows were).
+#[test]
+fn a_header_at_the_foot_of_a_page_is_carried() {
+    let em = 10.0;
+    let prose = [(50.0, "本市の総合戦略は、次のとおりです。")];
+    let gap: [(f64, &str); 0] = [];
+    let first = page(&[&prose, &gap, &gap, &HEADER], em);
+    let read = first.read(None).unwrap();
+    assert!(read.regions.is_empty());
+    let carry = read.carry.expect("the header at the foot is carried");
+    let next = page(
+        &[&kpi_row("新規就農者数", ["38人/年", "29人/年", "31人/年"])],
+        em,
+    );
+    let continued = next.read(Some(&carry)).unwrap();
+    let lines: Vec<Vec<&str>> = continued.lines.iter().map(texts).collect();
+    assert_eq!(
+        lines,
+        [
+            vec!["項目", "基準値", "現状値", "目標値"],
+            vec!["新規就農者数", "38人/年", "29人/年", "31人/年"],
+        ]
+    );
+    // A header with rows of text under it heads no next page.
+    let first = page(&[&HEADER, &gap, &gap, &prose, &prose, &prose], em);
+    assert!(first.read(None).unwrap().carry.is_none());
+}
