@@ -1,5 +1,6 @@
-//! Nothing lost silently: a line shaped like a KPI row that no layout reads is a warning
-//! with its line, and a table of many unreadable rows warns once a row in linear time.
+//! Nothing lost silently: rows go on after a line taken for the table's end, a line shaped
+//! like a KPI row that no layout reads is a warning with its line, and a table of many
+//! unreadable rows warns once a row in linear time.
 
 use shinchoku_extract::{read_text, WarningCode};
 use shinchoku_table::{reconstruct, Report};
@@ -25,11 +26,27 @@ fn a_row_after_its_table_has_ended_is_a_warning_not_a_silent_loss() {
     let r = run("指標名\t基準値（R元）\t現状値（R4）\t目標値（R6）\n\
          移住者数\t120人\t180人\t200人\n\
          ・移住相談会の開催\n\
-         1-2 観光の振興\n\
+         基本目標2 観光の振興\n\
          観光入込客数\t120万人\t135万人\t150万人\n\
          本計画は毎年度検証を行う。\n");
     assert_eq!(r.kpis.len(), 1, "{:?}", r.kpis);
+    assert_eq!(r.sections[0].title, "観光の振興");
     assert_eq!(unparsed_lines(&r), [5]);
+}
+
+/// A row broken over a page: a fragment of its name alone at the top of the next page (after
+/// the page break, so it reads as the table's end), then rows again. The rows go on.
+#[test]
+fn rows_go_on_after_a_line_taken_for_the_tables_end() {
+    let r = run("指標名\t基準値（R元）\t現状値（R4）\t目標値（R6）\n\
+         移住者数\t120人\t180人\t200人\n\
+         \n\
+         ネート数\n\
+         観光入込客数\t120万人\t135万人\t150万人\n\
+         空き家バンク登録件数\t4件\t7件\t10件\n");
+    let names: Vec<&str> = r.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, ["移住者数", "観光入込客数", "空き家バンク登録件数"]);
+    assert_eq!(unparsed_lines(&r), Vec::<u32>::new());
 }
 
 #[test]
@@ -38,7 +55,7 @@ fn rows_read_as_kpis_and_lines_that_are_no_row_give_no_warning() {
          移住者数\t120人\t180人\t200人\n\
          観光入込客数\t120万人\t135万人\t150万人\n\
          ・移住相談会の開催\n\
-         1-2 観光の振興\n\
+         基本目標2 観光の振興\n\
          令和4年度\t第2回\t会議\n\
          本計画は令和6年度までの5年間とする。\n");
     assert_eq!(r.kpis.len(), 2);

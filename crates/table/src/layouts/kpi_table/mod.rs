@@ -163,6 +163,13 @@ pub(crate) struct KpiRows;
 
 impl Layout for KpiRows {
     fn read<'a>(&self, doc: &mut Doc<'a>, at: &At<'a, '_>) -> Claim {
+        if let Some(table) = doc.table_in(Phase::Trailer) {
+            // A line shaped like a KPI row under lines taken for the table's end (a wrapped
+            // name's fragment alone at the top of a page, a caption): the rows go on.
+            if crate::layouts::is_row_of_values(at.filled) {
+                table.phase = Phase::Rows;
+            }
+        }
         if doc.table_in(Phase::Rows).is_none() {
             return Claim::Declined;
         }
