@@ -1,6 +1,7 @@
-//! Nothing lost silently: rows go on after a line taken for the table's end, a line shaped
-//! like a KPI row that no layout reads is a warning with its line, and a table of many
-//! unreadable rows warns once a row in linear time.
+//! Nothing lost silently: rows go on after a line taken for the table's end and under a
+//! later heading without a header, a line shaped like a KPI row that no layout reads is a
+//! warning with its line, and a table of many unreadable rows warns once a row in linear
+//! time.
 
 use shinchoku_extract::{read_text, WarningCode};
 use shinchoku_table::{reconstruct, Report};
@@ -19,19 +20,35 @@ fn unparsed_lines(report: &Report) -> Vec<u32> {
         .collect()
 }
 
-/// A bullet line ends the table's rows and a heading closes it; the row after the heading
-/// has no header to be read under (the report did not print one again).
+/// A bullet line ends the table's rows and a heading closes the table; the rows under the
+/// heading come without a header of their own (the report prints it once a page): they are
+/// read under the last header, in the heading's section.
 #[test]
-fn a_row_after_its_table_has_ended_is_a_warning_not_a_silent_loss() {
+fn rows_under_a_later_heading_without_a_header_are_read_under_the_last_one() {
     let r = run("指標名\t基準値（R元）\t現状値（R4）\t目標値（R6）\n\
          移住者数\t120人\t180人\t200人\n\
          ・移住相談会の開催\n\
          基本目標2 観光の振興\n\
          観光入込客数\t120万人\t135万人\t150万人\n\
          本計画は毎年度検証を行う。\n");
-    assert_eq!(r.kpis.len(), 1, "{:?}", r.kpis);
+    let names: Vec<&str> = r.kpis.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, ["移住者数", "観光入込客数"]);
     assert_eq!(r.sections[0].title, "観光の振興");
-    assert_eq!(unparsed_lines(&r), [5]);
+    assert_eq!(
+        r.kpis[1].section.as_deref(),
+        Some(r.sections[0].code.as_str())
+    );
+    assert_eq!(unparsed_lines(&r), Vec::<u32>::new());
+}
+
+/// KPIs read without any table header (an inline list), then a line shaped like a KPI row:
+/// there is no header to read it under, so it is a warning with its line.
+#[test]
+fn a_row_with_no_header_anywhere_is_a_warning_not_a_silent_loss() {
+    let r = run("婚姻率：5.5‰（平成25年）→5.9‰（平成31年）\n\
+         観光入込客数\t120万人\t135万人\t150万人\n");
+    assert_eq!(r.kpis.len(), 1, "{:?}", r.kpis);
+    assert_eq!(unparsed_lines(&r), [2]);
 }
 
 /// A row broken over a page: a fragment of its name alone at the top of the next page (after

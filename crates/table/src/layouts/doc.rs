@@ -169,6 +169,21 @@ pub(crate) struct OpenTable<'a> {
     pub caption_unit: Option<String>,
 }
 
+impl<'a> OpenTable<'a> {
+    /// A table whose rows start on the next line.
+    pub(crate) fn new(schema: &'a Schema, caption_unit: Option<String>) -> OpenTable<'a> {
+        OpenTable {
+            schema,
+            phase: Phase::Rows,
+            kpis: Vec::new(),
+            department_cursor: 0,
+            titled: None,
+            chart: None,
+            caption_unit,
+        }
+    }
+}
+
 /// The walk's state, shared by the layouts.
 pub(crate) struct Doc<'a> {
     pub out: Drafts,
@@ -179,6 +194,9 @@ pub(crate) struct Doc<'a> {
     pub sections: SectionCursor,
     /// The open table; `None` outside tables.
     pub table: Option<OpenTable<'a>>,
+    /// The header of the last table opened, which rows printed under a later heading
+    /// without a header of their own are read under.
+    pub last_schema: Option<&'a Schema>,
     /// A unit caption seen since the last table opened, for the next table.
     pub caption_unit: Option<String>,
     /// The narrative block being read (an index into [`Drafts::initiatives`]).
@@ -196,6 +214,7 @@ impl<'a> Doc<'a> {
             headers,
             sections: SectionCursor::default(),
             table: None,
+            last_schema: None,
             caption_unit: None,
             initiative: None,
             warned: HashSet::new(),

@@ -207,7 +207,7 @@ fn walk<'a>(
         if claimed.is_none() && !doc.out.kpis.is_empty() && is_row_of_values(&filled) {
             doc.warn(
                 WarningCode::UnparsedRow,
-                "a line shaped like a KPI row (a name, then values) lies outside any KPI table: the table above it has ended and no header follows; it was not read".to_string(),
+                "a line shaped like a KPI row (a name, then values), with no KPI table header before it to read it under; it was not read".to_string(),
                 view.line,
             );
         }

@@ -80,15 +80,8 @@ fn open_table<'a>(doc: &mut Doc<'a>, schema: &'a Schema, at: &At) {
             .cloned();
     }
     doc.sections.headline = std::mem::take(&mut doc.sections.headline_marker);
-    doc.table = Some(OpenTable {
-        schema,
-        phase: Phase::Rows,
-        kpis: Vec::new(),
-        department_cursor: 0,
-        titled: None,
-        chart: None,
-        caption_unit: doc.caption_unit.take(),
-    });
+    doc.last_schema = Some(schema);
+    doc.table = Some(OpenTable::new(schema, doc.caption_unit.take()));
 }
 
 /// Single-cell lines about a table: department lines after it (`（ものづくり振興課）`), a
@@ -163,11 +156,17 @@ pub(crate) struct KpiRows;
 
 impl Layout for KpiRows {
     fn read<'a>(&self, doc: &mut Doc<'a>, at: &At<'a, '_>) -> Claim {
-        if let Some(table) = doc.table_in(Phase::Trailer) {
-            // A line shaped like a KPI row under lines taken for the table's end (a wrapped
-            // name's fragment alone at the top of a page, a caption): the rows go on.
-            if crate::layouts::is_row_of_values(at.filled) {
-                table.phase = Phase::Rows;
+        if crate::layouts::is_row_of_values(at.filled) {
+            match (doc.table.as_mut(), doc.last_schema) {
+                // A line shaped like a KPI row under lines taken for the table's end (a
+                // wrapped name's fragment alone at the top of a page, a caption): the rows
+                // go on.
+                (Some(table), _) => table.phase = Phase::Rows,
+                // Under a heading that closed the table, rows with no header of their own
+                // (a report that prints its header once a page, not once a section): they
+                // are read under the last header.
+                (None, Some(schema)) => doc.table = Some(OpenTable::new(schema, None)),
+                (None, None) => {}
             }
         }
         if doc.table_in(Phase::Rows).is_none() {
