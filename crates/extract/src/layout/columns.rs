@@ -200,17 +200,48 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
 
 /// Left edges where runs of many lines start (at least two lines, and one in five of
 /// the voting lines): Nurminen's text edges, the strongest sign of a left-aligned column.
+///
+/// An edge is no column's start where a value that crosses it ends exactly where a run
+/// starting at it ends: that is a right-aligned column whose values of equal width happen
+/// to start together (`721億円` under `2,818千円`), not a column beside another. The
+/// crossing value is one word, its run's last, at most twice as wide as the run starting
+/// at the edge (a name squeezed against its value by one space starts a word at the
+/// edge, and a long name that bridges a gutter is far wider).
 fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
-    let mut starts: Vec<u32> = voters
-        .iter()
-        .flat_map(|runs| runs.iter().map(|r| r.span.x(metric).0))
-        .collect();
-    starts.sort_unstable();
+    let runs = || voters.iter().flat_map(|runs| runs.iter());
+    let mut spans: Vec<(u32, u32)> = runs().map(|r| r.span.x(metric)).collect();
+    spans.sort_unstable();
     let support = (voters.len() / 5).max(2);
-    starts
-        .chunk_by(|a, b| a == b)
+    let edges: Vec<u32> = spans
+        .chunk_by(|a, b| a.0 == b.0)
         .filter(|same| same.len() >= support)
-        .map(|same| same[0])
+        .map(|same| same[0].0)
+        .collect();
+    // Edges inside a right-aligned column: some run crossing the edge (starting left of
+    // it) ends where a run starting at the edge ends.
+    let mut right_aligned = vec![false; edges.len()];
+    for run in runs() {
+        let Some(&(_, _, last)) = run.words.last() else {
+            continue;
+        };
+        let (w0, w1) = last.x(metric);
+        if w1 != run.span.x(metric).1 {
+            continue;
+        }
+        let from = edges.partition_point(|&e| e <= w0);
+        let to = edges.partition_point(|&e| e < w1);
+        for (i, &e) in edges.iter().enumerate().take(to).skip(from) {
+            let at_most_twice = e - w0 <= w1 - e;
+            if !right_aligned[i] && at_most_twice && spans.binary_search(&(e, w1)).is_ok() {
+                right_aligned[i] = true;
+            }
+        }
+    }
+    edges
+        .into_iter()
+        .zip(right_aligned)
+        .filter(|&(_, aligned)| !aligned)
+        .map(|(e, _)| e)
         .collect()
 }
 
@@ -255,6 +286,29 @@ mod tests {
         let cols = find_columns(&refs, metric);
         assert_eq!(cols.len(), 3, "{cols:?}");
         for (line, rs) in text.iter().zip(&lines) {
+            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
+            assert_eq!(at, [0, 1, 2], "{line}");
+        }
+    }
+
+    /// Right-aligned values of equal width start at one x (`721億円`, `360万人`): that
+    /// edge lies inside the column the wider values (`2,818千円`) cross, and must not
+    /// split it in two.
+    #[test]
+    fn equal_width_right_aligned_values_do_not_split_their_column() {
+        let text = [
+            "                           当初        前年度",
+            "指標                       (H30)        (R1)",
+            "一人当たりの市民所得     2,818千円   2,835千円",
+            "製造品出荷額付加価値額     721億円     690億円",
+            "観光入込客数               360万人     315万人",
+        ];
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let metric = Metric::Display;
+        let cols = find_columns(&refs, metric);
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines).skip(2) {
             let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
             assert_eq!(at, [0, 1, 2], "{line}");
         }

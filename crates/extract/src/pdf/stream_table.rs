@@ -437,7 +437,25 @@ impl PositionedPage {
                 .flatten()
                 .copied()
                 .collect();
-            let unruled = block_rows
+            // Most of the body's text rows must be unruled: a header drawn as a ruled band
+            // (a shaded header over borderless rows) does not make the region a ruled
+            // table, however many of the region's few rows its lines are.
+            let header_lines = if block.headers.is_empty() {
+                0
+            } else {
+                arrangement
+                    .lines
+                    .iter()
+                    .find(|l| l.first == block.first)
+                    .map_or(0, |l| l.raw.split('\n').count())
+            };
+            let body_rows: Vec<usize> = row_of
+                [(block.first + header_lines).min(block.end)..block.end]
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            let unruled = body_rows
                 .iter()
                 .filter(|&&r| rows[r].ruled.is_empty())
                 .count();
@@ -471,7 +489,7 @@ impl PositionedPage {
                 .iter()
                 .zip(counted.iter().zip(&self.ruled_glyphs))
                 .all(|(&touched, (counted, all))| !touched || counted == all);
-            if unruled * 2 <= block_rows.len() || !whole_tables {
+            if unruled * 2 <= body_rows.len() || !whole_tables {
                 continue;
             }
             if above == 0 {

@@ -201,3 +201,56 @@ fn a_header_at_the_foot_of_a_page_is_carried() {
     let first = page(&[&HEADER, &gap, &gap, &prose, &prose, &prose], em);
     assert!(first.read(None).unwrap().carry.is_none());
 }
+
+/// Issue 16 (柏崎 by WeasyPrint and LibreOffice): a header drawn as a ruled band (a
+/// shaded header of three lines) over two borderless rows was left to the plain reading,
+/// its lines outnumbering the rows: the row number stayed glued to the name.
+#[test]
+fn a_ruled_header_band_over_few_unruled_rows_is_read_as_one_table() {
+    let em = 10.0;
+    let header: [&[(f64, &str)]; 3] = [
+        &[(200.0, "当初"), (300.0, "実績値"), (400.0, "目標値")],
+        &[
+            (50.0, "重要業績評価指標"),
+            (200.0, "(H30)"),
+            (300.0, "(R2)"),
+            (400.0, "(R6)"),
+        ],
+        &[(200.0, "(2018)"), (300.0, "(2020)"), (400.0, "(2024)")],
+    ];
+    let ruled: Vec<(usize, Glyph)> = header
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| text_row(r, 100.0 + 15.0 * i as f64, em))
+        .map(|g| (0, g))
+        .collect();
+    let rows: [[(f64, &str); 5]; 2] = [
+        [
+            (30.0, "1"),
+            (50.0, "特許保有件数"),
+            (200.0, "153件"),
+            (300.0, "144件"),
+            (400.0, "200件"),
+        ],
+        [
+            (30.0, "2"),
+            (50.0, "認定数量"),
+            (200.0, "2.0トン"),
+            (300.0, "7.5トン"),
+            (400.0, "10トン"),
+        ],
+    ];
+    let stream: Vec<Glyph> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| text_row(r, 145.0 + 15.0 * i as f64, em))
+        .collect();
+    let read = position_page(stream, ruled, 1, Vec::new(), &[])
+        .read(None)
+        .unwrap();
+    assert_eq!(read.regions.len(), 1, "read as one table");
+    assert_eq!(read.taken, [true], "the header band is part of it");
+    let lines: Vec<Vec<&str>> = read.lines.iter().map(texts).collect();
+    assert_eq!(lines[1], ["1", "特許保有件数", "153件", "144件", "200件"]);
+    assert_eq!(lines[2], ["2", "認定数量", "2.0トン", "7.5トン", "10トン"]);
+}
