@@ -2,27 +2,10 @@
 //! a KPI row marked ◆, numbered goals with bracketed measures under them, and era-less
 //! fiscal years read in the document's era.
 
-use shinchoku_extract::read_text;
-use shinchoku_table::{reconstruct, KpiKind, Report, Role, Value};
+mod common;
+use common::{observations, run};
 
-fn run(text: &str) -> Report {
-    reconstruct(&read_text(text.as_bytes()).expect("test text reads").lines)
-}
-
-/// (role, number, year) of each observation.
-fn observations(report: &Report, k: usize) -> Vec<(Role, Option<f64>, Option<i32>)> {
-    report.kpis[k]
-        .observations
-        .iter()
-        .map(|o| {
-            let number = match &o.value {
-                Value::Number(n) => Some(n.number),
-                _ => None,
-            };
-            (o.role, number, o.period.as_ref().map(|p| p.year))
-        })
-        .collect()
-}
+use shinchoku_table::{KpiKind, Role, Value};
 
 #[test]
 fn an_arrow_pair_in_the_name_cell_gives_the_baseline_and_the_final_target() {

@@ -1,12 +1,11 @@
 //! A document's identity (title and municipality) on small invented reports: a web
 //! breadcrumb first line, a table that opens the document, names several prefectures share.
 
-use shinchoku_extract::{read_text, WarningCode};
-use shinchoku_table::{reconstruct, Report};
+mod common;
+use common::run;
 
-fn run(text: &str) -> Report {
-    reconstruct(&read_text(text.as_bytes()).expect("test text reads").lines)
-}
+use shinchoku_extract::WarningCode;
+use shinchoku_table::{reconstruct, Report};
 
 fn code(report: &Report) -> Option<&str> {
     report.info.municipality.as_ref()?.code.as_deref()

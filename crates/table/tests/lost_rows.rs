@@ -3,12 +3,11 @@
 //! warning with its line, and a table of many unreadable rows warns once a row in linear
 //! time.
 
-use shinchoku_extract::{read_text, WarningCode};
-use shinchoku_table::{reconstruct, Report};
+mod common;
+use common::run;
 
-fn run(text: &str) -> Report {
-    reconstruct(&read_text(text.as_bytes()).expect("test text reads").lines)
-}
+use shinchoku_extract::WarningCode;
+use shinchoku_table::Report;
 
 /// The lines of the `unparsed_row` warnings.
 fn unparsed_lines(report: &Report) -> Vec<u32> {

@@ -1,27 +1,10 @@
 //! Yearly sheets (one row of years, an 実績値 / 目標値 row per indicator) and damaged
 //! one-cell-a-line transcripts, on small invented reports; and bad input for both.
 
-use shinchoku_extract::read_text;
-use shinchoku_table::{reconstruct, Report, Role, Value};
+mod common;
+use common::{observations, run};
 
-fn run(text: &str) -> Report {
-    reconstruct(&read_text(text.as_bytes()).expect("test text reads").lines)
-}
-
-/// (role, number, year) of each observation.
-fn observations(report: &Report, k: usize) -> Vec<(Role, Option<f64>, Option<i32>)> {
-    report.kpis[k]
-        .observations
-        .iter()
-        .map(|o| {
-            let number = match &o.value {
-                Value::Number(n) => Some(n.number),
-                _ => None,
-            };
-            (o.role, number, o.period.as_ref().map(|p| p.year))
-        })
-        .collect()
-}
+use shinchoku_table::Role;
 
 /// The sheet as its Excel file holds it (tab-separated): empty cells keep the years' places.
 #[test]

@@ -556,7 +556,9 @@ mod tests {
     use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
     use crate::diag::WarningCode;
 
-    fn cells(text: &str) -> (Vec<Vec<String>>, Vec<WarningCode>) {
+    /// Each line's cells and the doubts, of `text` read under `auto` (the yearly sheet's
+    /// tests use it too).
+    pub(super) fn cells(text: &str) -> (Vec<Vec<String>>, Vec<WarningCode>) {
         let lines: Vec<SourceLine> = text
             .lines()
             .map(|raw| SourceLine { page: 1, raw })

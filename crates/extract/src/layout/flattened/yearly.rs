@@ -330,20 +330,8 @@ fn raw_of(words: &[Word], range: std::ops::Range<usize>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::cells;
     use crate::diag::WarningCode;
-    use crate::layout::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
-
-    fn cells(text: &str) -> (Vec<Vec<String>>, Vec<WarningCode>) {
-        let lines = [SourceLine { page: 1, raw: text }];
-        let a = arrange(&lines, TextLayout::Auto, &BuiltinVocabulary);
-        (
-            a.lines
-                .iter()
-                .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-                .collect(),
-            a.doubts.iter().map(|d| d.1).collect(),
-        )
-    }
 
     const PAD: &str = "施策マネジメントシート(令和4年度の振り返り) 主管課 （氏名省略）";
 
