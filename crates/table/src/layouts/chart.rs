@@ -94,9 +94,7 @@ impl Layout for ChartTitle {
             return Claim::Declined;
         };
         let single = at.single();
-        if single.is_none() && (table.phase == Phase::Rows || super::is_row_of_values(at.filled)) {
-            // Under the rows, a line of several cells is taken as the chart's furniture,
-            // but not one shaped like a KPI row: that is a row lost, which the walk reports.
+        if table.phase == Phase::Rows && single.is_none() {
             return Claim::Declined;
         }
         table.chart = None;
