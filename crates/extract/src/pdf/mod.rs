@@ -126,7 +126,8 @@ fn prefer(first: ExtractError, second: ExtractError) -> ExtractError {
     }
 }
 
-/// One page's outcome.
+/// One page's outcome (the default: nothing read, nothing to say).
+#[derive(Default)]
 struct PageResult {
     lines: Vec<layout::PageLine>,
     warnings: Vec<(WarningCode, String)>,
@@ -296,13 +297,8 @@ fn lay_out_page(
             format!("page {page_no} has no text layer (an image or an empty page?); expected text"),
         ));
         return PageResult {
-            lines: Vec::new(),
             warnings,
-            readable_glyphs: 0,
-            fatal: None,
-            decoded_bytes: 0,
-            carry: None,
-            open: None,
+            ..PageResult::default()
         };
     }
     if layer.is_unreadable() {
@@ -314,13 +310,8 @@ fn lay_out_page(
             ),
         ));
         return PageResult {
-            lines: Vec::new(),
             warnings,
-            readable_glyphs: 0,
-            fatal: None,
-            decoded_bytes: 0,
-            carry: None,
-            open: None,
+            ..PageResult::default()
         };
     }
     let mut content = content;
@@ -352,13 +343,8 @@ fn lay_out_page(
 
 fn failed_page(message: String) -> PageResult {
     PageResult {
-        lines: Vec::new(),
         warnings: vec![(WarningCode::PageError, message)],
-        readable_glyphs: 0,
-        fatal: None,
-        decoded_bytes: 0,
-        carry: None,
-        open: None,
+        ..PageResult::default()
     }
 }
 
