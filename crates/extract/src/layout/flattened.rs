@@ -522,14 +522,33 @@ pub fn line(
     if !any_row {
         return None;
     }
-    if unplaced_values > 0 {
-        out.doubts.push((
-            index,
-            WarningCode::UnparsedRow,
-            format!(
-                "{unplaced_values} value(s) of a table flattened onto one line make no row (a name followed by one value per column); kept as text"
-            ),
-        ));
+    let headers = headers
+        .iter()
+        .map(|h| {
+            std::iter::once(words[h.name].text.as_str())
+                .chain(h.columns.iter().map(|c| words[c.term].text.as_str()))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    let unplaced = (unplaced_values > 0).then(|| format!(
+        "{unplaced_values} value(s) of a table flattened onto one line make no row (a name followed by one value per column); kept as text"
+    ));
+    hand_over(out, index, produced, headers, unplaced);
+    Some(())
+}
+
+/// The lines read from flattened line `index` into `out`: the block `cells` prints, with
+/// the headers found, and an `unparsed_row` doubt saying what made no row, if anything.
+fn hand_over(
+    out: &mut Arrangement,
+    index: usize,
+    produced: Vec<Arranged>,
+    headers: Vec<String>,
+    unplaced: Option<String>,
+) {
+    if let Some(message) = unplaced {
+        out.doubts.push((index, WarningCode::UnparsedRow, message));
     }
     out.blocks.push(Block {
         first: index,
@@ -537,18 +556,9 @@ pub fn line(
         form: "flattened",
         columns: Vec::new(),
         metric: "",
-        headers: headers
-            .iter()
-            .map(|h| {
-                std::iter::once(words[h.name].text.as_str())
-                    .chain(h.columns.iter().map(|c| words[c.term].text.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect(),
+        headers,
     });
     out.lines.extend(produced);
-    Some(())
 }
 
 #[cfg(test)]

@@ -28,9 +28,8 @@
 
 use super::{is_number, text_lines, Kind, Word};
 use crate::cells::Cell;
-use crate::diag::WarningCode;
 use crate::era::parse_period;
-use crate::layout::{join_wrapped, make_cell, Arranged, Arrangement, Block};
+use crate::layout::{join_wrapped, make_cell, Arranged, Arrangement};
 use crate::normalize::normalize;
 
 /// A header has at least this many consecutive years (two are a 基準値/目標値 pair).
@@ -298,24 +297,11 @@ pub(super) fn read(raw: &str, words: &[Word], index: usize, out: &mut Arrangemen
         .filter(|&&k| is_number(&normalize(&words[k].text)))
         .count();
     text_lines(raw, words, &rest, index, &mut produced);
-    if unplaced > 0 {
-        out.doubts.push((
-            index,
-            WarningCode::UnparsedRow,
-            format!(
-                "{unplaced} value(s) of a yearly sheet flattened onto one line make no row (values, then a row label, under an indicator's name); kept as text"
-            ),
-        ));
-    }
-    out.blocks.push(Block {
-        first: index,
-        end: index + 1,
-        form: "flattened",
-        columns: Vec::new(),
-        metric: "",
-        headers: vec![raw_of(words, start..header.end).replace(' ', " | ")],
-    });
-    out.lines.extend(produced);
+    let unplaced = (unplaced > 0).then(|| format!(
+        "{unplaced} value(s) of a yearly sheet flattened onto one line make no row (values, then a row label, under an indicator's name); kept as text"
+    ));
+    let headers = vec![raw_of(words, start..header.end).replace(' ', " | ")];
+    super::hand_over(out, index, produced, headers, unplaced);
     Some(())
 }
 
