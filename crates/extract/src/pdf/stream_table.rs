@@ -109,6 +109,87 @@ fn baseline_rows(mut glyphs: Vec<(Option<usize>, Glyph)>) -> Vec<BaselineRow> {
     rows
 }
 
+/// Text sizes this far apart (relative to the smaller) are different sizes of type.
+const SIZE_CHANGE: f64 = 0.02;
+
+/// A row's size of type: the em most of its visible glyphs have (the larger on a tie).
+fn text_size(row: &BaselineRow) -> Option<f64> {
+    let mut ems: Vec<f64> = row
+        .glyphs
+        .iter()
+        .filter(|g| !is_blank_text(&g.text))
+        .map(Glyph::em)
+        .collect();
+    ems.sort_by(f64::total_cmp);
+    ems.chunk_by(|a, b| (a - b).abs() < 0.05)
+        .max_by_key(|same| same.len())
+        .map(|same| same[0])
+}
+
+/// Per row: its size of type, and the size of the first row after it set in another size
+/// (one sweep from the foot of the page up).
+fn sizes_and_next(rows: &[BaselineRow]) -> Vec<(Option<f64>, Option<f64>)> {
+    let mut out: Vec<(Option<f64>, Option<f64>)> = vec![(None, None); rows.len()];
+    let mut after: (Option<f64>, Option<f64>) = (None, None);
+    for (i, row) in rows.iter().enumerate().rev() {
+        let size = text_size(row);
+        let next = match (size, after.0) {
+            (Some(s), Some(t)) if same_size(s, t) => after.1,
+            (_, None) => after.1,
+            (_, t) => t,
+        };
+        out[i] = (size, next);
+        if size.is_some() {
+            after = (size, next);
+        }
+    }
+    out
+}
+
+/// Whether a row a line or more below the row before it ends the table the rows above it
+/// belong to (set mostly in `table`, a size of type): it is set larger (`size`), and the
+/// text after it in its size is followed by text in a third size, or by nothing (`next`:
+/// body text under a table, then the next heading). A table's rows share their size; a
+/// heading inside the table (`分野1【しごとづくり】…` over its field's rows) is set apart
+/// in its own size too, but the rows after it are in the table's size again. Where a text
+/// rendering shows one blank line there, the page shows the table's end:
+/// [`position_page`] writes two, which end the table region as two blank lines end one
+/// in flattened text.
+fn ends_table(table: f64, size: Option<f64>, next: Option<f64>) -> bool {
+    let Some(size) = size else {
+        return false;
+    };
+    size > table && !same_size(table, size) && next.is_none_or(|s| !same_size(s, table))
+}
+
+/// How many rows since a table region could have begun are set in each size of type.
+#[derive(Default)]
+struct SizeCount {
+    sizes: Vec<(f64, usize)>,
+}
+
+impl SizeCount {
+    fn add(&mut self, size: f64) {
+        match self.sizes.iter_mut().find(|(s, _)| same_size(*s, size)) {
+            Some((_, n)) => *n += 1,
+            None => self.sizes.push((size, 1)),
+        }
+    }
+
+    /// The size most rows have (the first seen on a tie).
+    fn mode(&self) -> Option<f64> {
+        let most = self.sizes.iter().map(|&(_, n)| n).max()?;
+        self.sizes
+            .iter()
+            .find(|&&(_, n)| n == most)
+            .map(|&(s, _)| s)
+    }
+}
+
+fn same_size(a: f64, b: f64) -> bool {
+    (a - b).abs() <= SIZE_CHANGE * a.min(b)
+}
+
 /// The body text's em on the page: the median glyph em (10 when there are no glyphs).
 fn page_em(rows: &[BaselineRow]) -> f64 {
     let mut ems: Vec<f64> = rows
@@ -347,6 +428,9 @@ pub(super) fn position_page(
     // Positioned lines with blank lines for vertical space; `row_of` maps them back.
     let mut lines: Vec<PositionedRow> = Vec::with_capacity(rows.len());
     let mut row_of: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    // The sizes of type of the rows since the last two blank lines.
+    let mut block_size = SizeCount::default();
+    let sizes = sizes_and_next(&rows);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
@@ -355,6 +439,13 @@ pub(super) fn position_page(
             if blanks == 0 && rule_between(prev, row, rules) {
                 blanks = 1;
             }
+            let (size, next) = sizes[i];
+            if blanks == 1 && block_size.mode().is_some_and(|t| ends_table(t, size, next)) {
+                blanks = 2;
+            }
+            if blanks >= 2 {
+                block_size = SizeCount::default();
+            }
             for _ in 0..blanks {
                 lines.push(PositionedRow {
                     raw: String::new(),
@@ -362,6 +453,9 @@ pub(super) fn position_page(
                 });
                 row_of.push(None);
             }
+        }
+        if let Some(size) = sizes[i].0 {
+            block_size.add(size);
         }
         lines.push(position(row, unit));
         row_of.push(Some(i));

@@ -254,3 +254,71 @@ fn a_ruled_header_band_over_few_unruled_rows_is_read_as_one_table() {
     assert_eq!(lines[1], ["1", "特許保有件数", "153件", "144件", "200件"]);
     assert_eq!(lines[2], ["2", "認定数量", "2.0トン", "7.5トン", "10トン"]);
 }
+
+/// A page of rows, each `(top, em, pieces)`, read without rulings.
+fn page_at(rows: &[(f64, f64, &[(f64, &str)])]) -> PositionedPage {
+    let glyphs: Vec<Glyph> = rows
+        .iter()
+        .flat_map(|&(top, em, r)| text_row(r, top, em))
+        .collect();
+    position_page(glyphs, Vec::new(), 0, Vec::new(), &[])
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): body text set larger than the table, one
+/// line below its last row, was read as the table's rows (WeasyPrint leaves no more space
+/// there), and the rows after it (another table of three runs) moved the columns. Text
+/// in another size after the table's rows, followed by text in a third size, ends it.
+#[test]
+fn larger_text_below_a_table_ends_it() {
+    let (table, body, heading) = (8.5, 9.5, 10.0);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let row2 = kpi_row("創業者数", ["66人", "77人", "93人"]);
+    let prose = [(
+        20.0,
+        "このうち、入所保留通知書の発行数には件数も含まれています。",
+    )];
+    let more = [(20.0, "その実態を詳細に把握することは困難です。")];
+    let title = [(20.0, "KPIの達成に係る施策の主な取組")];
+    let other = [
+        (60.0, "建築住宅課"),
+        (200.0, "主な取組と成果"),
+        (300.0, "住宅リフォーム"),
+    ];
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (124.0, table, &row2),
+        (143.5, body, &prose),
+        (156.0, body, &more),
+        (178.0, heading, &title),
+        (200.0, table, &other),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let bands = &read.regions[0].rows;
+    let last = bands.last().unwrap();
+    assert!(last.1 < 143.5, "the prose is no table row: {bands:?}");
+}
+
+/// A heading inside the table, set larger than its rows with a line of space around it
+/// (上越's `分野2【結婚・出産・子育て】…` over the field's rows), does not end it: the
+/// rows after it are in the table's size again.
+#[test]
+fn a_larger_heading_between_rows_keeps_the_table() {
+    let (table, heading) = (8.5, 9.5);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let field = [(20.0, "分野2【結婚・出産・子育て】若い世代の希望を実現する")];
+    let row2 = kpi_row("合計特殊出生率", ["1.51", "1.32", "1.68"]);
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (131.5, heading, &field),
+        (152.0, table, &row2),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let last = read.regions[0].rows.last().unwrap();
+    assert!(last.0 >= 152.0, "{:?}", read.regions[0].rows);
+}
