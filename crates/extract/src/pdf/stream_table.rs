@@ -126,21 +126,22 @@ fn text_size(row: &BaselineRow) -> Option<f64> {
         .map(|same| same[0])
 }
 
-/// Per row: its size of type, and the size of the first row after it set in another size
-/// (one sweep from the foot of the page up).
-fn sizes_and_next(rows: &[BaselineRow]) -> Vec<(Option<f64>, Option<f64>)> {
-    let mut out: Vec<(Option<f64>, Option<f64>)> = vec![(None, None); rows.len()];
-    let mut after: (Option<f64>, Option<f64>) = (None, None);
+/// Per row: its size of type, and the first row after it set in another size (one sweep
+/// from the foot of the page up).
+fn sizes_and_next(rows: &[BaselineRow]) -> Vec<(Option<f64>, Option<usize>)> {
+    let mut out: Vec<(Option<f64>, Option<usize>)> = vec![(None, None); rows.len()];
+    // The nearest row below with a size, and the first row below it in another size.
+    let mut below: Option<(f64, usize, Option<usize>)> = None;
     for (i, row) in rows.iter().enumerate().rev() {
         let size = text_size(row);
-        let next = match (size, after.0) {
-            (Some(s), Some(t)) if same_size(s, t) => after.1,
-            (_, None) => after.1,
-            (_, t) => t,
+        let next = match (size, below) {
+            (Some(s), Some((t, _, next))) if same_size(s, t) => next,
+            (_, Some((_, j, _))) => Some(j),
+            (_, None) => None,
         };
         out[i] = (size, next);
-        if size.is_some() {
-            after = (size, next);
+        if let Some(s) = size {
+            below = Some((s, i, next));
         }
     }
     out
@@ -148,18 +149,63 @@ fn sizes_and_next(rows: &[BaselineRow]) -> Vec<(Option<f64>, Option<f64>)> {
 
 /// Whether a row a line or more below the row before it ends the table the rows above it
 /// belong to (set mostly in `table`, a size of type): it is set larger (`size`), and the
-/// text after it in its size is followed by text in a third size, or by nothing (`next`:
-/// body text under a table, then the next heading). A table's rows share their size; a
-/// heading inside the table (`分野1【しごとづくり】…` over its field's rows) is set apart
-/// in its own size too, but the rows after it are in the table's size again. Where a text
-/// rendering shows one blank line there, the page shows the table's end:
-/// [`position_page`] writes two, which end the table region as two blank lines end one
-/// in flattened text.
-fn ends_table(table: f64, size: Option<f64>, next: Option<f64>) -> bool {
+/// text after it in its size is followed by nothing, by text in a third size (body text
+/// under a table, then the next heading), or by rows in the table's size that do not
+/// stand in its columns (`next`: that row's size, and whether its first run starts where
+/// a run of the table's data rows does; a chart's title and its labels, the headings
+/// under a table and the table of initiatives under them). A table's rows share their size; a heading inside the table
+/// (`分野1【しごとづくり】…` over its field's rows) is set apart in its own size too, but
+/// the rows after it are the table's again. Where a text rendering shows one blank line
+/// there, the page shows the table's end: [`position_page`] writes two, which end the
+/// table region as two blank lines end one in flattened text.
+fn ends_table(table: f64, size: Option<f64>, next: Option<(Option<f64>, bool)>) -> bool {
     let Some(size) = size else {
         return false;
     };
-    size > table && !same_size(table, size) && next.is_none_or(|s| !same_size(s, table))
+    let larger = size > table && !same_size(table, size);
+    larger
+        && next.is_none_or(|(s, in_columns)| !s.is_some_and(|s| same_size(s, table)) || !in_columns)
+}
+
+/// Where the runs of a table's data rows start, in half ems, sorted: lines of two runs or
+/// more that hold a value (a digit or a dash) and no header term (a header's cells are
+/// centred over their columns, the data is not; `向性  策`, the second line of a header's
+/// wrapped terms, holds no value).
+#[derive(Default)]
+struct RowStarts {
+    starts: Vec<u32>,
+}
+
+impl RowStarts {
+    fn add(&mut self, line: &PositionedRow) {
+        let header = || {
+            line.runs
+                .iter()
+                .any(|r| BuiltinVocabulary.kind(r.text(&line.raw)).is_some())
+        };
+        let values = || line.raw.chars().any(|c| c.is_ascii_digit() || c == '-');
+        if line.runs.len() < 2 || !values() || header() {
+            return;
+        }
+        for r in &line.runs {
+            let x = r.span.chars.0;
+            if let Err(k) = self.starts.binary_search(&x) {
+                self.starts.insert(k, x);
+            }
+        }
+    }
+
+    /// Whether `line` stands in the table's columns: its first run starts within a half
+    /// em of where a run of the table's data rows starts (true when there was no data row
+    /// yet: nothing tells).
+    fn holds(&self, line: &PositionedRow) -> bool {
+        let (Some(first), false) = (line.runs.first(), self.starts.is_empty()) else {
+            return true;
+        };
+        let x = first.span.chars.0;
+        let k = self.starts.partition_point(|&s| s + 1 < x);
+        self.starts.get(k).is_some_and(|&s| s <= x + 1)
+    }
 }
 
 /// How many rows since a table region could have begun are set in each size of type.
@@ -428,9 +474,12 @@ pub(super) fn position_page(
     // Positioned lines with blank lines for vertical space; `row_of` maps them back.
     let mut lines: Vec<PositionedRow> = Vec::with_capacity(rows.len());
     let mut row_of: Vec<Option<usize>> = Vec::with_capacity(rows.len());
-    // The sizes of type of the rows since the last two blank lines.
+    // The sizes of type of the rows since the last two blank lines, and where their runs
+    // start.
     let mut block_size = SizeCount::default();
+    let mut block_starts = RowStarts::default();
     let sizes = sizes_and_next(&rows);
+    let positioned: Vec<PositionedRow> = rows.iter().map(|r| position(r, unit)).collect();
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
@@ -440,11 +489,13 @@ pub(super) fn position_page(
                 blanks = 1;
             }
             let (size, next) = sizes[i];
+            let next = next.map(|j| (sizes[j].0, block_starts.holds(&positioned[j])));
             if blanks == 1 && block_size.mode().is_some_and(|t| ends_table(t, size, next)) {
                 blanks = 2;
             }
             if blanks >= 2 {
                 block_size = SizeCount::default();
+                block_starts = RowStarts::default();
             }
             for _ in 0..blanks {
                 lines.push(PositionedRow {
@@ -457,7 +508,8 @@ pub(super) fn position_page(
         if let Some(size) = sizes[i].0 {
             block_size.add(size);
         }
-        lines.push(position(row, unit));
+        block_starts.add(&positioned[i]);
+        lines.push(positioned[i].clone());
         row_of.push(Some(i));
     }
     PositionedPage {

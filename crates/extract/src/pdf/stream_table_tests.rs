@@ -322,3 +322,36 @@ fn a_larger_heading_between_rows_keeps_the_table() {
     let last = read.regions[0].rows.last().unwrap();
     assert!(last.0 >= 152.0, "{:?}", read.regions[0].rows);
 }
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): a chart under the table, its title set
+/// larger and its labels in the table's size, was read as the table's rows, and its
+/// labels split the target column in two. Rows in the table's size that do not stand in
+/// its columns (no run starts where a run of the table's rows does) are no table rows.
+#[test]
+fn a_chart_under_a_table_is_not_its_rows() {
+    let (table, title) = (8.5, 9.5);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let row2 = kpi_row("創業者数", ["66人", "77人", "93人"]);
+    let chart_title = [(120.0, "特許保有件数の推移")];
+    let axis = [(240.0, "年度"), (340.0, "件数")];
+    let point = [(230.0, "R1 (2019)"), (345.0, "153")];
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (124.0, table, &row2),
+        (143.5, title, &chart_title),
+        (165.0, table, &axis),
+        (180.0, table, &point),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let region = &read.regions[0];
+    assert_eq!(region.columns.len(), 4, "{:?}", region.columns);
+    let last = region.rows.last().unwrap();
+    assert!(
+        last.1 < 143.5,
+        "the chart is no table row: {:?}",
+        region.rows
+    );
+}
