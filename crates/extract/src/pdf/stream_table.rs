@@ -16,6 +16,8 @@
 //! aligned values) take its output; every other row keeps the cells of the plain stream
 //! reading, so pages without such a table read exactly as before.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::backend::{Glyph, Rule};
 use super::layout::{PageCell, PageLine, TableRegion};
 use crate::cells::is_blank_text;
@@ -167,13 +169,13 @@ fn ends_table(table: f64, size: Option<f64>, next: Option<(Option<f64>, bool)>) 
         && next.is_none_or(|(s, in_columns)| !s.is_some_and(|s| same_size(s, table)) || !in_columns)
 }
 
-/// Where the runs of a table's data rows start, in half ems, sorted: lines of two runs or
+/// Where the runs of a table's data rows start, in half ems: lines of two runs or
 /// more that hold a value (a digit or a dash) and no header term (a header's cells are
 /// centred over their columns, the data is not; `向性  策`, the second line of a header's
 /// wrapped terms, holds no value).
 #[derive(Default)]
 struct RowStarts {
-    starts: Vec<u32>,
+    starts: BTreeSet<u32>,
 }
 
 impl RowStarts {
@@ -187,48 +189,43 @@ impl RowStarts {
         if line.runs.len() < 2 || !values() || header() {
             return;
         }
-        for r in &line.runs {
-            let x = r.span.chars.0;
-            if let Err(k) = self.starts.binary_search(&x) {
-                self.starts.insert(k, x);
-            }
-        }
+        self.starts.extend(line.runs.iter().map(|r| r.span.chars.0));
     }
 
-    /// Whether `line` stands in the table's columns: its first run starts within a half
-    /// em of where a run of the table's data rows starts (true when there was no data row
-    /// yet: nothing tells).
-    fn holds(&self, line: &PositionedRow) -> bool {
-        let (Some(first), false) = (line.runs.first(), self.starts.is_empty()) else {
+    /// Whether a line whose first run starts at `first` stands in the table's columns:
+    /// within a half em of where a run of the table's data rows starts (true when there
+    /// was no data row yet: nothing tells).
+    fn holds(&self, first: Option<u32>) -> bool {
+        let (Some(x), false) = (first, self.starts.is_empty()) else {
             return true;
         };
-        let x = first.span.chars.0;
-        let k = self.starts.partition_point(|&s| s + 1 < x);
-        self.starts.get(k).is_some_and(|&s| s <= x + 1)
+        self.starts
+            .range(x.saturating_sub(1)..=x + 1)
+            .next()
+            .is_some()
     }
 }
 
-/// How many rows since a table region could have begun are set in each size of type.
+/// How many rows since a table region could have begun are set in each size of type
+/// (by tenths of a point), and the size most of them have.
 #[derive(Default)]
 struct SizeCount {
-    sizes: Vec<(f64, usize)>,
+    counts: BTreeMap<i64, usize>,
+    /// The size most rows have (the first to reach that count), with its count.
+    most: Option<(f64, usize)>,
 }
 
 impl SizeCount {
     fn add(&mut self, size: f64) {
-        match self.sizes.iter_mut().find(|(s, _)| same_size(*s, size)) {
-            Some((_, n)) => *n += 1,
-            None => self.sizes.push((size, 1)),
+        let n = self.counts.entry((size * 10.0).round() as i64).or_insert(0);
+        *n += 1;
+        if self.most.is_none_or(|(_, most)| *n > most) {
+            self.most = Some((size, *n));
         }
     }
 
-    /// The size most rows have (the first seen on a tie).
     fn mode(&self) -> Option<f64> {
-        let most = self.sizes.iter().map(|&(_, n)| n).max()?;
-        self.sizes
-            .iter()
-            .find(|&&(_, n)| n == most)
-            .map(|&(s, _)| s)
+        self.most.map(|(size, _)| size)
     }
 }
 
@@ -480,7 +477,11 @@ pub(super) fn position_page(
     let mut block_starts = RowStarts::default();
     let sizes = sizes_and_next(&rows);
     let positioned: Vec<PositionedRow> = rows.iter().map(|r| position(r, unit)).collect();
-    for (i, row) in rows.iter().enumerate() {
+    let first_x: Vec<Option<u32>> = positioned
+        .iter()
+        .map(|p| p.runs.first().map(|r| r.span.chars.0))
+        .collect();
+    for (i, (row, line)) in rows.iter().zip(positioned).enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
             let gap = row.top - prev.bottom;
@@ -489,7 +490,7 @@ pub(super) fn position_page(
                 blanks = 1;
             }
             let (size, next) = sizes[i];
-            let next = next.map(|j| (sizes[j].0, block_starts.holds(&positioned[j])));
+            let next = next.map(|j| (sizes[j].0, block_starts.holds(first_x[j])));
             if blanks == 1 && block_size.mode().is_some_and(|t| ends_table(t, size, next)) {
                 blanks = 2;
             }
@@ -508,8 +509,8 @@ pub(super) fn position_page(
         if let Some(size) = sizes[i].0 {
             block_size.add(size);
         }
-        block_starts.add(&positioned[i]);
-        lines.push(positioned[i].clone());
+        block_starts.add(&line);
+        lines.push(line);
         row_of.push(Some(i));
     }
     PositionedPage {
