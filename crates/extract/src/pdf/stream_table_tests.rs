@@ -255,8 +255,11 @@ fn a_ruled_header_band_over_few_unruled_rows_is_read_as_one_table() {
     assert_eq!(lines[2], ["2", "認定数量", "2.0トン", "7.5トン", "10トン"]);
 }
 
+/// One text row of [`page_at`]: its top, its size of type and its pieces.
+type SizedRow<'a> = (f64, f64, &'a [(f64, &'a str)]);
+
 /// A page of rows, each `(top, em, pieces)`, read without rulings.
-fn page_at(rows: &[(f64, f64, &[(f64, &str)])]) -> PositionedPage {
+fn page_at(rows: &[SizedRow]) -> PositionedPage {
     let glyphs: Vec<Glyph> = rows
         .iter()
         .flat_map(|&(top, em, r)| text_row(r, top, em))
