@@ -16,8 +16,6 @@
 //! aligned values) take its output; every other row keeps the cells of the plain stream
 //! reading, so pages without such a table read exactly as before.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::backend::{Glyph, Rule};
 use super::layout::{PageCell, PageLine, TableRegion};
 use crate::cells::is_blank_text;
@@ -109,128 +107,6 @@ fn baseline_rows(mut glyphs: Vec<(Option<usize>, Glyph)>) -> Vec<BaselineRow> {
     }
     rows.retain(|r| r.glyphs.iter().any(|g| !is_blank_text(&g.text)));
     rows
-}
-
-/// Text sizes this far apart (relative to the smaller) are different sizes of type.
-const SIZE_CHANGE: f64 = 0.02;
-
-/// A row's size of type: the em most of its visible glyphs have (the larger on a tie).
-fn text_size(row: &BaselineRow) -> Option<f64> {
-    let mut ems: Vec<f64> = row
-        .glyphs
-        .iter()
-        .filter(|g| !is_blank_text(&g.text))
-        .map(Glyph::em)
-        .collect();
-    ems.sort_by(f64::total_cmp);
-    ems.chunk_by(|a, b| (a - b).abs() < 0.05)
-        .max_by_key(|same| same.len())
-        .map(|same| same[0])
-}
-
-/// Per row: its size of type, and the first row after it set in another size (one sweep
-/// from the foot of the page up).
-fn sizes_and_next(rows: &[BaselineRow]) -> Vec<(Option<f64>, Option<usize>)> {
-    let mut out: Vec<(Option<f64>, Option<usize>)> = vec![(None, None); rows.len()];
-    // The nearest row below with a size, and the first row below it in another size.
-    let mut below: Option<(f64, usize, Option<usize>)> = None;
-    for (i, row) in rows.iter().enumerate().rev() {
-        let size = text_size(row);
-        let next = match (size, below) {
-            (Some(s), Some((t, _, next))) if same_size(s, t) => next,
-            (_, Some((_, j, _))) => Some(j),
-            (_, None) => None,
-        };
-        out[i] = (size, next);
-        if let Some(s) = size {
-            below = Some((s, i, next));
-        }
-    }
-    out
-}
-
-/// Whether a row a line or more below the row before it ends the table the rows above it
-/// belong to (set mostly in `table`, a size of type): it is set larger (`size`), and the
-/// text after it in its size is followed by nothing, by text in a third size (body text
-/// under a table, then the next heading), or by rows in the table's size that do not
-/// stand in its columns (`next`: that row's size, and whether its first run starts where
-/// a run of the table's data rows does; a chart's title and its labels, the headings
-/// under a table and the table of initiatives under them). A table's rows share their size; a heading inside the table
-/// (`分野1【しごとづくり】…` over its field's rows) is set apart in its own size too, but
-/// the rows after it are the table's again. Where a text rendering shows one blank line
-/// there, the page shows the table's end: [`position_page`] writes two, which end the
-/// table region as two blank lines end one in flattened text.
-fn ends_table(table: f64, size: Option<f64>, next: Option<(Option<f64>, bool)>) -> bool {
-    let Some(size) = size else {
-        return false;
-    };
-    let larger = size > table && !same_size(table, size);
-    larger
-        && next.is_none_or(|(s, in_columns)| !s.is_some_and(|s| same_size(s, table)) || !in_columns)
-}
-
-/// Where the runs of a table's data rows start, in half ems: lines of two runs or
-/// more that hold a value (a digit or a dash) and no header term (a header's cells are
-/// centred over their columns, the data is not; `向性  策`, the second line of a header's
-/// wrapped terms, holds no value).
-#[derive(Default)]
-struct RowStarts {
-    starts: BTreeSet<u32>,
-}
-
-impl RowStarts {
-    fn add(&mut self, line: &PositionedRow) {
-        let header = || {
-            line.runs
-                .iter()
-                .any(|r| BuiltinVocabulary.kind(r.text(&line.raw)).is_some())
-        };
-        let values = || line.raw.chars().any(|c| c.is_ascii_digit() || c == '-');
-        if line.runs.len() < 2 || !values() || header() {
-            return;
-        }
-        self.starts.extend(line.runs.iter().map(|r| r.span.chars.0));
-    }
-
-    /// Whether a line whose first run starts at `first` stands in the table's columns:
-    /// within a half em of where a run of the table's data rows starts (true when there
-    /// was no data row yet: nothing tells).
-    fn holds(&self, first: Option<u32>) -> bool {
-        let (Some(x), false) = (first, self.starts.is_empty()) else {
-            return true;
-        };
-        self.starts
-            .range(x.saturating_sub(1)..=x + 1)
-            .next()
-            .is_some()
-    }
-}
-
-/// How many rows since a table region could have begun are set in each size of type
-/// (by tenths of a point), and the size most of them have.
-#[derive(Default)]
-struct SizeCount {
-    counts: BTreeMap<i64, usize>,
-    /// The size most rows have (the first to reach that count), with its count.
-    most: Option<(f64, usize)>,
-}
-
-impl SizeCount {
-    fn add(&mut self, size: f64) {
-        let n = self.counts.entry((size * 10.0).round() as i64).or_insert(0);
-        *n += 1;
-        if self.most.is_none_or(|(_, most)| *n > most) {
-            self.most = Some((size, *n));
-        }
-    }
-
-    fn mode(&self) -> Option<f64> {
-        self.most.map(|(size, _)| size)
-    }
-}
-
-fn same_size(a: f64, b: f64) -> bool {
-    (a - b).abs() <= SIZE_CHANGE * a.min(b)
 }
 
 /// The body text's em on the page: the median glyph em (10 when there are no glyphs).
@@ -471,16 +347,8 @@ pub(super) fn position_page(
     // Positioned lines with blank lines for vertical space; `row_of` maps them back.
     let mut lines: Vec<PositionedRow> = Vec::with_capacity(rows.len());
     let mut row_of: Vec<Option<usize>> = Vec::with_capacity(rows.len());
-    // The sizes of type of the rows since the last two blank lines, and where their runs
-    // start.
-    let mut block_size = SizeCount::default();
-    let mut block_starts = RowStarts::default();
-    let sizes = sizes_and_next(&rows);
     let positioned: Vec<PositionedRow> = rows.iter().map(|r| position(r, unit)).collect();
-    let first_x: Vec<Option<u32>> = positioned
-        .iter()
-        .map(|p| p.runs.first().map(|r| r.span.chars.0))
-        .collect();
+    let mut table_end = TableEnd::new(&rows, &positioned);
     for (i, (row, line)) in rows.iter().zip(positioned).enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
@@ -489,14 +357,11 @@ pub(super) fn position_page(
             if blanks == 0 && rule_between(prev, row, rules) {
                 blanks = 1;
             }
-            let (size, next) = sizes[i];
-            let next = next.map(|j| (sizes[j].0, block_starts.holds(first_x[j])));
-            if blanks == 1 && block_size.mode().is_some_and(|t| ends_table(t, size, next)) {
+            if blanks == 1 && table_end.before(i) {
                 blanks = 2;
             }
             if blanks >= 2 {
-                block_size = SizeCount::default();
-                block_starts = RowStarts::default();
+                table_end.restart();
             }
             for _ in 0..blanks {
                 lines.push(PositionedRow {
@@ -506,10 +371,7 @@ pub(super) fn position_page(
                 row_of.push(None);
             }
         }
-        if let Some(size) = sizes[i].0 {
-            block_size.add(size);
-        }
-        block_starts.add(&line);
+        table_end.add(i, &line);
         lines.push(line);
         row_of.push(Some(i));
     }
@@ -854,6 +716,10 @@ fn row_bands(rows: &[RowBox], mut starts: Vec<usize>, block_rows: &[usize]) -> V
         })
         .collect()
 }
+
+#[path = "table_end.rs"]
+mod table_end;
+use table_end::TableEnd;
 
 #[cfg(test)]
 #[path = "stream_table_tests.rs"]
