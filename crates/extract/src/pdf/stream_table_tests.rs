@@ -161,15 +161,16 @@ fn a_letter_spaced_header_term_is_one_word() {
     let row = position(
         &drawn("最重要業績評価指標（K P I）", 160.0, em, 0.23),
         em / 2.0,
+        true,
     );
     assert_eq!(row.raw, "最重要業績評価指標（K P I）");
     assert_eq!(row.runs.len(), 1);
     assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
     // Not a header term: the letters stay words.
-    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0);
+    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0, true);
     assert_eq!(row.runs[0].words.len(), 3);
     // Spaces of a word gap (not narrow): words, even in a header term.
-    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0);
+    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0, true);
     assert_eq!(row.runs[0].words.len(), 4);
 }
 
@@ -357,4 +358,34 @@ fn a_chart_under_a_table_is_not_its_rows() {
         "the chart is no table row: {:?}",
         region.rows
     );
+}
+
+/// Regression (issue 16, 柏崎 by LibreOffice): a right-aligned target and the status word
+/// centred in the next cell stood 0.94 em apart with no space drawn between them, and were
+/// read as one cell (`65.0% 現状維持`). Where the page's generator draws its spaces, such a
+/// gap separates runs; a drawn space (`39.8% (H30)`) keeps one.
+#[test]
+fn text_placed_apart_without_a_drawn_space_is_two_runs() {
+    let em = 8.5;
+    let value = drawn("65.0%", 100.0, em, 0.25);
+    let value_end = value.glyphs.last().unwrap().x1;
+    let status = drawn("現状維持", value_end + 0.94 * em, em, 0.25);
+    let mut row = value;
+    row.glyphs.extend(status.glyphs);
+    row.tables.extend(status.tables);
+    let texts = |r: &PositionedRow| -> Vec<String> {
+        r.runs
+            .iter()
+            .map(|run| run.text(&r.raw).to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(&position(&row, em / 2.0, true)),
+        ["65.0%", "現状維持"]
+    );
+    // A page whose generator draws no spaces spaces its words with gaps: one run.
+    assert_eq!(texts(&position(&row, em / 2.0, false)), ["65.0% 現状維持"]);
+    // A space drawn in a gap as wide: one cell.
+    let spaced = drawn("39.8% (H30)", 100.0, em, 0.94);
+    assert_eq!(texts(&position(&spaced, em / 2.0, true)), ["39.8% (H30)"]);
 }
