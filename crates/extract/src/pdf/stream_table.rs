@@ -5,7 +5,9 @@
 //! The page's text rows become positioned lines: runs separated by a gap of at least
 //! [`RUN_GAP_EM`] (as two spaces separate runs of flattened text), words inside a run at
 //! a drawn space or a gap of [`WORD_GAP_EM`] (where a table squeezed two cells together,
-//! only such a gap tells them apart). x is counted in half ems of the page's body text, so
+//! only such a gap tells them apart). Where the page's generator draws the spaces of its
+//! text, a drawn space is text inside one cell (it splits no word) and a gap of
+//! [`UNSPACED_GAP_EM`] with none drawn in it separates runs. x is counted in half ems of the page's body text, so
 //! the algorithm's tolerances, written in display columns (one column = half a wide
 //! character), mean the same on a page. Vertical space becomes blank lines, as a text
 //! rendering of the page would print them: one per em of empty height, and at least one
@@ -171,7 +173,16 @@ fn position(row: &BaselineRow, unit: f64, draws_spaces: bool) -> PositionedRow {
             });
             spaced_letters.push(vec![false]);
         } else if let Some(run) = runs.last_mut() {
-            let new_word = spaced || gap >= WORD_GAP_EM * em;
+            // Where the generator draws its spaces, a drawn space is one inside a cell's
+            // text, never between two cells: it stays in the text but splits no word.
+            let new_word = if draws_spaces {
+                !blank && gap >= WORD_GAP_EM * em
+            } else {
+                spaced || gap >= WORD_GAP_EM * em
+            };
+            if !new_word && draws_spaces && spaced {
+                raw.push(' ');
+            }
             if new_word {
                 raw.push(' ');
                 let start = raw.len();

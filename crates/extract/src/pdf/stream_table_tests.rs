@@ -161,16 +161,16 @@ fn a_letter_spaced_header_term_is_one_word() {
     let row = position(
         &drawn("最重要業績評価指標（K P I）", 160.0, em, 0.23),
         em / 2.0,
-        true,
+        false,
     );
     assert_eq!(row.raw, "最重要業績評価指標（K P I）");
     assert_eq!(row.runs.len(), 1);
     assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
     // Not a header term: the letters stay words.
-    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0, true);
+    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0, false);
     assert_eq!(row.runs[0].words.len(), 3);
     // Spaces of a word gap (not narrow): words, even in a header term.
-    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0, true);
+    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0, false);
     assert_eq!(row.runs[0].words.len(), 4);
 }
 
@@ -388,4 +388,26 @@ fn text_placed_apart_without_a_drawn_space_is_two_runs() {
     // A space drawn in a gap as wide: one cell.
     let spaced = drawn("39.8% (H30)", 100.0, em, 0.94);
     assert_eq!(texts(&position(&spaced, em / 2.0, true)), ["39.8% (H30)"]);
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): the words of a name, split at its drawn
+/// spaces, let a column boundary fall inside it (`女性の生産年齢人口 (15歳から64歳まで)` |
+/// `にお`). Where the page's generator draws its spaces, a drawn space is text inside one
+/// cell: it stays in the text and splits no word.
+#[test]
+fn a_drawn_space_splits_no_word_where_spaces_are_drawn() {
+    let em = 8.5;
+    let name = drawn(
+        "女性の生産年齢人口 (15歳から64歳まで) にお",
+        160.0,
+        em,
+        0.23,
+    );
+    let row = position(&name, em / 2.0, true);
+    assert_eq!(row.raw, "女性の生産年齢人口 (15歳から64歳まで) にお");
+    assert_eq!(row.runs.len(), 1);
+    assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
+    // Where the generator draws none, the words stay (a gap is all that tells them).
+    let row = position(&name, em / 2.0, false);
+    assert_eq!(row.runs[0].words.len(), 3);
 }
