@@ -161,15 +161,16 @@ fn a_letter_spaced_header_term_is_one_word() {
     let row = position(
         &drawn("最重要業績評価指標（K P I）", 160.0, em, 0.23),
         em / 2.0,
+        false,
     );
     assert_eq!(row.raw, "最重要業績評価指標（K P I）");
     assert_eq!(row.runs.len(), 1);
     assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
     // Not a header term: the letters stay words.
-    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0);
+    let row = position(&drawn("町内 A 地区", 160.0, em, 0.23), em / 2.0, false);
     assert_eq!(row.runs[0].words.len(), 3);
     // Spaces of a word gap (not narrow): words, even in a header term.
-    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0);
+    let row = position(&drawn("指標 K P I", 160.0, em, 0.5), em / 2.0, false);
     assert_eq!(row.runs[0].words.len(), 4);
 }
 
@@ -253,4 +254,160 @@ fn a_ruled_header_band_over_few_unruled_rows_is_read_as_one_table() {
     let lines: Vec<Vec<&str>> = read.lines.iter().map(texts).collect();
     assert_eq!(lines[1], ["1", "特許保有件数", "153件", "144件", "200件"]);
     assert_eq!(lines[2], ["2", "認定数量", "2.0トン", "7.5トン", "10トン"]);
+}
+
+/// One text row of [`page_at`]: its top, its size of type and its pieces.
+type SizedRow<'a> = (f64, f64, &'a [(f64, &'a str)]);
+
+/// A page of rows, each `(top, em, pieces)`, read without rulings.
+fn page_at(rows: &[SizedRow]) -> PositionedPage {
+    let glyphs: Vec<Glyph> = rows
+        .iter()
+        .flat_map(|&(top, em, r)| text_row(r, top, em))
+        .collect();
+    position_page(glyphs, Vec::new(), 0, Vec::new(), &[])
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): body text set larger than the table, one
+/// line below its last row, was read as the table's rows (WeasyPrint leaves no more space
+/// there), and the rows after it (another table of three runs) moved the columns. Text
+/// in another size after the table's rows, followed by text in a third size, ends it.
+#[test]
+fn larger_text_below_a_table_ends_it() {
+    let (table, body, heading) = (8.5, 9.5, 10.0);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let row2 = kpi_row("創業者数", ["66人", "77人", "93人"]);
+    let prose = [(
+        20.0,
+        "このうち、入所保留通知書の発行数には件数も含まれています。",
+    )];
+    let more = [(20.0, "その実態を詳細に把握することは困難です。")];
+    let title = [(20.0, "KPIの達成に係る施策の主な取組")];
+    let other = [
+        (60.0, "建築住宅課"),
+        (200.0, "主な取組と成果"),
+        (300.0, "住宅リフォーム"),
+    ];
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (124.0, table, &row2),
+        (143.5, body, &prose),
+        (156.0, body, &more),
+        (178.0, heading, &title),
+        (200.0, table, &other),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let bands = &read.regions[0].rows;
+    let last = bands.last().unwrap();
+    assert!(last.1 < 143.5, "the prose is no table row: {bands:?}");
+}
+
+/// A heading inside the table, set larger than its rows with a line of space around it
+/// (上越's `分野2【結婚・出産・子育て】…` over the field's rows), does not end it: the
+/// rows after it are in the table's size again.
+#[test]
+fn a_larger_heading_between_rows_keeps_the_table() {
+    let (table, heading) = (8.5, 9.5);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let field = [(20.0, "分野2【結婚・出産・子育て】若い世代の希望を実現する")];
+    let row2 = kpi_row("合計特殊出生率", ["1.51", "1.32", "1.68"]);
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (131.5, heading, &field),
+        (152.0, table, &row2),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let last = read.regions[0].rows.last().unwrap();
+    assert!(last.0 >= 152.0, "{:?}", read.regions[0].rows);
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): a chart under the table, its title set
+/// larger and its labels in the table's size, was read as the table's rows, and its
+/// labels split the target column in two. Rows in the table's size that do not stand in
+/// its columns (no run starts where a run of the table's rows does) are no table rows.
+#[test]
+fn a_chart_under_a_table_is_not_its_rows() {
+    let (table, title) = (8.5, 9.5);
+    let row1 = kpi_row("特許保有件数", ["153件", "153件", "144件"]);
+    let row2 = kpi_row("創業者数", ["66人", "77人", "93人"]);
+    let chart_title = [(120.0, "特許保有件数の推移")];
+    let axis = [(240.0, "年度"), (340.0, "件数")];
+    let point = [(230.0, "R1 (2019)"), (345.0, "153")];
+    let read = page_at(&[
+        (100.0, table, &HEADER),
+        (112.0, table, &row1),
+        (124.0, table, &row2),
+        (143.5, title, &chart_title),
+        (165.0, table, &axis),
+        (180.0, table, &point),
+    ])
+    .read(None)
+    .unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let region = &read.regions[0];
+    assert_eq!(region.columns.len(), 4, "{:?}", region.columns);
+    let last = region.rows.last().unwrap();
+    assert!(
+        last.1 < 143.5,
+        "the chart is no table row: {:?}",
+        region.rows
+    );
+}
+
+/// Regression (issue 16, 柏崎 by LibreOffice): a right-aligned target and the status word
+/// centred in the next cell stood 0.94 em apart with no space drawn between them, and were
+/// read as one cell (`65.0% 現状維持`). Where the page's generator draws its spaces, such a
+/// gap separates runs; a drawn space (`39.8% (H30)`) keeps one.
+#[test]
+fn text_placed_apart_without_a_drawn_space_is_two_runs() {
+    let em = 8.5;
+    let value = drawn("65.0%", 100.0, em, 0.25);
+    let value_end = value.glyphs.last().unwrap().x1;
+    let status = drawn("現状維持", value_end + 0.94 * em, em, 0.25);
+    let mut row = value;
+    row.glyphs.extend(status.glyphs);
+    row.tables.extend(status.tables);
+    let texts = |r: &PositionedRow| -> Vec<String> {
+        r.runs
+            .iter()
+            .map(|run| run.text(&r.raw).to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(&position(&row, em / 2.0, true)),
+        ["65.0%", "現状維持"]
+    );
+    // A page whose generator draws no spaces spaces its words with gaps: one run.
+    assert_eq!(texts(&position(&row, em / 2.0, false)), ["65.0% 現状維持"]);
+    // A space drawn in a gap as wide: one cell.
+    let spaced = drawn("39.8% (H30)", 100.0, em, 0.94);
+    assert_eq!(texts(&position(&spaced, em / 2.0, true)), ["39.8% (H30)"]);
+}
+
+/// Regression (issue 16, 柏崎 by WeasyPrint): the words of a name, split at its drawn
+/// spaces, let a column boundary fall inside it (`女性の生産年齢人口 (15歳から64歳まで)` |
+/// `にお`). Where the page's generator draws its spaces, a drawn space is text inside one
+/// cell: it stays in the text and splits no word.
+#[test]
+fn a_drawn_space_splits_no_word_where_spaces_are_drawn() {
+    let em = 8.5;
+    let name = drawn(
+        "女性の生産年齢人口 (15歳から64歳まで) にお",
+        160.0,
+        em,
+        0.23,
+    );
+    let row = position(&name, em / 2.0, true);
+    assert_eq!(row.raw, "女性の生産年齢人口 (15歳から64歳まで) にお");
+    assert_eq!(row.runs.len(), 1);
+    assert_eq!(row.runs[0].words.len(), 1, "{:?}", row.runs[0].words);
+    // Where the generator draws none, the words stay (a gap is all that tells them).
+    let row = position(&name, em / 2.0, false);
+    assert_eq!(row.runs[0].words.len(), 3);
 }
