@@ -139,6 +139,9 @@ fn read_table(
     let mut rows: Vec<(Vec<usize>, Row)> = Vec::new();
     // Lines since the last row: a wrapped name, list items, headings.
     let mut pending: Vec<usize> = Vec::new();
+    // A nameless run of values that ends its page, with no name above it: a row the page
+    // break cut, its name at the top of the next page (see [`name_after_page_break`]).
+    let mut cut_by_page: Option<(Vec<usize>, Row)> = None;
     let mut j = header_end;
     while j < lines.len() && usable[j] {
         if header_at(lines, usable, j, vocab).is_some() {
@@ -248,20 +251,32 @@ fn read_table(
                 }
                 if !row.name.is_empty() {
                     // Pending lines above the name: a run of one-character lines ending
-                    // right above it is a vertical label.
+                    // right above it is a vertical label; a row label printed across its
+                    // merged cell stands on the line right above.
                     let above: Vec<usize> = pending
                         .iter()
                         .copied()
                         .filter(|k| *k < read_from[0])
                         .collect();
-                    let label_lines = vertical_run(lines, &above, read_from[0]);
+                    let mut label_lines = vertical_run(lines, &above, read_from[0]);
+                    if label_lines.is_empty() {
+                        label_lines = across_label(lines, &above, read_from[0], vocab);
+                    }
                     if !label_lines.is_empty() {
                         row.label =
                             Some(label_lines.iter().map(|&k| lines[k].raw.trim()).collect());
                         read_from = label_lines.into_iter().chain(read_from).collect();
                     }
+                    if let Some(cut) = cut_by_page.take() {
+                        rows.extend(name_after_page_break(lines, cut, &above));
+                    }
                     pending.clear();
                     rows.push((read_from, row));
+                    j += value_lines;
+                    continue;
+                } else if cut_by_page.is_none() && ends_page(lines, j + value_lines - 1) {
+                    cut_by_page = Some((values_read, row));
+                    pending.clear();
                     j += value_lines;
                     continue;
                 } else {
@@ -292,6 +307,9 @@ fn read_table(
             }
         }
         j += 1;
+    }
+    if let Some(cut) = cut_by_page.take() {
+        rows.extend(name_after_page_break(lines, cut, &pending));
     }
     if rows.is_empty() {
         return None;
@@ -411,25 +429,19 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
 }
 
 /// A name wrapped over `pieces`, joined as [`join_wrapped`] does, except that a piece
-/// opening with a bracket keeps a space before it when the name writes a space before
-/// every bracket it opens mid-line (`創出` / `(刷新) された` → `創出 (刷新) された`): the
-/// line break took the space `-raw` cannot show.
+/// opening with a bracket keeps a space before it (`創出` / `(刷新) された` → `創出
+/// (刷新) された`) unless the name writes a bracket tight mid-line (`数(市の支援`): a
+/// renderer breaks a line before an opening bracket at the space before it, which `-raw`
+/// cannot show; a name that writes its brackets tight tells otherwise.
 fn join_name(pieces: &[&str]) -> String {
     let texts: Vec<String> = pieces.iter().map(|p| make_cell(p).text).collect();
-    let (mut spaced, mut tight) = (0, 0);
-    for t in &texts {
+    let tight = texts.iter().any(|t| {
         let chars: Vec<char> = t.chars().collect();
-        for pair in chars.windows(2).filter(|p| p[1] == '(') {
-            if pair[0] == ' ' {
-                spaced += 1;
-            } else {
-                tight += 1;
-            }
-        }
-    }
+        chars.windows(2).any(|p| p[1] == '(' && p[0] != ' ')
+    });
     let mut out = String::new();
     for t in &texts {
-        if spaced > 0 && tight == 0 && !out.is_empty() && t.starts_with('(') {
+        if !tight && !out.is_empty() && t.starts_with('(') {
             out.push(' ');
             out.push_str(t.trim());
         } else {
@@ -440,9 +452,10 @@ fn join_name(pieces: &[&str]) -> String {
 }
 
 /// The lines just above a nameless run of values that make its name: from the last pending
-/// line up, until a list item, a run of one-character lines, or [`MAX_NAME_LINES`].
+/// line up, until a list item, a run of one-character lines, a line that cannot be a
+/// wrapped line of the same cell (see [`fills_column`]), or [`MAX_NAME_LINES`].
 fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
-    let mut taken = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
     for (n, &k) in pending.iter().enumerate().rev() {
         let raw = lines[k].raw;
         let vertical = one_char(raw) && n > 0 && one_char(lines[pending[n - 1]].raw);
@@ -452,6 +465,9 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
             || is_row_number(raw)
             || vertical
             || words(raw).is_empty()
+            || taken
+                .last()
+                .is_some_and(|&below| !fills_column(raw, lines[below].raw))
         {
             break;
         }
@@ -459,6 +475,81 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
     }
     taken.reverse();
     taken
+}
+
+/// Whether `above` can be a wrapped line of the cell that goes on with `below`: every line
+/// of a wrapped cell but its last fills the column, so it is never clearly narrower than
+/// the line under it. A narrower line ends something else (the previous row's name cut by
+/// a page break, a label printed across its merged cell). Display widths only approximate
+/// a proportional font: a fifth of the line below (at least [`values::FULL_LINE_SLACK`])
+/// is allowed.
+fn fills_column(above: &str, below: &str) -> bool {
+    let below = display_width(below);
+    display_width(above) + values::FULL_LINE_SLACK.max(below / 5) >= below
+}
+
+/// Whether line `l` is the last of its page (the next line is on another one).
+fn ends_page(lines: &[SourceLine], l: usize) -> bool {
+    lines
+        .get(l + 1)
+        .is_some_and(|next| next.page != lines[l].page)
+}
+
+/// The row a page break cut: its values ended one page and its name starts the next, on
+/// the lines right after them (`free`: the lines read since, that no later row took). The
+/// name is read as a wrapped cell is, each line as wide as the one above but the last;
+/// with no name there the values stay lines of their own (the table stage warns).
+fn name_after_page_break(
+    lines: &[SourceLine],
+    (values_read, mut row): (Vec<usize>, Row),
+    free: &[usize],
+) -> Option<(Vec<usize>, Row)> {
+    let mut name_lines: Vec<usize> = Vec::new();
+    let mut next = values_read.last()? + 1;
+    for &k in free {
+        let raw = lines[k].raw;
+        let wraps_on = name_lines
+            .last()
+            .is_none_or(|&prev| fills_column(lines[prev].raw, raw));
+        if k != next
+            || name_lines.len() == MAX_NAME_LINES
+            || !wraps_on
+            || is_list_item(raw)
+            || is_code_heading(raw)
+            || is_row_number(raw)
+            || words(raw).is_empty()
+        {
+            break;
+        }
+        name_lines.push(k);
+        next = k + 1;
+    }
+    if name_lines.is_empty() {
+        return None;
+    }
+    let pieces: Vec<&str> = name_lines.iter().map(|&k| lines[k].raw).collect();
+    row.name = join_name(&pieces);
+    row.open_cells = false;
+    row.open_note = false;
+    row.open_words = false;
+    Some((values_read.into_iter().chain(name_lines).collect(), row))
+}
+
+/// The line right before `next`, when it is a row label the header vocabulary knows
+/// (`数値目標`) printed across a merged cell on a line of its own, as a cell before the
+/// row's name.
+fn across_label(
+    lines: &[SourceLine],
+    above: &[usize],
+    next: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> Vec<usize> {
+    match above.last() {
+        Some(&k) if k + 1 == next && vocab.kind(lines[k].raw.trim()) == Some(HeaderKind::Label) => {
+            vec![k]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The run of two or more one-character lines at the end of `above` that ends on the line

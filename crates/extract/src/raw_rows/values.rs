@@ -393,7 +393,7 @@ pub(super) fn read_value_run(lines: &[&str], columns: usize) -> Option<(Row, usi
 /// A cell's line is "full" when it is at most this many columns narrower than the cell's
 /// first line (Japanese wraps anywhere, so a wrapped line fills its column to within a
 /// character or two).
-const FULL_LINE_SLACK: usize = 2;
+pub(super) const FULL_LINE_SLACK: usize = 2;
 
 /// A row whose values are words, each wrapped over lines in its column (`市内12の組織に
 /// おいて中山間` / `地域の活性化に向けた取組が` / `行われている状態 (H30)`), from a run of
