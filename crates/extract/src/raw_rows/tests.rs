@@ -2,11 +2,22 @@
 
 use super::*;
 
-/// `text`'s lines, all free, read by [`read_raw_tables`].
+/// `text`'s lines, all free, read by [`read_raw_tables`]; a form feed at a line's start
+/// starts a new page, as in `pdftotext` output.
 fn arranged(text: &str) -> Arrangement {
+    let mut page = 1;
     let lines: Vec<SourceLine> = text
         .lines()
-        .map(|raw| SourceLine { page: 1, raw })
+        .map(|raw| {
+            let raw = match raw.strip_prefix('\u{c}') {
+                Some(rest) => {
+                    page += 1;
+                    rest
+                }
+                None => raw,
+            };
+            SourceLine { page, raw }
+        })
         .collect();
     let mut out = Arrangement::default();
     let vocab = crate::layout::BuiltinVocabulary;
@@ -217,6 +228,11 @@ fn a_wrapped_name_keeps_the_space_its_brackets_have() {
         join_name(&["協議会参加団体 (※) により新たに創出", "(刷新) された件数"]),
         "協議会参加団体 (※) により新たに創出 (刷新) された件数"
     );
+    // No bracket mid-line to tell: the break before the bracket took a space.
+    assert_eq!(
+        join_name(&["市の支援制度を利用して創業した事業者数", "(累計)"]),
+        "市の支援制度を利用して創業した事業者数 (累計)"
+    );
     // A name that writes its brackets tight stays tight.
     assert_eq!(
         join_name(&["創業者数(市の支援", "(累計)"]),
@@ -282,4 +298,88 @@ fn long_lines_and_long_runs_are_read_in_bounded_work() {
     let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
     assert_eq!(lines_kept, out.blocks[0].end);
     assert!(out.blocks[0].end + values::MAX_VALUE_LINES >= text.lines().count());
+}
+
+/// The 数値目標 label of a merged cell as WeasyPrint prints it (invented rows): across, on
+/// a line of its own between the section heading and the first row's wrapped name. The
+/// wrapped name stops at the label, a line much narrower than the name's first line.
+#[test]
+fn a_label_printed_across_its_merged_cell_is_the_rows_label() {
+    let text = "項目 基準値 現状値 目標値\n分野1【しごと】雇用を創出する\n数値目標\n市内の事業所に勤める20代・30代の従業者の割合\n（年度末）\n21.4% (H30) 20.8% 25.0%\n市内の新規学卒者の就職者数 320人 (R元) 298人 350人\n分野2【子育て】希望をかなえる\n数値目標\n合計特殊出生率 1.45 (H30) 1.38 (R4) 1.60";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (0, vec!["項目", "基準値", "現状値", "目標値"]),
+            (1, vec!["分野1【しごと】雇用を創出する"]),
+            (
+                2,
+                vec![
+                    "数値目標",
+                    "市内の事業所に勤める20代・30代の従業者の割合（年度末）",
+                    "21.4% (H30)",
+                    "20.8%",
+                    "25.0%"
+                ]
+            ),
+            (
+                6,
+                vec![
+                    "市内の新規学卒者の就職者数",
+                    "320人 (R元)",
+                    "298人",
+                    "350人"
+                ]
+            ),
+            (7, vec!["分野2【子育て】希望をかなえる"]),
+            (
+                8,
+                vec![
+                    "数値目標",
+                    "合計特殊出生率",
+                    "1.45 (H30)",
+                    "1.38 (R4)",
+                    "1.60"
+                ]
+            ),
+        ]
+    );
+}
+
+/// A row the page break cut (invented, as WeasyPrint splits a table row): its values end
+/// one page, its wrapped name starts the next, right above the next row's wrapped name.
+/// Each name is its own lines: a wrapped name's lines are as wide as the one above but the
+/// last, so the narrow line ends the first name.
+#[test]
+fn a_row_cut_by_a_page_break_takes_its_name_from_the_next_page() {
+    let text = "項目 基準値 現状値 目標値\nC-2-1 まちづくりへの参画\n120件/年 (H30) 85件/年 150件/年\n\u{c}市民活動サポートセンターが受けた相談と団体の\n登録件数\n地域の講座を受講して地域活動に参加するようにな\nった市民の割合\n- 62.0% 50.0%";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (0, vec!["項目", "基準値", "現状値", "目標値"]),
+            (1, vec!["C-2-1 まちづくりへの参画"]),
+            (
+                2,
+                vec![
+                    "市民活動サポートセンターが受けた相談と団体の登録件数",
+                    "120件/年 (H30)",
+                    "85件/年",
+                    "150件/年"
+                ]
+            ),
+            (
+                5,
+                vec![
+                    "地域の講座を受講して地域活動に参加するようになった市民の割合",
+                    "-",
+                    "62.0%",
+                    "50.0%"
+                ]
+            ),
+        ]
+    );
+    // With no page break the values have no name: they stay a line of their own.
+    let out = arranged(&text.replace('\u{c}', ""));
+    assert_eq!(shown(&out)[2], (2, vec!["120件/年 (H30) 85件/年 150件/年"]));
 }
