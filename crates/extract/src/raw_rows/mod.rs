@@ -33,7 +33,8 @@ use crate::layout::{
 };
 use values::{
     continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, read_value_run, starts_values, text_row, words, Row, MAX_VALUE_LINES,
+    is_value_note, parse_row, parts_row, read_value_run, starts_values, text_row, words, Row,
+    MAX_VALUE_LINES,
 };
 
 /// Header terms read over at most this many lines (one term a line, periods on their own).
@@ -331,8 +332,9 @@ fn read_table(
     })
 }
 
-/// Rows of values in words ([`text_row`]) among the lines `[from, end)` no row took: each
-/// run of such lines between rows, list items and headings is tried as one row.
+/// Rows of values in words ([`text_row`]) or in parts ([`parts_row`]) among the lines
+/// `[from, end)` no row took: each run of such lines between rows, list items and headings
+/// is tried as one row.
 fn read_text_rows(
     lines: &[SourceLine],
     from: usize,
@@ -370,10 +372,20 @@ fn read_text_rows(
             k += 1;
         }
         if k > start {
-            let run: Vec<&str> = (start..k).map(|l| lines[l].raw).collect();
-            if let Some((name, values)) = text_row(&run, value_columns) {
-                found.push(((start..k).collect(), Row::named(name, values)));
-            }
+            let read = |first: usize| {
+                let run: Vec<&str> = (first..k).map(|l| lines[l].raw).collect();
+                text_row(&run, value_columns)
+                    .or_else(|| parts_row(&run, value_columns))
+                    .map(|(name, values)| ((first..k).collect(), Row::named(name, values)))
+            };
+            // The run's first line may be the wrapped end of the list item above it (`7
+            // 教育相談の実` / `施`): narrower than that item, it is left out when the run
+            // makes no row with it.
+            let wrapped_item_end = start > from
+                && is_list_item(lines[start - 1].raw)
+                && display_width(lines[start].raw) < display_width(lines[start - 1].raw);
+            let row = read(start).or_else(|| wrapped_item_end.then(|| read(start + 1)).flatten());
+            found.extend(row);
         } else {
             k += 1;
         }

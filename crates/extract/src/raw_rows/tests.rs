@@ -383,3 +383,31 @@ fn a_row_cut_by_a_page_break_takes_its_name_from_the_next_page() {
     let out = arranged(&text.replace('\u{c}', ""));
     assert_eq!(shown(&out)[2], (2, vec!["120件/年 (H30) 85件/年 150件/年"]));
 }
+
+/// A row of values in parts (invented, shaped like the fixtures') under a row of values
+/// in words and its projects list, whose last item wrapped: the item's narrow end is left
+/// out of the row, and the second value and the third's first line, on one line, are cut
+/// by their figures.
+#[test]
+fn a_row_in_parts_under_a_wrapped_list_item_is_read() {
+    let text = "項目 基準値 現状値 目標値\n地域運営組織の設立・運営 町内8地区において住民主体の\n地域運営組織が設立され活動し\nている状態 (H30)\n全地区で住民主体の活動が継続\nされている状態\n全地区で住民主体の活動が\n継続されている状態\n1 地域運営組織の支援\n2 地域の担い手となる人材の育成に向けた研修の実\n施\n朝食を毎日食べる児童生徒の割合 小学5年生91.2% 中学2年生\n86.4% (H30)\n小学5年90.5% 中学2年84.9% 小学5年生 95.0% 中学2年\n生 90.0%\n婚姻件数 400件 380件 450件";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(rows[1].0, 1);
+    assert_eq!(
+        rows[2],
+        (
+            11,
+            vec![
+                "朝食を毎日食べる児童生徒の割合",
+                "小学5年生91.2% 中学2年生86.4% (H30)",
+                "小学5年90.5% 中学2年84.9%",
+                "小学5年生 95.0% 中学2年生 90.0%"
+            ]
+        )
+    );
+    assert_eq!(rows[3].0, 15);
+}
