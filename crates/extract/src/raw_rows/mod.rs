@@ -11,12 +11,18 @@
 //! projects column, continued by the numbered list lines below it).
 //!
 //! A line of values without a name takes the lines printed just above it as its wrapped
-//! name, up to a list item, another row, the header, or a run of one-character lines
-//! (vertical writing, as the 数値目標 label of a merged cell: that run, right above a row,
-//! becomes a cell before the row's name; a row number on its own line above the name is
-//! the row's). A row whose line ends with value columns left takes the short one-word
-//! lines after it as its last cells (a cell wrapped in its column: `設立` / `（R4年）` /
-//! `順調`). Every other line stays a line of its own.
+//! name, up to a list item, another row, the header, a line clearly narrower than the one
+//! under it (every line of a wrapped cell but its last fills the column), or a run of
+//! one-character lines (vertical writing, as the 数値目標 label of a merged cell: that
+//! run, right above a row, becomes a cell before the row's name, as does a row label the
+//! header vocabulary knows printed across on a line of its own; a row number on its own
+//! line above the name is the row's). Values that end a page with no name above them are
+//! a row the page break cut: its name is the wrapped cell at the top of the next page. A
+//! row whose line ends with value columns left takes the short one-word lines after it as
+//! its last cells (a cell wrapped in its column: `設立` / `（R4年）` / `順調`). Rows of
+//! values in words or in parts (a label and a figure each) are read from the lines left
+//! over, by their widths or their count of figures. Every other line stays a line of its
+//! own.
 //!
 //! Values printed apart from their name may run over several lines ([`values`]: a value
 //! wrapped in a narrow column, a period on the line after its value). A cell that ends a
@@ -26,6 +32,7 @@
 //! a projects column.
 
 mod values;
+mod word_values;
 
 use crate::cells::Cell;
 use crate::layout::{
@@ -33,9 +40,9 @@ use crate::layout::{
 };
 use values::{
     continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, parts_row, read_value_run, starts_values, text_row, words, Row,
-    MAX_VALUE_LINES,
+    is_value_note, parse_row, read_value_run, starts_values, words, Row, MAX_VALUE_LINES,
 };
+use word_values::{parts_row, text_row};
 
 /// Header terms read over at most this many lines (one term a line, periods on their own).
 const MAX_HEADER_LINES: usize = 40;
@@ -493,11 +500,11 @@ fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
 /// of a wrapped cell but its last fills the column, so it is never clearly narrower than
 /// the line under it. A narrower line ends something else (the previous row's name cut by
 /// a page break, a label printed across its merged cell). Display widths only approximate
-/// a proportional font: a fifth of the line below (at least [`values::FULL_LINE_SLACK`])
+/// a proportional font: a fifth of the line below (at least [`word_values::FULL_LINE_SLACK`])
 /// is allowed.
 fn fills_column(above: &str, below: &str) -> bool {
     let below = display_width(below);
-    display_width(above) + values::FULL_LINE_SLACK.max(below / 5) >= below
+    display_width(above) + word_values::FULL_LINE_SLACK.max(below / 5) >= below
 }
 
 /// Whether line `l` is the last of its page (the next line is on another one).
