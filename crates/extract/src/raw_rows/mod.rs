@@ -48,6 +48,8 @@ use word_values::{parts_row, text_row};
 const MAX_HEADER_LINES: usize = 40;
 /// A wrapped name spans at most this many lines above its values.
 const MAX_NAME_LINES: usize = 4;
+/// A row label printed across its merged cell is wrapped over at most this many lines.
+const MAX_LABEL_LINES: usize = 3;
 /// A cell printed on a line of its own after its row's values is at most this long.
 const MAX_CELL_LINE_CHARS: usize = 8;
 
@@ -554,8 +556,9 @@ fn name_after_page_break(
     Some((values_read.into_iter().chain(name_lines).collect(), row))
 }
 
-/// The line right before `next`, when it is a row label the header vocabulary knows
-/// (`数値目標`) printed across a merged cell on a line of its own, as a cell before the
+/// The lines right before `next` (at most [`MAX_LABEL_LINES`]), when together they are a
+/// row label the header vocabulary knows (`数値目標`) printed across a merged cell, on a
+/// line of its own or wrapped in a narrow column (`数値目` / `標`): a cell before the
 /// row's name.
 fn across_label(
     lines: &[SourceLine],
@@ -563,12 +566,20 @@ fn across_label(
     next: usize,
     vocab: &dyn HeaderVocabulary,
 ) -> Vec<usize> {
-    match above.last() {
-        Some(&k) if k + 1 == next && vocab.kind(lines[k].raw.trim()) == Some(HeaderKind::Label) => {
-            vec![k]
+    let mut run: Vec<usize> = Vec::new();
+    let mut text = String::new();
+    for &k in above.iter().rev().take(MAX_LABEL_LINES) {
+        if k + 1 != run.last().copied().unwrap_or(next) {
+            break;
         }
-        _ => Vec::new(),
+        run.push(k);
+        text.insert_str(0, lines[k].raw.trim());
+        if vocab.kind(&text) == Some(HeaderKind::Label) {
+            run.reverse();
+            return run;
+        }
     }
+    Vec::new()
 }
 
 /// The run of two or more one-character lines at the end of `above` that ends on the line

@@ -61,6 +61,23 @@ pub(super) fn is_value_note(word: &str) -> bool {
     bracketed || word.starts_with('※')
 }
 
+/// The unit of the figure `word` ends with (`小学6年生88.2%` → `%`, `95.0%` → `%`): its
+/// last number and what follows it, when that reads as a value. A note (`(H29)`) is none.
+pub(super) fn figure_unit(word: &str) -> Option<&str> {
+    if is_value_note(word) {
+        return None;
+    }
+    let digits_end = word.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let number_start = word[..digits_end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let figure = &word[number_start..];
+    (figure.starts_with(|c: char| c.is_ascii_digit()) && is_value(figure))
+        .then(|| &word[digits_end..])
+}
+
 /// A word that opens a note after a value: a bracket (closed on this word or later) or `※`.
 fn opens_note(word: &str) -> bool {
     word.starts_with(['(', '（', '※'])
@@ -185,6 +202,19 @@ pub(super) fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
     let mut values: Vec<String> = Vec::new();
     let numbers = take_values(&w, &mut i, &mut values, value_columns);
     if numbers < 2 {
+        return None;
+    }
+    // A "name" with a figure in a unit of the values (`1歳6か月児97.0% 3歳児95.8%` before
+    // `98.0%`) is values in parts, each a label and a figure, not a KPI name.
+    let value_units: Vec<&str> = values
+        .iter()
+        .filter_map(|v| v.split(' ').next().and_then(figure_unit))
+        .collect();
+    if w[name_start..]
+        .iter()
+        .take_while(|w| !is_value(w))
+        .any(|n| figure_unit(n).is_some_and(|u| value_units.contains(&u)))
+    {
         return None;
     }
     let open_note = i == w.len()

@@ -4,7 +4,10 @@
 //! `-raw` prints no mark between such cells; their lines' widths or their count of
 //! figures tell where each ends.
 
-use super::values::{display_width, is_value, is_value_note, words};
+use super::values::{display_width, figure_unit, is_value_note, words};
+
+/// A name printed on lines of its own above its values in parts spans at most this many.
+const MAX_NAME_LINES: usize = 4;
 
 /// A cell's line is "full" when it is at most this many columns narrower than the cell's
 /// first line (Japanese wraps anywhere, so a wrapped line fills its column to within a
@@ -71,41 +74,37 @@ pub(super) fn text_row(lines: &[&str], columns: usize) -> Option<(String, Vec<St
     })
 }
 
-/// The unit of the figure `word` ends with (`小学6年生88.2%` → `%`, `95.0%` → `%`): its
-/// last number and what follows it, when that reads as a value. A note (`(H29)`) is none.
-fn figure_unit(word: &str) -> Option<&str> {
-    if is_value_note(word) {
-        return None;
-    }
-    let digits_end = word.rfind(|c: char| c.is_ascii_digit())? + 1;
-    let number_start = word[..digits_end]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let figure = &word[number_start..];
-    (figure.starts_with(|c: char| c.is_ascii_digit()) && is_value(figure))
-        .then(|| &word[digits_end..])
-}
-
 /// A row whose values are made of parts, a label and a figure each (`小学6年生88.2%
 /// 中学3年生84.5% (H29)`: one figure per group), from a run of lines that holds nothing
 /// else. `-raw` may print the end of one such cell and the start of the next on one line
 /// with nothing between (`小学6年89.0% 中学3年81.8% 小学6年生 95.0% 中学3年` / `生
 /// 90.0%`), and their widths do not tell; the count does: every value column holds the
 /// same number of figures (the groups are the same in every column). The figures are the
-/// words that end with a number in the unit of the first one after the name; when the run
+/// words that end with a number in the unit of the first one after the name (on the
+/// name's line, or starting a line under a name on lines of its own); when the run
 /// holds a whole multiple of the columns, two or more a column, each cell takes that many
 /// (and the notes right after its last), a cell's lines joined as wrapped. Returns the name
 /// and one text per value column, or `None` unless the run ends with the last cell's last
 /// figure or its notes.
 pub(super) fn parts_row(lines: &[&str], columns: usize) -> Option<(String, Vec<String>)> {
     let line_words: Vec<Vec<&str>> = lines.iter().map(|l| words(l)).collect();
-    let first = line_words.first()?;
-    let start = (1..first.len()).find(|&i| figure_unit(first[i]).is_some())?;
-    let unit = figure_unit(first[start])?;
+    // Where the values start (line, word): after the name on its first line, or at the
+    // start of a line under a name printed (wrapped) on lines of its own.
+    let on_first_line = line_words
+        .first()
+        .and_then(|first| (1..first.len()).find(|&i| figure_unit(first[i]).is_some()));
+    let (start_line, start) = match on_first_line {
+        Some(i) => (0, i),
+        None => {
+            let l = (1..line_words.len().min(MAX_NAME_LINES + 1))
+                .find(|&l| line_words[l].iter().any(|w| figure_unit(w).is_some()))?;
+            line_words[l].first().filter(|w| figure_unit(w).is_some())?;
+            (l, 0)
+        }
+    };
+    let unit = figure_unit(line_words[start_line][start])?;
     let is_figure = |w: &str| figure_unit(w) == Some(unit);
-    let figures = line_words
+    let figures = line_words[start_line..]
         .iter()
         .flatten()
         .skip(start)
@@ -120,8 +119,8 @@ pub(super) fn parts_row(lines: &[&str], columns: usize) -> Option<(String, Vec<S
     let mut cell: Vec<String> = Vec::new();
     let mut piece: Vec<&str> = Vec::new();
     let mut counted = 0;
-    for (l, words) in line_words.iter().enumerate() {
-        let from = if l == 0 { start } else { 0 };
+    for (l, words) in line_words.iter().enumerate().skip(start_line) {
+        let from = if l == start_line { start } else { 0 };
         for &w in &words[from.min(words.len())..] {
             if counted == per_cell && !is_value_note(w) {
                 // The cell's last figure and its notes are past: the next cell starts.
@@ -145,13 +144,51 @@ pub(super) fn parts_row(lines: &[&str], columns: usize) -> Option<(String, Vec<S
     }
     cells.push(cell);
     (cells.len() == columns).then(|| {
-        let name = first[..start].join(" ");
+        let mut name_pieces: Vec<String> = line_words[..start_line]
+            .iter()
+            .map(|w| w.join(" "))
+            .collect();
+        if start > 0 {
+            name_pieces.push(line_words[start_line][..start].join(" "));
+        }
+        let name = crate::layout::join_wrapped(&name_pieces);
         let values = cells
             .iter()
-            .map(|pieces| crate::layout::join_wrapped(pieces))
+            .map(|pieces| join_parts(pieces, &is_figure))
             .collect();
         (name, values)
     })
+}
+
+/// A cell in parts wrapped over `pieces`, joined as [`crate::layout::join_wrapped`] does,
+/// except that a line break between a label and its figure keeps a space when the cell
+/// writes a space between every label and its figure it prints on one line (`小学6年生
+/// 70.0% 中学3年生` / `50.0%` → `… 中学3年生 50.0%`): the break took the space `-raw`
+/// cannot show. A cell that writes a figure tight to its label (`小学6年生88.2%`) stays
+/// tight.
+fn join_parts(pieces: &[String], is_figure: &dyn Fn(&str) -> bool) -> String {
+    let (mut spaced, mut tight) = (false, false);
+    for piece in pieces {
+        let w = words(piece);
+        for (n, word) in w.iter().enumerate().filter(|(_, word)| is_figure(word)) {
+            if !word.starts_with(|c: char| c.is_ascii_digit()) {
+                tight = true;
+            } else if n > 0 && !is_figure(w[n - 1]) && !is_value_note(w[n - 1]) {
+                spaced = true;
+            }
+        }
+    }
+    let mut out = String::new();
+    for piece in pieces {
+        let label_ends = out.ends_with(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
+        if spaced && !tight && label_ends && piece.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push(' ');
+            out.push_str(piece.trim());
+        } else {
+            out = crate::layout::join_wrapped(&[out, piece.clone()]);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -206,6 +243,32 @@ mod tests {
                 "小学5年生 95.0% 中学2年生 90.0%"
             ]
         );
+        // The name on a line of its own, each cell on lines of its own.
+        let own_lines = [
+            "朝食を毎日食べる児童生徒の割合",
+            "小学5年生91.2% 中学2年生",
+            "86.4% (H30)",
+            "小学5年90.5% 中学2年84.9%",
+            "小学5年生 95.0% 中学2年",
+            "生 90.0%",
+        ];
+        assert_eq!(
+            parts_row(&own_lines, 3),
+            Some((name.clone(), values.clone()))
+        );
+        // A cell that writes a space between its labels and figures keeps it where a line
+        // break falls between them; one that writes them tight stays tight.
+        let spaced_break = [
+            "朝食を毎日食べる児童生徒の割合",
+            "小学5年生91.2% 中学2年生",
+            "86.4% (H30)",
+            "小学5年90.5% 中学2年84.9%",
+            "小学5年生 95.0% 中学2年生",
+            "90.0%",
+        ];
+        let (_, values) = parts_row(&spaced_break, 3).unwrap();
+        assert_eq!(values[0], "小学5年生91.2% 中学2年生86.4% (H30)");
+        assert_eq!(values[2], "小学5年生 95.0% 中学2年生 90.0%");
         // Five figures for three columns: no equal count, no row.
         assert!(parts_row(&lines[..3], 3).is_none());
         // One figure a column is not a value in parts (the other readers' rows).
