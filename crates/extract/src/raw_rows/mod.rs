@@ -48,6 +48,9 @@ use word_values::{parts_row, text_row};
 const MAX_HEADER_LINES: usize = 40;
 /// A wrapped name spans at most this many lines above its values.
 const MAX_NAME_LINES: usize = 4;
+/// A header row printed before the header's name line spans at most this many lines (its
+/// terms one a line, a term wrapped in its column).
+const MAX_UPPER_HEADER_LINES: usize = 6;
 /// A row label printed across its merged cell is wrapped over at most this many lines.
 const MAX_LABEL_LINES: usize = 3;
 /// A cell printed on a line of its own after its row's values is at most this long.
@@ -123,6 +126,22 @@ fn header_at(
         .then(|| (terms.into_iter().map(|t| t.0).collect(), end, projects))
 }
 
+/// Whether a header row printed on the lines just before the header's name line (a header
+/// over two rows: `政策分野 重要業績評価指標（KPI） 主な具体的事業` above `項目 基準値 …`,
+/// `-raw` prints the upper row first) ends with a projects term.
+fn projects_above(
+    lines: &[SourceLine],
+    usable: &[bool],
+    first: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> bool {
+    (first.saturating_sub(MAX_UPPER_HEADER_LINES)..first)
+        .rev()
+        .take_while(|&k| usable[k])
+        .filter_map(|k| words(lines[k].raw).last().map(|w| vocab.kind(w)))
+        .any(|kind| kind == Some(HeaderKind::Projects))
+}
+
 /// A table found: its header and the rows, each as the 0-based lines it was read from.
 struct RawTable {
     /// Lines `[first, end)` the table takes (with a one-cell-per-line block it replaces).
@@ -146,6 +165,9 @@ fn read_table(
 ) -> Option<RawTable> {
     let (header, header_end, projects_column) = header_at(lines, usable, first, vocab)?;
     let value_columns = value_columns(&header, projects_column);
+    // A list under a full row starts its projects cell when the header names a projects
+    // column, in its terms or in a header row printed before them.
+    let lists_projects = projects_column || projects_above(lines, usable, first, vocab);
     let mut rows: Vec<(Vec<usize>, Row)> = Vec::new();
     // Lines since the last row: a wrapped name, list items, headings.
     let mut pending: Vec<usize> = Vec::new();
@@ -300,7 +322,7 @@ fn read_table(
                     && pending.iter().all(|&k| is_list_item(lines[k].raw))
                     && rows.last().is_some_and(|(_, r)| {
                         !r.rest.is_empty()
-                            || (projects_column
+                            || (lists_projects
                                 && pending.is_empty()
                                 && r.values.len() == value_columns)
                     });
@@ -329,7 +351,13 @@ fn read_table(
         .flat_map(|(from, _)| from.iter())
         .max()
         .map_or(header_end, |&l| l + 1);
-    read_text_rows(lines, header_end, end, value_columns, &mut rows);
+    read_text_rows(
+        lines,
+        header_end,
+        end,
+        (value_columns, lists_projects),
+        &mut rows,
+    );
     Some(RawTable {
         first,
         header_first: first,
@@ -348,7 +376,7 @@ fn read_text_rows(
     lines: &[SourceLine],
     from: usize,
     end: usize,
-    value_columns: usize,
+    (value_columns, lists_projects): (usize, bool),
     rows: &mut Vec<(Vec<usize>, Row)>,
 ) {
     let mut used = vec![false; end - from];
@@ -394,7 +422,12 @@ fn read_text_rows(
                 && is_list_item(lines[start - 1].raw)
                 && display_width(lines[start].raw) < display_width(lines[start - 1].raw);
             let row = read(start).or_else(|| wrapped_item_end.then(|| read(start + 1)).flatten());
-            found.extend(row);
+            if let Some(mut taken) = row {
+                if lists_projects {
+                    k = take_list(lines, k, end, |l| !used[l - from], &mut taken);
+                }
+                found.push(taken);
+            }
         } else {
             k += 1;
         }
@@ -403,6 +436,49 @@ fn read_text_rows(
         rows.extend(found);
         rows.sort_by_key(|(read, _)| read[0]);
     }
+}
+
+/// The numbered list right under a row read from the lines left over (`1 乳幼児健康診査`
+/// / `2 子育て世代包括支援セン` / `ター運営`): its projects cell, an item's wrapped end
+/// (a line narrower than the item, before another item, a line already read or a line more
+/// than twice as wide, as in [`wrapped_end`]) joined to it. Returns the line after the
+/// list.
+fn take_list(
+    lines: &[SourceLine],
+    mut k: usize,
+    end: usize,
+    unread: impl Fn(usize) -> bool,
+    (read, row): &mut (Vec<usize>, Row),
+) -> usize {
+    while k < end && unread(k) && is_list_item(lines[k].raw) {
+        if !row.rest.is_empty() {
+            row.rest.push('\n');
+        }
+        row.rest.push_str(lines[k].raw.trim());
+        read.push(k);
+        k += 1;
+        let wrapped_end = k < end
+            && unread(k)
+            && !is_list_item(lines[k].raw)
+            && !is_code_heading(lines[k].raw)
+            && display_width(lines[k].raw) < display_width(lines[k - 1].raw)
+            && (k + 1 == end
+                || !unread(k + 1)
+                || is_list_item(lines[k + 1].raw)
+                || display_width(lines[k + 1].raw) > 2 * display_width(lines[k].raw));
+        if wrapped_end {
+            let (head, last) = row.rest.rsplit_once('\n').unwrap_or(("", &row.rest));
+            let joined = join_wrapped(&[last.to_string(), lines[k].raw.trim().to_string()]);
+            row.rest = if head.is_empty() {
+                joined
+            } else {
+                format!("{head}\n{joined}")
+            };
+            read.push(k);
+            k += 1;
+        }
+    }
+    k
 }
 
 /// The columns after the name that hold one value each (a status word too): every header
