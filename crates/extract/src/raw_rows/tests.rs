@@ -301,11 +301,12 @@ fn long_lines_and_long_runs_are_read_in_bounded_work() {
 }
 
 /// The 数値目標 label of a merged cell as WeasyPrint prints it (invented rows): across, on
-/// a line of its own between the section heading and the first row's wrapped name. The
-/// wrapped name stops at the label, a line much narrower than the name's first line.
+/// a line of its own (or wrapped in a narrow column) between the section heading and the
+/// first row's wrapped name. The wrapped name stops at the label, a line much narrower
+/// than the name's first line.
 #[test]
 fn a_label_printed_across_its_merged_cell_is_the_rows_label() {
-    let text = "項目 基準値 現状値 目標値\n分野1【しごと】雇用を創出する\n数値目標\n市内の事業所に勤める20代・30代の従業者の割合\n（年度末）\n21.4% (H30) 20.8% 25.0%\n市内の新規学卒者の就職者数 320人 (R元) 298人 350人\n分野2【子育て】希望をかなえる\n数値目標\n合計特殊出生率 1.45 (H30) 1.38 (R4) 1.60";
+    let text = "項目 基準値 現状値 目標値\n分野1【しごと】雇用を創出する\n数値目標\n市内の事業所に勤める20代・30代の従業者の割合\n（年度末）\n21.4% (H30) 20.8% 25.0%\n市内の新規学卒者の就職者数 320人 (R元) 298人 350人\n分野2【子育て】希望をかなえる\n数値目標\n合計特殊出生率 1.45 (H30) 1.38 (R4) 1.60\n分野3【まち】住み続けたいまち\n数値目\n標\n観光入込客数 2,140千人 (R元) 1,872千人 (R4) 2,200千人";
     let out = arranged(text);
     assert_eq!(
         shown(&out),
@@ -340,6 +341,18 @@ fn a_label_printed_across_its_merged_cell_is_the_rows_label() {
                     "1.45 (H30)",
                     "1.38 (R4)",
                     "1.60"
+                ]
+            ),
+            (10, vec!["分野3【まち】住み続けたいまち"]),
+            // Wrapped in a narrow column.
+            (
+                11,
+                vec![
+                    "数値目標",
+                    "観光入込客数",
+                    "2,140千人 (R元)",
+                    "1,872千人 (R4)",
+                    "2,200千人"
                 ]
             ),
         ]
@@ -410,4 +423,53 @@ fn a_row_in_parts_under_a_wrapped_list_item_is_read() {
         )
     );
     assert_eq!(rows[3].0, 15);
+}
+
+/// A header over two rows (invented, shaped like the fixtures'): the projects term is in
+/// the upper row, printed before the name line. A list under a full row is its projects
+/// cell, under a row of numbers and under a row of values in parts (read from the lines
+/// left over), an item's narrow wrapped end joined to it.
+#[test]
+fn a_projects_term_in_the_upper_header_row_takes_the_lists() {
+    let text = "政策分野\n重要業績評価指標（KPI）\n主な具体的事業\n項目 基準値（時点） 現状値（R5年度末） 目標（R7）\n新規漁業就業者数 3人/年 (R元) 5人/年 6人/年\n1 漁業就業者への研修支援\n2 漁船・漁具の取得支援\n乳幼児健康診査の受診率\n1歳6か月児96.1% 3歳児94.3%\n(R元)\n1歳6か月児97.0% 3歳児95.8% 1歳6か月児 98.0% 3歳児 98.0%\n1 乳幼児健康診査\n2 子育て世代包括支援セン\nター運営\n放課後児童クラブの待機児童数 12人 (R2) 0人 0人 3 放課後児童クラブ運営";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(
+        rows[1..],
+        [
+            (
+                4,
+                vec![
+                    "新規漁業就業者数",
+                    "3人/年 (R元)",
+                    "5人/年",
+                    "6人/年",
+                    "1 漁業就業者への研修支援\n2 漁船・漁具の取得支援"
+                ]
+            ),
+            (
+                7,
+                vec![
+                    "乳幼児健康診査の受診率",
+                    "1歳6か月児96.1% 3歳児94.3% (R元)",
+                    "1歳6か月児97.0% 3歳児95.8%",
+                    "1歳6か月児 98.0% 3歳児 98.0%",
+                    "1 乳幼児健康診査\n2 子育て世代包括支援センター運営"
+                ]
+            ),
+            (
+                14,
+                vec![
+                    "放課後児童クラブの待機児童数",
+                    "12人 (R2)",
+                    "0人",
+                    "0人",
+                    "3 放課後児童クラブ運営"
+                ]
+            ),
+        ]
+    );
 }

@@ -500,6 +500,8 @@ mod tests {
         assert!(parse_row("2060 年に総人口は 39,055 人になることが予測されます。", 3).is_none());
         // A sentence that ends beside a page number (`- 9 -`) is not a row.
         assert!(parse_row("事業を目指すこととしました。 - 9 -", 3).is_none());
+        // Figures in a unit of the values before them: values in parts, not a name.
+        assert!(parse_row("1歳6か月児97.0% 3歳児95.8% 1歳6か月児 98.0% 3歳児 98.0%", 3).is_none());
         // A value in words that ends the line may go on on the next one.
         let r = parse_row("港の定期航路数 2航路 (H30) 2航路 航路数の増加・", 3).unwrap();
         assert!(r.open_words);
