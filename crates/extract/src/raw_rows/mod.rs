@@ -39,8 +39,8 @@ use crate::layout::{
     join_wrapped, make_cell, Arranged, Arrangement, Block, HeaderKind, HeaderVocabulary, SourceLine,
 };
 use values::{
-    continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, read_value_run, starts_values, words, Row, MAX_VALUE_LINES,
+    continue_row, continues_list, display_width, is_code_heading, is_list_item, is_row_number,
+    is_value, is_value_note, parse_row, read_value_run, starts_values, words, Row, MAX_VALUE_LINES,
 };
 use word_values::{parts_row, text_row};
 
@@ -241,6 +241,18 @@ fn read_table(
                 continue;
             }
             row.open_words = false;
+        }
+        if let Some((read_from, row)) = rows
+            .last_mut()
+            .filter(|(_, r)| pending.is_empty() && continues_list(raw, &r.rest))
+        {
+            // The next item of the row's projects list (`5 6次産業化` after `4 …`), even
+            // where its text reads as values.
+            row.rest.push('\n');
+            row.rest.push_str(raw.trim());
+            read_from.push(j);
+            j += 1;
+            continue;
         }
         // A line that starts with a value: the row's values, maybe over several lines,
         // under a name wrapped on the lines above.
@@ -520,6 +532,7 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
         .is_some_and(|next| {
             let next = next.raw;
             is_list_item(next)
+                || continues_list(next, &row.rest)
                 || is_code_heading(next)
                 || (display_width(next) > 2 * display_width(raw) && !starts_values(next))
         })

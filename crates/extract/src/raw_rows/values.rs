@@ -100,6 +100,24 @@ pub(super) fn is_list_item(raw: &str) -> bool {
     w.len() >= 2 && is_item_number(w[0]) && !is_value(w[1])
 }
 
+/// A numbered item that goes on from the list `rest` ends with (`5 6次産業化` after `4 …`):
+/// a list item even where its text reads as a value (`6次産業化`: a number and a short
+/// "unit").
+pub(super) fn continues_list(raw: &str, rest: &str) -> bool {
+    let number = |word: &str| {
+        is_item_number(word)
+            .then(|| word.parse::<u32>().ok())
+            .flatten()
+    };
+    let w = words(raw);
+    let last = rest
+        .lines()
+        .next_back()
+        .and_then(|l| words(l).first().copied())
+        .and_then(number);
+    w.len() >= 2 && matches!((number(w[0]), last), (Some(n), Some(m)) if n == m + 1)
+}
+
 fn is_item_number(word: &str) -> bool {
     word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
 }
@@ -502,6 +520,13 @@ mod tests {
         assert!(parse_row("事業を目指すこととしました。 - 9 -", 3).is_none());
         // Figures in a unit of the values before them: values in parts, not a name.
         assert!(parse_row("1歳6か月児97.0% 3歳児95.8% 1歳6か月児 98.0% 3歳児 98.0%", 3).is_none());
+        // The next item of a list is one even where its text reads as a value.
+        assert!(continues_list(
+            "5 6次産業化",
+            "3 発酵のまち推進\n4 特産品の開発"
+        ));
+        assert!(!continues_list("5 6次産業化", "3 発酵のまち推進"));
+        assert!(!continues_list("5 6件", ""));
         // A value in words that ends the line may go on on the next one.
         let r = parse_row("港の定期航路数 2航路 (H30) 2航路 航路数の増加・", 3).unwrap();
         assert!(r.open_words);
