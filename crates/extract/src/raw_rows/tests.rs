@@ -473,3 +473,31 @@ fn a_projects_term_in_the_upper_header_row_takes_the_lists() {
         ]
     );
 }
+
+/// A projects list whose next item's text reads as a value (`3 6次産業化`: a number and a
+/// short "unit"), after an item's narrow wrapped end (invented, shaped like the fixtures'):
+/// the numbering goes on, so it is the list's next item, not a row of values.
+#[test]
+fn the_next_item_of_a_list_stays_in_it_where_its_text_reads_as_a_value() {
+    let text = "項目 基準値 現状値 目標値 主な具体的事業\n農地の集積率 68.4% (H30) 75.4% 90.0% 1 新品種による地域農業の競争力強化\n2 地域食材を活用した特産品の開発・販路拡\n大\n3 6次産業化\n4 園芸振興\n新規就農者数 38人/年 (H30) 29人/年 31人/年";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out)[1..],
+        [
+            (
+                1,
+                vec![
+                    "農地の集積率",
+                    "68.4% (H30)",
+                    "75.4%",
+                    "90.0%",
+                    "1 新品種による地域農業の競争力強化\n2 地域食材を活用した特産品の開発・販路拡大\n3 6次産業化\n4 園芸振興"
+                ]
+            ),
+            (
+                6,
+                vec!["新規就農者数", "38人/年 (H30)", "29人/年", "31人/年"]
+            ),
+        ]
+    );
+}
