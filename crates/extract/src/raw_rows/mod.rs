@@ -29,7 +29,8 @@
 //! line and wrapped (a projects item, a value in words) takes the next line when that line
 //! is narrower and cannot be a wrapped name's first line (see [`wrapped_end`]). A list
 //! under a row whose values are all there starts its projects cell when the header names
-//! a projects column.
+//! a projects column (in its terms or in a header row printed before them); a list goes
+//! on with its next number, also under a header repeated after a page break.
 
 mod names;
 mod values;
@@ -157,6 +158,9 @@ struct RawTable {
     projects_column: bool,
     /// `(lines of the row, its cells before the number column is placed)`.
     rows: Vec<(Vec<usize>, Row)>,
+    /// Lines under the header that go on with the previous table's last projects list (cut
+    /// by a page break and a repeated header).
+    continued: Vec<usize>,
 }
 
 fn read_table(
@@ -380,7 +384,38 @@ fn read_table(
         header,
         projects_column,
         rows,
+        continued: Vec::new(),
     })
+}
+
+/// A page break with the header printed again (`t` has `prev`'s header): the last projects
+/// list of `prev` goes on under it (`3 発酵のまち上越推進` after `2 …`, before `t`'s first
+/// row), numbered on from its last item.
+fn carry_list_over(lines: &[SourceLine], prev: &mut RawTable, t: &mut RawTable) {
+    if prev.header != t.header {
+        return;
+    }
+    // The last list above: a projects cell merged over several rows is printed with the
+    // first of them.
+    let Some((read_from, row)) = prev.rows.iter_mut().rev().find(|(_, r)| !r.rest.is_empty())
+    else {
+        return;
+    };
+    let first_row = t
+        .rows
+        .iter()
+        .filter_map(|(from, _)| from.iter().min())
+        .min()
+        .map_or(t.end, |&l| l);
+    for k in t.header_end..first_row {
+        if !continues_list(lines[k].raw, &row.rest) {
+            break;
+        }
+        row.rest.push('\n');
+        row.rest.push_str(lines[k].raw.trim());
+        read_from.push(k);
+        t.continued.push(k);
+    }
 }
 
 /// Rows of values in words ([`text_row`]) or in parts ([`parts_row`]) among the lines
@@ -568,6 +603,10 @@ pub fn read_raw_tables(
     if tables.is_empty() {
         return;
     }
+    for n in 1..tables.len() {
+        let (before, after) = tables.split_at_mut(n);
+        carry_list_over(lines, &mut before[n - 1], &mut after[0]);
+    }
     for t in &mut tables {
         // A one-cell-per-line block overlapping the table is read again here as a whole.
         for b in out.blocks.iter().filter(|b| b.form == "lines") {
@@ -623,8 +662,16 @@ pub fn read_raw_tables(
             raw: header_raw.join("\n"),
             cells: header,
         });
+        for &k in &t.continued {
+            used[k - t.first] = true;
+        }
         for (from, row) in &t.rows {
-            from.iter().for_each(|&k| used[k - t.first] = true);
+            // A row's projects may go on in the next table (`continued`).
+            for &k in from {
+                if let Some(u) = k.checked_sub(t.first).and_then(|i| used.get_mut(i)) {
+                    *u = true;
+                }
+            }
             let mut cells = Vec::with_capacity(row.values.len() + 4);
             if let Some(label) = &row.label {
                 cells.push(Cell::from_text(label.clone(), label.clone()));

@@ -501,3 +501,42 @@ fn the_next_item_of_a_list_stays_in_it_where_its_text_reads_as_a_value() {
         ]
     );
 }
+
+/// A page break with the header printed again (invented, shaped like the fixtures'): the
+/// projects list of the last row with one above goes on under the repeated header,
+/// numbered on; the next table's rows are its own.
+#[test]
+fn a_list_cut_by_a_repeated_header_goes_on_with_its_row() {
+    let text = "主な具体的事業\n項目 基準値 現状値 目標値\n農地の集積率 68.4% (H30) 75.4% 90.0% 1 新品種による競争力強化\n2 農産物販売促進\n認定農業者数 1,150人 842人 1,040人\n\u{c}主な具体的事業\n項目 基準値 現状値 目標値\n3 園芸振興\n4 担い手育成確保支援\n新規就農者数 38人/年 (H30) 29人/年 31人/年";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, vec!["項目", "基準値", "現状値", "目標値"]),
+            (
+                2,
+                vec![
+                    "農地の集積率",
+                    "68.4% (H30)",
+                    "75.4%",
+                    "90.0%",
+                    "1 新品種による競争力強化\n2 農産物販売促進\n3 園芸振興\n4 担い手育成確保支援"
+                ]
+            ),
+            (4, vec!["認定農業者数", "1,150人", "842人", "1,040人"]),
+            (6, vec!["項目", "基準値", "現状値", "目標値"]),
+            (
+                9,
+                vec!["新規就農者数", "38人/年 (H30)", "29人/年", "31人/年"]
+            ),
+        ]
+    );
+    // Every line of the two tables is shown once (the `主な具体的事業` lines above their
+    // headers are the other readers').
+    let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
+    assert_eq!(lines_kept, text.lines().count() - 2);
+}
