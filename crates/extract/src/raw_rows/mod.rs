@@ -407,12 +407,13 @@ fn carry_list_over(lines: &[SourceLine], prev: &mut RawTable, t: &mut RawTable) 
         .filter_map(|(from, _)| from.iter().min())
         .min()
         .map_or(t.end, |&l| l);
-    for k in t.header_end..first_row {
-        if !continues_list(lines[k].raw, &row.rest) {
+    let under_header = lines.iter().enumerate().take(first_row).skip(t.header_end);
+    for (k, line) in under_header {
+        if !continues_list(line.raw, &row.rest) {
             break;
         }
         row.rest.push('\n');
-        row.rest.push_str(lines[k].raw.trim());
+        row.rest.push_str(line.raw.trim());
         read_from.push(k);
         t.continued.push(k);
     }
