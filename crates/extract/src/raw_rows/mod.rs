@@ -11,35 +11,51 @@
 //! projects column, continued by the numbered list lines below it).
 //!
 //! A line of values without a name takes the lines printed just above it as its wrapped
-//! name, up to a list item, another row, the header, or a run of one-character lines
-//! (vertical writing, as the 数値目標 label of a merged cell: that run, right above a row,
-//! becomes a cell before the row's name; a row number on its own line above the name is
-//! the row's). A row whose line ends with value columns left takes the short one-word
-//! lines after it as its last cells (a cell wrapped in its column: `設立` / `（R4年）` /
-//! `順調`). Every other line stays a line of its own.
+//! name, up to a list item, another row, the header, a line clearly narrower than the one
+//! under it (every line of a wrapped cell but its last fills the column), or a run of
+//! one-character lines (vertical writing, as the 数値目標 label of a merged cell: that
+//! run, right above a row, becomes a cell before the row's name, as does a row label the
+//! header vocabulary knows printed across on a line of its own; a row number on its own
+//! line above the name is the row's). Values that end a page with no name above them are
+//! a row the page break cut: its name is the wrapped cell at the top of the next page. A
+//! row whose line ends with value columns left takes the short one-word lines after it as
+//! its last cells (a cell wrapped in its column: `設立` / `（R4年）` / `順調`). Rows of
+//! values in words or in parts (a label and a figure each) are read from the lines left
+//! over, by their widths or their count of figures. Every other line stays a line of its
+//! own.
 //!
 //! Values printed apart from their name may run over several lines ([`values`]: a value
 //! wrapped in a narrow column, a period on the line after its value). A cell that ends a
 //! line and wrapped (a projects item, a value in words) takes the next line when that line
 //! is narrower and cannot be a wrapped name's first line (see [`wrapped_end`]). A list
 //! under a row whose values are all there starts its projects cell when the header names
-//! a projects column.
+//! a projects column (in its terms or in a header row printed before them); a list goes
+//! on with its next number, also under a header repeated after a page break.
 
+mod names;
 mod values;
+mod word_values;
 
 use crate::cells::Cell;
 use crate::layout::{
     join_wrapped, make_cell, Arranged, Arrangement, Block, HeaderKind, HeaderVocabulary, SourceLine,
 };
-use values::{
-    continue_row, display_width, is_code_heading, is_list_item, is_row_number, is_value,
-    is_value_note, parse_row, read_value_run, starts_values, text_row, words, Row, MAX_VALUE_LINES,
+use names::{
+    across_label, ends_page, join_name, name_after_page_break, vertical_run, wrapped_name,
 };
+use values::{
+    continue_row, continues_list, display_width, is_code_heading, is_list_item, is_row_number,
+    is_value, is_value_note, parse_row, read_value_run, starts_values, words, Row, MAX_VALUE_LINES,
+};
+use word_values::{parts_row, text_row};
 
 /// Header terms read over at most this many lines (one term a line, periods on their own).
 const MAX_HEADER_LINES: usize = 40;
 /// A wrapped name spans at most this many lines above its values.
 const MAX_NAME_LINES: usize = 4;
+/// A header row printed before the header's name line spans at most this many lines (its
+/// terms one a line, a term wrapped in its column).
+const MAX_UPPER_HEADER_LINES: usize = 6;
 /// A cell printed on a line of its own after its row's values is at most this long.
 const MAX_CELL_LINE_CHARS: usize = 8;
 
@@ -113,6 +129,22 @@ fn header_at(
         .then(|| (terms.into_iter().map(|t| t.0).collect(), end, projects))
 }
 
+/// Whether a header row printed on the lines just before the header's name line (a header
+/// over two rows: `政策分野 重要業績評価指標（KPI） 主な具体的事業` above `項目 基準値 …`,
+/// `-raw` prints the upper row first) ends with a projects term.
+fn projects_above(
+    lines: &[SourceLine],
+    usable: &[bool],
+    first: usize,
+    vocab: &dyn HeaderVocabulary,
+) -> bool {
+    (first.saturating_sub(MAX_UPPER_HEADER_LINES)..first)
+        .rev()
+        .take_while(|&k| usable[k])
+        .filter_map(|k| words(lines[k].raw).last().map(|w| vocab.kind(w)))
+        .any(|kind| kind == Some(HeaderKind::Projects))
+}
+
 /// A table found: its header and the rows, each as the 0-based lines it was read from.
 struct RawTable {
     /// Lines `[first, end)` the table takes (with a one-cell-per-line block it replaces).
@@ -126,6 +158,9 @@ struct RawTable {
     projects_column: bool,
     /// `(lines of the row, its cells before the number column is placed)`.
     rows: Vec<(Vec<usize>, Row)>,
+    /// Lines under the header that go on with the previous table's last projects list (cut
+    /// by a page break and a repeated header).
+    continued: Vec<usize>,
 }
 
 fn read_table(
@@ -136,9 +171,15 @@ fn read_table(
 ) -> Option<RawTable> {
     let (header, header_end, projects_column) = header_at(lines, usable, first, vocab)?;
     let value_columns = value_columns(&header, projects_column);
+    // A list under a full row starts its projects cell when the header names a projects
+    // column, in its terms or in a header row printed before them.
+    let lists_projects = projects_column || projects_above(lines, usable, first, vocab);
     let mut rows: Vec<(Vec<usize>, Row)> = Vec::new();
     // Lines since the last row: a wrapped name, list items, headings.
     let mut pending: Vec<usize> = Vec::new();
+    // A nameless run of values that ends its page, with no name above it: a row the page
+    // break cut, its name at the top of the next page (see [`name_after_page_break`]).
+    let mut cut_by_page: Option<(Vec<usize>, Row)> = None;
     let mut j = header_end;
     while j < lines.len() && usable[j] {
         if header_at(lines, usable, j, vocab).is_some() {
@@ -207,6 +248,18 @@ fn read_table(
             }
             row.open_words = false;
         }
+        if let Some((read_from, row)) = rows
+            .last_mut()
+            .filter(|(_, r)| pending.is_empty() && continues_list(raw, &r.rest))
+        {
+            // The next item of the row's projects list (`5 6次産業化` after `4 …`), even
+            // where its text reads as values.
+            row.rest.push('\n');
+            row.rest.push_str(raw.trim());
+            read_from.push(j);
+            j += 1;
+            continue;
+        }
         // A line that starts with a value: the row's values, maybe over several lines,
         // under a name wrapped on the lines above.
         let mut value_lines = 1;
@@ -248,20 +301,32 @@ fn read_table(
                 }
                 if !row.name.is_empty() {
                     // Pending lines above the name: a run of one-character lines ending
-                    // right above it is a vertical label.
+                    // right above it is a vertical label; a row label printed across its
+                    // merged cell stands on the line right above.
                     let above: Vec<usize> = pending
                         .iter()
                         .copied()
                         .filter(|k| *k < read_from[0])
                         .collect();
-                    let label_lines = vertical_run(lines, &above, read_from[0]);
+                    let mut label_lines = vertical_run(lines, &above, read_from[0]);
+                    if label_lines.is_empty() {
+                        label_lines = across_label(lines, &above, read_from[0], vocab);
+                    }
                     if !label_lines.is_empty() {
                         row.label =
                             Some(label_lines.iter().map(|&k| lines[k].raw.trim()).collect());
                         read_from = label_lines.into_iter().chain(read_from).collect();
                     }
+                    if let Some(cut) = cut_by_page.take() {
+                        rows.extend(name_after_page_break(lines, cut, &above));
+                    }
                     pending.clear();
                     rows.push((read_from, row));
+                    j += value_lines;
+                    continue;
+                } else if cut_by_page.is_none() && ends_page(lines, j + value_lines - 1) {
+                    cut_by_page = Some((values_read, row));
+                    pending.clear();
                     j += value_lines;
                     continue;
                 } else {
@@ -275,7 +340,7 @@ fn read_table(
                     && pending.iter().all(|&k| is_list_item(lines[k].raw))
                     && rows.last().is_some_and(|(_, r)| {
                         !r.rest.is_empty()
-                            || (projects_column
+                            || (lists_projects
                                 && pending.is_empty()
                                 && r.values.len() == value_columns)
                     });
@@ -293,6 +358,9 @@ fn read_table(
         }
         j += 1;
     }
+    if let Some(cut) = cut_by_page.take() {
+        rows.extend(name_after_page_break(lines, cut, &pending));
+    }
     if rows.is_empty() {
         return None;
     }
@@ -301,7 +369,13 @@ fn read_table(
         .flat_map(|(from, _)| from.iter())
         .max()
         .map_or(header_end, |&l| l + 1);
-    read_text_rows(lines, header_end, end, value_columns, &mut rows);
+    read_text_rows(
+        lines,
+        header_end,
+        end,
+        (value_columns, lists_projects),
+        &mut rows,
+    );
     Some(RawTable {
         first,
         header_first: first,
@@ -310,16 +384,49 @@ fn read_table(
         header,
         projects_column,
         rows,
+        continued: Vec::new(),
     })
 }
 
-/// Rows of values in words ([`text_row`]) among the lines `[from, end)` no row took: each
-/// run of such lines between rows, list items and headings is tried as one row.
+/// A page break with the header printed again (`t` has `prev`'s header): the last projects
+/// list of `prev` goes on under it (`3 発酵のまち上越推進` after `2 …`, before `t`'s first
+/// row), numbered on from its last item.
+fn carry_list_over(lines: &[SourceLine], prev: &mut RawTable, t: &mut RawTable) {
+    if prev.header != t.header {
+        return;
+    }
+    // The last list above: a projects cell merged over several rows is printed with the
+    // first of them.
+    let Some((read_from, row)) = prev.rows.iter_mut().rev().find(|(_, r)| !r.rest.is_empty())
+    else {
+        return;
+    };
+    let first_row = t
+        .rows
+        .iter()
+        .filter_map(|(from, _)| from.iter().min())
+        .min()
+        .map_or(t.end, |&l| l);
+    let under_header = lines.iter().enumerate().take(first_row).skip(t.header_end);
+    for (k, line) in under_header {
+        if !continues_list(line.raw, &row.rest) {
+            break;
+        }
+        row.rest.push('\n');
+        row.rest.push_str(line.raw.trim());
+        read_from.push(k);
+        t.continued.push(k);
+    }
+}
+
+/// Rows of values in words ([`text_row`]) or in parts ([`parts_row`]) among the lines
+/// `[from, end)` no row took: each run of such lines between rows, list items and headings
+/// is tried as one row.
 fn read_text_rows(
     lines: &[SourceLine],
     from: usize,
     end: usize,
-    value_columns: usize,
+    (value_columns, lists_projects): (usize, bool),
     rows: &mut Vec<(Vec<usize>, Row)>,
 ) {
     let mut used = vec![false; end - from];
@@ -352,9 +459,24 @@ fn read_text_rows(
             k += 1;
         }
         if k > start {
-            let run: Vec<&str> = (start..k).map(|l| lines[l].raw).collect();
-            if let Some((name, values)) = text_row(&run, value_columns) {
-                found.push(((start..k).collect(), Row::named(name, values)));
+            let read = |first: usize| {
+                let run: Vec<&str> = (first..k).map(|l| lines[l].raw).collect();
+                text_row(&run, value_columns)
+                    .or_else(|| parts_row(&run, value_columns))
+                    .map(|(name, values)| ((first..k).collect(), Row::named(name, values)))
+            };
+            // The run's first line may be the wrapped end of the list item above it (`7
+            // 教育相談の実` / `施`): narrower than that item, it is left out when the run
+            // makes no row with it.
+            let wrapped_item_end = start > from
+                && is_list_item(lines[start - 1].raw)
+                && display_width(lines[start].raw) < display_width(lines[start - 1].raw);
+            let row = read(start).or_else(|| wrapped_item_end.then(|| read(start + 1)).flatten());
+            if let Some(mut taken) = row {
+                if lists_projects {
+                    k = take_list(lines, k, end, |l| !used[l - from], &mut taken);
+                }
+                found.push(taken);
             }
         } else {
             k += 1;
@@ -364,6 +486,49 @@ fn read_text_rows(
         rows.extend(found);
         rows.sort_by_key(|(read, _)| read[0]);
     }
+}
+
+/// The numbered list right under a row read from the lines left over (`1 乳幼児健康診査`
+/// / `2 子育て世代包括支援セン` / `ター運営`): its projects cell, an item's wrapped end
+/// (a line narrower than the item, before another item, a line already read or a line more
+/// than twice as wide, as in [`wrapped_end`]) joined to it. Returns the line after the
+/// list.
+fn take_list(
+    lines: &[SourceLine],
+    mut k: usize,
+    end: usize,
+    unread: impl Fn(usize) -> bool,
+    (read, row): &mut (Vec<usize>, Row),
+) -> usize {
+    while k < end && unread(k) && is_list_item(lines[k].raw) {
+        if !row.rest.is_empty() {
+            row.rest.push('\n');
+        }
+        row.rest.push_str(lines[k].raw.trim());
+        read.push(k);
+        k += 1;
+        let wrapped_end = k < end
+            && unread(k)
+            && !is_list_item(lines[k].raw)
+            && !is_code_heading(lines[k].raw)
+            && display_width(lines[k].raw) < display_width(lines[k - 1].raw)
+            && (k + 1 == end
+                || !unread(k + 1)
+                || is_list_item(lines[k + 1].raw)
+                || display_width(lines[k + 1].raw) > 2 * display_width(lines[k].raw));
+        if wrapped_end {
+            let (head, last) = row.rest.rsplit_once('\n').unwrap_or(("", &row.rest));
+            let joined = join_wrapped(&[last.to_string(), lines[k].raw.trim().to_string()]);
+            row.rest = if head.is_empty() {
+                joined
+            } else {
+                format!("{head}\n{joined}")
+            };
+            read.push(k);
+            k += 1;
+        }
+    }
+    k
 }
 
 /// The columns after the name that hold one value each (a status word too): every header
@@ -405,80 +570,10 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
         .is_some_and(|next| {
             let next = next.raw;
             is_list_item(next)
+                || continues_list(next, &row.rest)
                 || is_code_heading(next)
                 || (display_width(next) > 2 * display_width(raw) && !starts_values(next))
         })
-}
-
-/// A name wrapped over `pieces`, joined as [`join_wrapped`] does, except that a piece
-/// opening with a bracket keeps a space before it when the name writes a space before
-/// every bracket it opens mid-line (`創出` / `(刷新) された` → `創出 (刷新) された`): the
-/// line break took the space `-raw` cannot show.
-fn join_name(pieces: &[&str]) -> String {
-    let texts: Vec<String> = pieces.iter().map(|p| make_cell(p).text).collect();
-    let (mut spaced, mut tight) = (0, 0);
-    for t in &texts {
-        let chars: Vec<char> = t.chars().collect();
-        for pair in chars.windows(2).filter(|p| p[1] == '(') {
-            if pair[0] == ' ' {
-                spaced += 1;
-            } else {
-                tight += 1;
-            }
-        }
-    }
-    let mut out = String::new();
-    for t in &texts {
-        if spaced > 0 && tight == 0 && !out.is_empty() && t.starts_with('(') {
-            out.push(' ');
-            out.push_str(t.trim());
-        } else {
-            out = join_wrapped(&[out, t.clone()]);
-        }
-    }
-    out
-}
-
-/// The lines just above a nameless run of values that make its name: from the last pending
-/// line up, until a list item, a run of one-character lines, or [`MAX_NAME_LINES`].
-fn wrapped_name(lines: &[SourceLine], pending: &[usize]) -> Vec<usize> {
-    let mut taken = Vec::new();
-    for (n, &k) in pending.iter().enumerate().rev() {
-        let raw = lines[k].raw;
-        let vertical = one_char(raw) && n > 0 && one_char(lines[pending[n - 1]].raw);
-        if taken.len() == MAX_NAME_LINES
-            || is_list_item(raw)
-            || is_code_heading(raw)
-            || is_row_number(raw)
-            || vertical
-            || words(raw).is_empty()
-        {
-            break;
-        }
-        taken.push(k);
-    }
-    taken.reverse();
-    taken
-}
-
-/// The run of two or more one-character lines at the end of `above` that ends on the line
-/// right before `next` (vertical writing), or nothing.
-fn vertical_run(lines: &[SourceLine], above: &[usize], next: usize) -> Vec<usize> {
-    let mut run = Vec::new();
-    let mut expected = next;
-    for &k in above.iter().rev() {
-        if k + 1 != expected || !one_char(lines[k].raw) {
-            break;
-        }
-        run.push(k);
-        expected = k;
-    }
-    run.reverse();
-    if run.len() >= 2 {
-        run
-    } else {
-        Vec::new()
-    }
 }
 
 /// Read the single-space tables of a text into `out`, replacing what the other readers
@@ -508,6 +603,10 @@ pub fn read_raw_tables(
     }
     if tables.is_empty() {
         return;
+    }
+    for n in 1..tables.len() {
+        let (before, after) = tables.split_at_mut(n);
+        carry_list_over(lines, &mut before[n - 1], &mut after[0]);
     }
     for t in &mut tables {
         // A one-cell-per-line block overlapping the table is read again here as a whole.
@@ -564,8 +663,16 @@ pub fn read_raw_tables(
             raw: header_raw.join("\n"),
             cells: header,
         });
+        for &k in &t.continued {
+            used[k - t.first] = true;
+        }
         for (from, row) in &t.rows {
-            from.iter().for_each(|&k| used[k - t.first] = true);
+            // A row's projects may go on in the next table (`continued`).
+            for &k in from {
+                if let Some(u) = k.checked_sub(t.first).and_then(|i| used.get_mut(i)) {
+                    *u = true;
+                }
+            }
             let mut cells = Vec::with_capacity(row.values.len() + 4);
             if let Some(label) = &row.label {
                 cells.push(Cell::from_text(label.clone(), label.clone()));

@@ -2,11 +2,22 @@
 
 use super::*;
 
-/// `text`'s lines, all free, read by [`read_raw_tables`].
+/// `text`'s lines, all free, read by [`read_raw_tables`]; a form feed at a line's start
+/// starts a new page, as in `pdftotext` output.
 fn arranged(text: &str) -> Arrangement {
+    let mut page = 1;
     let lines: Vec<SourceLine> = text
         .lines()
-        .map(|raw| SourceLine { page: 1, raw })
+        .map(|raw| {
+            let raw = match raw.strip_prefix('\u{c}') {
+                Some(rest) => {
+                    page += 1;
+                    rest
+                }
+                None => raw,
+            };
+            SourceLine { page, raw }
+        })
         .collect();
     let mut out = Arrangement::default();
     let vocab = crate::layout::BuiltinVocabulary;
@@ -217,6 +228,11 @@ fn a_wrapped_name_keeps_the_space_its_brackets_have() {
         join_name(&["協議会参加団体 (※) により新たに創出", "(刷新) された件数"]),
         "協議会参加団体 (※) により新たに創出 (刷新) された件数"
     );
+    // No bracket mid-line to tell: the break before the bracket took a space.
+    assert_eq!(
+        join_name(&["市の支援制度を利用して創業した事業者数", "(累計)"]),
+        "市の支援制度を利用して創業した事業者数 (累計)"
+    );
     // A name that writes its brackets tight stays tight.
     assert_eq!(
         join_name(&["創業者数(市の支援", "(累計)"]),
@@ -282,4 +298,245 @@ fn long_lines_and_long_runs_are_read_in_bounded_work() {
     let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
     assert_eq!(lines_kept, out.blocks[0].end);
     assert!(out.blocks[0].end + values::MAX_VALUE_LINES >= text.lines().count());
+}
+
+/// The 数値目標 label of a merged cell as WeasyPrint prints it (invented rows): across, on
+/// a line of its own (or wrapped in a narrow column) between the section heading and the
+/// first row's wrapped name. The wrapped name stops at the label, a line much narrower
+/// than the name's first line.
+#[test]
+fn a_label_printed_across_its_merged_cell_is_the_rows_label() {
+    let text = "項目 基準値 現状値 目標値\n分野1【しごと】雇用を創出する\n数値目標\n市内の事業所に勤める20代・30代の従業者の割合\n（年度末）\n21.4% (H30) 20.8% 25.0%\n市内の新規学卒者の就職者数 320人 (R元) 298人 350人\n分野2【子育て】希望をかなえる\n数値目標\n合計特殊出生率 1.45 (H30) 1.38 (R4) 1.60\n分野3【まち】住み続けたいまち\n数値目\n標\n観光入込客数 2,140千人 (R元) 1,872千人 (R4) 2,200千人";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (0, vec!["項目", "基準値", "現状値", "目標値"]),
+            (1, vec!["分野1【しごと】雇用を創出する"]),
+            (
+                2,
+                vec![
+                    "数値目標",
+                    "市内の事業所に勤める20代・30代の従業者の割合（年度末）",
+                    "21.4% (H30)",
+                    "20.8%",
+                    "25.0%"
+                ]
+            ),
+            (
+                6,
+                vec![
+                    "市内の新規学卒者の就職者数",
+                    "320人 (R元)",
+                    "298人",
+                    "350人"
+                ]
+            ),
+            (7, vec!["分野2【子育て】希望をかなえる"]),
+            (
+                8,
+                vec![
+                    "数値目標",
+                    "合計特殊出生率",
+                    "1.45 (H30)",
+                    "1.38 (R4)",
+                    "1.60"
+                ]
+            ),
+            (10, vec!["分野3【まち】住み続けたいまち"]),
+            // Wrapped in a narrow column.
+            (
+                11,
+                vec![
+                    "数値目標",
+                    "観光入込客数",
+                    "2,140千人 (R元)",
+                    "1,872千人 (R4)",
+                    "2,200千人"
+                ]
+            ),
+        ]
+    );
+}
+
+/// A row the page break cut (invented, as WeasyPrint splits a table row): its values end
+/// one page, its wrapped name starts the next, right above the next row's wrapped name.
+/// Each name is its own lines: a wrapped name's lines are as wide as the one above but the
+/// last, so the narrow line ends the first name.
+#[test]
+fn a_row_cut_by_a_page_break_takes_its_name_from_the_next_page() {
+    let text = "項目 基準値 現状値 目標値\nC-2-1 まちづくりへの参画\n120件/年 (H30) 85件/年 150件/年\n\u{c}市民活動サポートセンターが受けた相談と団体の\n登録件数\n地域の講座を受講して地域活動に参加するようにな\nった市民の割合\n- 62.0% 50.0%";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out),
+        vec![
+            (0, vec!["項目", "基準値", "現状値", "目標値"]),
+            (1, vec!["C-2-1 まちづくりへの参画"]),
+            (
+                2,
+                vec![
+                    "市民活動サポートセンターが受けた相談と団体の登録件数",
+                    "120件/年 (H30)",
+                    "85件/年",
+                    "150件/年"
+                ]
+            ),
+            (
+                5,
+                vec![
+                    "地域の講座を受講して地域活動に参加するようになった市民の割合",
+                    "-",
+                    "62.0%",
+                    "50.0%"
+                ]
+            ),
+        ]
+    );
+    // With no page break the values have no name: they stay a line of their own.
+    let out = arranged(&text.replace('\u{c}', ""));
+    assert_eq!(shown(&out)[2], (2, vec!["120件/年 (H30) 85件/年 150件/年"]));
+}
+
+/// A row of values in parts (invented, shaped like the fixtures') under a row of values
+/// in words and its projects list, whose last item wrapped: the item's narrow end is left
+/// out of the row, and the second value and the third's first line, on one line, are cut
+/// by their figures.
+#[test]
+fn a_row_in_parts_under_a_wrapped_list_item_is_read() {
+    let text = "項目 基準値 現状値 目標値\n地域運営組織の設立・運営 町内8地区において住民主体の\n地域運営組織が設立され活動し\nている状態 (H30)\n全地区で住民主体の活動が継続\nされている状態\n全地区で住民主体の活動が\n継続されている状態\n1 地域運営組織の支援\n2 地域の担い手となる人材の育成に向けた研修の実\n施\n朝食を毎日食べる児童生徒の割合 小学5年生91.2% 中学2年生\n86.4% (H30)\n小学5年90.5% 中学2年84.9% 小学5年生 95.0% 中学2年\n生 90.0%\n婚姻件数 400件 380件 450件";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(rows[1].0, 1);
+    assert_eq!(
+        rows[2],
+        (
+            11,
+            vec![
+                "朝食を毎日食べる児童生徒の割合",
+                "小学5年生91.2% 中学2年生86.4% (H30)",
+                "小学5年90.5% 中学2年84.9%",
+                "小学5年生 95.0% 中学2年生 90.0%"
+            ]
+        )
+    );
+    assert_eq!(rows[3].0, 15);
+}
+
+/// A header over two rows (invented, shaped like the fixtures'): the projects term is in
+/// the upper row, printed before the name line. A list under a full row is its projects
+/// cell, under a row of numbers and under a row of values in parts (read from the lines
+/// left over), an item's narrow wrapped end joined to it.
+#[test]
+fn a_projects_term_in_the_upper_header_row_takes_the_lists() {
+    let text = "政策分野\n重要業績評価指標（KPI）\n主な具体的事業\n項目 基準値（時点） 現状値（R5年度末） 目標（R7）\n新規漁業就業者数 3人/年 (R元) 5人/年 6人/年\n1 漁業就業者への研修支援\n2 漁船・漁具の取得支援\n乳幼児健康診査の受診率\n1歳6か月児96.1% 3歳児94.3%\n(R元)\n1歳6か月児97.0% 3歳児95.8% 1歳6か月児 98.0% 3歳児 98.0%\n1 乳幼児健康診査\n2 子育て世代包括支援セン\nター運営\n放課後児童クラブの待機児童数 12人 (R2) 0人 0人 3 放課後児童クラブ運営";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(
+        rows[1..],
+        [
+            (
+                4,
+                vec![
+                    "新規漁業就業者数",
+                    "3人/年 (R元)",
+                    "5人/年",
+                    "6人/年",
+                    "1 漁業就業者への研修支援\n2 漁船・漁具の取得支援"
+                ]
+            ),
+            (
+                7,
+                vec![
+                    "乳幼児健康診査の受診率",
+                    "1歳6か月児96.1% 3歳児94.3% (R元)",
+                    "1歳6か月児97.0% 3歳児95.8%",
+                    "1歳6か月児 98.0% 3歳児 98.0%",
+                    "1 乳幼児健康診査\n2 子育て世代包括支援センター運営"
+                ]
+            ),
+            (
+                14,
+                vec![
+                    "放課後児童クラブの待機児童数",
+                    "12人 (R2)",
+                    "0人",
+                    "0人",
+                    "3 放課後児童クラブ運営"
+                ]
+            ),
+        ]
+    );
+}
+
+/// A projects list whose next item's text reads as a value (`3 6次産業化`: a number and a
+/// short "unit"), after an item's narrow wrapped end (invented, shaped like the fixtures'):
+/// the numbering goes on, so it is the list's next item, not a row of values.
+#[test]
+fn the_next_item_of_a_list_stays_in_it_where_its_text_reads_as_a_value() {
+    let text = "項目 基準値 現状値 目標値 主な具体的事業\n農地の集積率 68.4% (H30) 75.4% 90.0% 1 新品種による地域農業の競争力強化\n2 地域食材を活用した特産品の開発・販路拡\n大\n3 6次産業化\n4 園芸振興\n新規就農者数 38人/年 (H30) 29人/年 31人/年";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out)[1..],
+        [
+            (
+                1,
+                vec![
+                    "農地の集積率",
+                    "68.4% (H30)",
+                    "75.4%",
+                    "90.0%",
+                    "1 新品種による地域農業の競争力強化\n2 地域食材を活用した特産品の開発・販路拡大\n3 6次産業化\n4 園芸振興"
+                ]
+            ),
+            (
+                6,
+                vec!["新規就農者数", "38人/年 (H30)", "29人/年", "31人/年"]
+            ),
+        ]
+    );
+}
+
+/// A page break with the header printed again (invented, shaped like the fixtures'): the
+/// projects list of the last row with one above goes on under the repeated header,
+/// numbered on; the next table's rows are its own.
+#[test]
+fn a_list_cut_by_a_repeated_header_goes_on_with_its_row() {
+    let text = "主な具体的事業\n項目 基準値 現状値 目標値\n農地の集積率 68.4% (H30) 75.4% 90.0% 1 新品種による競争力強化\n2 農産物販売促進\n認定農業者数 1,150人 842人 1,040人\n\u{c}主な具体的事業\n項目 基準値 現状値 目標値\n3 園芸振興\n4 担い手育成確保支援\n新規就農者数 38人/年 (H30) 29人/年 31人/年";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, vec!["項目", "基準値", "現状値", "目標値"]),
+            (
+                2,
+                vec![
+                    "農地の集積率",
+                    "68.4% (H30)",
+                    "75.4%",
+                    "90.0%",
+                    "1 新品種による競争力強化\n2 農産物販売促進\n3 園芸振興\n4 担い手育成確保支援"
+                ]
+            ),
+            (4, vec!["認定農業者数", "1,150人", "842人", "1,040人"]),
+            (6, vec!["項目", "基準値", "現状値", "目標値"]),
+            (
+                9,
+                vec!["新規就農者数", "38人/年 (H30)", "29人/年", "31人/年"]
+            ),
+        ]
+    );
+    // Every line of the two tables is shown once (the `主な具体的事業` lines above their
+    // headers are the other readers').
+    let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
+    assert_eq!(lines_kept, text.lines().count() - 2);
 }

@@ -61,6 +61,23 @@ pub(super) fn is_value_note(word: &str) -> bool {
     bracketed || word.starts_with('※')
 }
 
+/// The unit of the figure `word` ends with (`小学6年生88.2%` → `%`, `95.0%` → `%`): its
+/// last number and what follows it, when that reads as a value. A note (`(H29)`) is none.
+pub(super) fn figure_unit(word: &str) -> Option<&str> {
+    if is_value_note(word) {
+        return None;
+    }
+    let digits_end = word.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let number_start = word[..digits_end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let figure = &word[number_start..];
+    (figure.starts_with(|c: char| c.is_ascii_digit()) && is_value(figure))
+        .then(|| &word[digits_end..])
+}
+
 /// A word that opens a note after a value: a bracket (closed on this word or later) or `※`.
 fn opens_note(word: &str) -> bool {
     word.starts_with(['(', '（', '※'])
@@ -81,6 +98,24 @@ fn bracket_balance(word: &str) -> i32 {
 pub(super) fn is_list_item(raw: &str) -> bool {
     let w = words(raw);
     w.len() >= 2 && is_item_number(w[0]) && !is_value(w[1])
+}
+
+/// A numbered item that goes on from the list `rest` ends with (`5 6次産業化` after `4 …`):
+/// a list item even where its text reads as a value (`6次産業化`: a number and a short
+/// "unit").
+pub(super) fn continues_list(raw: &str, rest: &str) -> bool {
+    let number = |word: &str| {
+        is_item_number(word)
+            .then(|| word.parse::<u32>().ok())
+            .flatten()
+    };
+    let w = words(raw);
+    let last = rest
+        .lines()
+        .next_back()
+        .and_then(|l| words(l).first().copied())
+        .and_then(number);
+    w.len() >= 2 && matches!((number(w[0]), last), (Some(n), Some(m)) if n == m + 1)
 }
 
 fn is_item_number(word: &str) -> bool {
@@ -185,6 +220,19 @@ pub(super) fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
     let mut values: Vec<String> = Vec::new();
     let numbers = take_values(&w, &mut i, &mut values, value_columns);
     if numbers < 2 {
+        return None;
+    }
+    // A "name" with a figure in a unit of the values (`1歳6か月児97.0% 3歳児95.8%` before
+    // `98.0%`) is values in parts, each a label and a figure, not a KPI name.
+    let value_units: Vec<&str> = values
+        .iter()
+        .filter_map(|v| v.split(' ').next().and_then(figure_unit))
+        .collect();
+    if w[name_start..]
+        .iter()
+        .take_while(|w| !is_value(w))
+        .any(|n| figure_unit(n).is_some_and(|u| value_units.contains(&u)))
+    {
         return None;
     }
     let open_note = i == w.len()
@@ -390,71 +438,6 @@ pub(super) fn read_value_run(lines: &[&str], columns: usize) -> Option<(Row, usi
     ))
 }
 
-/// A cell's line is "full" when it is at most this many columns narrower than the cell's
-/// first line (Japanese wraps anywhere, so a wrapped line fills its column to within a
-/// character or two).
-const FULL_LINE_SLACK: usize = 2;
-
-/// A row whose values are words, each wrapped over lines in its column (`市内12の組織に
-/// おいて中山間` / `地域の活性化に向けた取組が` / `行われている状態 (H30)`), from a run of
-/// lines that holds nothing else. `-raw` prints the name and the first value's first line
-/// on one line and every other line of a cell on its own, with no mark between cells, so
-/// the cells come from the widths: the first value's first line is the end of the first
-/// line as wide as the line after it (both fill the column), and a cell goes on while its
-/// lines stay as wide as its first; a narrower line, or a period in brackets or a `。`
-/// at a line's end, is its last. Returns the name and one text per value column, or
-/// `None` unless the run makes exactly that many cells, the last one ended.
-pub(super) fn text_row(lines: &[&str], columns: usize) -> Option<(String, Vec<String>)> {
-    if columns < 2 || lines.len() < columns + 1 {
-        return None;
-    }
-    let first = words(lines[0]);
-    let second_width = display_width(lines[1]);
-    // The tail's width grows word by word from the line's end (no joining per candidate:
-    // a line may be long).
-    let mut tail_width = 0;
-    let mut split = None;
-    for at in (1..first.len()).rev() {
-        tail_width += display_width(first[at]) + usize::from(tail_width > 0);
-        if tail_width.abs_diff(second_width) <= FULL_LINE_SLACK {
-            split = Some(at);
-            break;
-        }
-        if tail_width > second_width + FULL_LINE_SLACK {
-            return None;
-        }
-    }
-    let split = split?;
-    let name = first[..split].join(" ");
-    let mut cells: Vec<Vec<String>> = vec![vec![first[split..].join(" ")]];
-    let mut cell_width = display_width(&cells[0][0]);
-    let mut closed = false;
-    for raw in &lines[1..] {
-        let width = display_width(raw);
-        if closed {
-            cells.push(Vec::new());
-            cell_width = width;
-        }
-        if let Some(cell) = cells.last_mut() {
-            cell.push(raw.trim().to_string());
-        }
-        let t = raw.trim_end();
-        closed = width + FULL_LINE_SLACK < cell_width
-            || t.ends_with('。')
-            || (t.ends_with(')') && words(t).last().is_some_and(|w| is_value_note(w)));
-        if cells.len() > columns {
-            return None;
-        }
-    }
-    (closed && cells.len() == columns).then(|| {
-        let values = cells
-            .iter()
-            .map(|pieces| crate::layout::join_wrapped(pieces))
-            .collect();
-        (name, values)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -535,6 +518,15 @@ mod tests {
         assert!(parse_row("2060 年に総人口は 39,055 人になることが予測されます。", 3).is_none());
         // A sentence that ends beside a page number (`- 9 -`) is not a row.
         assert!(parse_row("事業を目指すこととしました。 - 9 -", 3).is_none());
+        // Figures in a unit of the values before them: values in parts, not a name.
+        assert!(parse_row("1歳6か月児97.0% 3歳児95.8% 1歳6か月児 98.0% 3歳児 98.0%", 3).is_none());
+        // The next item of a list is one even where its text reads as a value.
+        assert!(continues_list(
+            "5 6次産業化",
+            "3 発酵のまち推進\n4 特産品の開発"
+        ));
+        assert!(!continues_list("5 6次産業化", "3 発酵のまち推進"));
+        assert!(!continues_list("5 6件", ""));
         // A value in words that ends the line may go on on the next one.
         let r = parse_row("港の定期航路数 2航路 (H30) 2航路 航路数の増加・", 3).unwrap();
         assert!(r.open_words);
@@ -616,33 +608,5 @@ mod tests {
         let (values, _, n) = run("10件 12件 15件\n(企画課)", 3).unwrap();
         assert_eq!(values, ["10件", "12件", "15件"]);
         assert_eq!(n, 1);
-    }
-
-    /// Invented values in words, shaped like the fixtures' (each wrapped in its column).
-    #[test]
-    fn values_in_words_are_cut_by_their_lines_widths() {
-        let lines = [
-            "地域運営組織の設立・運営 町内8地区において住民主体の",
-            "地域運営組織が設立され活動し",
-            "ている状態 (H30)",
-            "全地区で住民主体の活動が継続",
-            "されている状態",
-            "全地区で住民主体の活動が",
-            "継続されている状態",
-        ];
-        let (name, values) = text_row(&lines, 3).unwrap();
-        assert_eq!(name, "地域運営組織の設立・運営");
-        assert_eq!(
-            values,
-            [
-                "町内8地区において住民主体の地域運営組織が設立され活動している状態 (H30)",
-                "全地区で住民主体の活動が継続されている状態",
-                "全地区で住民主体の活動が継続されている状態"
-            ]
-        );
-        // Two cells where the header has three: not a row.
-        assert!(text_row(&lines[..5], 3).is_none());
-        // A last cell that does not end (its last line as wide as its first): not a row.
-        assert!(text_row(&lines[..6], 3).is_none());
     }
 }
