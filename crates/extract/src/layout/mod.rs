@@ -15,6 +15,7 @@ pub mod flattened;
 pub mod one_per_line;
 pub mod pipes;
 pub mod records;
+mod rows;
 pub mod runs;
 pub mod spaces;
 pub mod vocabulary;

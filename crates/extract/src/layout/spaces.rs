@@ -19,11 +19,15 @@
 //!    heading and stays a line of its own; a label printed one character a line (`数` /
 //!    `値` / `目` / `標`) is joined and given to the row it starts in; other label pieces
 //!    on a row's continuation lines stay lines of their own.
+//!
+//! This module finds regions, their header and their columns; steps 2 and 3 (grouping
+//! lines into rows) are [`super::rows`].
 
 use super::columns::{choose_metric, find_columns, Columns};
+use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::vocabulary::{HeaderKind, HeaderVocabulary};
-use super::{joined_cell, make_cell, Arranged, Arrangement, Block, SourceLine};
+use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
 
 /// At most this many lines make a header.
@@ -31,7 +35,7 @@ const MAX_HEADER_LINES: usize = 6;
 /// A header fragment that is no known term is at most this wide (display columns).
 const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
-const EDGE_SLACK: u32 = 1;
+pub(super) const EDGE_SLACK: u32 = 1;
 
 fn is_role(kind: Option<HeaderKind>) -> bool {
     matches!(
@@ -41,12 +45,12 @@ fn is_role(kind: Option<HeaderKind>) -> bool {
 }
 
 /// One character of a label printed a character a line (`数` / `値`): not a digit.
-fn is_label_character(text: &str) -> bool {
+pub(super) fn is_label_character(text: &str) -> bool {
     let mut chars = text.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_numeric())
 }
 
-fn is_blank(raw: &str) -> bool {
+pub(super) fn is_blank(raw: &str) -> bool {
     crate::cells::is_blank_text(raw)
 }
 
@@ -124,18 +128,18 @@ fn aligned_break(r: &Run, k: usize, edges: &[u32], metric: Metric) -> bool {
 
 /// A piece of a line placed in a column.
 #[derive(Debug, Clone, Copy)]
-struct Part<'a> {
-    line: usize,
-    col: usize,
-    x0: u32,
-    text: &'a str,
+pub(super) struct Part<'a> {
+    pub(super) line: usize,
+    pub(super) col: usize,
+    pub(super) x0: u32,
+    pub(super) text: &'a str,
 }
 
 /// A line's pieces by column: each run, split between words that start in different
 /// columns (a tool squeezed two cells into one run). With `header_edges` (the edges of
 /// the region's runs) the line is a header line, placed as header cells (see
 /// [`Columns::of_header`]).
-fn parts<'a>(
+pub(super) fn parts<'a>(
     line: usize,
     raw: &'a str,
     runs: &[Run],
@@ -263,16 +267,16 @@ pub fn block(
     Some(end)
 }
 
-struct Region<'r, 'a> {
+pub(super) struct Region<'r, 'a> {
     lines: &'r [SourceLine<'a>],
-    runs: &'r [Vec<Run>],
+    pub(super) runs: &'r [Vec<Run>],
     header: std::ops::Range<usize>,
     main: usize,
-    data: std::ops::Range<usize>,
+    pub(super) data: std::ops::Range<usize>,
 }
 
 impl<'a> Region<'_, 'a> {
-    fn raw(&self, i: usize) -> &'a str {
+    pub(super) fn raw(&self, i: usize) -> &'a str {
         self.lines[i].raw
     }
 
@@ -453,362 +457,6 @@ impl<'a> Region<'_, 'a> {
             headers: header_cells.iter().map(|t| t.join(" ")).collect(),
         };
         Some((arranged, block))
-    }
-}
-
-/// What each data line of a region is and which row it belongs to.
-struct Rows<'a> {
-    /// Every non-blank data line's pieces.
-    parts: Vec<(usize, Vec<Part<'a>>)>,
-    /// Per entry of `parts`: the entry index of the anchor it belongs to, if any.
-    owner: Vec<Option<usize>>,
-    anchor: Vec<bool>,
-    heading: Vec<bool>,
-    name: usize,
-    /// Label text read one character a line, by owning anchor entry: `(column, text)`.
-    vertical: Vec<(usize, usize, String)>,
-    /// Pieces taken out of their lines (vertical labels), by `(line, x0)`.
-    taken: Vec<(usize, u32)>,
-}
-
-impl<'a> Rows<'a> {
-    fn read(
-        region: &Region<'_, 'a>,
-        cols: &Columns,
-        is_value: &[bool],
-        (name, name_known): (usize, bool),
-        min_values: usize,
-    ) -> Option<Rows<'a>> {
-        let min_values = min_values.max(1);
-        let mut entries = Vec::new();
-        let mut blank_before = Vec::new();
-        let mut blank = true;
-        for i in region.data.clone() {
-            let raw = region.raw(i);
-            if is_blank(raw) {
-                blank = true;
-                continue;
-            }
-            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
-            blank_before.push(std::mem::replace(&mut blank, false));
-        }
-        let mut anchor: Vec<bool> = entries
-            .iter()
-            .map(|(_, ps)| {
-                let mut seen: Vec<usize> = ps
-                    .iter()
-                    .filter(|p| is_value[p.col])
-                    .map(|p| p.col)
-                    .collect();
-                seen.dedup();
-                seen.len() >= min_values
-            })
-            .collect();
-        if !anchor.iter().any(|a| *a) {
-            return None;
-        }
-        // Values with no name under a row's values, with only nameless lines between
-        // (a projects list going on) and no blank line: the row's values wrapped over
-        // lines (a KPI row holds a name, so these lines are no row of their own). They stay
-        // with the row above, however the rows are centred. Only where the header names
-        // the name column: elsewhere a name may stand in any column.
-        let mut continues = vec![false; entries.len()];
-        let mut row_open = false;
-        let first_value = is_value.iter().position(|&v| v).unwrap_or(0);
-        // The header's name column must hold the names (a header out of line with its
-        // rows names a column of its own).
-        let names_under_header = entries
-            .iter()
-            .any(|(_, ps)| ps.iter().any(|p| p.col == name));
-        for e in (0..entries.len()).filter(|_| name_known && names_under_header) {
-            // Nothing before the first value column: no name, wherever the header put it.
-            let nameless = entries[e].1.iter().all(|p| p.col >= first_value);
-            row_open &= !blank_before[e];
-            if anchor[e] && nameless && row_open {
-                anchor[e] = false;
-                continues[e] = true;
-            } else if anchor[e] {
-                row_open = true;
-            } else if !nameless {
-                row_open = false;
-            }
-        }
-        let leftmost = entries
-            .iter()
-            .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))
-            .min()
-            .unwrap_or(0);
-        let name_x0 = cols.extents[name].0;
-        let mut heading: Vec<bool> = entries
-            .iter()
-            .zip(&anchor)
-            .map(|((_, ps), &a)| {
-                !a && ps.len() == 1
-                    && ps[0].x0 <= leftmost + EDGE_SLACK
-                    && ps[0].x0 < name_x0
-                    && ps[0].col < name
-            })
-            .collect();
-        // A piece that ends before the name column, printed between two lines of rows
-        // with no space around it, is a label centred beside the rows it spans (a merged
-        // cell, `数値目標` beside a field's two headline rows), not a heading: a heading runs
-        // on into the name column, or stands apart.
-        let within_labels = |e: usize| {
-            let line = entries[e].0;
-            matches!(region.runs[line].as_slice(), [only] if only.span.x(cols.metric).1 <= name_x0)
-        };
-        let spanning: Vec<usize> = (1..entries.len().saturating_sub(1))
-            .filter(|&e| {
-                heading[e]
-                    && within_labels(e)
-                    && !blank_before[e]
-                    && !blank_before[e + 1]
-                    && !heading[e - 1]
-                    && !heading[e + 1]
-            })
-            .collect();
-        for e in spanning {
-            heading[e] = false;
-        }
-        // Segments: entries between blank lines and headings.
-        let mut segments: Vec<Vec<usize>> = Vec::new();
-        for e in 0..entries.len() {
-            if heading[e] {
-                continue;
-            }
-            let breaks = blank_before[e] || e == 0 || heading[e - 1];
-            if breaks || segments.is_empty() {
-                segments.push(Vec::new());
-            }
-            if let Some(s) = segments.last_mut() {
-                s.push(e);
-            }
-        }
-        let centred = segments.iter().any(|s| {
-            let first = s[0];
-            !anchor[first]
-                && entries[first].1.iter().any(|p| p.col == name)
-                && s.iter().any(|&e| anchor[e])
-        });
-        let mut owner: Vec<Option<usize>> = vec![None; entries.len()];
-        for s in &segments {
-            // The nearest anchor above and below each position (as positions in `s`),
-            // from one sweep each way: linear in the segment.
-            let mut above: Vec<Option<usize>> = vec![None; s.len()];
-            let mut below: Vec<Option<usize>> = vec![None; s.len()];
-            let mut last = None;
-            for (k, &e) in s.iter().enumerate() {
-                if anchor[e] {
-                    last = Some(k);
-                }
-                above[k] = last;
-            }
-            last = None;
-            for (k, &e) in s.iter().enumerate().rev() {
-                if anchor[e] {
-                    last = Some(k);
-                }
-                below[k] = last;
-            }
-            for (k, &e) in s.iter().enumerate() {
-                owner[e] = match (above[k], below[k]) {
-                    (Some(a), _) if a == k => Some(e),
-                    (Some(a), Some(b)) if centred => {
-                        // Lines between two anchors: the first half to the upper row.
-                        let between = b - a - 1;
-                        Some(s[if k - a <= between.div_ceil(2) { a } else { b }])
-                    }
-                    (Some(a), _) => Some(s[a]),
-                    (None, b) => b.map(|b| s[b]),
-                };
-            }
-            // A row whose values line holds no name had its name printed around it (a
-            // wrapped name centred on a one-line value): as many of the lines just above
-            // it as it has below it are its own, not the wrapped lines of the row above.
-            for (kb, &b) in s.iter().enumerate() {
-                let Some(ka) = above[kb.saturating_sub(1)].filter(|_| kb > 0 && anchor[b]) else {
-                    continue;
-                };
-                if entries[b].1.iter().any(|p| p.col == name) {
-                    continue;
-                }
-                let below_own = s[kb + 1..]
-                    .iter()
-                    .take_while(|&&e| !anchor[e] && owner[e] == Some(b))
-                    .count();
-                for &e in s[ka + 1..kb].iter().rev().take(below_own) {
-                    owner[e] = Some(b);
-                }
-            }
-        }
-        // A wrapped value's line goes with the row of the line before it.
-        for e in 1..entries.len() {
-            if continues[e] {
-                owner[e] = owner[e - 1];
-            }
-        }
-        let mut rows = Rows {
-            parts: entries,
-            owner,
-            anchor,
-            heading,
-            name,
-            vertical: Vec::new(),
-            taken: Vec::new(),
-        };
-        rows.find_vertical_labels(&segments);
-        rows.find_spanning_labels(&segments);
-        Some(rows)
-    }
-
-    /// A segment's only label piece of two characters or more in a label column, beside
-    /// rows further down than the first: a label centred beside the rows it spans. It
-    /// labels them all, so it goes to the segment's first row (the table stage carries a
-    /// row label such as `数値目標` on to the rows after it, up to the next heading).
-    fn find_spanning_labels(&mut self, segments: &[Vec<usize>]) {
-        for s in segments {
-            let Some(&first_anchor) = s.iter().find(|&&e| self.anchor[e]) else {
-                continue;
-            };
-            for col in 0..self.name {
-                let labels: Vec<(usize, &Part)> = s
-                    .iter()
-                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
-                    .collect();
-                let [(e, label)] = labels.as_slice() else {
-                    continue;
-                };
-                let words = label.text.chars().count();
-                let ordinal = label.text.starts_with(|c: char| c.is_ascii_digit());
-                if *e == first_anchor || words < 2 || ordinal {
-                    continue;
-                }
-                let taken = (label.line, label.x0);
-                self.vertical
-                    .push((first_anchor, col, label.text.to_string()));
-                self.taken.push(taken);
-            }
-        }
-    }
-
-    /// Label pieces of one character on consecutive lines of a segment, in one column
-    /// (not row numbers: `1` / `2` / `3` down an ordinal column are each their row's).
-    fn find_vertical_labels(&mut self, segments: &[Vec<usize>]) {
-        for s in segments {
-            for col in 0..self.name {
-                let singles: Vec<(usize, &Part)> = s
-                    .iter()
-                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && is_label_character(p.text))
-                    .collect();
-                if singles.len() < 2 {
-                    continue;
-                }
-                let Some(owner) = self.owner[singles[0].0] else {
-                    continue;
-                };
-                let text: String = singles.iter().map(|(_, p)| p.text).collect();
-                let taken: Vec<(usize, u32)> =
-                    singles.iter().map(|(_, p)| (p.line, p.x0)).collect();
-                self.vertical.push((owner, col, text));
-                self.taken.extend(taken);
-            }
-        }
-    }
-
-    fn emit(&self, region: &Region, n: usize, out: &mut Vec<Arranged>) {
-        let mut taken = self.taken.clone();
-        taken.sort_unstable();
-        let is_taken = |p: &Part| taken.binary_search(&(p.line, p.x0)).is_ok();
-        // Each anchor's member lines, in one pass (entries are in line order).
-        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); self.parts.len()];
-        for (m, owner) in self.owner.iter().enumerate() {
-            if let Some(o) = owner {
-                members_of[*o].push(m);
-            }
-        }
-        // Rows, one per anchor.
-        for (e, (line, _)) in self.parts.iter().enumerate() {
-            if !self.anchor[e] {
-                continue;
-            }
-            let members = &members_of[e];
-            let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
-            for (c, _, text) in self
-                .vertical
-                .iter()
-                .filter(|v| v.0 == e)
-                .map(|v| (v.1, v.0, v.2.as_str()))
-            {
-                pieces[c].push(text);
-            }
-            for &m in members {
-                for p in &self.parts[m].1 {
-                    let detached = m != e && p.col < self.name;
-                    if !detached && !is_taken(p) {
-                        pieces[p.col].push(p.text);
-                    }
-                }
-            }
-            let first = members
-                .iter()
-                .map(|&m| self.parts[m].0)
-                .min()
-                .unwrap_or(*line);
-            let raw: Vec<&str> = members
-                .iter()
-                .map(|&m| region.raw(self.parts[m].0))
-                .collect();
-            out.push(Arranged {
-                first,
-                raw: raw.join("\n"),
-                cells: pieces.iter().map(|p| joined_cell(p)).collect(),
-            });
-        }
-        // Lines of their own: headings, lines of segments without values, label pieces
-        // detached from a row's continuation lines.
-        for (e, (line, ps)) in self.parts.iter().enumerate() {
-            let raw = region.raw(*line);
-            match self.owner[e] {
-                Some(o) if o == e => {}
-                Some(_) => {
-                    for p in ps.iter().filter(|p| p.col < self.name && !is_taken(p)) {
-                        out.push(Arranged {
-                            first: *line,
-                            raw: raw.to_string(),
-                            cells: vec![make_cell(p.text)],
-                        });
-                    }
-                }
-                None => {
-                    let cells = if ps.len() <= 1 || self.heading[e] {
-                        vec![make_cell(raw)]
-                    } else {
-                        let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
-                        for p in ps {
-                            pieces[p.col].push(p.text);
-                        }
-                        pieces.iter().map(|p| joined_cell(p)).collect()
-                    };
-                    out.push(Arranged {
-                        first: *line,
-                        raw: raw.to_string(),
-                        cells,
-                    });
-                }
-            }
-        }
-        // Blank lines stay (a gap tells the table stage a block has ended).
-        for i in region.data.clone() {
-            if is_blank(region.raw(i)) {
-                out.push(Arranged {
-                    first: i,
-                    raw: region.raw(i).to_string(),
-                    cells: vec![make_cell(region.raw(i))],
-                });
-            }
-        }
     }
 }
 
