@@ -201,9 +201,10 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
 /// Left edges where runs of many lines start (at least two lines, and one in five of
 /// the voting lines): Nurminen's text edges, the strongest sign of a left-aligned column.
 ///
-/// An edge is no column's start where a value that crosses it ends exactly where a run
-/// starting at it ends: that is a right-aligned column whose values of equal width happen
-/// to start together (`721億円` under `2,818千円`), not a column beside another. The
+/// An edge is no column's start where a value that crosses it ends where a run starting
+/// at it ends, or after: that is a right-aligned or centred column whose narrower values
+/// happen to start together (`721億円` under `2,818千円`; `690億円` centred under
+/// `2,835千円`, one character in from either side), not a column beside another. The
 /// crossing value is one word, its run's last, at most twice as wide as the run starting
 /// at the edge (a name squeezed against its value by one space starts a word at the
 /// edge, and a long name that bridges a gutter is far wider).
@@ -217,14 +218,15 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         .filter(|same| same.len() >= support)
         .map(|same| same[0].0)
         .collect();
-    // Edges inside a right-aligned column: some run crossing the edge (starting left of
-    // it) ends where a run starting at the edge ends.
+    // Edges inside a right-aligned or centred column: some run crossing the edge (starting
+    // left of it) ends where the narrowest run starting at the edge ends, or after it.
     let mut right_aligned = vec![false; edges.len()];
     for run in runs() {
         let Some(&(_, _, last)) = run.words.last() else {
             continue;
         };
         let (w0, w1) = last.x(metric);
+        let one_word = run.words.len() == 1;
         if w1 != run.span.x(metric).1 {
             continue;
         }
@@ -232,7 +234,7 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         let to = edges.partition_point(|&e| e < w1);
         for (i, &e) in edges.iter().enumerate().take(to).skip(from) {
             let at_most_twice = e - w0 <= w1 - e;
-            if !right_aligned[i] && at_most_twice && spans.binary_search(&(e, w1)).is_ok() {
+            if !right_aligned[i] && at_most_twice && aligned_within(&spans, e, (w0, w1), one_word) {
                 right_aligned[i] = true;
             }
         }
@@ -243,6 +245,27 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         .filter(|&(_, aligned)| !aligned)
         .map(|(e, _)| e)
         .collect()
+}
+
+/// Whether a run starting at `e` (`spans` sorted) ends where the word `(w0, w1)` that
+/// crosses `e` ends (right-aligned under it), or, when that word is a whole run (one
+/// value, not words squeezed together, whose spaces fall anywhere), as far before its end
+/// as `e` is after its start, give or take one position (centred under it). Two lookups,
+/// whatever the number of runs starting at `e`.
+fn aligned_within(spans: &[(u32, u32)], e: u32, (w0, w1): (u32, u32), one_word: bool) -> bool {
+    if spans.binary_search(&(e, w1)).is_ok() {
+        return true;
+    }
+    if !one_word {
+        return false;
+    }
+    let margin = e - w0;
+    let centred = w1.saturating_sub(margin + 1)..=w1.saturating_sub(margin.saturating_sub(1));
+    let first_ending_centred = spans.partition_point(|&s| s < (e, *centred.start()));
+    let centred_found = spans
+        .get(first_ending_centred)
+        .is_some_and(|&(x0, x1)| x0 == e && centred.contains(&x1));
+    centred_found
 }
 
 /// Split extents at the strong edges inside them (a long name or squeezed run of a few
@@ -309,6 +332,27 @@ mod tests {
         let cols = find_columns(&refs, metric);
         assert_eq!(cols.len(), 3, "{cols:?}");
         for (line, rs) in text.iter().zip(&lines).skip(2) {
+            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
+            assert_eq!(at, [0, 1, 2], "{line}");
+        }
+    }
+
+    /// Values centred under a wider one (`690億円` one character in from either side of
+    /// `2,835千円`, as `pdftotext -layout` prints a centred cell) start together inside
+    /// its column: no column starts there.
+    #[test]
+    fn equal_width_centred_values_do_not_split_their_column() {
+        let text = [
+            "一人当たりの市民所得                  2,818千円       2,835千円",
+            "製造品出荷額における付加価値額              721億円         690億円",
+            "観光入込客数                       360万人         315万人",
+        ];
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let metric = Metric::Chars;
+        let cols = find_columns(&refs, metric);
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines) {
             let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
             assert_eq!(at, [0, 1, 2], "{line}");
         }
