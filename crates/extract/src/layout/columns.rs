@@ -18,6 +18,9 @@ use super::runs::{Metric, Run};
 pub struct Columns {
     pub metric: Metric,
     pub extents: Vec<(u32, u32)>,
+    /// How many of the region's words cover each position, as steps `(x, count from x
+    /// on)`, sorted: where a run holding two squeezed cells is best cut.
+    pub word_cover: Vec<(u32, u32)>,
 }
 
 /// A word's start this close to the right of a gutter belongs to the column after it.
@@ -107,6 +110,12 @@ impl Columns {
         self.extents.sort_unstable();
     }
 
+    /// How many of the region's words (of its lines with two runs or more) cover `x`.
+    pub fn words_over(&self, x: u32) -> u32 {
+        let i = self.word_cover.partition_point(|&(at, _)| at <= x);
+        i.checked_sub(1).map_or(0, |i| self.word_cover[i].1)
+    }
+
     pub fn len(&self) -> usize {
         self.extents.len()
     }
@@ -169,6 +178,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     let mut extents: Vec<(u32, u32)> = Vec::new();
     let (mut run_depth, mut word_depth) = (0i64, 0i64);
     let mut open: Option<u32> = None;
+    let mut word_cover: Vec<(u32, u32)> = Vec::new();
     let mut k = 0;
     while k < events.len() {
         let x = events[k].0;
@@ -178,6 +188,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
             word_depth += i64::from(events[k].2);
             k += 1;
         }
+        word_cover.push((x, u32::try_from(word_depth).unwrap_or(0)));
         let squeezed_gap = word_depth == 0 && run_depth <= squeezed_limit;
         let inside = run_depth > runs_limit && !squeezed_gap;
         match open {
@@ -195,6 +206,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     Columns {
         metric,
         extents: refine(&extents, &edges),
+        word_cover,
     }
 }
 
@@ -363,6 +375,7 @@ mod tests {
         let cols = Columns {
             metric: Metric::Chars,
             extents: vec![(0, 10), (20, 30)],
+            word_cover: Vec::new(),
         };
         assert_eq!(cols.of(5), 0);
         assert_eq!(cols.of(12), 0);

@@ -84,6 +84,31 @@ impl<'a> Rows<'a> {
                 row_open = false;
             }
         }
+        // A line whose values close brackets left open in their columns on the row line
+        // just above (`54.1% (参考：依頼会員 516` over `人、提供会員 279人) (H31.3)`) holds
+        // that row's cells going on, whatever else it holds (a wrapped name's last piece).
+        for e in 1..entries.len() {
+            let after_row = anchor[e - 1] || continues[e - 1];
+            if anchor[e] && after_row && !blank_before[e] {
+                let open = |c: usize| {
+                    let text = entries[e - 1]
+                        .1
+                        .iter()
+                        .filter(|p| p.col == c)
+                        .map(|p| p.text);
+                    text.flat_map(str::chars).fold(0i32, |depth, ch| match ch {
+                        '(' | '（' => depth + 1,
+                        ')' | '）' => depth - 1,
+                        _ => depth,
+                    }) > 0
+                };
+                let closes = entries[e].1.iter().any(|p| is_value[p.col] && open(p.col));
+                if closes {
+                    anchor[e] = false;
+                    continues[e] = true;
+                }
+            }
+        }
         let leftmost = entries
             .iter()
             .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))

@@ -26,9 +26,10 @@
 use super::columns::{choose_metric, find_columns, Columns};
 use super::rows::Rows;
 use super::runs::{Metric, Run};
-use super::vocabulary::{HeaderKind, HeaderVocabulary};
+use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
+use crate::normalize::normalize_cow;
 
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
@@ -186,42 +187,89 @@ pub(super) fn parts<'a>(
         }
         return out;
     }
+    // The column the line's previous run ended in.
+    let mut previous: Option<usize> = None;
     for r in runs {
-        let mut current: Option<(usize, usize, usize, u32)> = None; // (col, start, end, x0)
-        for w in &r.words {
-            let (x0, x1) = w.2.x(metric);
-            // A word after the run's first that reaches past the next column's start
-            // was squeezed against the cell before it (`…環境に 12件/年 (H30)`): it
-            // starts the next column's cell.
-            let mut col = cols.of(x0);
-            if w.0 > r.start && cols.extents.get(col + 1).is_some_and(|next| x1 > next.0) {
-                col += 1;
-            }
-            match current.as_mut() {
-                Some(c) if c.0 == col => c.2 = w.1,
-                _ => {
-                    if let Some((col, s, e, x)) = current.take() {
-                        out.push(Part {
-                            line,
-                            col,
-                            x0: x,
-                            text: &raw[s..e],
-                        });
-                    }
-                    current = Some((col, w.0, w.1, x0));
-                }
+        let mut at = word_columns(r, cols);
+        // Runs are cells apart (two or more spaces between them): a run starting in the
+        // column the run before it ended in starts the next one (`の比率  人、提供会員
+        // 279人)`: a value's second line that a long name pushed left of its column).
+        if let Some(p) = previous.filter(|&p| at[0] <= p && p + 1 < cols.len()) {
+            for c in &mut at {
+                *c = (*c).max(p + 1);
             }
         }
-        if let Some((col, s, e, x)) = current {
+        settle_cuts(r, raw, cols, &mut at);
+        previous = at.last().copied();
+        let mut k = 0;
+        while k < at.len() {
+            let same = at[k..].iter().take_while(|&&c| c == at[k]).count();
+            let (first, last) = (&r.words[k], &r.words[k + same - 1]);
             out.push(Part {
                 line,
-                col,
-                x0: x,
-                text: &raw[s..e],
+                col: at[k],
+                x0: first.2.x(metric).0,
+                text: &raw[first.0..last.1],
             });
+            k += same;
         }
     }
     out
+}
+
+/// The column of each word of a data line's run: the one its start is in, or the next
+/// one when a word after the run's first reaches past that column's start (it was
+/// squeezed against the cell before it, `…環境に 12件/年 (H30)`).
+fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
+    r.words
+        .iter()
+        .map(|w| {
+            let (x0, x1) = w.2.x(cols.metric);
+            let col = cols.of(x0);
+            let squeezed = w.0 > r.start && cols.extents.get(col + 1).is_some_and(|n| x1 > n.0);
+            col + usize::from(squeezed)
+        })
+        .collect()
+}
+
+/// Where a run's words change column (two cells a tool squeezed together with one space
+/// between them), the cut moves to an earlier gap of the run when fewer words of the
+/// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
+/// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
+/// name, left of the column its value starts in on every other row). Only earlier, back
+/// to the cut before: the words after a cut start in the later column or reach past its
+/// start (see [`word_columns`]), so they are its; those before it may be a squeezed
+/// cell's first words. A tie keeps the cut. A cell does not start with a period
+/// (`(H30)`): that qualifies the word before it, which starts the cell then. Each gap is
+/// looked at once per run: linear in its words.
+fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
+    let period = |k: usize| {
+        let w = &r.words[k];
+        is_period_only(&normalize_cow(&raw[w.0..w.1]))
+    };
+    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(cols.metric).1);
+    let mut segment_start = 0;
+    let mut k = 1;
+    while k < at.len() {
+        // Only between neighbouring columns: where a cut skips one, the words on either
+        // side stand by columns of their own.
+        if at[k] != at[k - 1] + 1 {
+            segment_start = if at[k] == at[k - 1] { segment_start } else { k };
+            k += 1;
+            continue;
+        }
+        let best =
+            (segment_start + 1..k).fold(k, |best, g| if cover(g) < cover(best) { g } else { best });
+        let best = if best == k && k - 1 > segment_start && period(k) {
+            k - 1
+        } else {
+            best
+        };
+        let right = at[k];
+        at[best..k].fill(right);
+        segment_start = k;
+        k += 1;
+    }
 }
 
 /// Find a space-aligned table at line `i`; arrange it into `out` and return the line after

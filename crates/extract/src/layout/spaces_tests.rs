@@ -171,3 +171,112 @@ fn row_numbers_are_no_vertical_label() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (上越 by `pdftotext -layout`): a value set one space after a long name, left
+/// of the column its values start in on every other row, was cut where its second word
+/// started that column (`55件` went to the name). The cut goes to the gap the other
+/// rows leave empty.
+#[test]
+fn a_value_squeezed_after_a_long_name_is_cut_at_the_other_rows_gutter() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (48, "現状値"), (58, "目標値")]),
+        at(&[
+            (4, "認定農業者数"),
+            (30, "1,150人 (H31.4)"),
+            (48, "842人"),
+            (58, "1,040人"),
+        ]),
+        at(&[
+            (4, "新規就農者数"),
+            (30, "38人/年 (H30)"),
+            (48, "29人/年"),
+            (58, "31人/年"),
+        ]),
+        at(&[
+            (4, "高校新卒者の地元就職割合"),
+            (30, "73.9% (H30)"),
+            (48, "78.8%"),
+            (58, "80.0%"),
+        ]),
+        at(&[
+            (4, "3代の市内企業の登録数 55件 (累計)"),
+            (48, "81件"),
+            (58, "73件"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[4],
+        ["3代の市内企業の登録数", "55件 (累計)", "81件", "73件"],
+        "{got:?}"
+    );
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): where the other rows do not tell which gap of
+/// a squeezed run is the gutter, a cell still does not start with a period: `(H30)`
+/// qualifies the value before it.
+#[test]
+fn a_squeezed_cell_does_not_start_with_a_period() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (48, "現状値"), (58, "目標値")]),
+        at(&[
+            (4, "高校新卒者の地元就職割合"),
+            (30, "73.9% (H30)"),
+            (48, "78.8%"),
+            (58, "80.0%"),
+        ]),
+        at(&[
+            (4, "3代の市内企業の登録数 55件 (H30)"),
+            (48, "81件"),
+            (58, "73件"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[2],
+        ["3代の市内企業の登録数", "55件 (H30)", "81件", "73件"],
+        "{got:?}"
+    );
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): a value's second line, pushed left of its
+/// column by the wrapped name beside it, joined the name, and the line (values in two
+/// columns) was a row of its own. Runs are cells apart, and a line closing brackets that
+/// the row line above left open goes on with that row.
+#[test]
+fn a_line_closing_the_brackets_of_the_row_above_goes_on_with_it() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (50, "現状値"), (66, "目標値")]),
+        at(&[
+            (4, "待機児童数"),
+            (30, "0人 (H30)"),
+            (50, "0人"),
+            (66, "0人"),
+        ]),
+        at(&[
+            (4, "依頼会員数と提供会員数 54.1% (参考：依頼"),
+            (50, "45.7% (依頼会員"),
+            (66, "54.1%以上"),
+        ]),
+        at(&[(4, "の比率"), (26, "会員 279人) (H31.3)"), (50, "595人)")]),
+        at(&[
+            (4, "婚姻率"),
+            (30, "4.0 (H30)"),
+            (50, "3.4 (R4)"),
+            (66, "4.0"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "現状値", "目標値"],
+        vec!["待機児童数", "0人 (H30)", "0人", "0人"],
+        vec![
+            "依頼会員数と提供会員数の比率",
+            "54.1% (参考：依頼会員 279人) (H31.3)",
+            "45.7% (依頼会員595人)",
+            "54.1%以上",
+        ],
+        vec!["婚姻率", "4.0 (H30)", "3.4 (R4)", "4.0"],
+    ];
+    assert_eq!(got, want);
+}
