@@ -133,6 +133,7 @@ pub(super) struct Part<'a> {
     pub(super) line: usize,
     pub(super) col: usize,
     pub(super) x0: u32,
+    pub(super) x1: u32,
     pub(super) text: &'a str,
 }
 
@@ -162,6 +163,7 @@ pub(super) fn parts<'a>(
             line,
             col,
             x0,
+            x1,
             text: only.text(raw),
         });
         return out;
@@ -179,6 +181,7 @@ pub(super) fn parts<'a>(
                         line,
                         col: cols.of_header(a.2.x(metric).0, b.2.x(metric).1),
                         x0: a.2.x(metric).0,
+                        x1: b.2.x(metric).1,
                         text: &raw[a.0..b.1],
                     });
                     start = k;
@@ -209,6 +212,7 @@ pub(super) fn parts<'a>(
                 line,
                 col: at[k],
                 x0: first.2.x(metric).0,
+                x1: last.2.x(metric).1,
                 text: &raw[first.0..last.1],
             });
             k += same;
@@ -407,7 +411,48 @@ impl<'a> Region<'_, 'a> {
                 break;
             }
         }
+        self.split_beside_main_terms(&mut cols, &edges, vocab);
         cols
+    }
+
+    /// A role term of another header line printed beside a main line's role term in the
+    /// same column, clear of it (`進捗` / `状況` right of `目標値`, on the lines between the
+    /// main line's): a column of its own, split where the term starts. A group header
+    /// over several columns is not beside them: it overlaps the main terms under it.
+    /// Bounded by the header's pieces (at most six lines).
+    fn split_beside_main_terms(
+        &self,
+        cols: &mut Columns,
+        edges: &[u32],
+        vocab: &dyn HeaderVocabulary,
+    ) {
+        let header_pieces: usize = self.header.clone().map(|i| self.runs[i].len()).sum();
+        for _ in 0..header_pieces {
+            let placed = |i: usize| parts(i, self.raw(i), &self.runs[i], cols, Some(edges));
+            let main: Vec<Part> = placed(self.main)
+                .into_iter()
+                .filter(|p| is_role(vocab.kind(p.text)))
+                .collect();
+            let beside = self
+                .header
+                .clone()
+                .filter(|&i| i != self.main)
+                .flat_map(placed)
+                .filter(|p| is_role(vocab.kind(p.text)))
+                .find(|p| {
+                    let mut same = main.iter().filter(|m| m.col == p.col).peekable();
+                    same.peek().is_some() && same.all(|m| m.x1 <= p.x0)
+                })
+                .map(|p| p.x0);
+            let Some(x) = beside else {
+                break;
+            };
+            let before = cols.len();
+            cols.split_at(x);
+            if cols.len() == before {
+                break;
+            }
+        }
     }
 
     fn arrange(&self, vocab: &dyn HeaderVocabulary) -> Option<(Vec<Arranged>, Block)> {

@@ -280,3 +280,54 @@ fn a_line_closing_the_brackets_of_the_row_above_goes_on_with_it() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): `進捗` / `状況`, printed beside `目標値` on the
+/// header's other lines, fell in the column of the target values squeezed against their
+/// status by one space, and was dropped as a group header: the status column was lost.
+#[test]
+fn a_role_term_beside_a_main_term_gets_its_own_column() {
+    let lines = [
+        at_chars(&[(20, "当初"), (30, "前年度"), (40, "目標値")]),
+        at_chars(&[(48, "進捗")]),
+        at_chars(&[
+            (4, "重要業績評価指標"),
+            (19, "（H30）"),
+            (30, "（R1）"),
+            (40, "（R6）"),
+        ]),
+        at_chars(&[(48, "状況")]),
+        at_chars(&[
+            (4, "市内就職率（高校）"),
+            (20, "49.0%"),
+            (30, "56.6%"),
+            (40, "65.0% 現状維持"),
+        ]),
+        at_chars(&[
+            (4, "市内就職率（大学）"),
+            (20, "16.4%"),
+            (30, "11.7%"),
+            (40, "20.0% 現状維持"),
+        ]),
+        at_chars(&[
+            (4, "相談件数"),
+            (21, "32件"),
+            (31, "69件"),
+            (41, "80件"),
+            (48, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec![
+            "重要業績評価指標",
+            "当初 （H30）",
+            "前年度 （R1）",
+            "目標値 （R6）",
+            "進捗 状況",
+        ],
+        vec!["市内就職率（高校）", "49.0%", "56.6%", "65.0%", "現状維持"],
+        vec!["市内就職率（大学）", "16.4%", "11.7%", "20.0%", "現状維持"],
+        vec!["相談件数", "32件", "69件", "80件", "順調"],
+    ];
+    assert_eq!(got, want);
+}
