@@ -22,6 +22,11 @@ pub(super) struct Rows<'a> {
     taken: Vec<(usize, u32)>,
 }
 
+/// A row number: one to three digits.
+fn is_ordinal(text: &str) -> bool {
+    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 impl<'a> Rows<'a> {
     pub(super) fn read(
         region: &Region<'_, 'a>,
@@ -221,6 +226,30 @@ impl<'a> Rows<'a> {
         for e in 1..entries.len() {
             if continues[e] {
                 owner[e] = owner[e - 1];
+            }
+        }
+        // A segment whose lines hold one row number (an ordinal in a label column) is one
+        // row, centred on the numbered line: its other lines hold the row's cells printed
+        // over several lines (a value's period above and below the one-line values).
+        for s in &segments {
+            let numbered: Vec<usize> = s
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    entries[e]
+                        .1
+                        .iter()
+                        .any(|p| p.col < name && is_ordinal(p.text))
+                })
+                .collect();
+            let anchors = s.iter().filter(|&&e| anchor[e]).count();
+            if let [row] = numbered[..] {
+                if anchor[row] && anchors >= 2 {
+                    for &e in s {
+                        anchor[e] = e == row;
+                        owner[e] = Some(row);
+                    }
+                }
             }
         }
         let mut rows = Rows {

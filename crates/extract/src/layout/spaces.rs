@@ -412,7 +412,60 @@ impl<'a> Region<'_, 'a> {
             }
         }
         self.split_beside_main_terms(&mut cols, &edges, vocab);
+        self.join_lone_columns(&mut cols, &edges);
         cols
+    }
+
+    /// A column under no header cell that holds one word of one data line (a `-` that
+    /// `pdftotext -layout` set between two columns, the words of one long name it spread
+    /// over gutters) joins the nearer column beside it (the one before on a tie). One
+    /// pass over the region's pieces.
+    fn join_lone_columns(&self, cols: &mut Columns, edges: &[u32]) {
+        let n = cols.len();
+        let mut headed = vec![false; n];
+        for i in self.header.clone() {
+            for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
+                headed[p.col] = true;
+            }
+        }
+        // Per column: the data lines with a piece in it, and whether each piece is a word.
+        let mut lines_in = vec![0usize; n];
+        let mut one_word = vec![true; n];
+        for i in self.data.clone() {
+            let mut last_col = None;
+            for p in parts(i, self.raw(i), &self.runs[i], cols, None) {
+                if last_col != Some(p.col) {
+                    lines_in[p.col] += 1;
+                }
+                one_word[p.col] &= last_col != Some(p.col) && !p.text.contains(' ');
+                last_col = Some(p.col);
+            }
+        }
+        let lone = |c: usize| !headed[c] && lines_in[c] == 1 && one_word[c];
+        let old = std::mem::take(&mut cols.extents);
+        let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
+        // The start of a lone column joining the one after it.
+        let mut carried: Option<u32> = None;
+        for (c, &(x0, x1)) in old.iter().enumerate() {
+            let x0 = carried.take().unwrap_or(x0);
+            if !lone(c) {
+                joined.push((x0, x1));
+                continue;
+            }
+            let before = joined.last().map(|&(_, e)| x0.saturating_sub(e));
+            let after = old.get(c + 1).map(|&(s, _)| s.saturating_sub(x1));
+            match (before, after) {
+                (Some(b), Some(a)) if a < b => carried = Some(x0),
+                (None, Some(_)) => carried = Some(x0),
+                (Some(_), _) => {
+                    if let Some(last) = joined.last_mut() {
+                        last.1 = x1;
+                    }
+                }
+                (None, None) => joined.push((x0, x1)),
+            }
+        }
+        cols.extents = joined;
     }
 
     /// A role term of another header line printed beside a main line's role term in the

@@ -141,7 +141,8 @@ fn values_wrapped_under_a_row_stay_with_it() {
         vec!["項目", "当初", "目標値", "主な事業"],
         vec![
             "児童生徒の偏差値",
-            "中学校2年英語のみ全国平均と同程度であるが(H30)",
+            // The period on a line of its own is set apart, as printed beside a value.
+            "中学校2年英語のみ全国平均と同程度であるが (H30)",
             "小学校の各教科の偏差値平均53以上中学校の各教科の偏差値平均52以上",
             "・学力向上対策\n・教育補助員配置",
         ],
@@ -328,6 +329,90 @@ fn a_role_term_beside_a_main_term_gets_its_own_column() {
         vec!["市内就職率（高校）", "49.0%", "56.6%", "65.0%", "現状維持"],
         vec!["市内就職率（大学）", "16.4%", "11.7%", "20.0%", "現状維持"],
         vec!["相談件数", "32件", "69件", "80件", "順調"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): a `-` set between two columns, and the words of
+/// one long name spread over gutters, made columns of their own that no header names:
+/// the `-` of the previous year stood in no value column. Such a column joins the nearer
+/// column beside it.
+#[test]
+fn a_lone_word_between_columns_joins_the_nearer_one() {
+    let lines = [
+        at_chars(&[(30, "当初"), (40, "前年度"), (52, "目標値")]),
+        at_chars(&[
+            (4, "指標名"),
+            (29, "（H30）"),
+            (40, "（R1）"),
+            (52, "（R6）"),
+        ]),
+        at_chars(&[
+            (4, "市内就職率 (市内高等学校) の割合"),
+            (30, "49.0%"),
+            (40, "56.6%"),
+            (52, "65.0%"),
+        ]),
+        at_chars(&[(4, "相談件数"), (31, "32件"), (47, "-"), (53, "80件")]),
+        at_chars(&[(4, "創業者数"), (31, "66人"), (41, "77人"), (53, "156人")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "当初 （H30）", "前年度 （R1）", "目標値 （R6）"],
+        vec![
+            "市内就職率 (市内高等学校) の割合",
+            "49.0%",
+            "56.6%",
+            "65.0%",
+        ],
+        vec!["相談件数", "32件", "-", "80件"],
+        vec!["創業者数", "66人", "77人", "156人"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): a row centred on its numbered line, its name
+/// and its values' periods printed above and below it, was read as three rows (each line
+/// holds values in several columns). Lines between blank lines that hold one row number
+/// are one row.
+#[test]
+fn lines_around_one_row_number_are_one_row() {
+    let lines = [
+        at_chars(&[
+            (6, "項目"),
+            (30, "当初"),
+            (40, "前年度"),
+            (50, "目標値"),
+            (60, "進捗"),
+        ]),
+        String::new(),
+        at_chars(&[(6, "女性の就業率 (15歳から"), (30, "66.7%"), (41, "-")]),
+        at_chars(&[(1, "1"), (50, "73.0%"), (60, "遅延")]),
+        at_chars(&[(6, "64歳まで)"), (28, "(H27調査)"), (38, "(R2調査)")]),
+        String::new(),
+        at_chars(&[
+            (1, "2"),
+            (6, "創業者数"),
+            (31, "66人"),
+            (41, "77人"),
+            (51, "156人"),
+            (60, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["", "項目", "当初", "前年度", "目標値", "進捗"],
+        vec![""],
+        vec![
+            "1",
+            "女性の就業率 (15歳から64歳まで)",
+            "66.7% (H27調査)",
+            "- (R2調査)",
+            "73.0%",
+            "遅延",
+        ],
+        vec![""],
+        vec!["2", "創業者数", "66人", "77人", "156人", "順調"],
     ];
     assert_eq!(got, want);
 }
