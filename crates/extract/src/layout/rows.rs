@@ -90,28 +90,36 @@ impl<'a> Rows<'a> {
             }
         }
         // A line whose values close brackets left open in their columns on the row line
-        // just above (`54.1% (参考：依頼会員 516` over `人、提供会員 279人) (H31.3)`) holds
-        // that row's cells going on, whatever else it holds (a wrapped name's last piece).
+        // above (`54.1% (参考：依頼会員 516` over `人、提供会員 279人) (H31.3)`; lines without
+        // values between, a projects list going on) holds that row's cells going on,
+        // whatever else it holds (a wrapped name's last piece). Each line between is
+        // passed over once, by the value line after it: linear in the lines.
+        let holds_values = |e: usize| entries[e].1.iter().any(|p| is_value[p.col]);
         for e in 1..entries.len() {
-            let after_row = anchor[e - 1] || continues[e - 1];
-            if anchor[e] && after_row && !blank_before[e] {
-                let open = |c: usize| {
-                    let text = entries[e - 1]
-                        .1
-                        .iter()
-                        .filter(|p| p.col == c)
-                        .map(|p| p.text);
-                    text.flat_map(str::chars).fold(0i32, |depth, ch| match ch {
+            if !anchor[e] || blank_before[e] {
+                continue;
+            }
+            let mut above = e - 1;
+            while above > 0 && !holds_values(above) && !blank_before[above + 1] {
+                above -= 1;
+            }
+            if blank_before[above + 1] || !(anchor[above] || continues[above]) {
+                continue;
+            }
+            let open = |c: usize| {
+                let pieces = entries[above].1.iter().filter(|p| p.col == c);
+                let depth = pieces
+                    .flat_map(|p| p.text.chars())
+                    .fold(0i32, |depth, ch| match ch {
                         '(' | '（' => depth + 1,
                         ')' | '）' => depth - 1,
                         _ => depth,
-                    }) > 0
-                };
-                let closes = entries[e].1.iter().any(|p| is_value[p.col] && open(p.col));
-                if closes {
-                    anchor[e] = false;
-                    continues[e] = true;
-                }
+                    });
+                depth > 0
+            };
+            if entries[e].1.iter().any(|p| is_value[p.col] && open(p.col)) {
+                anchor[e] = false;
+                continues[e] = true;
             }
         }
         let leftmost = entries

@@ -416,3 +416,33 @@ fn lines_around_one_row_number_are_one_row() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (上越 by `pdftotext -layout`): a projects list going on between a row line
+/// with open brackets and the line closing them made that line a row of its own.
+#[test]
+fn brackets_close_across_a_projects_line() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (52, "現状値"), (74, "主な事業")]),
+        at(&[
+            (4, "在来線の利用者数"),
+            (30, "3,034人 (ほくほく線:"),
+            (52, "2,236人 (ほくほく線:"),
+            (74, "1 バス運行対策"),
+        ]),
+        at(&[(74, "2 並行在来線対策")]),
+        at(&[(4, "(1km当たり)"), (30, "1,395人)"), (52, "1,011人)")]),
+        at(&[(4, "婚姻率"), (30, "4.0 (H30)"), (52, "3.4 (R4)")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "現状値", "主な事業"],
+        vec![
+            "在来線の利用者数(1km当たり)",
+            "3,034人 (ほくほく線: 1,395人)",
+            "2,236人 (ほくほく線: 1,011人)",
+            "1 バス運行対策\n2 並行在来線対策",
+        ],
+        vec!["婚姻率", "4.0 (H30)", "3.4 (R4)", ""],
+    ];
+    assert_eq!(got, want);
+}
