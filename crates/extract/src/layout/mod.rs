@@ -180,8 +180,9 @@ pub fn join_wrapped(pieces: &[String]) -> String {
         } else {
             let end = out.chars().next_back().unwrap_or(' ');
             let start = piece.chars().next().unwrap_or(' ');
-            let tight = is_wide(end)
-                || is_wide(start)
+            // A cell that sets its brackets apart (`団体 (※)`) does so where it wraps too.
+            let spaced_bracket = start == '(' && out.contains(" (");
+            let tight = !spaced_bracket && (is_wide(end) || is_wide(start))
                 || matches!(end, '(' | '/')
                 // A hyphen ends a word cut in two; a lone dash is a value (none yet).
                 || (end == '-' && out != "-")
@@ -327,6 +328,15 @@ mod tests {
         assert_eq!(j(&["設立", "（R4年）"]), "設立 （R4年）");
         assert_eq!(j(&["-", "(R2国勢調査)"]), "- (R2国勢調査)");
         assert_eq!(j(&["U-", "ターン"]), "U-ターン");
+        // Brackets set apart where the cell sets them apart.
+        assert_eq!(
+            j(&["参加団体 (※) により創出", "(刷新) された"]),
+            "参加団体 (※) により創出 (刷新) された"
+        );
+        assert_eq!(
+            j(&["参加団体(※)により創出", "(刷新)された"]),
+            "参加団体(※)により創出(刷新)された"
+        );
         assert_eq!(
             j(&["1 企業誘致促進", "2 直江津港振興"]),
             "1 企業誘致促進\n2 直江津港振興"
