@@ -237,21 +237,22 @@ fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
 }
 
 /// Where a run's words change column (two cells a tool squeezed together with one space
-/// between them), the cut moves to an earlier gap of the run when fewer words of the
+/// between them), the cut moves to another gap of the run when fewer words of the
 /// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
 /// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
-/// name, left of the column its value starts in on every other row). Only earlier, back
-/// to the cut before: the words after a cut start in the later column or reach past its
-/// start (see [`word_columns`]), so they are its; those before it may be a squeezed
-/// cell's first words. A tie keeps the cut. A cell does not start with a period
+/// name, left of the column its value starts in on every other row). Back to the cut
+/// before, or on past the words that start before the later column does (placed in it
+/// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
+/// past a word starting in it. A tie keeps the cut. A cell does not start with a period
 /// (`(H30)`): that qualifies the word before it, which starts the cell then. Each gap is
 /// looked at once per run: linear in its words.
 fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
+    let metric = cols.metric;
     let period = |k: usize| {
         let w = &r.words[k];
         is_period_only(&normalize_cow(&raw[w.0..w.1]))
     };
-    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(cols.metric).1);
+    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
     let mut segment_start = 0;
     let mut k = 1;
     while k < at.len() {
@@ -262,17 +263,36 @@ fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
             k += 1;
             continue;
         }
+        let right_start = cols.extents[at[k]].0;
+        let right_end = k + at[k..].iter().take_while(|&&c| c == at[k]).count();
+        let mut last = k;
+        while last + 1 < right_end && r.words[last].2.x(metric).0 < right_start {
+            last += 1;
+        }
         let best =
-            (segment_start + 1..k).fold(k, |best, g| if cover(g) < cover(best) { g } else { best });
+            (segment_start + 1..=last).fold(
+                k,
+                |best, g| {
+                    if cover(g) < cover(best) {
+                        g
+                    } else {
+                        best
+                    }
+                },
+            );
         let best = if best == k && k - 1 > segment_start && period(k) {
             k - 1
         } else {
             best
         };
-        let right = at[k];
-        at[best..k].fill(right);
-        segment_start = k;
-        k += 1;
+        let (left, right) = (at[k - 1], at[k]);
+        if best < k {
+            at[best..k].fill(right);
+        } else {
+            at[k..best].fill(left);
+        }
+        segment_start = best;
+        k = best.max(k) + 1;
     }
 }
 

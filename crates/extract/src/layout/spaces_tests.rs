@@ -446,3 +446,24 @@ fn brackets_close_across_a_projects_line() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (上越 by LibreOffice, no rulings): the last word of a current value, `(高`,
+/// stood in the gutter nearer the target column than its own and went to the target.
+/// The cut may move on past words that start before the later column, to the gap the
+/// other rows leave empty; never past a word that starts in it.
+#[test]
+fn a_cut_moves_on_past_words_standing_in_the_gutter() {
+    use super::super::columns::Columns;
+    use super::super::runs::{runs, Metric};
+    let line = "          935人 (東) 981人 (高 954人以上";
+    let run = &runs(line)[0];
+    let cols = Columns {
+        metric: Metric::Chars,
+        extents: vec![(10, 22), (27, 40)],
+        // Other rows' words cover the current column and the target column's start.
+        word_cover: vec![(0, 0), (10, 2), (26, 0), (27, 2)],
+    };
+    let mut at = vec![0, 0, 0, 1, 1];
+    super::settle_cuts(run, line, &cols, &mut at);
+    assert_eq!(at, [0, 0, 0, 0, 1]);
+}
