@@ -106,16 +106,23 @@ impl<'a> Rows<'a> {
             if blank_before[above + 1] || !(anchor[above] || continues[above]) {
                 continue;
             }
+            // The columns the line above leaves a bracket open in (its pieces are in
+            // column order): one pass, then a lookup per piece of this line.
+            let mut open: Vec<(usize, i32)> = Vec::new();
+            for p in &entries[above].1 {
+                let depth = p.text.chars().fold(0i32, |depth, ch| match ch {
+                    '(' | '（' => depth + 1,
+                    ')' | '）' => depth - 1,
+                    _ => depth,
+                });
+                match open.last_mut() {
+                    Some(last) if last.0 == p.col => last.1 += depth,
+                    _ => open.push((p.col, depth)),
+                }
+            }
             let open = |c: usize| {
-                let pieces = entries[above].1.iter().filter(|p| p.col == c);
-                let depth = pieces
-                    .flat_map(|p| p.text.chars())
-                    .fold(0i32, |depth, ch| match ch {
-                        '(' | '（' => depth + 1,
-                        ')' | '）' => depth - 1,
-                        _ => depth,
-                    });
-                depth > 0
+                open.binary_search_by_key(&c, |o| o.0)
+                    .is_ok_and(|i| open[i].1 > 0)
             };
             if entries[e].1.iter().any(|p| is_value[p.col] && open(p.col)) {
                 anchor[e] = false;

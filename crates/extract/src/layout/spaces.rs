@@ -492,39 +492,34 @@ impl<'a> Region<'_, 'a> {
     /// same column, clear of it (`進捗` / `状況` right of `目標値`, on the lines between the
     /// main line's): a column of its own, split where the term starts. A group header
     /// over several columns is not beside them: it overlaps the main terms under it.
-    /// Bounded by the header's pieces (at most six lines).
+    /// One pass over the header's pieces.
     fn split_beside_main_terms(
         &self,
         cols: &mut Columns,
         edges: &[u32],
         vocab: &dyn HeaderVocabulary,
     ) {
-        let header_pieces: usize = self.header.clone().map(|i| self.runs[i].len()).sum();
-        for _ in 0..header_pieces {
-            let placed = |i: usize| parts(i, self.raw(i), &self.runs[i], cols, Some(edges));
-            let main: Vec<Part> = placed(self.main)
-                .into_iter()
-                .filter(|p| is_role(vocab.kind(p.text)))
-                .collect();
-            let beside = self
-                .header
-                .clone()
-                .filter(|&i| i != self.main)
-                .flat_map(placed)
-                .filter(|p| is_role(vocab.kind(p.text)))
-                .find(|p| {
-                    let mut same = main.iter().filter(|m| m.col == p.col).peekable();
-                    same.peek().is_some() && same.all(|m| m.x1 <= p.x0)
-                })
-                .map(|p| p.x0);
-            let Some(x) = beside else {
-                break;
-            };
-            let before = cols.len();
-            cols.split_at(x);
-            if cols.len() == before {
-                break;
+        let placed = |i: usize| parts(i, self.raw(i), &self.runs[i], cols, Some(edges));
+        // Per column, where the main line's role terms in it end.
+        let mut main_end: Vec<Option<u32>> = vec![None; cols.len()];
+        for p in placed(self.main) {
+            if is_role(vocab.kind(p.text)) {
+                main_end[p.col] = Some(main_end[p.col].map_or(p.x1, |e| e.max(p.x1)));
             }
+        }
+        let mut beside: Vec<u32> = self
+            .header
+            .clone()
+            .filter(|&i| i != self.main)
+            .flat_map(placed)
+            .filter(|p| main_end[p.col].is_some_and(|end| end <= p.x0))
+            .filter(|p| is_role(vocab.kind(p.text)))
+            .map(|p| p.x0)
+            .collect();
+        beside.sort_unstable();
+        beside.dedup();
+        for x in beside {
+            cols.split_at(x);
         }
     }
 
