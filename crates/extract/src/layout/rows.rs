@@ -129,6 +129,31 @@ impl<'a> Rows<'a> {
                 continues[e] = true;
             }
         }
+        // Where rows are numbered (an ordinal in a label column), a row is its numbered
+        // line: between blank lines, other lines with values in several columns are the
+        // numbered rows' cells printed over several lines (a name and the values' periods
+        // centred around one-line values), grouped with them below.
+        let numbered = |e: usize| {
+            entries[e]
+                .1
+                .iter()
+                .any(|p| p.col < name && is_ordinal(p.text))
+        };
+        let mut group_start = 0;
+        while group_start < entries.len() {
+            let group_end = (group_start + 1..entries.len())
+                .find(|&e| blank_before[e])
+                .unwrap_or(entries.len());
+            let group = group_start..group_end;
+            let numbers: Vec<usize> = group.clone().filter(|&e| numbered(e)).collect();
+            if !numbers.is_empty() && numbers.iter().all(|&e| anchor[e]) {
+                for e in group.filter(|&e| !numbered(e)) {
+                    anchor[e] = false;
+                    continues[e] = false;
+                }
+            }
+            group_start = group_end;
+        }
         let leftmost = entries
             .iter()
             .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))
@@ -241,30 +266,6 @@ impl<'a> Rows<'a> {
         for e in 1..entries.len() {
             if continues[e] {
                 owner[e] = owner[e - 1];
-            }
-        }
-        // A segment whose lines hold one row number (an ordinal in a label column) is one
-        // row, centred on the numbered line: its other lines hold the row's cells printed
-        // over several lines (a value's period above and below the one-line values).
-        for s in &segments {
-            let numbered: Vec<usize> = s
-                .iter()
-                .copied()
-                .filter(|&e| {
-                    entries[e]
-                        .1
-                        .iter()
-                        .any(|p| p.col < name && is_ordinal(p.text))
-                })
-                .collect();
-            let anchors = s.iter().filter(|&&e| anchor[e]).count();
-            if let [row] = numbered[..] {
-                if anchor[row] && anchors >= 2 {
-                    for &e in s {
-                        anchor[e] = e == row;
-                        owner[e] = Some(row);
-                    }
-                }
             }
         }
         let mut rows = Rows {

@@ -467,3 +467,44 @@ fn a_cut_moves_on_past_words_standing_in_the_gutter() {
     super::settle_cuts(run, line, &cols, &mut at);
     assert_eq!(at, [0, 0, 0, 0, 1]);
 }
+
+/// Issue 16 (柏崎 by LibreOffice, no rulings): the same centred row with no blank line
+/// between the rows (a PDF's rows): each numbered line is a row, the lines around it its
+/// cells.
+#[test]
+fn numbered_rows_without_blank_lines_between() {
+    let lines = [
+        at_chars(&[
+            (6, "項目"),
+            (30, "当初"),
+            (40, "前年度"),
+            (50, "目標値"),
+            (60, "進捗"),
+        ]),
+        at_chars(&[(6, "女性の就業率 (15歳から"), (30, "66.7%"), (41, "-")]),
+        at_chars(&[(1, "1"), (50, "73.0%"), (60, "遅延")]),
+        at_chars(&[(6, "64歳まで)"), (28, "(H27調査)"), (38, "(R2調査)")]),
+        at_chars(&[
+            (1, "2"),
+            (6, "創業者数"),
+            (31, "66人"),
+            (41, "77人"),
+            (51, "156人"),
+            (60, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["", "項目", "当初", "前年度", "目標値", "進捗"],
+        vec![
+            "1",
+            "女性の就業率 (15歳から64歳まで)",
+            "66.7% (H27調査)",
+            "- (R2調査)",
+            "73.0%",
+            "遅延",
+        ],
+        vec!["2", "創業者数", "66人", "77人", "156人", "順調"],
+    ];
+    assert_eq!(got, want);
+}
