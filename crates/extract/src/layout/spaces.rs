@@ -192,6 +192,7 @@ pub(super) fn parts<'a>(
     }
     // The column the line's previous run ended in.
     let mut previous: Option<usize> = None;
+    let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
     for r in runs {
         let mut at = word_columns(r, cols);
         // Runs are cells apart (two or more spaces between them): a run starting in the
@@ -204,6 +205,25 @@ pub(super) fn parts<'a>(
         }
         settle_cuts(r, raw, cols, &mut at);
         previous = at.last().copied();
+        placed.push(at);
+    }
+    // A lone dash after a run's first word, in the column of the word before it, while
+    // the next column is empty on this line: the mark of a missing value squeezed
+    // against the cell before it (`…地域づくりに -`), not that cell's last word.
+    for j in 0..runs.len() {
+        let next_start = placed.get(j + 1).map(|next| next[0]);
+        let dash = runs[j]
+            .words
+            .last()
+            .is_some_and(|w| is_dash(&raw[w.0..w.1]));
+        if let [.., before, last] = placed[j].as_mut_slice() {
+            let next_free = *last + 1 < cols.len() && next_start.is_none_or(|n| n > *last + 1);
+            if dash && *last == *before && next_free {
+                *last += 1;
+            }
+        }
+    }
+    for (r, at) in runs.iter().zip(&placed) {
         let mut k = 0;
         while k < at.len() {
             let same = at[k..].iter().take_while(|&&c| c == at[k]).count();
@@ -219,6 +239,11 @@ pub(super) fn parts<'a>(
         }
     }
     out
+}
+
+/// A dash standing for a missing value.
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "－" | "―" | "—" | "‐")
 }
 
 /// The column of each word of a data line's run: the one its start is in, or the next

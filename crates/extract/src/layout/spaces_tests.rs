@@ -508,3 +508,29 @@ fn numbered_rows_without_blank_lines_between() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (上越 by `pdftotext -layout`): the `-` of a missing baseline, set one space
+/// after a long name, was read as the name's last word and the baseline was empty.
+#[test]
+fn a_dash_squeezed_after_a_name_is_the_empty_columns_value() {
+    let lines = [
+        at(&[(4, "項目"), (40, "当初"), (52, "現状値"), (64, "目標値")]),
+        at(&[
+            (4, "待機児童数"),
+            (40, "0人 (H30)"),
+            (52, "0人"),
+            (64, "0人"),
+        ]),
+        at(&[
+            (4, "講座を受講し地域づくりに -"),
+            (52, "84.5%"),
+            (64, "50.0%"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[2],
+        ["講座を受講し地域づくりに", "-", "84.5%", "50.0%"],
+        "{got:?}"
+    );
+}
