@@ -269,14 +269,15 @@ fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
 /// before, or on past the words that start before the later column does (placed in it
 /// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
 /// past a word starting in it. A tie keeps the cut. A cell does not start with a period
-/// (`(H30)`): that qualifies the word before it, which starts the cell then. Each gap is
+/// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
+/// cut starts the later cell then. Each gap is
 /// looked at once per run: linear in its words.
 fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
     let metric = cols.metric;
-    let period = |k: usize| {
-        let w = &r.words[k];
-        is_period_only(&normalize_cow(&raw[w.0..w.1]))
-    };
+    let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
+    let period = |k: usize| is_period_only(&normalize_cow(text(k)));
+    let list_number =
+        |k: usize| (1..=3).contains(&text(k).len()) && text(k).bytes().all(|b| b.is_ascii_digit());
     let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
     let mut segment_start = 0;
     let mut k = 1;
@@ -305,7 +306,11 @@ fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
                     }
                 },
             );
-        let best = if best == k && k - 1 > segment_start && period(k) {
+        // The word before the cut starts the later cell: a period qualifies the word
+        // before it, and a list number the item after it (`平 1 小・中学校…`).
+        let leads =
+            period(k) || (list_number(k - 1) && !text(k).starts_with(|c: char| c.is_ascii_digit()));
+        let best = if best == k && k - 1 > segment_start && leads {
             k - 1
         } else {
             best

@@ -534,3 +534,34 @@ fn a_dash_squeezed_after_a_name_is_the_empty_columns_value() {
         "{got:?}"
     );
 }
+
+/// Issue 16 (上越 by `pdftotext -layout`): a target value squeezed against the projects
+/// list by one space kept the list's first number (`…偏差値平 1`), the item going on
+/// without it. A list number starts the cell after it.
+#[test]
+fn a_list_number_starts_the_cell_after_it() {
+    let lines = [
+        at(&[(4, "項目"), (30, "目標値"), (56, "主な事業")]),
+        at(&[
+            (4, "地域の取組"),
+            (30, "各地域の取組が継続され"),
+            (56, "1 保育所整備"),
+        ]),
+        at(&[(4, "婚姻率"), (30, "4.0"), (56, "1 交流会")]),
+        at(&[
+            (4, "児童生徒の偏差値"),
+            (30, "偏差値平均五三以上 1 学力向上対策"),
+        ]),
+        at(&[(56, "2 教育補助員配置")]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[3],
+        [
+            "児童生徒の偏差値",
+            "偏差値平均五三以上",
+            "1 学力向上対策\n2 教育補助員配置"
+        ],
+        "{got:?}"
+    );
+}
