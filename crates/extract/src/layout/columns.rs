@@ -18,6 +18,9 @@ use super::runs::{Metric, Run};
 pub struct Columns {
     pub metric: Metric,
     pub extents: Vec<(u32, u32)>,
+    /// How many of the region's words cover each position, as steps `(x, count from x
+    /// on)`, sorted: where a run holding two squeezed cells is best cut.
+    pub word_cover: Vec<(u32, u32)>,
 }
 
 /// A word's start this close to the right of a gutter belongs to the column after it.
@@ -107,6 +110,12 @@ impl Columns {
         self.extents.sort_unstable();
     }
 
+    /// How many of the region's words (of its lines with two runs or more) cover `x`.
+    pub fn words_over(&self, x: u32) -> u32 {
+        let i = self.word_cover.partition_point(|&(at, _)| at <= x);
+        i.checked_sub(1).map_or(0, |i| self.word_cover[i].1)
+    }
+
     pub fn len(&self) -> usize {
         self.extents.len()
     }
@@ -169,6 +178,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     let mut extents: Vec<(u32, u32)> = Vec::new();
     let (mut run_depth, mut word_depth) = (0i64, 0i64);
     let mut open: Option<u32> = None;
+    let mut word_cover: Vec<(u32, u32)> = Vec::new();
     let mut k = 0;
     while k < events.len() {
         let x = events[k].0;
@@ -178,6 +188,7 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
             word_depth += i64::from(events[k].2);
             k += 1;
         }
+        word_cover.push((x, u32::try_from(word_depth).unwrap_or(0)));
         let squeezed_gap = word_depth == 0 && run_depth <= squeezed_limit;
         let inside = run_depth > runs_limit && !squeezed_gap;
         match open {
@@ -195,15 +206,17 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
     Columns {
         metric,
         extents: refine(&extents, &edges),
+        word_cover,
     }
 }
 
 /// Left edges where runs of many lines start (at least two lines, and one in five of
 /// the voting lines): Nurminen's text edges, the strongest sign of a left-aligned column.
 ///
-/// An edge is no column's start where a value that crosses it ends exactly where a run
-/// starting at it ends: that is a right-aligned column whose values of equal width happen
-/// to start together (`721億円` under `2,818千円`), not a column beside another. The
+/// An edge is no column's start where a value that crosses it ends where a run starting
+/// at it ends, or after: that is a right-aligned or centred column whose narrower values
+/// happen to start together (`721億円` under `2,818千円`; `690億円` centred under
+/// `2,835千円`, one character in from either side), not a column beside another. The
 /// crossing value is one word, its run's last, at most twice as wide as the run starting
 /// at the edge (a name squeezed against its value by one space starts a word at the
 /// edge, and a long name that bridges a gutter is far wider).
@@ -217,14 +230,15 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         .filter(|same| same.len() >= support)
         .map(|same| same[0].0)
         .collect();
-    // Edges inside a right-aligned column: some run crossing the edge (starting left of
-    // it) ends where a run starting at the edge ends.
+    // Edges inside a right-aligned or centred column: some run crossing the edge (starting
+    // left of it) ends where the narrowest run starting at the edge ends, or after it.
     let mut right_aligned = vec![false; edges.len()];
     for run in runs() {
         let Some(&(_, _, last)) = run.words.last() else {
             continue;
         };
         let (w0, w1) = last.x(metric);
+        let one_word = run.words.len() == 1;
         if w1 != run.span.x(metric).1 {
             continue;
         }
@@ -232,7 +246,7 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         let to = edges.partition_point(|&e| e < w1);
         for (i, &e) in edges.iter().enumerate().take(to).skip(from) {
             let at_most_twice = e - w0 <= w1 - e;
-            if !right_aligned[i] && at_most_twice && spans.binary_search(&(e, w1)).is_ok() {
+            if !right_aligned[i] && at_most_twice && aligned_within(&spans, e, (w0, w1), one_word) {
                 right_aligned[i] = true;
             }
         }
@@ -243,6 +257,27 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
         .filter(|&(_, aligned)| !aligned)
         .map(|(e, _)| e)
         .collect()
+}
+
+/// Whether a run starting at `e` (`spans` sorted) ends where the word `(w0, w1)` that
+/// crosses `e` ends (right-aligned under it), or, when that word is a whole run (one
+/// value, not words squeezed together, whose spaces fall anywhere), as far before its end
+/// as `e` is after its start, give or take one position (centred under it). Two lookups,
+/// whatever the number of runs starting at `e`.
+fn aligned_within(spans: &[(u32, u32)], e: u32, (w0, w1): (u32, u32), one_word: bool) -> bool {
+    if spans.binary_search(&(e, w1)).is_ok() {
+        return true;
+    }
+    if !one_word {
+        return false;
+    }
+    let margin = e - w0;
+    let centred = w1.saturating_sub(margin + 1)..=w1.saturating_sub(margin.saturating_sub(1));
+    let first_ending_centred = spans.partition_point(|&s| s < (e, *centred.start()));
+    let centred_found = spans
+        .get(first_ending_centred)
+        .is_some_and(|&(x0, x1)| x0 == e && centred.contains(&x1));
+    centred_found
 }
 
 /// Split extents at the strong edges inside them (a long name or squeezed run of a few
@@ -314,11 +349,33 @@ mod tests {
         }
     }
 
+    /// Values centred under a wider one (`690億円` one character in from either side of
+    /// `2,835千円`, as `pdftotext -layout` prints a centred cell) start together inside
+    /// its column: no column starts there.
+    #[test]
+    fn equal_width_centred_values_do_not_split_their_column() {
+        let text = [
+            "一人当たりの市民所得                  2,818千円       2,835千円",
+            "製造品出荷額における付加価値額              721億円         690億円",
+            "観光入込客数                       360万人         315万人",
+        ];
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let metric = Metric::Chars;
+        let cols = find_columns(&refs, metric);
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines) {
+            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
+            assert_eq!(at, [0, 1, 2], "{line}");
+        }
+    }
+
     #[test]
     fn a_word_near_the_next_column_snaps_to_it() {
         let cols = Columns {
             metric: Metric::Chars,
             extents: vec![(0, 10), (20, 30)],
+            word_cover: Vec::new(),
         };
         assert_eq!(cols.of(5), 0);
         assert_eq!(cols.of(12), 0);

@@ -15,6 +15,7 @@ pub mod flattened;
 pub mod one_per_line;
 pub mod pipes;
 pub mod records;
+mod rows;
 pub mod runs;
 pub mod spaces;
 pub mod vocabulary;
@@ -153,9 +154,16 @@ fn starts_list_item(s: &str) -> bool {
     digits > 0 && digits <= 3 && s[digits..].starts_with(' ')
 }
 
+/// A period in brackets and nothing else (`(H30)`, `（R4年）`).
+fn is_bracketed_period(piece: &str) -> bool {
+    let normalized = crate::normalize::normalize_cow(piece);
+    normalized.starts_with('(') && vocabulary::is_period_only(&normalized)
+}
+
 /// Pieces of one cell that a layout wrapped over lines, joined: nothing between wide
 /// characters or around brackets and commas (Japanese wraps anywhere), a space between
-/// Latin words, a line break before a new list item.
+/// Latin words and before a period in brackets on a line of its own, a line break before
+/// a new list item.
 pub fn join_wrapped(pieces: &[String]) -> String {
     let mut out = String::new();
     for piece in pieces.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
@@ -165,12 +173,19 @@ pub fn join_wrapped(pieces: &[String]) -> String {
         }
         if starts_list_item(piece) {
             out.push('\n');
+        } else if is_bracketed_period(piece) {
+            // The period of a value, printed on a line of its own: `設立` / `（R4年）` is
+            // read `設立 （R4年）`, as the value's period is printed beside it on one line.
+            out.push(' ');
         } else {
             let end = out.chars().next_back().unwrap_or(' ');
             let start = piece.chars().next().unwrap_or(' ');
-            let tight = is_wide(end)
-                || is_wide(start)
-                || matches!(end, '(' | '/' | '-')
+            // A cell that sets its brackets apart (`団体 (※)`) does so where it wraps too.
+            let spaced_bracket = start == '(' && out.contains(" (");
+            let tight = !spaced_bracket && (is_wide(end) || is_wide(start))
+                || matches!(end, '(' | '/')
+                // A hyphen ends a word cut in two; a lone dash is a value (none yet).
+                || (end == '-' && out != "-")
                 || matches!(start, ')' | ',' | '.')
                 || (end.is_ascii_digit() && start.is_ascii_digit());
             if !tight {
@@ -309,6 +324,19 @@ mod tests {
             "34歳以下の就職率（ハローワーク上越管内、パートを除く常用）"
         );
         assert_eq!(j(&["Gross", "product"]), "Gross product");
+        // A period on a line of its own is set apart; a lone dash is a value, no hyphen.
+        assert_eq!(j(&["設立", "（R4年）"]), "設立 （R4年）");
+        assert_eq!(j(&["-", "(R2国勢調査)"]), "- (R2国勢調査)");
+        assert_eq!(j(&["U-", "ターン"]), "U-ターン");
+        // Brackets set apart where the cell sets them apart.
+        assert_eq!(
+            j(&["参加団体 (※) により創出", "(刷新) された"]),
+            "参加団体 (※) により創出 (刷新) された"
+        );
+        assert_eq!(
+            j(&["参加団体(※)により創出", "(刷新)された"]),
+            "参加団体(※)により創出(刷新)された"
+        );
         assert_eq!(
             j(&["1 企業誘致促進", "2 直江津港振興"]),
             "1 企業誘致促進\n2 直江津港振興"

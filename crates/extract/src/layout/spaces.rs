@@ -19,19 +19,24 @@
 //!    heading and stays a line of its own; a label printed one character a line (`数` /
 //!    `値` / `目` / `標`) is joined and given to the row it starts in; other label pieces
 //!    on a row's continuation lines stay lines of their own.
+//!
+//! This module finds regions, their header and their columns; steps 2 and 3 (grouping
+//! lines into rows) are [`super::rows`].
 
 use super::columns::{choose_metric, find_columns, Columns};
+use super::rows::Rows;
 use super::runs::{Metric, Run};
-use super::vocabulary::{HeaderKind, HeaderVocabulary};
-use super::{joined_cell, make_cell, Arranged, Arrangement, Block, SourceLine};
+use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
+use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
+use crate::normalize::normalize_cow;
 
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
 /// A header fragment that is no known term is at most this wide (display columns).
 const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
-const EDGE_SLACK: u32 = 1;
+pub(super) const EDGE_SLACK: u32 = 1;
 
 fn is_role(kind: Option<HeaderKind>) -> bool {
     matches!(
@@ -41,12 +46,12 @@ fn is_role(kind: Option<HeaderKind>) -> bool {
 }
 
 /// One character of a label printed a character a line (`数` / `値`): not a digit.
-fn is_label_character(text: &str) -> bool {
+pub(super) fn is_label_character(text: &str) -> bool {
     let mut chars = text.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_numeric())
 }
 
-fn is_blank(raw: &str) -> bool {
+pub(super) fn is_blank(raw: &str) -> bool {
     crate::cells::is_blank_text(raw)
 }
 
@@ -124,18 +129,19 @@ fn aligned_break(r: &Run, k: usize, edges: &[u32], metric: Metric) -> bool {
 
 /// A piece of a line placed in a column.
 #[derive(Debug, Clone, Copy)]
-struct Part<'a> {
-    line: usize,
-    col: usize,
-    x0: u32,
-    text: &'a str,
+pub(super) struct Part<'a> {
+    pub(super) line: usize,
+    pub(super) col: usize,
+    pub(super) x0: u32,
+    pub(super) x1: u32,
+    pub(super) text: &'a str,
 }
 
 /// A line's pieces by column: each run, split between words that start in different
 /// columns (a tool squeezed two cells into one run). With `header_edges` (the edges of
 /// the region's runs) the line is a header line, placed as header cells (see
 /// [`Columns::of_header`]).
-fn parts<'a>(
+pub(super) fn parts<'a>(
     line: usize,
     raw: &'a str,
     runs: &[Run],
@@ -157,6 +163,7 @@ fn parts<'a>(
             line,
             col,
             x0,
+            x1,
             text: only.text(raw),
         });
         return out;
@@ -174,6 +181,7 @@ fn parts<'a>(
                         line,
                         col: cols.of_header(a.2.x(metric).0, b.2.x(metric).1),
                         x0: a.2.x(metric).0,
+                        x1: b.2.x(metric).1,
                         text: &raw[a.0..b.1],
                     });
                     start = k;
@@ -182,42 +190,140 @@ fn parts<'a>(
         }
         return out;
     }
+    // The column the line's previous run ended in.
+    let mut previous: Option<usize> = None;
+    let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
     for r in runs {
-        let mut current: Option<(usize, usize, usize, u32)> = None; // (col, start, end, x0)
-        for w in &r.words {
-            let (x0, x1) = w.2.x(metric);
-            // A word after the run's first that reaches past the next column's start
-            // was squeezed against the cell before it (`…環境に 12件/年 (H30)`): it
-            // starts the next column's cell.
-            let mut col = cols.of(x0);
-            if w.0 > r.start && cols.extents.get(col + 1).is_some_and(|next| x1 > next.0) {
-                col += 1;
-            }
-            match current.as_mut() {
-                Some(c) if c.0 == col => c.2 = w.1,
-                _ => {
-                    if let Some((col, s, e, x)) = current.take() {
-                        out.push(Part {
-                            line,
-                            col,
-                            x0: x,
-                            text: &raw[s..e],
-                        });
-                    }
-                    current = Some((col, w.0, w.1, x0));
-                }
+        let mut at = word_columns(r, cols);
+        // Runs are cells apart (two or more spaces between them): a run starting in the
+        // column the run before it ended in starts the next one (`の比率  人、提供会員
+        // 279人)`: a value's second line that a long name pushed left of its column).
+        if let Some(p) = previous.filter(|&p| at[0] <= p && p + 1 < cols.len()) {
+            for c in &mut at {
+                *c = (*c).max(p + 1);
             }
         }
-        if let Some((col, s, e, x)) = current {
+        settle_cuts(r, raw, cols, &mut at);
+        previous = at.last().copied();
+        placed.push(at);
+    }
+    // A lone dash after a run's first word, in the column of the word before it, while
+    // the next column is empty on this line: the mark of a missing value squeezed
+    // against the cell before it (`…地域づくりに -`), not that cell's last word.
+    for j in 0..runs.len() {
+        let next_start = placed.get(j + 1).map(|next| next[0]);
+        let dash = runs[j]
+            .words
+            .last()
+            .is_some_and(|w| is_dash(&raw[w.0..w.1]));
+        if let [.., before, last] = placed[j].as_mut_slice() {
+            let next_free = *last + 1 < cols.len() && next_start.is_none_or(|n| n > *last + 1);
+            if dash && *last == *before && next_free {
+                *last += 1;
+            }
+        }
+    }
+    for (r, at) in runs.iter().zip(&placed) {
+        let mut k = 0;
+        while k < at.len() {
+            let same = at[k..].iter().take_while(|&&c| c == at[k]).count();
+            let (first, last) = (&r.words[k], &r.words[k + same - 1]);
             out.push(Part {
                 line,
-                col,
-                x0: x,
-                text: &raw[s..e],
+                col: at[k],
+                x0: first.2.x(metric).0,
+                x1: last.2.x(metric).1,
+                text: &raw[first.0..last.1],
             });
+            k += same;
         }
     }
     out
+}
+
+/// A dash standing for a missing value.
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "－" | "―" | "—" | "‐")
+}
+
+/// The column of each word of a data line's run: the one its start is in, or the next
+/// one when a word after the run's first reaches past that column's start (it was
+/// squeezed against the cell before it, `…環境に 12件/年 (H30)`).
+fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
+    r.words
+        .iter()
+        .map(|w| {
+            let (x0, x1) = w.2.x(cols.metric);
+            let col = cols.of(x0);
+            let squeezed = w.0 > r.start && cols.extents.get(col + 1).is_some_and(|n| x1 > n.0);
+            col + usize::from(squeezed)
+        })
+        .collect()
+}
+
+/// Where a run's words change column (two cells a tool squeezed together with one space
+/// between them), the cut moves to another gap of the run when fewer words of the
+/// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
+/// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
+/// name, left of the column its value starts in on every other row). Back to the cut
+/// before, or on past the words that start before the later column does (placed in it
+/// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
+/// past a word starting in it. A tie keeps the cut. A cell does not start with a period
+/// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
+/// cut starts the later cell then. Each gap is
+/// looked at once per run: linear in its words.
+fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
+    let metric = cols.metric;
+    let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
+    let period = |k: usize| is_period_only(&normalize_cow(text(k)));
+    let list_number =
+        |k: usize| (1..=3).contains(&text(k).len()) && text(k).bytes().all(|b| b.is_ascii_digit());
+    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
+    let mut segment_start = 0;
+    let mut k = 1;
+    while k < at.len() {
+        // Only between neighbouring columns: where a cut skips one, the words on either
+        // side stand by columns of their own.
+        if at[k] != at[k - 1] + 1 {
+            segment_start = if at[k] == at[k - 1] { segment_start } else { k };
+            k += 1;
+            continue;
+        }
+        let right_start = cols.extents[at[k]].0;
+        let right_end = k + at[k..].iter().take_while(|&&c| c == at[k]).count();
+        let mut last = k;
+        while last + 1 < right_end && r.words[last].2.x(metric).0 < right_start {
+            last += 1;
+        }
+        let best =
+            (segment_start + 1..=last).fold(
+                k,
+                |best, g| {
+                    if cover(g) < cover(best) {
+                        g
+                    } else {
+                        best
+                    }
+                },
+            );
+        // The word before the cut starts the later cell: a period qualifies the word
+        // before it, and a list number the item after it (`平 1 小・中学校…`).
+        let leads =
+            period(k) || (list_number(k - 1) && !text(k).starts_with(|c: char| c.is_ascii_digit()));
+        let best = if best == k && k - 1 > segment_start && leads {
+            k - 1
+        } else {
+            best
+        };
+        let (left, right) = (at[k - 1], at[k]);
+        if best < k {
+            at[best..k].fill(right);
+        } else {
+            at[k..best].fill(left);
+        }
+        segment_start = best;
+        k = best.max(k) + 1;
+    }
 }
 
 /// Find a space-aligned table at line `i`; arrange it into `out` and return the line after
@@ -263,16 +369,16 @@ pub fn block(
     Some(end)
 }
 
-struct Region<'r, 'a> {
+pub(super) struct Region<'r, 'a> {
     lines: &'r [SourceLine<'a>],
-    runs: &'r [Vec<Run>],
+    pub(super) runs: &'r [Vec<Run>],
     header: std::ops::Range<usize>,
     main: usize,
-    data: std::ops::Range<usize>,
+    pub(super) data: std::ops::Range<usize>,
 }
 
 impl<'a> Region<'_, 'a> {
-    fn raw(&self, i: usize) -> &'a str {
+    pub(super) fn raw(&self, i: usize) -> &'a str {
         self.lines[i].raw
     }
 
@@ -355,7 +461,96 @@ impl<'a> Region<'_, 'a> {
                 break;
             }
         }
+        self.split_beside_main_terms(&mut cols, &edges, vocab);
+        self.join_lone_columns(&mut cols, &edges);
         cols
+    }
+
+    /// A column under no header cell that holds one word of one data line (a `-` that
+    /// `pdftotext -layout` set between two columns, the words of one long name it spread
+    /// over gutters) joins the nearer column beside it (the one before on a tie). One
+    /// pass over the region's pieces.
+    fn join_lone_columns(&self, cols: &mut Columns, edges: &[u32]) {
+        let n = cols.len();
+        let mut headed = vec![false; n];
+        for i in self.header.clone() {
+            for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
+                headed[p.col] = true;
+            }
+        }
+        // Per column: the data lines with a piece in it, and whether each piece is a word.
+        let mut lines_in = vec![0usize; n];
+        let mut one_word = vec![true; n];
+        for i in self.data.clone() {
+            let mut last_col = None;
+            for p in parts(i, self.raw(i), &self.runs[i], cols, None) {
+                if last_col != Some(p.col) {
+                    lines_in[p.col] += 1;
+                }
+                one_word[p.col] &= last_col != Some(p.col) && !p.text.contains(' ');
+                last_col = Some(p.col);
+            }
+        }
+        let lone = |c: usize| !headed[c] && lines_in[c] == 1 && one_word[c];
+        let old = std::mem::take(&mut cols.extents);
+        let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
+        // The start of a lone column joining the one after it.
+        let mut carried: Option<u32> = None;
+        for (c, &(x0, x1)) in old.iter().enumerate() {
+            let x0 = carried.take().unwrap_or(x0);
+            if !lone(c) {
+                joined.push((x0, x1));
+                continue;
+            }
+            let before = joined.last().map(|&(_, e)| x0.saturating_sub(e));
+            let after = old.get(c + 1).map(|&(s, _)| s.saturating_sub(x1));
+            match (before, after) {
+                (Some(b), Some(a)) if a < b => carried = Some(x0),
+                (None, Some(_)) => carried = Some(x0),
+                (Some(_), _) => {
+                    if let Some(last) = joined.last_mut() {
+                        last.1 = x1;
+                    }
+                }
+                (None, None) => joined.push((x0, x1)),
+            }
+        }
+        cols.extents = joined;
+    }
+
+    /// A role term of another header line printed beside a main line's role term in the
+    /// same column, clear of it (`進捗` / `状況` right of `目標値`, on the lines between the
+    /// main line's): a column of its own, split where the term starts. A group header
+    /// over several columns is not beside them: it overlaps the main terms under it.
+    /// One pass over the header's pieces.
+    fn split_beside_main_terms(
+        &self,
+        cols: &mut Columns,
+        edges: &[u32],
+        vocab: &dyn HeaderVocabulary,
+    ) {
+        let placed = |i: usize| parts(i, self.raw(i), &self.runs[i], cols, Some(edges));
+        // Per column, where the main line's role terms in it end.
+        let mut main_end: Vec<Option<u32>> = vec![None; cols.len()];
+        for p in placed(self.main) {
+            if is_role(vocab.kind(p.text)) {
+                main_end[p.col] = Some(main_end[p.col].map_or(p.x1, |e| e.max(p.x1)));
+            }
+        }
+        let mut beside: Vec<u32> = self
+            .header
+            .clone()
+            .filter(|&i| i != self.main)
+            .flat_map(placed)
+            .filter(|p| main_end[p.col].is_some_and(|end| end <= p.x0))
+            .filter(|p| is_role(vocab.kind(p.text)))
+            .map(|p| p.x0)
+            .collect();
+        beside.sort_unstable();
+        beside.dedup();
+        for x in beside {
+            cols.split_at(x);
+        }
     }
 
     fn arrange(&self, vocab: &dyn HeaderVocabulary) -> Option<(Vec<Arranged>, Block)> {
@@ -453,362 +648,6 @@ impl<'a> Region<'_, 'a> {
             headers: header_cells.iter().map(|t| t.join(" ")).collect(),
         };
         Some((arranged, block))
-    }
-}
-
-/// What each data line of a region is and which row it belongs to.
-struct Rows<'a> {
-    /// Every non-blank data line's pieces.
-    parts: Vec<(usize, Vec<Part<'a>>)>,
-    /// Per entry of `parts`: the entry index of the anchor it belongs to, if any.
-    owner: Vec<Option<usize>>,
-    anchor: Vec<bool>,
-    heading: Vec<bool>,
-    name: usize,
-    /// Label text read one character a line, by owning anchor entry: `(column, text)`.
-    vertical: Vec<(usize, usize, String)>,
-    /// Pieces taken out of their lines (vertical labels), by `(line, x0)`.
-    taken: Vec<(usize, u32)>,
-}
-
-impl<'a> Rows<'a> {
-    fn read(
-        region: &Region<'_, 'a>,
-        cols: &Columns,
-        is_value: &[bool],
-        (name, name_known): (usize, bool),
-        min_values: usize,
-    ) -> Option<Rows<'a>> {
-        let min_values = min_values.max(1);
-        let mut entries = Vec::new();
-        let mut blank_before = Vec::new();
-        let mut blank = true;
-        for i in region.data.clone() {
-            let raw = region.raw(i);
-            if is_blank(raw) {
-                blank = true;
-                continue;
-            }
-            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
-            blank_before.push(std::mem::replace(&mut blank, false));
-        }
-        let mut anchor: Vec<bool> = entries
-            .iter()
-            .map(|(_, ps)| {
-                let mut seen: Vec<usize> = ps
-                    .iter()
-                    .filter(|p| is_value[p.col])
-                    .map(|p| p.col)
-                    .collect();
-                seen.dedup();
-                seen.len() >= min_values
-            })
-            .collect();
-        if !anchor.iter().any(|a| *a) {
-            return None;
-        }
-        // Values with no name under a row's values, with only nameless lines between
-        // (a projects list going on) and no blank line: the row's values wrapped over
-        // lines (a KPI row holds a name, so these lines are no row of their own). They stay
-        // with the row above, however the rows are centred. Only where the header names
-        // the name column: elsewhere a name may stand in any column.
-        let mut continues = vec![false; entries.len()];
-        let mut row_open = false;
-        let first_value = is_value.iter().position(|&v| v).unwrap_or(0);
-        // The header's name column must hold the names (a header out of line with its
-        // rows names a column of its own).
-        let names_under_header = entries
-            .iter()
-            .any(|(_, ps)| ps.iter().any(|p| p.col == name));
-        for e in (0..entries.len()).filter(|_| name_known && names_under_header) {
-            // Nothing before the first value column: no name, wherever the header put it.
-            let nameless = entries[e].1.iter().all(|p| p.col >= first_value);
-            row_open &= !blank_before[e];
-            if anchor[e] && nameless && row_open {
-                anchor[e] = false;
-                continues[e] = true;
-            } else if anchor[e] {
-                row_open = true;
-            } else if !nameless {
-                row_open = false;
-            }
-        }
-        let leftmost = entries
-            .iter()
-            .flat_map(|(_, ps)| ps.iter().map(|p| p.x0))
-            .min()
-            .unwrap_or(0);
-        let name_x0 = cols.extents[name].0;
-        let mut heading: Vec<bool> = entries
-            .iter()
-            .zip(&anchor)
-            .map(|((_, ps), &a)| {
-                !a && ps.len() == 1
-                    && ps[0].x0 <= leftmost + EDGE_SLACK
-                    && ps[0].x0 < name_x0
-                    && ps[0].col < name
-            })
-            .collect();
-        // A piece that ends before the name column, printed between two lines of rows
-        // with no space around it, is a label centred beside the rows it spans (a merged
-        // cell, `数値目標` beside a field's two headline rows), not a heading: a heading runs
-        // on into the name column, or stands apart.
-        let within_labels = |e: usize| {
-            let line = entries[e].0;
-            matches!(region.runs[line].as_slice(), [only] if only.span.x(cols.metric).1 <= name_x0)
-        };
-        let spanning: Vec<usize> = (1..entries.len().saturating_sub(1))
-            .filter(|&e| {
-                heading[e]
-                    && within_labels(e)
-                    && !blank_before[e]
-                    && !blank_before[e + 1]
-                    && !heading[e - 1]
-                    && !heading[e + 1]
-            })
-            .collect();
-        for e in spanning {
-            heading[e] = false;
-        }
-        // Segments: entries between blank lines and headings.
-        let mut segments: Vec<Vec<usize>> = Vec::new();
-        for e in 0..entries.len() {
-            if heading[e] {
-                continue;
-            }
-            let breaks = blank_before[e] || e == 0 || heading[e - 1];
-            if breaks || segments.is_empty() {
-                segments.push(Vec::new());
-            }
-            if let Some(s) = segments.last_mut() {
-                s.push(e);
-            }
-        }
-        let centred = segments.iter().any(|s| {
-            let first = s[0];
-            !anchor[first]
-                && entries[first].1.iter().any(|p| p.col == name)
-                && s.iter().any(|&e| anchor[e])
-        });
-        let mut owner: Vec<Option<usize>> = vec![None; entries.len()];
-        for s in &segments {
-            // The nearest anchor above and below each position (as positions in `s`),
-            // from one sweep each way: linear in the segment.
-            let mut above: Vec<Option<usize>> = vec![None; s.len()];
-            let mut below: Vec<Option<usize>> = vec![None; s.len()];
-            let mut last = None;
-            for (k, &e) in s.iter().enumerate() {
-                if anchor[e] {
-                    last = Some(k);
-                }
-                above[k] = last;
-            }
-            last = None;
-            for (k, &e) in s.iter().enumerate().rev() {
-                if anchor[e] {
-                    last = Some(k);
-                }
-                below[k] = last;
-            }
-            for (k, &e) in s.iter().enumerate() {
-                owner[e] = match (above[k], below[k]) {
-                    (Some(a), _) if a == k => Some(e),
-                    (Some(a), Some(b)) if centred => {
-                        // Lines between two anchors: the first half to the upper row.
-                        let between = b - a - 1;
-                        Some(s[if k - a <= between.div_ceil(2) { a } else { b }])
-                    }
-                    (Some(a), _) => Some(s[a]),
-                    (None, b) => b.map(|b| s[b]),
-                };
-            }
-            // A row whose values line holds no name had its name printed around it (a
-            // wrapped name centred on a one-line value): as many of the lines just above
-            // it as it has below it are its own, not the wrapped lines of the row above.
-            for (kb, &b) in s.iter().enumerate() {
-                let Some(ka) = above[kb.saturating_sub(1)].filter(|_| kb > 0 && anchor[b]) else {
-                    continue;
-                };
-                if entries[b].1.iter().any(|p| p.col == name) {
-                    continue;
-                }
-                let below_own = s[kb + 1..]
-                    .iter()
-                    .take_while(|&&e| !anchor[e] && owner[e] == Some(b))
-                    .count();
-                for &e in s[ka + 1..kb].iter().rev().take(below_own) {
-                    owner[e] = Some(b);
-                }
-            }
-        }
-        // A wrapped value's line goes with the row of the line before it.
-        for e in 1..entries.len() {
-            if continues[e] {
-                owner[e] = owner[e - 1];
-            }
-        }
-        let mut rows = Rows {
-            parts: entries,
-            owner,
-            anchor,
-            heading,
-            name,
-            vertical: Vec::new(),
-            taken: Vec::new(),
-        };
-        rows.find_vertical_labels(&segments);
-        rows.find_spanning_labels(&segments);
-        Some(rows)
-    }
-
-    /// A segment's only label piece of two characters or more in a label column, beside
-    /// rows further down than the first: a label centred beside the rows it spans. It
-    /// labels them all, so it goes to the segment's first row (the table stage carries a
-    /// row label such as `数値目標` on to the rows after it, up to the next heading).
-    fn find_spanning_labels(&mut self, segments: &[Vec<usize>]) {
-        for s in segments {
-            let Some(&first_anchor) = s.iter().find(|&&e| self.anchor[e]) else {
-                continue;
-            };
-            for col in 0..self.name {
-                let labels: Vec<(usize, &Part)> = s
-                    .iter()
-                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
-                    .collect();
-                let [(e, label)] = labels.as_slice() else {
-                    continue;
-                };
-                let words = label.text.chars().count();
-                let ordinal = label.text.starts_with(|c: char| c.is_ascii_digit());
-                if *e == first_anchor || words < 2 || ordinal {
-                    continue;
-                }
-                let taken = (label.line, label.x0);
-                self.vertical
-                    .push((first_anchor, col, label.text.to_string()));
-                self.taken.push(taken);
-            }
-        }
-    }
-
-    /// Label pieces of one character on consecutive lines of a segment, in one column
-    /// (not row numbers: `1` / `2` / `3` down an ordinal column are each their row's).
-    fn find_vertical_labels(&mut self, segments: &[Vec<usize>]) {
-        for s in segments {
-            for col in 0..self.name {
-                let singles: Vec<(usize, &Part)> = s
-                    .iter()
-                    .flat_map(|&e| self.parts[e].1.iter().map(move |p| (e, p)))
-                    .filter(|(_, p)| p.col == col && is_label_character(p.text))
-                    .collect();
-                if singles.len() < 2 {
-                    continue;
-                }
-                let Some(owner) = self.owner[singles[0].0] else {
-                    continue;
-                };
-                let text: String = singles.iter().map(|(_, p)| p.text).collect();
-                let taken: Vec<(usize, u32)> =
-                    singles.iter().map(|(_, p)| (p.line, p.x0)).collect();
-                self.vertical.push((owner, col, text));
-                self.taken.extend(taken);
-            }
-        }
-    }
-
-    fn emit(&self, region: &Region, n: usize, out: &mut Vec<Arranged>) {
-        let mut taken = self.taken.clone();
-        taken.sort_unstable();
-        let is_taken = |p: &Part| taken.binary_search(&(p.line, p.x0)).is_ok();
-        // Each anchor's member lines, in one pass (entries are in line order).
-        let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); self.parts.len()];
-        for (m, owner) in self.owner.iter().enumerate() {
-            if let Some(o) = owner {
-                members_of[*o].push(m);
-            }
-        }
-        // Rows, one per anchor.
-        for (e, (line, _)) in self.parts.iter().enumerate() {
-            if !self.anchor[e] {
-                continue;
-            }
-            let members = &members_of[e];
-            let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
-            for (c, _, text) in self
-                .vertical
-                .iter()
-                .filter(|v| v.0 == e)
-                .map(|v| (v.1, v.0, v.2.as_str()))
-            {
-                pieces[c].push(text);
-            }
-            for &m in members {
-                for p in &self.parts[m].1 {
-                    let detached = m != e && p.col < self.name;
-                    if !detached && !is_taken(p) {
-                        pieces[p.col].push(p.text);
-                    }
-                }
-            }
-            let first = members
-                .iter()
-                .map(|&m| self.parts[m].0)
-                .min()
-                .unwrap_or(*line);
-            let raw: Vec<&str> = members
-                .iter()
-                .map(|&m| region.raw(self.parts[m].0))
-                .collect();
-            out.push(Arranged {
-                first,
-                raw: raw.join("\n"),
-                cells: pieces.iter().map(|p| joined_cell(p)).collect(),
-            });
-        }
-        // Lines of their own: headings, lines of segments without values, label pieces
-        // detached from a row's continuation lines.
-        for (e, (line, ps)) in self.parts.iter().enumerate() {
-            let raw = region.raw(*line);
-            match self.owner[e] {
-                Some(o) if o == e => {}
-                Some(_) => {
-                    for p in ps.iter().filter(|p| p.col < self.name && !is_taken(p)) {
-                        out.push(Arranged {
-                            first: *line,
-                            raw: raw.to_string(),
-                            cells: vec![make_cell(p.text)],
-                        });
-                    }
-                }
-                None => {
-                    let cells = if ps.len() <= 1 || self.heading[e] {
-                        vec![make_cell(raw)]
-                    } else {
-                        let mut pieces: Vec<Vec<&str>> = vec![Vec::new(); n];
-                        for p in ps {
-                            pieces[p.col].push(p.text);
-                        }
-                        pieces.iter().map(|p| joined_cell(p)).collect()
-                    };
-                    out.push(Arranged {
-                        first: *line,
-                        raw: raw.to_string(),
-                        cells,
-                    });
-                }
-            }
-        }
-        // Blank lines stay (a gap tells the table stage a block has ended).
-        for i in region.data.clone() {
-            if is_blank(region.raw(i)) {
-                out.push(Arranged {
-                    first: i,
-                    raw: region.raw(i).to_string(),
-                    cells: vec![make_cell(region.raw(i))],
-                });
-            }
-        }
     }
 }
 

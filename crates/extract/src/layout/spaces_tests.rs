@@ -141,7 +141,8 @@ fn values_wrapped_under_a_row_stay_with_it() {
         vec!["項目", "当初", "目標値", "主な事業"],
         vec![
             "児童生徒の偏差値",
-            "中学校2年英語のみ全国平均と同程度であるが(H30)",
+            // The period on a line of its own is set apart, as printed beside a value.
+            "中学校2年英語のみ全国平均と同程度であるが (H30)",
             "小学校の各教科の偏差値平均53以上中学校の各教科の偏差値平均52以上",
             "・学力向上対策\n・教育補助員配置",
         ],
@@ -170,4 +171,397 @@ fn row_numbers_are_no_vertical_label() {
         vec!["3", "創業者数", "66人", "156人"],
     ];
     assert_eq!(got, want);
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): a value set one space after a long name, left
+/// of the column its values start in on every other row, was cut where its second word
+/// started that column (`55件` went to the name). The cut goes to the gap the other
+/// rows leave empty.
+#[test]
+fn a_value_squeezed_after_a_long_name_is_cut_at_the_other_rows_gutter() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (48, "現状値"), (58, "目標値")]),
+        at(&[
+            (4, "認定農業者数"),
+            (30, "1,150人 (H31.4)"),
+            (48, "842人"),
+            (58, "1,040人"),
+        ]),
+        at(&[
+            (4, "新規就農者数"),
+            (30, "38人/年 (H30)"),
+            (48, "29人/年"),
+            (58, "31人/年"),
+        ]),
+        at(&[
+            (4, "高校新卒者の地元就職割合"),
+            (30, "73.9% (H30)"),
+            (48, "78.8%"),
+            (58, "80.0%"),
+        ]),
+        at(&[
+            (4, "3代の市内企業の登録数 55件 (累計)"),
+            (48, "81件"),
+            (58, "73件"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[4],
+        ["3代の市内企業の登録数", "55件 (累計)", "81件", "73件"],
+        "{got:?}"
+    );
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): where the other rows do not tell which gap of
+/// a squeezed run is the gutter, a cell still does not start with a period: `(H30)`
+/// qualifies the value before it.
+#[test]
+fn a_squeezed_cell_does_not_start_with_a_period() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (48, "現状値"), (58, "目標値")]),
+        at(&[
+            (4, "高校新卒者の地元就職割合"),
+            (30, "73.9% (H30)"),
+            (48, "78.8%"),
+            (58, "80.0%"),
+        ]),
+        at(&[
+            (4, "3代の市内企業の登録数 55件 (H30)"),
+            (48, "81件"),
+            (58, "73件"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[2],
+        ["3代の市内企業の登録数", "55件 (H30)", "81件", "73件"],
+        "{got:?}"
+    );
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): a value's second line, pushed left of its
+/// column by the wrapped name beside it, joined the name, and the line (values in two
+/// columns) was a row of its own. Runs are cells apart, and a line closing brackets that
+/// the row line above left open goes on with that row.
+#[test]
+fn a_line_closing_the_brackets_of_the_row_above_goes_on_with_it() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (50, "現状値"), (66, "目標値")]),
+        at(&[
+            (4, "待機児童数"),
+            (30, "0人 (H30)"),
+            (50, "0人"),
+            (66, "0人"),
+        ]),
+        at(&[
+            (4, "依頼会員数と提供会員数 54.1% (参考：依頼"),
+            (50, "45.7% (依頼会員"),
+            (66, "54.1%以上"),
+        ]),
+        at(&[(4, "の比率"), (26, "会員 279人) (H31.3)"), (50, "595人)")]),
+        at(&[
+            (4, "婚姻率"),
+            (30, "4.0 (H30)"),
+            (50, "3.4 (R4)"),
+            (66, "4.0"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "現状値", "目標値"],
+        vec!["待機児童数", "0人 (H30)", "0人", "0人"],
+        vec![
+            "依頼会員数と提供会員数の比率",
+            "54.1% (参考：依頼会員 279人) (H31.3)",
+            "45.7% (依頼会員595人)",
+            "54.1%以上",
+        ],
+        vec!["婚姻率", "4.0 (H30)", "3.4 (R4)", "4.0"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): `進捗` / `状況`, printed beside `目標値` on the
+/// header's other lines, fell in the column of the target values squeezed against their
+/// status by one space, and was dropped as a group header: the status column was lost.
+#[test]
+fn a_role_term_beside_a_main_term_gets_its_own_column() {
+    let lines = [
+        at_chars(&[(20, "当初"), (30, "前年度"), (40, "目標値")]),
+        at_chars(&[(48, "進捗")]),
+        at_chars(&[
+            (4, "重要業績評価指標"),
+            (19, "（H30）"),
+            (30, "（R1）"),
+            (40, "（R6）"),
+        ]),
+        at_chars(&[(48, "状況")]),
+        at_chars(&[
+            (4, "市内就職率（高校）"),
+            (20, "49.0%"),
+            (30, "56.6%"),
+            (40, "65.0% 現状維持"),
+        ]),
+        at_chars(&[
+            (4, "市内就職率（大学）"),
+            (20, "16.4%"),
+            (30, "11.7%"),
+            (40, "20.0% 現状維持"),
+        ]),
+        at_chars(&[
+            (4, "相談件数"),
+            (21, "32件"),
+            (31, "69件"),
+            (41, "80件"),
+            (48, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec![
+            "重要業績評価指標",
+            "当初 （H30）",
+            "前年度 （R1）",
+            "目標値 （R6）",
+            "進捗 状況",
+        ],
+        vec!["市内就職率（高校）", "49.0%", "56.6%", "65.0%", "現状維持"],
+        vec!["市内就職率（大学）", "16.4%", "11.7%", "20.0%", "現状維持"],
+        vec!["相談件数", "32件", "69件", "80件", "順調"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): a `-` set between two columns, and the words of
+/// one long name spread over gutters, made columns of their own that no header names:
+/// the `-` of the previous year stood in no value column. Such a column joins the nearer
+/// column beside it.
+#[test]
+fn a_lone_word_between_columns_joins_the_nearer_one() {
+    let lines = [
+        at_chars(&[(30, "当初"), (40, "前年度"), (52, "目標値")]),
+        at_chars(&[
+            (4, "指標名"),
+            (29, "（H30）"),
+            (40, "（R1）"),
+            (52, "（R6）"),
+        ]),
+        at_chars(&[
+            (4, "市内就職率 (市内高等学校) の割合"),
+            (30, "49.0%"),
+            (40, "56.6%"),
+            (52, "65.0%"),
+        ]),
+        at_chars(&[(4, "相談件数"), (31, "32件"), (47, "-"), (53, "80件")]),
+        at_chars(&[(4, "創業者数"), (31, "66人"), (41, "77人"), (53, "156人")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "当初 （H30）", "前年度 （R1）", "目標値 （R6）"],
+        vec![
+            "市内就職率 (市内高等学校) の割合",
+            "49.0%",
+            "56.6%",
+            "65.0%",
+        ],
+        vec!["相談件数", "32件", "-", "80件"],
+        vec!["創業者数", "66人", "77人", "156人"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (柏崎 by `pdftotext -layout`): a row centred on its numbered line, its name
+/// and its values' periods printed above and below it, was read as three rows (each line
+/// holds values in several columns). Lines between blank lines that hold one row number
+/// are one row.
+#[test]
+fn lines_around_one_row_number_are_one_row() {
+    let lines = [
+        at_chars(&[
+            (6, "項目"),
+            (30, "当初"),
+            (40, "前年度"),
+            (50, "目標値"),
+            (60, "進捗"),
+        ]),
+        String::new(),
+        at_chars(&[(6, "女性の就業率 (15歳から"), (30, "66.7%"), (41, "-")]),
+        at_chars(&[(1, "1"), (50, "73.0%"), (60, "遅延")]),
+        at_chars(&[(6, "64歳まで)"), (28, "(H27調査)"), (38, "(R2調査)")]),
+        String::new(),
+        at_chars(&[
+            (1, "2"),
+            (6, "創業者数"),
+            (31, "66人"),
+            (41, "77人"),
+            (51, "156人"),
+            (60, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["", "項目", "当初", "前年度", "目標値", "進捗"],
+        vec![""],
+        vec![
+            "1",
+            "女性の就業率 (15歳から64歳まで)",
+            "66.7% (H27調査)",
+            "- (R2調査)",
+            "73.0%",
+            "遅延",
+        ],
+        vec![""],
+        vec!["2", "創業者数", "66人", "77人", "156人", "順調"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): a projects list going on between a row line
+/// with open brackets and the line closing them made that line a row of its own.
+#[test]
+fn brackets_close_across_a_projects_line() {
+    let lines = [
+        at(&[(4, "項目"), (30, "当初"), (52, "現状値"), (74, "主な事業")]),
+        at(&[
+            (4, "在来線の利用者数"),
+            (30, "3,034人 (ほくほく線:"),
+            (52, "2,236人 (ほくほく線:"),
+            (74, "1 バス運行対策"),
+        ]),
+        at(&[(74, "2 並行在来線対策")]),
+        at(&[(4, "(1km当たり)"), (30, "1,395人)"), (52, "1,011人)")]),
+        at(&[(4, "婚姻率"), (30, "4.0 (H30)"), (52, "3.4 (R4)")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "現状値", "主な事業"],
+        vec![
+            "在来線の利用者数(1km当たり)",
+            "3,034人 (ほくほく線: 1,395人)",
+            "2,236人 (ほくほく線: 1,011人)",
+            "1 バス運行対策\n2 並行在来線対策",
+        ],
+        vec!["婚姻率", "4.0 (H30)", "3.4 (R4)", ""],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (上越 by LibreOffice, no rulings): the last word of a current value, `(高`,
+/// stood in the gutter nearer the target column than its own and went to the target.
+/// The cut may move on past words that start before the later column, to the gap the
+/// other rows leave empty; never past a word that starts in it.
+#[test]
+fn a_cut_moves_on_past_words_standing_in_the_gutter() {
+    use super::super::columns::Columns;
+    use super::super::runs::{runs, Metric};
+    let line = "          935人 (東) 981人 (高 954人以上";
+    let run = &runs(line)[0];
+    let cols = Columns {
+        metric: Metric::Chars,
+        extents: vec![(10, 22), (27, 40)],
+        // Other rows' words cover the current column and the target column's start.
+        word_cover: vec![(0, 0), (10, 2), (26, 0), (27, 2)],
+    };
+    let mut at = vec![0, 0, 0, 1, 1];
+    super::settle_cuts(run, line, &cols, &mut at);
+    assert_eq!(at, [0, 0, 0, 0, 1]);
+}
+
+/// Issue 16 (柏崎 by LibreOffice, no rulings): the same centred row with no blank line
+/// between the rows (a PDF's rows): each numbered line is a row, the lines around it its
+/// cells.
+#[test]
+fn numbered_rows_without_blank_lines_between() {
+    let lines = [
+        at_chars(&[
+            (6, "項目"),
+            (30, "当初"),
+            (40, "前年度"),
+            (50, "目標値"),
+            (60, "進捗"),
+        ]),
+        at_chars(&[(6, "女性の就業率 (15歳から"), (30, "66.7%"), (41, "-")]),
+        at_chars(&[(1, "1"), (50, "73.0%"), (60, "遅延")]),
+        at_chars(&[(6, "64歳まで)"), (28, "(H27調査)"), (38, "(R2調査)")]),
+        at_chars(&[
+            (1, "2"),
+            (6, "創業者数"),
+            (31, "66人"),
+            (41, "77人"),
+            (51, "156人"),
+            (60, "順調"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["", "項目", "当初", "前年度", "目標値", "進捗"],
+        vec![
+            "1",
+            "女性の就業率 (15歳から64歳まで)",
+            "66.7% (H27調査)",
+            "- (R2調査)",
+            "73.0%",
+            "遅延",
+        ],
+        vec!["2", "創業者数", "66人", "77人", "156人", "順調"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): the `-` of a missing baseline, set one space
+/// after a long name, was read as the name's last word and the baseline was empty.
+#[test]
+fn a_dash_squeezed_after_a_name_is_the_empty_columns_value() {
+    let lines = [
+        at(&[(4, "項目"), (40, "当初"), (52, "現状値"), (64, "目標値")]),
+        at(&[
+            (4, "待機児童数"),
+            (40, "0人 (H30)"),
+            (52, "0人"),
+            (64, "0人"),
+        ]),
+        at(&[
+            (4, "講座を受講し地域づくりに -"),
+            (52, "84.5%"),
+            (64, "50.0%"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[2],
+        ["講座を受講し地域づくりに", "-", "84.5%", "50.0%"],
+        "{got:?}"
+    );
+}
+
+/// Issue 16 (上越 by `pdftotext -layout`): a target value squeezed against the projects
+/// list by one space kept the list's first number (`…偏差値平 1`), the item going on
+/// without it. A list number starts the cell after it.
+#[test]
+fn a_list_number_starts_the_cell_after_it() {
+    let lines = [
+        at(&[(4, "項目"), (30, "目標値"), (56, "主な事業")]),
+        at(&[
+            (4, "地域の取組"),
+            (30, "各地域の取組が継続され"),
+            (56, "1 保育所整備"),
+        ]),
+        at(&[(4, "婚姻率"), (30, "4.0"), (56, "1 交流会")]),
+        at(&[
+            (4, "児童生徒の偏差値"),
+            (30, "偏差値平均五三以上 1 学力向上対策"),
+        ]),
+        at(&[(56, "2 教育補助員配置")]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[3],
+        [
+            "児童生徒の偏差値",
+            "偏差値平均五三以上",
+            "1 学力向上対策\n2 教育補助員配置"
+        ],
+        "{got:?}"
+    );
 }
