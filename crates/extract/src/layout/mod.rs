@@ -154,6 +154,15 @@ fn starts_list_item(s: &str) -> bool {
     digits > 0 && digits <= 3 && s[digits..].starts_with(' ')
 }
 
+/// Whether a piece writes an opening bracket right after a character (`数(市`).
+fn writes_bracket_tight(piece: &str) -> bool {
+    piece
+        .trim()
+        .chars()
+        .zip(piece.trim().chars().skip(1))
+        .any(|(before, c)| c == '(' && before != ' ')
+}
+
 /// A period in brackets and nothing else (`(H30)`, `（R4年）`).
 fn is_bracketed_period(piece: &str) -> bool {
     let normalized = crate::normalize::normalize_cow(piece);
@@ -165,6 +174,10 @@ fn is_bracketed_period(piece: &str) -> bool {
 /// Latin words and before a period in brackets on a line of its own, a line break before
 /// a new list item.
 pub fn join_wrapped(pieces: &[String]) -> String {
+    // A renderer breaks a line before an opening bracket at the space before it, and no
+    // text form shows that space: a piece opening with `(` keeps one (`創出` / `(刷新)`
+    // → `創出 (刷新)`) unless the cell writes a bracket tight elsewhere (`数(市の支援`).
+    let brackets_tight = pieces.iter().any(|p| writes_bracket_tight(p));
     let mut out = String::new();
     for piece in pieces.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         if out.is_empty() {
@@ -180,8 +193,7 @@ pub fn join_wrapped(pieces: &[String]) -> String {
         } else {
             let end = out.chars().next_back().unwrap_or(' ');
             let start = piece.chars().next().unwrap_or(' ');
-            // A cell that sets its brackets apart (`団体 (※)`) does so where it wraps too.
-            let spaced_bracket = start == '(' && out.contains(" (");
+            let spaced_bracket = start == '(' && !brackets_tight;
             let tight = !spaced_bracket && (is_wide(end) || is_wide(start))
                 || matches!(end, '(' | '/')
                 // A hyphen ends a word cut in two; a lone dash is a value (none yet).
@@ -328,7 +340,9 @@ mod tests {
         assert_eq!(j(&["設立", "（R4年）"]), "設立 （R4年）");
         assert_eq!(j(&["-", "(R2国勢調査)"]), "- (R2国勢調査)");
         assert_eq!(j(&["U-", "ターン"]), "U-ターン");
-        // Brackets set apart where the cell sets them apart.
+        // A bracket opening a line had the space the break took, unless the cell writes
+        // its brackets tight elsewhere.
+        assert_eq!(j(&["創業者数", "(累計)"]), "創業者数 (累計)");
         assert_eq!(
             j(&["参加団体 (※) により創出", "(刷新) された"]),
             "参加団体 (※) により創出 (刷新) された"

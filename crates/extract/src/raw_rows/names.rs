@@ -10,27 +10,11 @@ use crate::layout::{join_wrapped, make_cell, HeaderKind, HeaderVocabulary, Sourc
 /// A row label printed across its merged cell is wrapped over at most this many lines.
 const MAX_LABEL_LINES: usize = 3;
 
-/// A name wrapped over `pieces`, joined as [`join_wrapped`] does, except that a piece
-/// opening with a bracket keeps a space before it (`創出` / `(刷新) された` → `創出
-/// (刷新) された`) unless the name writes a bracket tight mid-line (`数(市の支援`): a
-/// renderer breaks a line before an opening bracket at the space before it, which `-raw`
-/// cannot show; a name that writes its brackets tight tells otherwise.
+/// A name wrapped over `pieces`, each read as a cell, joined as [`join_wrapped`] joins a
+/// wrapped cell (a piece opening with a bracket keeps the space a line break took).
 pub(super) fn join_name(pieces: &[&str]) -> String {
     let texts: Vec<String> = pieces.iter().map(|p| make_cell(p).text).collect();
-    let tight = texts.iter().any(|t| {
-        let chars: Vec<char> = t.chars().collect();
-        chars.windows(2).any(|p| p[1] == '(' && p[0] != ' ')
-    });
-    let mut out = String::new();
-    for t in &texts {
-        if !tight && !out.is_empty() && t.starts_with('(') {
-            out.push(' ');
-            out.push_str(t.trim());
-        } else {
-            out = join_wrapped(&[out, t.clone()]);
-        }
-    }
-    out
+    join_wrapped(&texts)
 }
 
 /// The lines just above a nameless run of values that make its name: from the last pending
