@@ -33,6 +33,11 @@ const RUN_GAP_EM: f64 = 1.0;
 const UNSPACED_GAP_EM: f64 = 0.6;
 /// Gap between glyphs, in ems, that separates words (what `run_text` writes as a space).
 const WORD_GAP_EM: f64 = 0.35;
+/// Vertical space of at least this many ems more than the page's leading (see
+/// [`page_leading`]) between two text rows is space between table rows (the cells'
+/// padding), not the leading between a wrapped cell's lines: one blank line, as a row rule
+/// gives.
+const ROW_SPACE_EM: f64 = 0.75;
 /// A horizontal rule counts between two rows when it spans this share of the narrower
 /// of the two rows' extents.
 const RULE_COVER: f64 = 0.5;
@@ -129,6 +134,28 @@ fn page_em(rows: &[BaselineRow]) -> f64 {
     }
     let mid = ems.len() / 2;
     *ems.select_nth_unstable_by(mid, f64::total_cmp).1
+}
+
+/// The page's leading: the most frequent vertical gap (to a tenth of an em) between two
+/// consecutive text rows less than an em apart, which is the gap between the lines of
+/// wrapped text (negative where the glyph boxes of adjacent lines overlap). 0 when no
+/// two rows are that close.
+fn page_leading(rows: &[BaselineRow], em: f64) -> f64 {
+    let mut tenths: Vec<i64> = rows
+        .windows(2)
+        .map(|w| w[1].top - w[0].bottom)
+        .filter(|gap| *gap < em)
+        .map(|gap| (gap / em * 10.0).round() as i64)
+        .collect();
+    tenths.sort_unstable();
+    // The longest run of equal values; the smallest value wins a tie.
+    let mut best: Option<(usize, i64)> = None;
+    for run in tenths.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0]));
+        }
+    }
+    best.map_or(0.0, |(_, t)| t as f64 / 10.0 * em)
 }
 
 /// Position a row's glyphs. `draws_spaces`: the page's generator draws the spaces of its
@@ -378,12 +405,14 @@ pub(super) fn position_page(
         .map(|r| position(r, unit, draws_spaces))
         .collect();
     let mut table_end = TableEnd::new(&rows, &positioned);
+    let leading = page_leading(&rows, em);
     for (i, (row, line)) in rows.iter().zip(positioned).enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
             let gap = row.top - prev.bottom;
             let mut blanks = (gap / em).floor().clamp(0.0, 2.0) as usize;
-            if blanks == 0 && rule_between(prev, row, rules) {
+            if blanks == 0 && (gap >= leading + ROW_SPACE_EM * em || rule_between(prev, row, rules))
+            {
                 blanks = 1;
             }
             if blanks == 1 && table_end.before(i) {

@@ -411,3 +411,21 @@ fn a_drawn_space_splits_no_word_where_spaces_are_drawn() {
     let row = position(&name, em / 2.0, false);
     assert_eq!(row.runs[0].words.len(), 3);
 }
+
+/// Issue 16 (invented reports by WeasyPrint and LibreOffice, no borders): the cells'
+/// padding between two table rows is less than an em, but far more than the leading
+/// between a wrapped cell's lines (whose glyph boxes overlap); it is space between rows (a
+/// blank line), so the next row's wrapped first line is not read as a line of the row above.
+#[test]
+fn padding_between_rows_wider_than_the_leading_is_a_blank_line() {
+    let em = 10.0;
+    // Wrapped lines 7 apart (glyph boxes overlap by 0.3 em); the rows 0.9 em apart.
+    let page = page_at(&[
+        (100.0, em, &kpi_row("市内事業所の", ["1件", "2件", "3件"])),
+        (107.0, em, &[(50.0, "従業者数")]),
+        (126.0, em, &kpi_row("創業件数", ["4件", "5件", "6件"])),
+        (133.0, em, &[(50.0, "累計")]),
+    ]);
+    let blank: Vec<bool> = page.lines.iter().map(|l| l.runs.is_empty()).collect();
+    assert_eq!(blank, [false, false, true, false, false]);
+}
