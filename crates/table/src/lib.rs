@@ -29,6 +29,7 @@ mod header;
 mod layouts;
 pub mod model;
 pub mod municipality;
+mod page_cut;
 mod section;
 pub mod status;
 pub mod value;
@@ -59,6 +60,12 @@ pub fn reconstruct(lines: &[Line]) -> Report {
 /// [`reconstruct`] with what the reader knows beyond the lines (a PDF's metadata title).
 pub fn reconstruct_with(lines: &[Line], hints: &DocumentHints) -> Report {
     let views = view::prepare(lines);
+    // Rows a page break cut in two are joined first: every layout then reads them whole.
+    let joined = page_cut::join_cut_rows(&views);
+    let views = match &joined {
+        Some(lines) => view::prepare(lines),
+        None => views,
+    };
     // Era-less fiscal years (`26年度`) are read in the document's eras, when it has some.
     let eras = document::eras_of(&views);
     shinchoku_extract::era::with_document_eras(eras, || reconstruct_views(&views, hints))

@@ -5,7 +5,7 @@
 
 use super::columns::Columns;
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
-use super::{joined_cell, make_cell, Arranged};
+use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.
 pub(super) struct Rows<'a> {
@@ -16,10 +16,29 @@ pub(super) struct Rows<'a> {
     anchor: Vec<bool>,
     heading: Vec<bool>,
     name: usize,
+    /// Per column: whether the header makes it a value column.
+    is_value: Vec<bool>,
+    /// The column the header names a projects column, if any.
+    projects: Option<usize>,
     /// Label text read one character a line, by owning anchor entry: `(column, text)`.
     vertical: Vec<(usize, usize, String)>,
     /// Pieces taken out of their lines (vertical labels), by `(line, x0)`.
     taken: Vec<(usize, u32)>,
+}
+
+/// A list item of words (`1 地域商業支援`, `・交流会`), not a number and its unit set
+/// apart (`3 件`).
+fn is_list_item(text: &str) -> bool {
+    // The item's words: after its number, or after its mark (`・`, `①`).
+    let item = match text.chars().next() {
+        Some(c) if c.is_ascii_digit() => text.trim_start_matches(|c: char| c.is_ascii_digit()),
+        Some(mark) => &text[mark.len_utf8()..],
+        None => "",
+    }
+    .trim_start();
+    starts_list_item(text)
+        && item.chars().count() >= 2
+        && !item.starts_with(|c: char| c.is_numeric())
 }
 
 /// A row number: one to three digits.
@@ -33,6 +52,7 @@ impl<'a> Rows<'a> {
         cols: &Columns,
         is_value: &[bool],
         (name, name_known): (usize, bool),
+        projects: Option<usize>,
         min_values: usize,
     ) -> Option<Rows<'a>> {
         let min_values = min_values.max(1);
@@ -274,6 +294,8 @@ impl<'a> Rows<'a> {
             anchor,
             heading,
             name,
+            is_value: is_value.to_vec(),
+            projects,
             vertical: Vec::new(),
             taken: Vec::new(),
         };
@@ -338,6 +360,26 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// The column a piece's text goes to: its own, except for a list item alone on a
+    /// row's continuation line in a value column left of the projects column the header
+    /// names. A numbered list is no value: it is the projects list, printed shifted into
+    /// the value column beside it (`pdftotext -layout` set `1 地域商業支援` inside the
+    /// target column's span, under `25団体`).
+    fn column_of(&self, continuation: bool, line: &[Part], p: &Part) -> usize {
+        match self.projects {
+            Some(projects)
+                if continuation
+                    && line.len() == 1
+                    && p.col < projects
+                    && self.is_value[p.col]
+                    && is_list_item(p.text) =>
+            {
+                projects
+            }
+            _ => p.col,
+        }
+    }
+
     pub(super) fn emit(&self, region: &Region, n: usize, out: &mut Vec<Arranged>) {
         let mut taken = self.taken.clone();
         taken.sort_unstable();
@@ -368,7 +410,7 @@ impl<'a> Rows<'a> {
                 for p in &self.parts[m].1 {
                     let detached = m != e && p.col < self.name;
                     if !detached && !is_taken(p) {
-                        pieces[p.col].push(p.text);
+                        pieces[self.column_of(m != e, &self.parts[m].1, p)].push(p.text);
                     }
                 }
             }

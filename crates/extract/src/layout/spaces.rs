@@ -616,11 +616,13 @@ impl<'a> Region<'_, 'a> {
             .collect();
         let value_columns = is_value.iter().filter(|v| **v).count();
         let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
+        let projects = kinds.iter().position(|k| *k == Some(HeaderKind::Projects));
         let rows = Rows::read(
             self,
             &cols,
             &is_value,
             (name, name_known),
+            projects,
             value_columns.min(2),
         )?;
 

@@ -565,3 +565,58 @@ fn a_list_number_starts_the_cell_after_it() {
         "{got:?}"
     );
 }
+
+/// Issue 16 (上越 by `pdftotext -layout`): a row's projects list, starting on the lines
+/// under its values, was printed inside the target column's span and joined to the
+/// target (`25団体` / `1 地域商業支援` / `2 …` as one cell). A list item alone on a row's
+/// continuation line in a value column is the projects column's when the header names
+/// one; a value on such a line stays in its column.
+#[test]
+fn a_projects_list_shifted_into_a_value_column_is_the_projects() {
+    let lines = [
+        at(&[
+            (4, "項目"),
+            (30, "当初"),
+            (46, "現状値"),
+            (62, "目標値"),
+            (80, "主な具体的事業"),
+        ]),
+        at(&[
+            (4, "住民組織数"),
+            (30, "22団体 (H31.4)"),
+            (46, "25団体"),
+            (62, "25団体"),
+        ]),
+        at(&[(64, "1 地域商業支援")]),
+        at(&[(64, "2 自主防災組織の支援")]),
+        String::new(),
+        at(&[
+            (4, "空き家の活用件数"),
+            (30, "4件 (H30)"),
+            (46, "6件"),
+            (62, "10件"),
+            (80, "1 空き家対策"),
+        ]),
+        at(&[(62, "(累計)")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["項目", "当初", "現状値", "目標値", "主な具体的事業"],
+        vec![
+            "住民組織数",
+            "22団体 (H31.4)",
+            "25団体",
+            "25団体",
+            "1 地域商業支援\n2 自主防災組織の支援",
+        ],
+        vec![""],
+        vec![
+            "空き家の活用件数",
+            "4件 (H30)",
+            "6件",
+            "10件 (累計)",
+            "1 空き家対策",
+        ],
+    ];
+    assert_eq!(got, want);
+}
