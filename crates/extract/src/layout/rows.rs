@@ -42,7 +42,7 @@ fn is_list_item(text: &str) -> bool {
 }
 
 /// A row number: one to three digits.
-fn is_ordinal(text: &str) -> bool {
+pub(super) fn is_ordinal(text: &str) -> bool {
     (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 

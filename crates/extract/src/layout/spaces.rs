@@ -462,22 +462,30 @@ impl<'a> Region<'_, 'a> {
             }
         }
         self.split_beside_main_terms(&mut cols, &edges, vocab);
-        self.join_lone_columns(&mut cols, &edges);
+        self.join_lone_columns(&mut cols, &edges, vocab);
         cols
     }
 
     /// A column under no header cell that holds one word of one data line (a `-` that
     /// `pdftotext -layout` set between two columns, the words of one long name it spread
-    /// over gutters) joins the nearer column beside it (the one before on a tie). One
-    /// pass over the region's pieces.
-    fn join_lone_columns(&self, cols: &mut Columns, edges: &[u32]) {
+    /// over gutters) joins the nearer column beside it (the one before on a tie), unless
+    /// that word is a row number starting a line left of the header's name term (a page
+    /// holding one numbered row of a table). One pass over the region's pieces.
+    fn join_lone_columns(&self, cols: &mut Columns, edges: &[u32], vocab: &dyn HeaderVocabulary) {
         let n = cols.len();
         let mut headed = vec![false; n];
+        // Where the header's name term starts: a row number stands in a column of its own
+        // left of it (one row on a page still numbers its row).
+        let mut name_x0: Option<u32> = None;
         for i in self.header.clone() {
             for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
                 headed[p.col] = true;
+                if vocab.kind(p.text) == Some(HeaderKind::Name) {
+                    name_x0 = Some(name_x0.map_or(p.x0, |x| x.min(p.x0)));
+                }
             }
         }
+        let mut row_number = vec![false; n];
         // Per column: the data lines with a piece in it, and whether each piece is a word.
         let mut lines_in = vec![0usize; n];
         let mut one_word = vec![true; n];
@@ -488,10 +496,13 @@ impl<'a> Region<'_, 'a> {
                     lines_in[p.col] += 1;
                 }
                 one_word[p.col] &= last_col != Some(p.col) && !p.text.contains(' ');
+                row_number[p.col] = last_col.is_none()
+                    && name_x0.is_some_and(|x| p.x1 <= x)
+                    && super::rows::is_ordinal(p.text);
                 last_col = Some(p.col);
             }
         }
-        let lone = |c: usize| !headed[c] && lines_in[c] == 1 && one_word[c];
+        let lone = |c: usize| !headed[c] && lines_in[c] == 1 && one_word[c] && !row_number[c];
         let old = std::mem::take(&mut cols.extents);
         let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
         // The start of a lone column joining the one after it.

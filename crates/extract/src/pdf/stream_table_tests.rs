@@ -436,7 +436,6 @@ fn padding_between_rows_wider_than_the_leading_is_a_blank_line() {
 /// to its neighbour (`地域エネルギー会社の設立3`). A row number left of where the header's
 /// name term starts is a column of its own, however few rows number it.
 #[test]
-#[ignore = "needs the row-number rule in layout::spaces::join_lone_columns (the layout owner's file)"]
 fn a_lone_numbered_row_keeps_its_number_in_a_column_of_its_own() {
     let em = 10.0;
     let read = page(
