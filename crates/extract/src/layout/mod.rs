@@ -154,13 +154,27 @@ fn starts_list_item(s: &str) -> bool {
     digits > 0 && digits <= 3 && s[digits..].starts_with(' ')
 }
 
-/// Whether a piece writes an opening bracket right after a character (`数(市`).
-fn writes_bracket_tight(piece: &str) -> bool {
-    piece
-        .trim()
-        .chars()
-        .zip(piece.trim().chars().skip(1))
-        .any(|(before, c)| c == '(' && before != ' ')
+/// Whether a cell's pieces write an opening bracket right after a character (`数(市`)
+/// anywhere: such a cell writes its brackets tight where it wraps too.
+pub fn writes_brackets_tight<'p>(pieces: impl IntoIterator<Item = &'p str>) -> bool {
+    pieces.into_iter().any(|piece| {
+        let piece = piece.trim();
+        piece
+            .chars()
+            .zip(piece.chars().skip(1))
+            .any(|(before, c)| c == '(' && before != ' ')
+    })
+}
+
+/// Whether a wrapped cell's next line had a space before it that the line break took and
+/// no text form shows: a period in brackets on a line of its own (`設立` / `（R4年）` is
+/// `設立 （R4年）`, as a value's period is printed beside it), or an opening bracket in a cell
+/// that does not write its brackets tight (`創業者数` / `(累計)`: a renderer breaks a line
+/// before a bracket at the space before it). Every reader of wrapped cells asks this, so
+/// text, `-raw` and PDF cells read alike.
+pub fn break_took_a_space(next: &str, brackets_tight: bool) -> bool {
+    let next = next.trim();
+    is_bracketed_period(next) || (next.starts_with('(') && !brackets_tight)
 }
 
 /// A period in brackets and nothing else (`(H30)`, `（R4年）`).
@@ -174,10 +188,7 @@ fn is_bracketed_period(piece: &str) -> bool {
 /// Latin words and before a period in brackets on a line of its own, a line break before
 /// a new list item.
 pub fn join_wrapped(pieces: &[String]) -> String {
-    // A renderer breaks a line before an opening bracket at the space before it, and no
-    // text form shows that space: a piece opening with `(` keeps one (`創出` / `(刷新)`
-    // → `創出 (刷新)`) unless the cell writes a bracket tight elsewhere (`数(市の支援`).
-    let brackets_tight = pieces.iter().any(|p| writes_bracket_tight(p));
+    let brackets_tight = writes_brackets_tight(pieces.iter().map(String::as_str));
     let mut out = String::new();
     for piece in pieces.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         if out.is_empty() {
@@ -186,21 +197,17 @@ pub fn join_wrapped(pieces: &[String]) -> String {
         }
         if starts_list_item(piece) {
             out.push('\n');
-        } else if is_bracketed_period(piece) {
-            // The period of a value, printed on a line of its own: `設立` / `（R4年）` is
-            // read `設立 （R4年）`, as the value's period is printed beside it on one line.
-            out.push(' ');
         } else {
             let end = out.chars().next_back().unwrap_or(' ');
             let start = piece.chars().next().unwrap_or(' ');
-            let spaced_bracket = start == '(' && !brackets_tight;
-            let tight = !spaced_bracket && (is_wide(end) || is_wide(start))
-                || matches!(end, '(' | '/')
-                // A hyphen ends a word cut in two; a lone dash is a value (none yet).
-                || (end == '-' && out != "-")
+            // A hyphen ends a word cut in two; a lone dash is a value (none yet).
+            let glued = matches!(end, '(' | '/') || (end == '-' && out != "-");
+            let tight = glued
                 || matches!(start, ')' | ',' | '.')
-                || (end.is_ascii_digit() && start.is_ascii_digit());
-            if !tight {
+                || (end.is_ascii_digit() && start.is_ascii_digit())
+                || is_wide(end)
+                || is_wide(start);
+            if (!glued && break_took_a_space(piece, brackets_tight)) || !tight {
                 out.push(' ');
             }
         }

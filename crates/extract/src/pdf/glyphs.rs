@@ -351,6 +351,7 @@ pub(super) fn join_cell_lines(lines: &[String]) -> String {
 /// Joins like `join_cell_lines`, where `ended_by_choice[i]` says line `i` ended a paragraph or
 /// item (see [`ends_by_choice`]): a `'\n'` follows it.
 pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
+    let brackets_tight = crate::layout::writes_brackets_tight(lines.iter().map(String::as_str));
     let mut out = String::new();
     let mut broke_at_space = false;
     let mut hard_break = false;
@@ -376,6 +377,8 @@ pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -
             let before_end = tail.next();
             let start = line.chars().next().unwrap_or(' ');
             if broke_at_space
+                || (!end_glues(before_end, end)
+                    && crate::layout::break_took_a_space(line, brackets_tight))
                 || !(is_wide(end) || is_wide(start) || end_joins_tight(before_end, end, start))
             {
                 out.push(' ');
@@ -387,13 +390,18 @@ pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -
     out
 }
 
+/// A line ending in a word broken at a hyphen, an opening bracket or a slash joins the next
+/// tightly, whatever that starts with.
+fn end_glues(before_end: Option<char>, end: char) -> bool {
+    let hyphenated = matches!(end, '-') && before_end.is_some_and(char::is_alphanumeric);
+    hyphenated || matches!(end, '(' | '（' | '/' | '／')
+}
+
 /// Wrapped numbers and words broken at a hyphen or inside parentheses join tightly. A
 /// dash standing alone (`-` as a value, then a note) is not a broken word.
 fn end_joins_tight(before_end: Option<char>, end: char, start: char) -> bool {
-    let hyphenated = matches!(end, '-') && before_end.is_some_and(char::is_alphanumeric);
     (end.is_ascii_digit() && (start.is_ascii_digit() || start == ',' || start == '.'))
-        || hyphenated
-        || matches!(end, '(' | '（' | '/' | '／')
+        || end_glues(before_end, end)
         || matches!(start, ')' | '）' | ',' | '、' | '。' | '．' | '.')
         || (is_wide(end) && matches!(start, '(' | ')'))
         || (is_wide(start) && matches!(end, ')'))
@@ -533,9 +541,21 @@ mod tests {
             "・地場産業振興事業\n・直江津港"
         );
         assert_eq!(join_cell_lines(&l(&["Hello", "world"])), "Hello world");
+        // The space a line break took, as every reader of wrapped cells restores it
+        // (`layout::break_took_a_space`): before a period on a line of its own, and before
+        // an opening bracket unless the cell writes its brackets tight.
         assert_eq!(
             join_cell_lines(&l(&["33,097個/年", "(H30)"])),
-            "33,097個/年(H30)"
+            "33,097個/年 (H30)"
         );
+        assert_eq!(
+            join_cell_lines(&l(&["参加団体 (※) により創出", "(刷新) された"])),
+            "参加団体 (※) により創出 (刷新) された"
+        );
+        assert_eq!(
+            join_cell_lines(&l(&["参加団体(※)により創出", "(刷新)された"])),
+            "参加団体(※)により創出(刷新)された"
+        );
+        assert_eq!(join_cell_lines(&l(&["件数(", "累計)"])), "件数(累計)");
     }
 }
