@@ -424,20 +424,37 @@ impl<'a> Region<'_, 'a> {
             let centre = x0 + (x1 - x0) / 2;
             cols.extents.iter().any(|&(a, b)| a <= centre && centre < b)
         };
-        let mut header_spans: Vec<(u32, u32)> = Vec::new();
+        // (header line, span)
+        let mut header_spans: Vec<(usize, (u32, u32))> = Vec::new();
         for i in self.header.clone() {
             for r in &self.runs[i] {
                 let mut start = r.span.x(metric).0;
                 for k in 1..r.words.len() {
                     if aligned_break(r, k, &edges, metric) {
-                        header_spans.push((start, r.words[k - 1].2.x(metric).1));
+                        header_spans.push((i, (start, r.words[k - 1].2.x(metric).1)));
                         start = r.words[k].2.x(metric).0;
                     }
                 }
-                header_spans.push((start, r.span.x(metric).1));
+                header_spans.push((i, (start, r.span.x(metric).1)));
             }
         }
-        spans.extend(header_spans.into_iter().filter(|&s| !over_values(s)));
+        // Nor does the second line of a wrapped header cell (`野` centred under `政策分`):
+        // it lies within a cell of another header line, and the words of two data lines
+        // cover its start though too few lines cover it to make it a column (a narrow
+        // column's wider cells: `数値目` where most rows hold `標` or nothing).
+        let wrapped = |&(line, (x0, x1)): &(usize, (u32, u32))| {
+            cols.words_over(x0) >= 2
+                && header_spans
+                    .iter()
+                    .any(|&(other, (a, b))| other != line && a <= x0 && x1 <= b)
+        };
+        let kept: Vec<(u32, u32)> = header_spans
+            .iter()
+            .filter(|s| !wrapped(s))
+            .map(|&(_, s)| s)
+            .filter(|&s| !over_values(s))
+            .collect();
+        spans.extend(kept);
         cols.fill_gutters(spans.into_iter());
         // Two role terms of the main header line in one column: the column is two.
         for _ in 0..self.runs[self.main].len() {

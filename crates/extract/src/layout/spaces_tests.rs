@@ -620,3 +620,61 @@ fn a_projects_list_shifted_into_a_value_column_is_the_projects() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (invented みなと report by LibreOffice): the narrow first column's header
+/// wraps (`政策分` over a centred `野`), and the column's cells are mostly one character
+/// (`標`) or nothing, so only its left edge is covered by enough lines to be a column.
+/// `野` stood in the gutter right of it and got a column of its own, and every row's
+/// name moved under `野` and its values one column right. It is the second line of the
+/// header cell above it.
+#[test]
+fn a_wrapped_header_cell_over_a_narrow_column_is_no_column_of_its_own() {
+    let row = |label: &'static str, name: &'static str, values: [&'static str; 3]| {
+        let mut pieces = vec![
+            (10, name),
+            (40, values[0]),
+            (54, values[1]),
+            (68, values[2]),
+        ];
+        if !label.is_empty() {
+            pieces.insert(0, (0, label));
+        }
+        at(&pieces)
+    };
+    let mut lines = vec![
+        at(&[(0, "政策分"), (40, "重要業績評価指標（KPI）")]),
+        at(&[
+            (2, "野"),
+            (10, "項目"),
+            (40, "基準値"),
+            (54, "現状値"),
+            (68, "目標値"),
+        ]),
+        row("数値目", "就職率", ["39.8%", "36.2%", "45.7%"]),
+        row("標", "市民の割合", ["42.2%", "35.1%", "42.2%"]),
+        row("数値目", "出生率", ["1.42", "1.36", "1.55"]),
+    ];
+    let names = [
+        "認証品数",
+        "観光客数",
+        "移住者数",
+        "空き家数",
+        "利用者数",
+        "参加者数",
+        "会員数",
+        "件数",
+        "貸出冊数",
+        "団体数",
+        "事業所数",
+        "雇用者数",
+        "販売額",
+    ];
+    for name in names {
+        lines.push(row("", name, ["10件", "12件", "15件"]));
+    }
+    let got = arranged(&lines);
+    assert_eq!(got[0], ["政策分 野", "項目", "基準値", "現状値", "目標値"]);
+    assert_eq!(got[1], ["数値目", "就職率", "39.8%", "36.2%", "45.7%"]);
+    assert_eq!(got[3], ["数値目", "出生率", "1.42", "1.36", "1.55"]);
+    assert_eq!(got[4], ["", "認証品数", "10件", "12件", "15件"]);
+}
