@@ -300,6 +300,7 @@ impl<'a> Rows<'a> {
             taken: Vec::new(),
         };
         rows.find_vertical_labels(&segments);
+        rows.find_wrapped_labels(&segments);
         rows.find_spanning_labels(&segments);
         Some(rows)
     }
@@ -356,6 +357,61 @@ impl<'a> Rows<'a> {
                     singles.iter().map(|(_, p)| (p.line, p.x0)).collect();
                 self.vertical.push((owner, col, text));
                 self.taken.extend(taken);
+            }
+        }
+    }
+
+    /// A label wrapped over consecutive lines of a segment in a label column (`数値目` /
+    /// `標`: a merged cell's label broken where the narrow column is full): one piece a
+    /// line, at most one line apart, all of wide characters (Japanese wraps anywhere; `1-1` / `1-2` are labels of
+    /// their own), each but the last as wide as the column's widest piece outside headings
+    /// (it filled the column), the last narrower. It is one label, of the row of its first
+    /// line. One pass over the parts for the widths, then one over each segment's pieces
+    /// per label column.
+    fn find_wrapped_labels(&mut self, segments: &[Vec<usize>]) {
+        let mut widest = vec![0u32; self.name];
+        for (e, (_, ps)) in self.parts.iter().enumerate() {
+            if self.heading[e] {
+                continue;
+            }
+            for p in ps.iter().filter(|p| p.col < self.name) {
+                widest[p.col] = widest[p.col].max(p.x1 - p.x0);
+            }
+        }
+        for s in segments {
+            for (col, &widest) in widest.iter().enumerate() {
+                // (position in the segment, piece)
+                let pieces: Vec<(usize, &Part)> = s
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, &e)| self.parts[e].1.iter().map(move |p| (k, p)))
+                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
+                    .collect();
+                let Some(((first_k, _), last)) = pieces.first().zip(pieces.last()) else {
+                    continue;
+                };
+                // On consecutive lines, or with one line between (a wrapped name's line
+                // beside a label centred over both rows).
+                let one_a_line = pieces
+                    .windows(2)
+                    .all(|w| w[1].0 > w[0].0 && w[1].0 <= w[0].0 + 2);
+                let wide = pieces
+                    .iter()
+                    .all(|(_, p)| p.text.chars().all(super::is_wide));
+                let filled = pieces[..pieces.len() - 1]
+                    .iter()
+                    .all(|(_, p)| p.x1 - p.x0 == widest);
+                let wraps = pieces.len() >= 2 && one_a_line && wide && filled;
+                let Some(owner) = self.owner[s[*first_k]].filter(|_| wraps) else {
+                    continue;
+                };
+                if last.1.x1 - last.1.x0 >= widest {
+                    continue;
+                }
+                let text: String = pieces.iter().map(|(_, p)| p.text).collect();
+                self.taken
+                    .extend(pieces.iter().map(|(_, p)| (p.line, p.x0)));
+                self.vertical.push((owner, col, text));
             }
         }
     }

@@ -439,11 +439,12 @@ impl<'a> Region<'_, 'a> {
             }
         }
         // Nor does the second line of a wrapped header cell (`野` centred under `政策分`):
-        // it lies within a cell of another header line, and the words of two data lines
-        // cover its start though too few lines cover it to make it a column (a narrow
-        // column's wider cells: `数値目` where most rows hold `標` or nothing).
+        // it lies within a cell of another header line, and data words cover its start
+        // though too few lines cover it to make it a column (a narrow column's wider
+        // cells: `数値目` where most rows hold `標` or nothing). Header spans are few (a
+        // header's runs): the pairwise check is no pass over the data.
         let wrapped = |&(line, (x0, x1)): &(usize, (u32, u32))| {
-            cols.words_over(x0) >= 2
+            cols.words_over(x0) > 0
                 && header_spans
                     .iter()
                     .any(|&(other, (a, b))| other != line && a <= x0 && x1 <= b)

@@ -678,3 +678,54 @@ fn a_wrapped_header_cell_over_a_narrow_column_is_no_column_of_its_own() {
     assert_eq!(got[3], ["数値目", "出生率", "1.42", "1.36", "1.55"]);
     assert_eq!(got[4], ["", "認証品数", "10件", "12件", "15件"]);
 }
+
+/// Issue 16 (invented みなと report by LibreOffice and WeasyPrint): the label of a cell
+/// merged over a field's two headline rows wraps in its narrow column (`数値目` / `標`),
+/// beside the rows or on lines of its own. It is one label, `数値目標`, of the first
+/// row (the table stage carries it on); each piece alone named no headline row.
+#[test]
+fn a_label_wrapped_over_lines_in_a_narrow_column_is_one_label() {
+    let row = |label: &'static str, name: &'static str, values: [&'static str; 3]| {
+        let mut pieces = vec![
+            (10, name),
+            (40, values[0]),
+            (54, values[1]),
+            (68, values[2]),
+        ];
+        if !label.is_empty() {
+            pieces.insert(0, (0, label));
+        }
+        at(&pieces)
+    };
+    let lines = [
+        at(&[
+            (0, "政策分野"),
+            (10, "項目"),
+            (40, "基準値"),
+            (54, "現状値"),
+            (68, "目標値"),
+        ]),
+        at(&[(0, "分野1【しごと】雇用を創出する")]),
+        row("数値目", "就職率", ["39.8%", "36.2%", "45.7%"]),
+        at(&[(0, "標")]),
+        row("", "市民の割合", ["42.2%", "35.1%", "42.2%"]),
+        at(&[(0, "A-1 地域産業の活性化")]),
+        row("", "認証品数", ["126品", "166品", "176品"]),
+        at(&[(0, "分野2【子育て】希望をかなえる")]),
+        row("数値目", "出生率", ["1.42", "1.36", "1.55"]),
+        row("標", "世帯の割合", ["62.1%", "64.8%", "70.0%"]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["政策分野", "項目", "基準値", "現状値", "目標値"],
+        vec!["分野1【しごと】雇用を創出する"],
+        vec!["数値目標", "就職率", "39.8%", "36.2%", "45.7%"],
+        vec!["", "市民の割合", "42.2%", "35.1%", "42.2%"],
+        vec!["A-1 地域産業の活性化"],
+        vec!["", "認証品数", "126品", "166品", "176品"],
+        vec!["分野2【子育て】希望をかなえる"],
+        vec!["数値目標", "出生率", "1.42", "1.36", "1.55"],
+        vec!["", "世帯の割合", "62.1%", "64.8%", "70.0%"],
+    ];
+    assert_eq!(got, want);
+}
