@@ -729,3 +729,35 @@ fn a_label_wrapped_over_lines_in_a_narrow_column_is_one_label() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (invented みどり町 sheet by WeasyPrint): header terms printed from their
+/// cells' left, values from their right, with a gutter between them on every line.
+/// Each header term had a column of its own left of its values' column, and the values
+/// stood under no header (`40人` was read as the status). A header-only column beside
+/// a data-only one is one column.
+#[test]
+fn a_header_left_of_its_right_aligned_values_is_their_column() {
+    let row = |name: &'static str, values: [(usize, &'static str); 3]| {
+        at(&[(0, name), values[0], values[1], values[2]])
+    };
+    let lines = [
+        at(&[
+            (0, "指標名"),
+            (26, "基準値"),
+            (46, "目標値"),
+            (66, "実績値"),
+        ]),
+        row("新規就農者数", [(38, "12人"), (58, "40人"), (78, "31人")]),
+        row(
+            "直売所の販売額",
+            [(33, "1,230千円"), (53, "1,500千円"), (73, "1,412千円")],
+        ),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "基準値", "目標値", "実績値"],
+        vec!["新規就農者数", "12人", "40人", "31人"],
+        vec!["直売所の販売額", "1,230千円", "1,500千円", "1,412千円"],
+    ];
+    assert_eq!(got, want);
+}
