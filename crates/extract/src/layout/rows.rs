@@ -115,6 +115,7 @@ impl<'a> Rows<'a> {
         // whatever else it holds (a wrapped name's last piece). Each line between is
         // passed over once, by the value line after it: linear in the lines.
         let holds_values = |e: usize| entries[e].1.iter().any(|p| is_value[p.col]);
+        let nameless = |e: usize| entries[e].1.iter().all(|p| p.col >= first_value);
         for e in 1..entries.len() {
             if !anchor[e] || blank_before[e] {
                 continue;
@@ -147,6 +148,40 @@ impl<'a> Rows<'a> {
             if entries[e].1.iter().any(|p| is_value[p.col] && open(p.col)) {
                 anchor[e] = false;
                 continues[e] = true;
+            }
+        }
+        // A nameless line of values leaving brackets open, right above a line with a name
+        // and nothing in those columns, whose next line closes them: the first lines of
+        // that row's values, wrapped around its name centred on one line (`4,210人
+        // (H28経済` / `町内事業所の従業者数  4,300人` / `センサス)`). It leads that row.
+        // One pass over the lines, each line's pieces read a fixed number of times.
+        let depth = |text: &str| {
+            text.chars().fold(0i32, |depth, ch| match ch {
+                '(' | '（' => depth + 1,
+                ')' | '）' => depth - 1,
+                _ => depth,
+            })
+        };
+        let mut leads = vec![false; entries.len()];
+        for x in 0..entries.len().saturating_sub(2) {
+            let (y, z) = (x + 1, x + 2);
+            if !anchor[x] || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
+                continue;
+            }
+            if blank_before[y] || blank_before[z] {
+                continue;
+            }
+            let opened: Vec<usize> = entries[x]
+                .1
+                .iter()
+                .filter(|p| is_value[p.col] && depth(p.text) > 0)
+                .map(|p| p.col)
+                .collect();
+            let closed = |c: usize| entries[z].1.iter().any(|p| p.col == c && depth(p.text) < 0);
+            let empty_in_y = |c: usize| entries[y].1.iter().all(|p| p.col != c);
+            if !opened.is_empty() && opened.iter().all(|&c| empty_in_y(c) && closed(c)) {
+                anchor[x] = false;
+                leads[x] = true;
             }
         }
         // Where rows are numbered (an ordinal in a label column), a row is its numbered
@@ -282,10 +317,16 @@ impl<'a> Rows<'a> {
                 }
             }
         }
-        // A wrapped value's line goes with the row of the line before it.
+        // A wrapped value's line goes with the row of the line before it, a leading line
+        // with the row of the line after it.
         for e in 1..entries.len() {
             if continues[e] {
                 owner[e] = owner[e - 1];
+            }
+        }
+        for e in (0..entries.len().saturating_sub(1)).rev() {
+            if leads[e] {
+                owner[e] = owner[e + 1];
             }
         }
         let mut rows = Rows {

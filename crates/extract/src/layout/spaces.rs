@@ -505,6 +505,7 @@ impl<'a> Region<'_, 'a> {
             }
         }
         let data_only = |c: usize| !headed[c] && holds_data[c];
+        let header_only = |c: usize| headed[c] && !holds_data[c];
         let old = std::mem::take(&mut cols.extents);
         let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
         // Whether the last column in `joined` is a data-only column not joined yet.
@@ -512,7 +513,7 @@ impl<'a> Region<'_, 'a> {
         let mut c = 0;
         while c < old.len() {
             let (x0, x1) = old[c];
-            if !(headed[c] && !holds_data[c]) {
+            if !header_only(c) {
                 joined.push((x0, x1));
                 last_free = data_only(c);
                 c += 1;

@@ -761,3 +761,44 @@ fn a_header_left_of_its_right_aligned_values_is_their_column() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (invented みどり町 sheet by WeasyPrint): a row's name centred on one line
+/// between the two lines of its wrapped values (`4,210人 (H28経済` / `センサス)`). The
+/// values' first line, right after a gap, stood as a row of its own; the brackets it
+/// leaves open, closed on the line after the name, make it the row's first line.
+#[test]
+fn values_wrapped_around_a_one_line_name_are_its_row() {
+    let lines = [
+        at(&[
+            (0, "指標名"),
+            (30, "基準値"),
+            (46, "目標値"),
+            (62, "実績値"),
+            (78, "達成状況"),
+        ]),
+        at(&[
+            (0, "創業件数"),
+            (30, "3件/年"),
+            (46, "8件/年"),
+            (62, "5件/年"),
+        ]),
+        String::new(),
+        at(&[(30, "4,210人 (H28経済"), (62, "4,095人 (R3経済")]),
+        at(&[(0, "従業者数"), (46, "4,300人"), (78, "遅れ")]),
+        at(&[(30, "センサス)"), (62, "センサス)")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "基準値", "目標値", "実績値", "達成状況"],
+        vec!["創業件数", "3件/年", "8件/年", "5件/年", ""],
+        vec![""],
+        vec![
+            "従業者数",
+            "4,210人 (H28経済センサス)",
+            "4,300人",
+            "4,095人 (R3経済センサス)",
+            "遅れ",
+        ],
+    ];
+    assert_eq!(got, want);
+}
