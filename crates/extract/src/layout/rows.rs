@@ -115,6 +115,7 @@ impl<'a> Rows<'a> {
         // whatever else it holds (a wrapped name's last piece). Each line between is
         // passed over once, by the value line after it: linear in the lines.
         let holds_values = |e: usize| entries[e].1.iter().any(|p| is_value[p.col]);
+        let nameless = |e: usize| entries[e].1.iter().all(|p| p.col >= first_value);
         for e in 1..entries.len() {
             if !anchor[e] || blank_before[e] {
                 continue;
@@ -147,6 +148,40 @@ impl<'a> Rows<'a> {
             if entries[e].1.iter().any(|p| is_value[p.col] && open(p.col)) {
                 anchor[e] = false;
                 continues[e] = true;
+            }
+        }
+        // A nameless line of values leaving brackets open, right above a line with a name
+        // and nothing in those columns, whose next line closes them: the first lines of
+        // that row's values, wrapped around its name centred on one line (`4,210人
+        // (H28経済` / `町内事業所の従業者数  4,300人` / `センサス)`). It leads that row.
+        // One pass over the lines, each line's pieces read a fixed number of times.
+        let depth = |text: &str| {
+            text.chars().fold(0i32, |depth, ch| match ch {
+                '(' | '（' => depth + 1,
+                ')' | '）' => depth - 1,
+                _ => depth,
+            })
+        };
+        let mut leads = vec![false; entries.len()];
+        for x in 0..entries.len().saturating_sub(2) {
+            let (y, z) = (x + 1, x + 2);
+            if !anchor[x] || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
+                continue;
+            }
+            if blank_before[y] || blank_before[z] {
+                continue;
+            }
+            let opened: Vec<usize> = entries[x]
+                .1
+                .iter()
+                .filter(|p| is_value[p.col] && depth(p.text) > 0)
+                .map(|p| p.col)
+                .collect();
+            let closed = |c: usize| entries[z].1.iter().any(|p| p.col == c && depth(p.text) < 0);
+            let empty_in_y = |c: usize| entries[y].1.iter().all(|p| p.col != c);
+            if !opened.is_empty() && opened.iter().all(|&c| empty_in_y(c) && closed(c)) {
+                anchor[x] = false;
+                leads[x] = true;
             }
         }
         // Where rows are numbered (an ordinal in a label column), a row is its numbered
@@ -282,10 +317,16 @@ impl<'a> Rows<'a> {
                 }
             }
         }
-        // A wrapped value's line goes with the row of the line before it.
+        // A wrapped value's line goes with the row of the line before it, a leading line
+        // with the row of the line after it.
         for e in 1..entries.len() {
             if continues[e] {
                 owner[e] = owner[e - 1];
+            }
+        }
+        for e in (0..entries.len().saturating_sub(1)).rev() {
+            if leads[e] {
+                owner[e] = owner[e + 1];
             }
         }
         let mut rows = Rows {
@@ -300,6 +341,7 @@ impl<'a> Rows<'a> {
             taken: Vec::new(),
         };
         rows.find_vertical_labels(&segments);
+        rows.find_wrapped_labels(&segments);
         rows.find_spanning_labels(&segments);
         Some(rows)
     }
@@ -356,6 +398,61 @@ impl<'a> Rows<'a> {
                     singles.iter().map(|(_, p)| (p.line, p.x0)).collect();
                 self.vertical.push((owner, col, text));
                 self.taken.extend(taken);
+            }
+        }
+    }
+
+    /// A label wrapped over consecutive lines of a segment in a label column (`数値目` /
+    /// `標`: a merged cell's label broken where the narrow column is full): one piece a
+    /// line, at most one line apart, all of wide characters (Japanese wraps anywhere; `1-1` / `1-2` are labels of
+    /// their own), each but the last as wide as the column's widest piece outside headings
+    /// (it filled the column), the last narrower. It is one label, of the row of its first
+    /// line. One pass over the parts for the widths, then one over each segment's pieces
+    /// per label column.
+    fn find_wrapped_labels(&mut self, segments: &[Vec<usize>]) {
+        let mut widest = vec![0u32; self.name];
+        for (e, (_, ps)) in self.parts.iter().enumerate() {
+            if self.heading[e] {
+                continue;
+            }
+            for p in ps.iter().filter(|p| p.col < self.name) {
+                widest[p.col] = widest[p.col].max(p.x1 - p.x0);
+            }
+        }
+        for s in segments {
+            for (col, &widest) in widest.iter().enumerate() {
+                // (position in the segment, piece)
+                let pieces: Vec<(usize, &Part)> = s
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, &e)| self.parts[e].1.iter().map(move |p| (k, p)))
+                    .filter(|(_, p)| p.col == col && !self.taken.contains(&(p.line, p.x0)))
+                    .collect();
+                let Some(((first_k, _), last)) = pieces.first().zip(pieces.last()) else {
+                    continue;
+                };
+                // On consecutive lines, or with one line between (a wrapped name's line
+                // beside a label centred over both rows).
+                let one_a_line = pieces
+                    .windows(2)
+                    .all(|w| w[1].0 > w[0].0 && w[1].0 <= w[0].0 + 2);
+                let wide = pieces
+                    .iter()
+                    .all(|(_, p)| p.text.chars().all(super::is_wide));
+                let filled = pieces[..pieces.len() - 1]
+                    .iter()
+                    .all(|(_, p)| p.x1 - p.x0 == widest);
+                let wraps = pieces.len() >= 2 && one_a_line && wide && filled;
+                let Some(owner) = self.owner[s[*first_k]].filter(|_| wraps) else {
+                    continue;
+                };
+                if last.1.x1 - last.1.x0 >= widest {
+                    continue;
+                }
+                let text: String = pieces.iter().map(|(_, p)| p.text).collect();
+                self.taken
+                    .extend(pieces.iter().map(|(_, p)| (p.line, p.x0)));
+                self.vertical.push((owner, col, text));
             }
         }
     }

@@ -424,20 +424,38 @@ impl<'a> Region<'_, 'a> {
             let centre = x0 + (x1 - x0) / 2;
             cols.extents.iter().any(|&(a, b)| a <= centre && centre < b)
         };
-        let mut header_spans: Vec<(u32, u32)> = Vec::new();
+        // (header line, span)
+        let mut header_spans: Vec<(usize, (u32, u32))> = Vec::new();
         for i in self.header.clone() {
             for r in &self.runs[i] {
                 let mut start = r.span.x(metric).0;
                 for k in 1..r.words.len() {
                     if aligned_break(r, k, &edges, metric) {
-                        header_spans.push((start, r.words[k - 1].2.x(metric).1));
+                        header_spans.push((i, (start, r.words[k - 1].2.x(metric).1)));
                         start = r.words[k].2.x(metric).0;
                     }
                 }
-                header_spans.push((start, r.span.x(metric).1));
+                header_spans.push((i, (start, r.span.x(metric).1)));
             }
         }
-        spans.extend(header_spans.into_iter().filter(|&s| !over_values(s)));
+        // Nor does the second line of a wrapped header cell (`野` centred under `政策分`):
+        // it lies within a cell of another header line, and data words cover its start
+        // though too few lines cover it to make it a column (a narrow column's wider
+        // cells: `数値目` where most rows hold `標` or nothing). Header spans are few (a
+        // header's runs): the pairwise check is no pass over the data.
+        let wrapped = |&(line, (x0, x1)): &(usize, (u32, u32))| {
+            cols.words_over(x0) > 0
+                && header_spans
+                    .iter()
+                    .any(|&(other, (a, b))| other != line && a <= x0 && x1 <= b)
+        };
+        let kept: Vec<(u32, u32)> = header_spans
+            .iter()
+            .filter(|s| !wrapped(s))
+            .map(|&(_, s)| s)
+            .filter(|&s| !over_values(s))
+            .collect();
+        spans.extend(kept);
         cols.fill_gutters(spans.into_iter());
         // Two role terms of the main header line in one column: the column is two.
         for _ in 0..self.runs[self.main].len() {
@@ -463,7 +481,71 @@ impl<'a> Region<'_, 'a> {
         }
         self.split_beside_main_terms(&mut cols, &edges, vocab);
         self.join_lone_columns(&mut cols, &edges, vocab);
+        self.join_header_only_columns(&mut cols, &edges);
         cols
+    }
+
+    /// A column holding a header cell and no data beside one holding data and no header
+    /// cell: one column whose header and values are aligned to opposite sides (`基準値`
+    /// left-aligned over `12人 (H30)` right-aligned, with a gutter between them in every
+    /// line). With such a column on either side, the nearer one (the one after it on a
+    /// tie). One pass over the region's pieces.
+    fn join_header_only_columns(&self, cols: &mut Columns, edges: &[u32]) {
+        let n = cols.len();
+        let mut headed = vec![false; n];
+        for i in self.header.clone() {
+            for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
+                headed[p.col] = true;
+            }
+        }
+        let mut holds_data = vec![false; n];
+        for i in self.data.clone() {
+            for p in parts(i, self.raw(i), &self.runs[i], cols, None) {
+                holds_data[p.col] = true;
+            }
+        }
+        let data_only = |c: usize| !headed[c] && holds_data[c];
+        let header_only = |c: usize| headed[c] && !holds_data[c];
+        let old = std::mem::take(&mut cols.extents);
+        let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
+        // Whether the last column in `joined` is a data-only column not joined yet.
+        let mut last_free = false;
+        let mut c = 0;
+        while c < old.len() {
+            let (x0, x1) = old[c];
+            if !header_only(c) {
+                joined.push((x0, x1));
+                last_free = data_only(c);
+                c += 1;
+                continue;
+            }
+            let before = joined
+                .last()
+                .filter(|_| last_free)
+                .map(|&(_, e)| x0.saturating_sub(e));
+            let after = old
+                .get(c + 1)
+                .filter(|_| data_only(c + 1))
+                .map(|&(s, _)| s.saturating_sub(x1));
+            match (before, after) {
+                (Some(b), a) if a.is_none_or(|a| b < a) => {
+                    if let Some(last) = joined.last_mut() {
+                        last.1 = x1;
+                    }
+                    c += 1;
+                }
+                (_, Some(_)) => {
+                    joined.push((x0, old[c + 1].1));
+                    c += 2;
+                }
+                _ => {
+                    joined.push((x0, x1));
+                    c += 1;
+                }
+            }
+            last_free = false;
+        }
+        cols.extents = joined;
     }
 
     /// A column under no header cell that holds one word of one data line (a `-` that

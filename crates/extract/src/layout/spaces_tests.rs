@@ -620,3 +620,185 @@ fn a_projects_list_shifted_into_a_value_column_is_the_projects() {
     ];
     assert_eq!(got, want);
 }
+
+/// Issue 16 (invented みなと report by LibreOffice): the narrow first column's header
+/// wraps (`政策分` over a centred `野`), and the column's cells are mostly one character
+/// (`標`) or nothing, so only its left edge is covered by enough lines to be a column.
+/// `野` stood in the gutter right of it and got a column of its own, and every row's
+/// name moved under `野` and its values one column right. It is the second line of the
+/// header cell above it.
+#[test]
+fn a_wrapped_header_cell_over_a_narrow_column_is_no_column_of_its_own() {
+    let row = |label: &'static str, name: &'static str, values: [&'static str; 3]| {
+        let mut pieces = vec![
+            (10, name),
+            (40, values[0]),
+            (54, values[1]),
+            (68, values[2]),
+        ];
+        if !label.is_empty() {
+            pieces.insert(0, (0, label));
+        }
+        at(&pieces)
+    };
+    let mut lines = vec![
+        at(&[(0, "政策分"), (40, "重要業績評価指標（KPI）")]),
+        at(&[
+            (2, "野"),
+            (10, "項目"),
+            (40, "基準値"),
+            (54, "現状値"),
+            (68, "目標値"),
+        ]),
+        row("数値目", "就職率", ["39.8%", "36.2%", "45.7%"]),
+        row("標", "市民の割合", ["42.2%", "35.1%", "42.2%"]),
+        row("数値目", "出生率", ["1.42", "1.36", "1.55"]),
+    ];
+    let names = [
+        "認証品数",
+        "観光客数",
+        "移住者数",
+        "空き家数",
+        "利用者数",
+        "参加者数",
+        "会員数",
+        "件数",
+        "貸出冊数",
+        "団体数",
+        "事業所数",
+        "雇用者数",
+        "販売額",
+    ];
+    for name in names {
+        lines.push(row("", name, ["10件", "12件", "15件"]));
+    }
+    let got = arranged(&lines);
+    assert_eq!(got[0], ["政策分 野", "項目", "基準値", "現状値", "目標値"]);
+    assert_eq!(got[1], ["数値目", "就職率", "39.8%", "36.2%", "45.7%"]);
+    assert_eq!(got[3], ["数値目", "出生率", "1.42", "1.36", "1.55"]);
+    assert_eq!(got[4], ["", "認証品数", "10件", "12件", "15件"]);
+}
+
+/// Issue 16 (invented みなと report by LibreOffice and WeasyPrint): the label of a cell
+/// merged over a field's two headline rows wraps in its narrow column (`数値目` / `標`),
+/// beside the rows or on lines of its own. It is one label, `数値目標`, of the first
+/// row (the table stage carries it on); each piece alone named no headline row.
+#[test]
+fn a_label_wrapped_over_lines_in_a_narrow_column_is_one_label() {
+    let row = |label: &'static str, name: &'static str, values: [&'static str; 3]| {
+        let mut pieces = vec![
+            (10, name),
+            (40, values[0]),
+            (54, values[1]),
+            (68, values[2]),
+        ];
+        if !label.is_empty() {
+            pieces.insert(0, (0, label));
+        }
+        at(&pieces)
+    };
+    let lines = [
+        at(&[
+            (0, "政策分野"),
+            (10, "項目"),
+            (40, "基準値"),
+            (54, "現状値"),
+            (68, "目標値"),
+        ]),
+        at(&[(0, "分野1【しごと】雇用を創出する")]),
+        row("数値目", "就職率", ["39.8%", "36.2%", "45.7%"]),
+        at(&[(0, "標")]),
+        row("", "市民の割合", ["42.2%", "35.1%", "42.2%"]),
+        at(&[(0, "A-1 地域産業の活性化")]),
+        row("", "認証品数", ["126品", "166品", "176品"]),
+        at(&[(0, "分野2【子育て】希望をかなえる")]),
+        row("数値目", "出生率", ["1.42", "1.36", "1.55"]),
+        row("標", "世帯の割合", ["62.1%", "64.8%", "70.0%"]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["政策分野", "項目", "基準値", "現状値", "目標値"],
+        vec!["分野1【しごと】雇用を創出する"],
+        vec!["数値目標", "就職率", "39.8%", "36.2%", "45.7%"],
+        vec!["", "市民の割合", "42.2%", "35.1%", "42.2%"],
+        vec!["A-1 地域産業の活性化"],
+        vec!["", "認証品数", "126品", "166品", "176品"],
+        vec!["分野2【子育て】希望をかなえる"],
+        vec!["数値目標", "出生率", "1.42", "1.36", "1.55"],
+        vec!["", "世帯の割合", "62.1%", "64.8%", "70.0%"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (invented みどり町 sheet by WeasyPrint): header terms printed from their
+/// cells' left, values from their right, with a gutter between them on every line.
+/// Each header term had a column of its own left of its values' column, and the values
+/// stood under no header (`40人` was read as the status). A header-only column beside
+/// a data-only one is one column.
+#[test]
+fn a_header_left_of_its_right_aligned_values_is_their_column() {
+    let row = |name: &'static str, values: [(usize, &'static str); 3]| {
+        at(&[(0, name), values[0], values[1], values[2]])
+    };
+    let lines = [
+        at(&[
+            (0, "指標名"),
+            (26, "基準値"),
+            (46, "目標値"),
+            (66, "実績値"),
+        ]),
+        row("新規就農者数", [(38, "12人"), (58, "40人"), (78, "31人")]),
+        row(
+            "直売所の販売額",
+            [(33, "1,230千円"), (53, "1,500千円"), (73, "1,412千円")],
+        ),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "基準値", "目標値", "実績値"],
+        vec!["新規就農者数", "12人", "40人", "31人"],
+        vec!["直売所の販売額", "1,230千円", "1,500千円", "1,412千円"],
+    ];
+    assert_eq!(got, want);
+}
+
+/// Issue 16 (invented みどり町 sheet by WeasyPrint): a row's name centred on one line
+/// between the two lines of its wrapped values (`4,210人 (H28経済` / `センサス)`). The
+/// values' first line, right after a gap, stood as a row of its own; the brackets it
+/// leaves open, closed on the line after the name, make it the row's first line.
+#[test]
+fn values_wrapped_around_a_one_line_name_are_its_row() {
+    let lines = [
+        at(&[
+            (0, "指標名"),
+            (30, "基準値"),
+            (46, "目標値"),
+            (62, "実績値"),
+            (78, "達成状況"),
+        ]),
+        at(&[
+            (0, "創業件数"),
+            (30, "3件/年"),
+            (46, "8件/年"),
+            (62, "5件/年"),
+        ]),
+        String::new(),
+        at(&[(30, "4,210人 (H28経済"), (62, "4,095人 (R3経済")]),
+        at(&[(0, "従業者数"), (46, "4,300人"), (78, "遅れ")]),
+        at(&[(30, "センサス)"), (62, "センサス)")]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec!["指標名", "基準値", "目標値", "実績値", "達成状況"],
+        vec!["創業件数", "3件/年", "8件/年", "5件/年", ""],
+        vec![""],
+        vec![
+            "従業者数",
+            "4,210人 (H28経済センサス)",
+            "4,300人",
+            "4,095人 (R3経済センサス)",
+            "遅れ",
+        ],
+    ];
+    assert_eq!(got, want);
+}
