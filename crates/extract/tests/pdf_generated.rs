@@ -210,9 +210,10 @@ fn kpi_table_rows_are_lines_of_cells() {
             ],
             "{name}"
         );
-        // Three-line header cells joined in reading order.
+        // Three-line header cells joined in reading order; a period in brackets on a line
+        // of its own is set apart, as the text prints it (`当初 (H30) (2018)`).
         let header = line_with(&doc, "重要業績評価指標（KPI）");
-        assert_eq!(filled(header)[1], "当初(H30) (2018)", "{name}");
+        assert_eq!(filled(header)[1], "当初 (H30) (2018)", "{name}");
         // Bullet lines in one cell stay separate items.
         let jobs = doc
             .lines
@@ -242,7 +243,8 @@ fn landscape_list_has_merged_and_vertical_cells() {
         assert!(
             texts.ends_with(&[
                 "メイド・イン上越認証品数（累計）",
-                "126品（R元）",
+                // The period printed under its value, set apart as every reader does.
+                "126品 （R元）",
                 "166品",
                 "176品",
                 "・メイド・イン上越推進事業\n・地場産業振興事業\n・直江津港利用促進事業"
