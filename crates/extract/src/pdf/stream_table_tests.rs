@@ -390,6 +390,38 @@ fn text_placed_apart_without_a_drawn_space_is_two_runs() {
     assert_eq!(texts(&position(&spaced, em / 2.0, true)), ["39.8% (H30)"]);
 }
 
+/// Regression (issue 16, LibreOffice table with tight cell padding): a base value ending in
+/// `)` and the target in the next cell stood 0.32 em apart with no space drawn, and were read
+/// as one cell. Beside a narrow glyph such a gap separates runs where spaces are drawn;
+/// the space LibreOffice leaves between Japanese and Latin text (0.21 em) joins a cell.
+#[test]
+fn narrow_glyphs_placed_apart_without_a_drawn_space_are_two_runs() {
+    let em = 9.5;
+    let texts = |r: &PositionedRow| -> Vec<String> {
+        r.runs
+            .iter()
+            .map(|run| run.text(&r.raw).to_string())
+            .collect()
+    };
+    let base = drawn("(H28)", 100.0, em, 0.25);
+    let base_end = base.glyphs.last().unwrap().x1;
+    let target = drawn("4,300", base_end + 0.32 * em, em, 0.25);
+    let mut row = base;
+    row.glyphs.extend(target.glyphs);
+    row.tables.extend(target.tables);
+    assert_eq!(texts(&position(&row, em / 2.0, true)), ["(H28)", "4,300"]);
+    // A page whose generator draws no spaces: one run, one word (narrower than a word gap).
+    assert_eq!(texts(&position(&row, em / 2.0, false)), ["(H28)4,300"]);
+    // LibreOffice's space between a digit and a wide glyph is spacing inside a cell: one run.
+    let value = drawn("4,210", 100.0, em, 0.25);
+    let value_end = value.glyphs.last().unwrap().x1;
+    let unit = drawn("人", value_end + 0.21 * em, em, 0.25);
+    let mut row = value;
+    row.glyphs.extend(unit.glyphs);
+    row.tables.extend(unit.tables);
+    assert_eq!(texts(&position(&row, em / 2.0, true)), ["4,210人"]);
+}
+
 /// Regression (issue 16, 柏崎 by WeasyPrint): the words of a name, split at its drawn
 /// spaces, let a column boundary fall inside it (`女性の生産年齢人口 (15歳から64歳まで)` |
 /// `にお`). Where the page's generator draws its spaces, a drawn space is text inside one
@@ -464,4 +496,45 @@ fn a_lone_numbered_row_keeps_its_number_in_a_column_of_its_own() {
         lines[1],
         ["3", "特産品の認定数量", "2.0トン", "7.5トン", "10トン"]
     );
+}
+
+/// Regression (issue 16, LibreOffice table with row rules): a heading `数値目標` wrapped over
+/// two KPI rows (`数値目` over `標`) in a cell the row rule does not cross was cut in two,
+/// one half per row. Rules that all start right of a column where text stands over text
+/// part no rows; a rule across that column, or a column open on the right, still parts them.
+#[test]
+fn a_rule_that_leaves_the_heading_column_open_parts_no_rows() {
+    let em = 9.5;
+    let row = |pieces: &[(f64, &str)], top: f64| {
+        let glyphs = text_row(pieces, top, em);
+        let tables = vec![None; glyphs.len()];
+        BaselineRow {
+            glyphs,
+            top,
+            bottom: top + em,
+            tables,
+        }
+    };
+    let above = row(
+        &[(40.0, "数値目"), (100.0, "合計特殊出生率"), (260.0, "1.42")],
+        100.0,
+    );
+    let below = row(
+        &[(40.0, "標"), (100.0, "子育て世帯の割合"), (260.0, "62.1%")],
+        114.0,
+    );
+    let rule = |x0: f64, x1: f64| Rule {
+        x0,
+        top: 112.0,
+        x1,
+        bottom: 112.0,
+    };
+    // The rule starts right of the heading column: the heading spans both rows.
+    assert!(!rule_between(&above, &below, &[rule(95.0, 320.0)]));
+    // A rule across the heading column parts the rows.
+    assert!(rule_between(&above, &below, &[rule(35.0, 320.0)]));
+    // A column left open on the right (a list beside several rows) leaves them parted.
+    let list_above = row(&[(100.0, "合計特殊出生率"), (260.0, "1 事業")], 100.0);
+    let list_below = row(&[(100.0, "子育て世帯の割合"), (260.0, "2 事業")], 114.0);
+    assert!(rule_between(&list_above, &list_below, &[rule(95.0, 250.0)]));
 }
