@@ -344,6 +344,25 @@ fn show_missing(missing: &[String]) {
     }
 }
 
+/// Reads `input` and counts the facts of `facts` it gives; fewer than `floor` is a problem,
+/// listed with the facts it misses.
+fn score(facts: &Path, input: &Path, floor: usize, problems: &mut Vec<String>) {
+    let expected = read_tsv(facts);
+    let name = input.file_name().unwrap().to_string_lossy();
+    let doc = pipeline::process_path(input, &pipeline::Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let doc = serde_json::to_value(&doc).unwrap();
+    let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
+    eprintln!("{name}: {matched}/{} facts matched", expected.len());
+    show_missing(&missing);
+    if matched < floor {
+        problems.push(format!(
+            "{name}: {matched} facts matched, at least {floor} expected; missing:\n  {}",
+            missing.join("\n  ")
+        ));
+    }
+}
+
 /// The flattened text forms of the fixture PDFs (`fixtures/flat/`, made by
 /// `scripts/make-flat-fixtures` with `pdftotext -layout` and `-raw`) against the text
 /// fixtures' hand-checked facts. The goal is every fact on every form; the floors are what
@@ -373,23 +392,9 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
     ];
     let mut problems = Vec::new();
     for (stem, form, floor) in FLOORS {
-        let expected = read_tsv(&fixtures().join(format!("{stem}.facts.tsv")));
-        let path = fixtures().join(format!("flat/{stem}.{form}.txt"));
-        let doc = pipeline::process_path(&path, &pipeline::Options::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let doc = serde_json::to_value(&doc).unwrap();
-        let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
-        eprintln!(
-            "{stem}.{form}.txt: {matched}/{} facts matched",
-            expected.len()
-        );
-        show_missing(&missing);
-        if matched < floor {
-            problems.push(format!(
-                "{stem}.{form}.txt: {matched} facts matched, at least {floor} expected; missing:\n  {}",
-                missing.join("\n  ")
-            ));
-        }
+        let facts = fixtures().join(format!("{stem}.facts.tsv"));
+        let input = fixtures().join(format!("flat/{stem}.{form}.txt"));
+        score(&facts, &input, floor, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -411,20 +416,9 @@ fn invented_raw_reports_give_hand_checked_facts() {
     ];
     let mut problems = Vec::new();
     for (stem, floor) in FLOORS {
-        let expected = read_tsv(&fixtures().join(format!("flat/{stem}.facts.tsv")));
-        let path = fixtures().join(format!("flat/{stem}.raw.txt"));
-        let doc = pipeline::process_path(&path, &pipeline::Options::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let doc = serde_json::to_value(&doc).unwrap();
-        let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
-        eprintln!("{stem}.raw.txt: {matched}/{} facts matched", expected.len());
-        show_missing(&missing);
-        if matched < floor {
-            problems.push(format!(
-                "{stem}.raw.txt: {matched} facts matched, at least {floor} expected; missing:\n  {}",
-                missing.join("\n  ")
-            ));
-        }
+        let facts = fixtures().join(format!("flat/{stem}.facts.tsv"));
+        let input = fixtures().join(format!("flat/{stem}.raw.txt"));
+        score(&facts, &input, floor, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -450,21 +444,9 @@ fn invented_borderless_pdfs_give_hand_checked_facts() {
     ];
     let mut problems = Vec::new();
     for (stem, form, generator, floor) in FLOORS {
-        let expected = read_tsv(&fixtures().join(format!("flat/{stem}.facts.tsv")));
-        let name = format!("{stem}.{form}.{generator}.pdf");
-        let path = fixtures().join("borderless").join(&name);
-        let doc = pipeline::process_path(&path, &pipeline::Options::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let doc = serde_json::to_value(&doc).unwrap();
-        let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
-        eprintln!("{name}: {matched}/{} facts matched", expected.len());
-        show_missing(&missing);
-        if matched < floor {
-            problems.push(format!(
-                "{name}: {matched} facts matched, at least {floor} expected; missing:\n  {}",
-                missing.join("\n  ")
-            ));
-        }
+        let facts = fixtures().join(format!("flat/{stem}.facts.tsv"));
+        let input = fixtures().join(format!("borderless/{stem}.{form}.{generator}.pdf"));
+        score(&facts, &input, floor, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -490,21 +472,9 @@ fn borderless_pdfs_give_hand_checked_facts() {
     ];
     let mut problems = Vec::new();
     for (stem, form, generator, floor) in FLOORS {
-        let expected = read_tsv(&fixtures().join(format!("{stem}.facts.tsv")));
-        let name = format!("{stem}.{form}.{generator}.pdf");
-        let path = fixtures().join("borderless").join(&name);
-        let doc = pipeline::process_path(&path, &pipeline::Options::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let doc = serde_json::to_value(&doc).unwrap();
-        let (matched, missing) = facts_matched(&expected, &observation_rows(&doc));
-        eprintln!("{name}: {matched}/{} facts matched", expected.len());
-        show_missing(&missing);
-        if matched < floor {
-            problems.push(format!(
-                "{name}: {matched} facts matched, at least {floor} expected; missing:\n  {}",
-                missing.join("\n  ")
-            ));
-        }
+        let facts = fixtures().join(format!("{stem}.facts.tsv"));
+        let input = fixtures().join(format!("borderless/{stem}.{form}.{generator}.pdf"));
+        score(&facts, &input, floor, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
