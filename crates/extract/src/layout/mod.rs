@@ -24,6 +24,7 @@ use crate::cells::Cell;
 use crate::diag::WarningCode;
 use crate::text::cell_text;
 
+pub(crate) use rows::is_ordinal;
 pub use vocabulary::{BuiltinVocabulary, HeaderKind, HeaderVocabulary};
 
 /// Which form to read text input as (`--text-layout`).

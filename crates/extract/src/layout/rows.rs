@@ -41,8 +41,8 @@ fn is_list_item(text: &str) -> bool {
         && !item.starts_with(|c: char| c.is_numeric())
 }
 
-/// A row number: one to three digits.
-pub(super) fn is_ordinal(text: &str) -> bool {
+/// A row number: one to three digits (also how `raw_rows` tells one on a line of its own).
+pub(crate) fn is_ordinal(text: &str) -> bool {
     (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -234,13 +234,7 @@ fn read_table(
                     }
                     row.open_words = false;
                 } else {
-                    let (head, last) = row.rest.rsplit_once('\n').unwrap_or(("", &row.rest));
-                    let joined = join_wrapped(&[last.to_string(), piece]);
-                    row.rest = if head.is_empty() {
-                        joined
-                    } else {
-                        format!("{head}\n{joined}")
-                    };
+                    row.join_to_last_item(piece);
                 }
                 read_from.push(j);
                 j += 1;
@@ -517,13 +511,7 @@ fn take_list(
                 || is_list_item(lines[k + 1].raw)
                 || display_width(lines[k + 1].raw) > 2 * display_width(lines[k].raw));
         if wrapped_end {
-            let (head, last) = row.rest.rsplit_once('\n').unwrap_or(("", &row.rest));
-            let joined = join_wrapped(&[last.to_string(), lines[k].raw.trim().to_string()]);
-            row.rest = if head.is_empty() {
-                joined
-            } else {
-                format!("{head}\n{joined}")
-            };
+            row.join_to_last_item(lines[k].raw.trim().to_string());
             read.push(k);
             k += 1;
         }

@@ -138,8 +138,7 @@ pub(super) fn is_code_heading(raw: &str) -> bool {
 
 /// A row number on a line of its own (`3`, above a wrapped name).
 pub(super) fn is_row_number(raw: &str) -> bool {
-    let t = raw.trim();
-    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    crate::layout::is_ordinal(raw.trim())
 }
 
 /// A printed page number (`- 22 -`): page furniture, not a row of dashes and a number.
@@ -193,6 +192,17 @@ impl Row {
             open_cells: false,
             open_words: false,
         }
+    }
+
+    /// `piece`, the wrapped end of the projects cell's last item, joined to that item.
+    pub(super) fn join_to_last_item(&mut self, piece: String) {
+        let (head, last) = self.rest.rsplit_once('\n').unwrap_or(("", &self.rest));
+        let joined = crate::layout::join_wrapped(&[last.to_string(), piece]);
+        self.rest = if head.is_empty() {
+            joined
+        } else {
+            format!("{head}\n{joined}")
+        };
     }
 }
 
