@@ -308,6 +308,20 @@ mod tests {
     use super::super::runs::runs;
     use super::*;
 
+    /// Asserts that `text`'s lines from `first_row` on each hold three runs, in columns 0,
+    /// 1 and 2 of the three columns found under `metric` (chosen when `None`).
+    fn assert_three_columns(text: &[&str], metric: Option<Metric>, first_row: usize) {
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let metric = metric.unwrap_or_else(|| choose_metric(&refs));
+        let cols = find_columns(&refs, metric);
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines).skip(first_row) {
+            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
+            assert_eq!(at, [0, 1, 2], "{line}");
+        }
+    }
+
     #[test]
     fn columns_from_left_aligned_and_right_aligned_cells() {
         let text = [
@@ -315,15 +329,7 @@ mod tests {
             "製造品出荷額における付加価値額   721億円    690億円",
             "観光入込客数               360万人    315万人",
         ];
-        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
-        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
-        let metric = choose_metric(&refs);
-        let cols = find_columns(&refs, metric);
-        assert_eq!(cols.len(), 3, "{cols:?}");
-        for (line, rs) in text.iter().zip(&lines) {
-            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
-            assert_eq!(at, [0, 1, 2], "{line}");
-        }
+        assert_three_columns(&text, None, 0);
     }
 
     /// Right-aligned values of equal width start at one x (`721億円`, `360万人`): that
@@ -338,15 +344,7 @@ mod tests {
             "製造品出荷額付加価値額     721億円     690億円",
             "観光入込客数               360万人     315万人",
         ];
-        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
-        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
-        let metric = Metric::Display;
-        let cols = find_columns(&refs, metric);
-        assert_eq!(cols.len(), 3, "{cols:?}");
-        for (line, rs) in text.iter().zip(&lines).skip(2) {
-            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
-            assert_eq!(at, [0, 1, 2], "{line}");
-        }
+        assert_three_columns(&text, Some(Metric::Display), 2);
     }
 
     /// Values centred under a wider one (`690億円` one character in from either side of
@@ -359,15 +357,7 @@ mod tests {
             "製造品出荷額における付加価値額              721億円         690億円",
             "観光入込客数                       360万人         315万人",
         ];
-        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
-        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
-        let metric = Metric::Chars;
-        let cols = find_columns(&refs, metric);
-        assert_eq!(cols.len(), 3, "{cols:?}");
-        for (line, rs) in text.iter().zip(&lines) {
-            let at: Vec<usize> = rs.iter().map(|r| cols.of(r.span.x(metric).0)).collect();
-            assert_eq!(at, [0, 1, 2], "{line}");
-        }
+        assert_three_columns(&text, Some(Metric::Chars), 0);
     }
 
     #[test]
