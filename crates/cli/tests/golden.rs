@@ -371,7 +371,7 @@ fn score(facts: &Path, input: &Path, floor: usize, problems: &mut Vec<String>) {
 #[test]
 fn flattened_pdf_text_gives_hand_checked_facts() {
     // (stem, form, facts that must match at least)
-    const FLOORS: [(&str, &str, usize); 12] = [
+    const FLOORS: [(&str, &str, usize); 20] = [
         ("joetsu-kpi-progress-r5", "layout", 174),
         ("kashiwazaki-progress-report-r3", "layout", 108),
         // `-raw` prints a row's cells separated by single spaces, header terms one a line
@@ -389,6 +389,15 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
         ("kashiwazaki-progress-report-r3", "none.weasy.raw", 108),
         ("kashiwazaki-progress-report-r3", "rows.lo.raw", 108),
         ("kashiwazaki-progress-report-r3", "rows.weasy.raw", 108),
+        // `-layout` of the borderless PDFs: the space-aligned reader.
+        ("joetsu-kpi-progress-r5", "none.lo.layout", 174),
+        ("joetsu-kpi-progress-r5", "none.weasy.layout", 114),
+        ("joetsu-kpi-progress-r5", "rows.lo.layout", 174),
+        ("joetsu-kpi-progress-r5", "rows.weasy.layout", 121),
+        ("kashiwazaki-progress-report-r3", "none.lo.layout", 108),
+        ("kashiwazaki-progress-report-r3", "none.weasy.layout", 68),
+        ("kashiwazaki-progress-report-r3", "rows.lo.layout", 108),
+        ("kashiwazaki-progress-report-r3", "rows.weasy.layout", 82),
     ];
     let mut problems = Vec::new();
     for (stem, form, floor) in FLOORS {
@@ -401,29 +410,48 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
 
 /// Invented reports of other shapes than the seeds (another column order, other header
 /// words, a projects column in the header, values wrapped in narrow columns), printed to
-/// PDF and flattened with `pdftotext -raw` by `scripts/make-raw-samples`
-/// (`fixtures/flat/<stem>.raw.txt` from `scripts/fixture-src/<stem>.html`), against facts
-/// written by hand from the HTML (`fixtures/flat/<stem>.facts.tsv`): the `-raw` reader's
-/// rules come from the header terms and what a row holds, not from the seeds' words.
+/// PDF and flattened with `pdftotext -raw` and `-layout`: the ruled WeasyPrint print
+/// (`fixtures/flat/<stem>.{raw,layout}.txt`, `scripts/make-raw-samples` from
+/// `scripts/fixture-src/<stem>.html`) and the borderless prints of
+/// [`invented_borderless_pdfs_give_hand_checked_facts`]
+/// (`fixtures/flat/<stem>.<form>.<generator>.{raw,layout}.txt`, `scripts/make-flat-fixtures`),
+/// against facts written by hand from the HTML (`fixtures/flat/<stem>.facts.tsv`): the
+/// readers' rules come from the header terms and what a row holds, not from the seeds' words.
 #[test]
-fn invented_raw_reports_give_hand_checked_facts() {
-    // (stem, facts that must match at least)
-    const FLOORS: [(&str, usize); 2] = [
-        ("sample-town-kpi-r4", 12),
-        // A header over two rows, the 数値目標 label wrapped in a narrow column, values in
-        // parts (a label and a figure each), lists under the rows.
-        ("minato-kpi-progress-r5", 63),
+fn invented_flattened_reports_give_hand_checked_facts() {
+    // (stem, form, facts that must match at least)
+    const FLOORS: [(&str, &str, usize); 20] = [
+        ("sample-town-kpi-r4", "raw", 12),
+        ("sample-town-kpi-r4", "layout", 3),
+        ("sample-town-kpi-r4", "none.lo.raw", 0),
+        ("sample-town-kpi-r4", "none.lo.layout", 0),
+        ("sample-town-kpi-r4", "none.weasy.raw", 12),
+        ("sample-town-kpi-r4", "none.weasy.layout", 0),
+        ("sample-town-kpi-r4", "rows.lo.raw", 0),
+        ("sample-town-kpi-r4", "rows.lo.layout", 0),
+        ("sample-town-kpi-r4", "rows.weasy.raw", 12),
+        ("sample-town-kpi-r4", "rows.weasy.layout", 3),
+        ("minato-kpi-progress-r5", "raw", 63),
+        ("minato-kpi-progress-r5", "layout", 60),
+        ("minato-kpi-progress-r5", "none.lo.raw", 5),
+        ("minato-kpi-progress-r5", "none.lo.layout", 10),
+        ("minato-kpi-progress-r5", "none.weasy.raw", 63),
+        ("minato-kpi-progress-r5", "none.weasy.layout", 60),
+        ("minato-kpi-progress-r5", "rows.lo.raw", 5),
+        ("minato-kpi-progress-r5", "rows.lo.layout", 10),
+        ("minato-kpi-progress-r5", "rows.weasy.raw", 63),
+        ("minato-kpi-progress-r5", "rows.weasy.layout", 60),
     ];
     let mut problems = Vec::new();
-    for (stem, floor) in FLOORS {
+    for (stem, form, floor) in FLOORS {
         let facts = fixtures().join(format!("flat/{stem}.facts.tsv"));
-        let input = fixtures().join(format!("flat/{stem}.raw.txt"));
+        let input = fixtures().join(format!("flat/{stem}.{form}.txt"));
         score(&facts, &input, floor, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// The invented reports of [`invented_raw_reports_give_hand_checked_facts`] printed as PDFs
+/// The invented reports of [`invented_flattened_reports_give_hand_checked_facts`] printed as PDFs
 /// whose tables have no rulings (`fixtures/borderless/`, made by `scripts/make-invented-pdfs`
 /// from `scripts/fixture-src/*.html`): without any border (`none`) and with the rules between
 /// rows only (`rows`), each from LibreOffice (`lo`) and from WeasyPrint (`weasy`), read by the
@@ -486,40 +514,150 @@ fn borderless_pdfs_give_hand_checked_facts() {
 /// a change that adds such a KPI fails here. Lower a ceiling when a change removes some.
 #[test]
 fn flattened_forms_give_no_kpi_the_facts_do_not_name() {
-    // (folder under fixtures/, form, KPIs with a name no fact has, at most) per stem
-    type Ceilings = [(&'static str, &'static str, usize); 10];
-    const JOETSU: Ceilings = [
-        ("flat", "layout.txt", 2),
-        ("flat", "raw.txt", 0),
-        ("flat", "none.lo.raw.txt", 0),
-        ("flat", "none.weasy.raw.txt", 0),
-        ("flat", "rows.lo.raw.txt", 0),
-        ("flat", "rows.weasy.raw.txt", 0),
-        ("borderless", "none.lo.pdf", 0),
-        ("borderless", "none.weasy.pdf", 0),
-        ("borderless", "rows.lo.pdf", 0),
-        ("borderless", "rows.weasy.pdf", 0),
+    // (stem, folder under fixtures/, form, KPIs with a name no fact has, at most); the
+    // seeds' facts are `fixtures/<stem>.facts.tsv`, the invented reports'
+    // `fixtures/flat/<stem>.facts.tsv`
+    const SEEDS: [(&str, &str, &str, usize); 28] = [
+        ("joetsu-kpi-progress-r5", "flat", "layout.txt", 2),
+        ("joetsu-kpi-progress-r5", "flat", "raw.txt", 0),
+        ("joetsu-kpi-progress-r5", "flat", "none.lo.raw.txt", 0),
+        ("joetsu-kpi-progress-r5", "flat", "none.lo.layout.txt", 2),
+        ("joetsu-kpi-progress-r5", "flat", "none.weasy.raw.txt", 0),
+        (
+            "joetsu-kpi-progress-r5",
+            "flat",
+            "none.weasy.layout.txt",
+            15,
+        ),
+        ("joetsu-kpi-progress-r5", "flat", "rows.lo.raw.txt", 0),
+        ("joetsu-kpi-progress-r5", "flat", "rows.lo.layout.txt", 2),
+        ("joetsu-kpi-progress-r5", "flat", "rows.weasy.raw.txt", 0),
+        (
+            "joetsu-kpi-progress-r5",
+            "flat",
+            "rows.weasy.layout.txt",
+            14,
+        ),
+        ("joetsu-kpi-progress-r5", "borderless", "none.lo.pdf", 0),
+        ("joetsu-kpi-progress-r5", "borderless", "none.weasy.pdf", 0),
+        ("joetsu-kpi-progress-r5", "borderless", "rows.lo.pdf", 0),
+        ("joetsu-kpi-progress-r5", "borderless", "rows.weasy.pdf", 0),
+        ("kashiwazaki-progress-report-r3", "flat", "layout.txt", 0),
+        ("kashiwazaki-progress-report-r3", "flat", "raw.txt", 0),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "none.lo.raw.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "none.lo.layout.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "none.weasy.raw.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "none.weasy.layout.txt",
+            8,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "rows.lo.raw.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "rows.lo.layout.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "rows.weasy.raw.txt",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "flat",
+            "rows.weasy.layout.txt",
+            8,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "borderless",
+            "none.lo.pdf",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "borderless",
+            "none.weasy.pdf",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "borderless",
+            "rows.lo.pdf",
+            0,
+        ),
+        (
+            "kashiwazaki-progress-report-r3",
+            "borderless",
+            "rows.weasy.pdf",
+            0,
+        ),
     ];
-    const KASHIWAZAKI: Ceilings = [
-        ("flat", "layout.txt", 0),
-        ("flat", "raw.txt", 0),
-        ("flat", "none.lo.raw.txt", 0),
-        ("flat", "none.weasy.raw.txt", 0),
-        ("flat", "rows.lo.raw.txt", 0),
-        ("flat", "rows.weasy.raw.txt", 0),
-        ("borderless", "none.lo.pdf", 0),
-        ("borderless", "none.weasy.pdf", 0),
-        ("borderless", "rows.lo.pdf", 0),
-        ("borderless", "rows.weasy.pdf", 0),
+    const INVENTED: [(&str, &str, &str, usize); 28] = [
+        ("sample-town-kpi-r4", "flat", "raw.txt", 0),
+        ("sample-town-kpi-r4", "flat", "layout.txt", 1),
+        ("sample-town-kpi-r4", "flat", "none.lo.raw.txt", 0),
+        ("sample-town-kpi-r4", "flat", "none.lo.layout.txt", 0),
+        ("sample-town-kpi-r4", "flat", "none.weasy.raw.txt", 0),
+        ("sample-town-kpi-r4", "flat", "none.weasy.layout.txt", 1),
+        ("sample-town-kpi-r4", "flat", "rows.lo.raw.txt", 0),
+        ("sample-town-kpi-r4", "flat", "rows.lo.layout.txt", 0),
+        ("sample-town-kpi-r4", "flat", "rows.weasy.raw.txt", 0),
+        ("sample-town-kpi-r4", "flat", "rows.weasy.layout.txt", 1),
+        ("sample-town-kpi-r4", "borderless", "none.lo.pdf", 0),
+        ("sample-town-kpi-r4", "borderless", "none.weasy.pdf", 0),
+        ("sample-town-kpi-r4", "borderless", "rows.lo.pdf", 0),
+        ("sample-town-kpi-r4", "borderless", "rows.weasy.pdf", 0),
+        ("minato-kpi-progress-r5", "flat", "raw.txt", 0),
+        ("minato-kpi-progress-r5", "flat", "layout.txt", 0),
+        ("minato-kpi-progress-r5", "flat", "none.lo.raw.txt", 1),
+        ("minato-kpi-progress-r5", "flat", "none.lo.layout.txt", 4),
+        ("minato-kpi-progress-r5", "flat", "none.weasy.raw.txt", 0),
+        ("minato-kpi-progress-r5", "flat", "none.weasy.layout.txt", 0),
+        ("minato-kpi-progress-r5", "flat", "rows.lo.raw.txt", 1),
+        ("minato-kpi-progress-r5", "flat", "rows.lo.layout.txt", 4),
+        ("minato-kpi-progress-r5", "flat", "rows.weasy.raw.txt", 0),
+        ("minato-kpi-progress-r5", "flat", "rows.weasy.layout.txt", 0),
+        ("minato-kpi-progress-r5", "borderless", "none.lo.pdf", 1),
+        ("minato-kpi-progress-r5", "borderless", "none.weasy.pdf", 0),
+        ("minato-kpi-progress-r5", "borderless", "rows.lo.pdf", 1),
+        ("minato-kpi-progress-r5", "borderless", "rows.weasy.pdf", 0),
     ];
-    let forms = JOETSU.iter().map(|f| ("joetsu-kpi-progress-r5", f)).chain(
-        KASHIWAZAKI
-            .iter()
-            .map(|f| ("kashiwazaki-progress-report-r3", f)),
-    );
+    let forms = SEEDS
+        .iter()
+        .map(|form| (form, format!("{}.facts.tsv", form.0)))
+        .chain(
+            INVENTED
+                .iter()
+                .map(|form| (form, format!("flat/{}.facts.tsv", form.0))),
+        );
     let mut problems = Vec::new();
-    for (stem, &(folder, form, ceiling)) in forms {
-        let facts = read_tsv(&fixtures().join(format!("{stem}.facts.tsv")));
+    for (&(stem, folder, form, ceiling), facts) in forms {
+        let facts = read_tsv(&fixtures().join(facts));
         let names: std::collections::BTreeSet<&str> =
             facts.iter().map(|f| f["name"].as_str()).collect();
         let file = format!("{folder}/{stem}.{form}");
