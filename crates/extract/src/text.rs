@@ -40,29 +40,7 @@ pub fn read_text_with(
     vocab: &dyn HeaderVocabulary,
 ) -> Result<SourceDoc, ExtractError> {
     let (text, _) = decode::decode_text_cow(bytes)?;
-    let has_form_feed = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
-    // Lines borrow the text until they are made into `Line`s; only a line that held form
-    // feeds is rewritten here.
-    let mut raw_lines: Vec<(u32, Cow<'_, str>)> = Vec::new();
-    let mut page = 1u32;
-    let mut last_page_with_content = 1u32;
-    for raw_line in split_lines(&text) {
-        let (line_page, raw) = if has_form_feed {
-            let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
-            page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
-            let line_page = page;
-            let inner = raw_line[leading..].matches('\u{c}').count();
-            page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
-            (line_page, Cow::Owned(raw_line.replace('\u{c}', "")))
-        } else {
-            (1, Cow::Borrowed(raw_line))
-        };
-        if !crate::cells::is_blank_text(&raw) {
-            last_page_with_content = last_page_with_content.max(line_page);
-        }
-        raw_lines.push((line_page, raw));
-    }
-    let pages = has_form_feed.then_some(last_page_with_content);
+    let (raw_lines, pages) = paged_lines(&text);
     if text_layout == TextLayout::Tabs {
         return Ok(tab_separated(raw_lines, pages));
     }
@@ -149,6 +127,34 @@ pub fn read_text_with(
     })
 }
 
+/// The text's lines, each with its page (the page in effect after the form feeds at its
+/// start; form feeds removed), and the number of pages with content when the text holds any
+/// form feed. Page numbers need one pass in order, since form feeds count from the start.
+/// Lines borrow the text; only a line that held form feeds is copied.
+fn paged_lines(text: &str) -> (Vec<(u32, Cow<'_, str>)>, Option<u32>) {
+    let has_form_feed = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
+    let mut raw_lines: Vec<(u32, Cow<'_, str>)> = Vec::new();
+    let mut page = 1u32;
+    let mut last_page_with_content = 1u32;
+    for raw_line in split_lines(text) {
+        let (line_page, raw) = if has_form_feed {
+            let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
+            page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
+            let line_page = page;
+            let inner = raw_line[leading..].matches('\u{c}').count();
+            page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
+            (line_page, Cow::Owned(raw_line.replace('\u{c}', "")))
+        } else {
+            (1, Cow::Borrowed(raw_line))
+        };
+        if !crate::cells::is_blank_text(&raw) {
+            last_page_with_content = last_page_with_content.max(line_page);
+        }
+        raw_lines.push((line_page, raw));
+    }
+    (raw_lines, has_form_feed.then_some(last_page_with_content))
+}
+
 /// The blocks [`layout::arrange`] finds in a text, one line each for people (`shinchoku
 /// cells`): `# l{first}-l{last} {form}`, then the metric and the column extents of a
 /// space-aligned block (`[x0,x1)` in characters or display columns), then the headers
@@ -158,9 +164,11 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
     let Ok((text, _)) = decode::decode_text_cow(bytes) else {
         return String::new();
     };
-    let without_feeds = text.replace('\u{c}', "");
-    let sources: Vec<SourceLine> = split_lines(&without_feeds)
-        .map(|raw| SourceLine { page: 1, raw })
+    // Paged as `extract` pages them: the rules that look at page breaks see the same lines.
+    let (raw_lines, _) = paged_lines(&text);
+    let sources: Vec<SourceLine> = raw_lines
+        .iter()
+        .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
     let layout = if text_layout == TextLayout::Tabs {
         return String::new();
