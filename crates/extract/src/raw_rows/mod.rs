@@ -25,14 +25,19 @@
 //! own.
 //!
 //! Values printed apart from their name may run over several lines ([`values`]: a value
-//! wrapped in a narrow column, a period on the line after its value). A cell that ends a
+//! wrapped in a narrow column, a period on the line after its value); so may the values
+//! after a row's name when its line ends with value columns left. A cell that ends a
 //! line and wrapped (a projects item, a value in words) takes the next line when that line
 //! is narrower and cannot be a wrapped name's first line (see [`wrapped_end`]). A list
 //! under a row whose values are all there starts its projects cell when the header names
 //! a projects column (in its terms or in a header row printed before them); a list goes
 //! on with its next number, also under a header repeated after a page break.
+//!
+//! A print that spaces the scripts (`12 人 (R 元)`, [`script_spacing`]) is read with the
+//! spaces inside values, notes and names taken out, by the value grammar.
 
 mod names;
+mod script_spacing;
 mod values;
 mod word_values;
 
@@ -45,7 +50,8 @@ use names::{
 };
 use values::{
     continue_row, continues_list, display_width, is_code_heading, is_list_item, is_row_number,
-    is_value, is_value_note, parse_row, read_value_run, starts_values, words, Row, MAX_VALUE_LINES,
+    is_value, is_value_note, parse_row, read_more_values, read_value_run, starts_values, words,
+    Row, MAX_VALUE_LINES,
 };
 use word_values::{parts_row, text_row};
 
@@ -56,6 +62,8 @@ const MAX_NAME_LINES: usize = 4;
 /// A header row printed before the header's name line spans at most this many lines (its
 /// terms one a line, a term wrapped in its column).
 const MAX_UPPER_HEADER_LINES: usize = 6;
+/// A row in words or parts after a table's last row is looked for this many lines on.
+const MAX_TRAILING_LINES: usize = 16;
 /// A cell printed on a line of its own after its row's values is at most this long.
 const MAX_CELL_LINE_CHARS: usize = 8;
 
@@ -193,6 +201,25 @@ fn read_table(
                 && !is_row_number(raw)
                 && !is_value(w[0])
                 && !w[0].ends_with('。');
+            if pending.is_empty() && !cell_line && starts_values(raw) {
+                // The row's values go on on the lines after it (a value wrapped in its
+                // column, printed apart from the name's line).
+                let ahead: Vec<&str> = (j..lines.len())
+                    .take(MAX_VALUE_LINES)
+                    .take_while(|&k| usable[k])
+                    .map(|k| lines[k].raw)
+                    .collect();
+                let left = value_columns - row.values.len();
+                if let Some((more, n)) = read_more_values(&ahead, left) {
+                    read_from.extend(j..j + n);
+                    row.values.extend(more.values);
+                    row.rest = more.rest;
+                    row.open_cells = more.open_cells;
+                    row.open_words = more.open_words;
+                    j += n;
+                    continue;
+                }
+            }
             if pending.is_empty() && cell_line {
                 read_from.push(j);
                 match row.values.last_mut() {
@@ -358,18 +385,37 @@ fn read_table(
     if rows.is_empty() {
         return None;
     }
-    let end = rows
-        .iter()
-        .flat_map(|(from, _)| from.iter())
-        .max()
-        .map_or(header_end, |&l| l + 1);
+    let last_read = |rows: &[(Vec<usize>, Row)]| {
+        rows.iter()
+            .flat_map(|(from, _)| from.iter())
+            .max()
+            .map_or(header_end, |&l| l + 1)
+    };
+    // Rows in words or parts are read from the lines no row took up to the last row; rows
+    // in parts (told by their count of figures, not by widths that narrative text has too)
+    // also after it to the end of its page, a few lines at most (a row in parts that ends
+    // the page, before the header is printed again).
+    let rows_end = last_read(&rows);
     read_text_rows(
         lines,
-        header_end,
-        end,
+        (header_end, rows_end),
         (value_columns, lists_projects),
+        true,
         &mut rows,
     );
+    let page = lines[rows_end - 1].page;
+    let page_end = (rows_end..j.min(rows_end + MAX_TRAILING_LINES))
+        .take_while(|&k| lines[k].page == page)
+        .last()
+        .map_or(rows_end, |k| k + 1);
+    read_text_rows(
+        lines,
+        (rows_end, page_end),
+        (value_columns, lists_projects),
+        false,
+        &mut rows,
+    );
+    let end = last_read(&rows);
     Some(RawTable {
         first,
         header_first: first,
@@ -413,14 +459,14 @@ fn carry_list_over(lines: &[SourceLine], prev: &mut RawTable, t: &mut RawTable) 
     }
 }
 
-/// Rows of values in words ([`text_row`]) or in parts ([`parts_row`]) among the lines
-/// `[from, end)` no row took: each run of such lines between rows, list items and headings
-/// is tried as one row.
+/// Rows of values in words ([`text_row`], when `in_words`) or in parts ([`parts_row`])
+/// among the lines `[from, end)` no row took: each run of such lines between rows, list
+/// items and headings is tried as one row.
 fn read_text_rows(
     lines: &[SourceLine],
-    from: usize,
-    end: usize,
+    (from, end): (usize, usize),
     (value_columns, lists_projects): (usize, bool),
+    in_words: bool,
     rows: &mut Vec<(Vec<usize>, Row)>,
 ) {
     let mut used = vec![false; end - from];
@@ -455,7 +501,9 @@ fn read_text_rows(
         if k > start {
             let read = |first: usize| {
                 let run: Vec<&str> = (first..k).map(|l| lines[l].raw).collect();
-                text_row(&run, value_columns)
+                in_words
+                    .then(|| text_row(&run, value_columns))
+                    .flatten()
                     .or_else(|| parts_row(&run, value_columns))
                     .map(|(name, values)| ((first..k).collect(), Row::named(name, values)))
             };
@@ -569,11 +617,27 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
 /// the rows' lines into cells). `usable`: lines no other form claimed for itself (tab,
 /// space-aligned and pipe lines are not usable).
 pub fn read_raw_tables(
-    lines: &[SourceLine],
+    printed: &[SourceLine],
     usable: &[bool],
     vocab: &dyn HeaderVocabulary,
     out: &mut Arrangement,
 ) {
+    // A text that prints a space wherever the scripts meet is read with the spaces inside
+    // values, notes and names taken out; the lines keep their printed text.
+    let tightened = script_spacing::tightened_lines(printed, usable);
+    let read_lines: Vec<SourceLine> = (tightened.iter().flatten().zip(printed))
+        .map(|(raw, l)| SourceLine { page: l.page, raw })
+        .collect();
+    let lines = if tightened.is_some() {
+        &read_lines[..]
+    } else {
+        printed
+    };
+    // A cell read from such a text is one printed cell: no space inside is a boundary.
+    let cell_text = |text: &str| match tightened {
+        Some(_) => script_spacing::tighten(text),
+        None => text.to_string(),
+    };
     let mut tables: Vec<RawTable> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -631,20 +695,22 @@ pub fn read_raw_tables(
     for l in lists.iter().flat_map(|&(first, end)| first..end) {
         out.lines.push(Arranged {
             first: l,
-            raw: lines[l].raw.to_string(),
-            cells: vec![make_cell(lines[l].raw)],
+            raw: printed[l].raw.to_string(),
+            cells: vec![make_cell(printed[l].raw)],
         });
     }
     for t in tables {
         let value_columns = value_columns(&t.header, t.projects_column);
         let numbered = t.rows.iter().any(|(_, r)| r.number.is_some());
         let mut used = vec![false; t.end - t.first];
-        let mut header: Vec<Cell> = t.header.iter().map(|h| make_cell(h)).collect();
+        let mut header: Vec<Cell> = t.header.iter().map(|h| make_cell(&cell_text(h))).collect();
         if numbered {
             header.insert(1, Cell::from_text("", ""));
         }
         let header_first = t.header_first;
-        let header_raw: Vec<&str> = (header_first..t.header_end).map(|k| lines[k].raw).collect();
+        let header_raw: Vec<&str> = (header_first..t.header_end)
+            .map(|k| printed[k].raw)
+            .collect();
         (header_first..t.header_end).for_each(|k| used[k - t.first] = true);
         out.lines.push(Arranged {
             first: header_first,
@@ -663,14 +729,16 @@ pub fn read_raw_tables(
             }
             let mut cells = Vec::with_capacity(row.values.len() + 4);
             if let Some(label) = &row.label {
-                cells.push(Cell::from_text(label.clone(), label.clone()));
+                let label = cell_text(label);
+                cells.push(Cell::from_text(label.clone(), label));
             }
             if numbered {
                 let n = row.number.clone().unwrap_or_default();
                 cells.push(Cell::from_text(n.clone(), n));
             }
-            cells.push(Cell::from_text(row.name.clone(), row.name.clone()));
-            cells.extend(row.values.iter().map(|v| make_cell(v)));
+            let name = cell_text(&row.name);
+            cells.push(Cell::from_text(name.clone(), name));
+            cells.extend(row.values.iter().map(|v| make_cell(&cell_text(v))));
             cells.resize_with(cells.len() + value_columns - row.values.len(), || {
                 Cell::from_text("", "")
             });
@@ -681,7 +749,7 @@ pub fn read_raw_tables(
                 first: from[0],
                 raw: from
                     .iter()
-                    .map(|&k| lines[k].raw)
+                    .map(|&k| printed[k].raw)
                     .collect::<Vec<_>>()
                     .join("\n"),
                 cells,
@@ -691,8 +759,8 @@ pub fn read_raw_tables(
             let l = t.first + k;
             out.lines.push(Arranged {
                 first: l,
-                raw: lines[l].raw.to_string(),
-                cells: vec![make_cell(lines[l].raw)],
+                raw: printed[l].raw.to_string(),
+                cells: vec![make_cell(printed[l].raw)],
             });
         }
         out.blocks.push(Block {

@@ -540,3 +540,209 @@ fn a_list_cut_by_a_repeated_header_goes_on_with_its_row() {
     let lines_kept: usize = out.lines.iter().map(|a| a.raw.lines().count()).sum();
     assert_eq!(lines_kept, text.lines().count() - 2);
 }
+
+/// Whether a text prints a space wherever Japanese meets Latin letters or digits: nearly
+/// every meeting spaced, and often enough to tell (invented lines).
+#[test]
+fn a_text_prints_script_spaces_when_nearly_every_meeting_is_spaced() {
+    let lines_of = |text: &'static str| -> Vec<SourceLine<'static>> {
+        text.lines()
+            .map(|raw| SourceLine { page: 1, raw })
+            .collect()
+    };
+    let spaced = lines_of("令和 5 年度 KPI 評価シート\n保育所の待機児童数 8 人 (H30) 0 人 2 人\n子育て支援センターの利用者数 5,420 人 6,000 人 5,810 人");
+    let all = vec![true; 3];
+    assert!(script_spacing::prints_script_spaces(&spaced, &all));
+    // The same lines printed tight, and a text that does both.
+    let tight = lines_of("令和5年度 KPI評価シート\n保育所の待機児童数 8人 (H30) 0人 2人\n子育て支援センターの利用者数 5,420人 6,000人 5,810人");
+    assert!(!script_spacing::prints_script_spaces(&tight, &all));
+    let mixed = lines_of("令和 5 年度 KPI 評価シート\n保育所の待機児童数 8人 (H30) 0人 2人\n子育て支援センターの利用者数 5,420 人 6,000 人 5,810 人");
+    assert!(!script_spacing::prints_script_spaces(&mixed, &all));
+    // Too few meetings to tell.
+    assert!(!script_spacing::prints_script_spaces(
+        &spaced[..1],
+        &all[..1]
+    ));
+}
+
+/// A line of such a text read back where the value grammar tells (invented lines): a
+/// number and its unit word are one value, a bracketed note one word, the name before the
+/// first value one text; a cell boundary where the scripts meet keeps its space.
+#[test]
+fn a_script_spaced_line_is_read_by_the_value_grammar() {
+    use script_spacing::tighten_line;
+    assert_eq!(
+        tighten_line("保育所の待機児童数 8 人 (H30) 0 人 2 人 遅れ 1 保育士の確保支援"),
+        "保育所の待機児童数 8人 (H30) 0人 2人 遅れ 1 保育士の確保支援"
+    );
+    // Values one after another in one unit: each its own.
+    assert_eq!(
+        tighten_line("空き店舗の活用件数 2 件/年 6 件/年 4 件/年"),
+        "空き店舗の活用件数 2件/年 6件/年 4件/年"
+    );
+    // A note in brackets, also one left open at the line's end.
+    assert_eq!(
+        tighten_line("1,250 人 (H28 経済センサス) 5,810 人 (R5 見"),
+        "1,250人 (H28経済センサス) 5,810人 (R5見"
+    );
+    assert_eq!(tighten_line("(R 元)"), "(R元)");
+    // Figures inside the name: the name is one text; a row number before it keeps its
+    // space.
+    assert_eq!(
+        tighten_line("住民のうち 18 歳未満の子がいる世帯の割合 48.2% (R2) 60.0%"),
+        "住民のうち18歳未満の子がいる世帯の割合 48.2% (R2) 60.0%"
+    );
+    assert_eq!(
+        tighten_line("2 働きやすいと感じる 20 代・30 代の割合 31.0% 40.0%"),
+        "2 働きやすいと感じる20代・30代の割合 31.0% 40.0%"
+    );
+    // A list item whose text reads as a number and a unit keeps its space; so does a
+    // heading with no value.
+    assert_eq!(tighten_line("3 商店街"), "3 商店街");
+    assert_eq!(
+        tighten_line("3 出生数 120 人 (H30) 130 人"),
+        "3 出生数 120人 (H30) 130人"
+    );
+    assert_eq!(tighten_line("3 満足度 45.0% 50.0%"), "3 満足度 45.0% 50.0%");
+    // A value that starts the line: a note or a value in its unit follows.
+    assert_eq!(tighten_line("12 人 (H30) 15 人"), "12人 (H30) 15人");
+    assert_eq!(tighten_line("0 人 0 人"), "0人 0人");
+    // A target with a comparator is in the unit of the value before it.
+    assert_eq!(
+        tighten_line("体験型観光の参加者数 100 人 120 人以上"),
+        "体験型観光の参加者数 100人 120人以上"
+    );
+    assert_eq!(
+        tighten_line("施策 2-1 子育て支援の充実"),
+        "施策 2-1 子育て支援の充実"
+    );
+    // Values in parts (a label with a number before each figure) are tightened whole.
+    assert_eq!(tighten_line("3 歳児 85.1% 5 歳児"), "3歳児85.1% 5歳児");
+    assert_eq!(
+        tighten_line("小学 4 年生 72.3% 中学 1"),
+        "小学4年生72.3% 中学1"
+    );
+    // One printed cell: every meeting of the scripts is tight.
+    assert_eq!(
+        script_spacing::tighten("現状値（R5 年度末）"),
+        "現状値（R5年度末）"
+    );
+}
+
+/// A `-raw` table from a print that spaces the scripts (invented, shaped like the
+/// LibreOffice prints): header terms one a line with an era label `(R 元)`, a row whose
+/// last value wrapped onto the lines after its name's line (`(R5 見` / `込)`) and whose
+/// status stands on a line of its own, a name with a figure in it.
+#[test]
+fn a_script_spaced_raw_table_reads_as_the_printed_cells() {
+    let text = "令和 5 年度 さくら町総合戦略 KPI 評価シート\n施策 2-1 子育て支援の充実\n指標名\n基準値\n(R 元)\n目標値\n(R7)\n実績値\n(R5)\n達成\n状況\n主な取組\n保育所の待機児童数 8 人 (H30) 0 人 2 人 遅れ 1 保育士の確保支援\n子育て支援センターの年間利用者数 4,980 人 6,000 人\n5,810 人 (R5 見\n込)\n順調\n2 子育て支援センターの運営\n住民のうち 18 歳未満の子がいる世帯で子育てしやすいと感じる割合 48.2% (R2) 60.0% 52.4% 順調";
+    let out = arranged(text);
+    // The title and the heading above the header are the other readers'.
+    assert_eq!(
+        shown(&out),
+        [
+            (
+                2,
+                vec![
+                    "指標名",
+                    "基準値 (R元)",
+                    "目標値 (R7)",
+                    "実績値 (R5)",
+                    "達成 状況",
+                    "主な取組"
+                ]
+            ),
+            (
+                12,
+                vec![
+                    "保育所の待機児童数",
+                    "8人 (H30)",
+                    "0人",
+                    "2人",
+                    "遅れ",
+                    "1 保育士の確保支援"
+                ]
+            ),
+            (
+                13,
+                vec![
+                    "子育て支援センターの年間利用者数",
+                    "4,980人",
+                    "6,000人",
+                    "5,810人 (R5見込)",
+                    "順調",
+                    "2 子育て支援センターの運営"
+                ]
+            ),
+            (
+                18,
+                vec![
+                    "住民のうち18歳未満の子がいる世帯で子育てしやすいと感じる割合",
+                    "48.2% (R2)",
+                    "60.0%",
+                    "52.4%",
+                    "順調"
+                ]
+            ),
+        ]
+    );
+    // The lines keep their printed text.
+    assert_eq!(
+        out.lines[1].raw,
+        "保育所の待機児童数 8 人 (H30) 0 人 2 人 遅れ 1 保育士の確保支援"
+    );
+}
+
+/// A row whose line ends with value columns left goes on with the values on the lines
+/// after it, in a text printed tight too (invented).
+#[test]
+fn a_row_goes_on_with_values_wrapped_under_its_line() {
+    let text = "項目 基準値 現状値 目標値\n観光入込客数 1,240千人 (H30) 1,105千人\n(R4見込)\n1,400千人\n空き家の成約件数 12件 (R元) 30件 40件";
+    let out = arranged(text);
+    assert_eq!(
+        shown(&out)[1..],
+        [
+            (
+                1,
+                vec![
+                    "観光入込客数",
+                    "1,240千人 (H30)",
+                    "1,105千人 (R4見込)",
+                    "1,400千人"
+                ]
+            ),
+            (4, vec!["空き家の成約件数", "12件 (R元)", "30件", "40件"]),
+        ]
+    );
+}
+
+/// A row in parts after a table's last row, at the end of its page before the header is
+/// printed again, is read (invented, in a print that spaces the scripts); narrative text
+/// after the last row is not read as a row in words.
+#[test]
+fn a_row_in_parts_that_ends_the_page_is_read() {
+    let text = "項目 基準値（時点） 現状値（R5 年度末） 目標（R7）\n放課後児童クラブの登録児童数 214 人 (R 元) 236 人 250 人\nむし歯のない子どもの割合\n3 歳児 85.1% 5 歳児\n62.0% (R 元)\n3 歳児 88.4% 5 歳\n児 66.3%\n3 歳児 90.0% 5 歳児\n70.0%\n\u{c}項目 基準値（時点） 現状値（R5 年度末） 目標（R7）\n図書館の年間貸出冊数 98,400 冊 (R 元) 101,250 冊 110,000 冊";
+    let out = arranged(text);
+    let rows: Vec<(usize, Vec<&str>)> = shown(&out)
+        .into_iter()
+        .filter(|(_, cells)| cells.len() > 1)
+        .collect();
+    assert_eq!(
+        rows[2],
+        (
+            2,
+            vec![
+                "むし歯のない子どもの割合",
+                "3歳児85.1% 5歳児62.0% (R元)",
+                "3歳児88.4% 5歳児66.3%",
+                "3歳児90.0% 5歳児70.0%"
+            ]
+        )
+    );
+    assert_eq!(rows[4].1[0], "図書館の年間貸出冊数");
+    // Narrative lines after the last row, on its page, stay lines of their own.
+    let narrative = "項目 基準値 現状値 目標値\n婚姻件数 400件 380件 450件\n婚姻件数は横ばいで推移しており、出会いの場の\n創出に向けた取組を進める必要があります。\n結婚支援の相談窓口を設け、相談件数は増加して\nおり、成婚に結びつく例も見られました。";
+    let out = arranged(narrative);
+    assert_eq!(out.blocks[0].end, 2);
+    assert!(shown(&out)[2..].iter().all(|(_, cells)| cells.len() == 1));
+}

@@ -335,6 +335,18 @@ pub(super) fn starts_values(raw: &str) -> bool {
 /// places). Returns the row (without a name) and how many lines it took, or `None` when
 /// fewer than two values were found.
 pub(super) fn read_value_run(lines: &[&str], columns: usize) -> Option<(Row, usize)> {
+    read_values(lines, columns, 2)
+}
+
+/// The values a row whose line ended with value columns left goes on with on the lines
+/// after it (`町内の…年間販売額 123,000千円 150,000千円` / `141,200千円 (R4見` / `込)`), read
+/// as [`read_value_run`] reads them for the `columns` left; one value is enough.
+pub(super) fn read_more_values(lines: &[&str], columns: usize) -> Option<(Row, usize)> {
+    read_values(lines, columns, 1)
+}
+
+/// [`read_value_run`], `None` when fewer than `min_values` values were found.
+fn read_values(lines: &[&str], columns: usize, min_values: usize) -> Option<(Row, usize)> {
     let first = *lines.first()?;
     if columns == 0 || !starts_values(first) {
         return None;
@@ -420,7 +432,7 @@ pub(super) fn read_value_run(lines: &[&str], columns: usize) -> Option<(Row, usi
         taken = lines_at_fill;
         rest.clear();
     }
-    if values.len() < 2 {
+    if values.len() < min_values {
         return None;
     }
     // Values beyond the columns on the same line start the rest (`1` of `1 事業名`); words
