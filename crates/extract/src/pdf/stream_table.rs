@@ -66,6 +66,10 @@ struct BaselineRow {
     bottom: f64,
     /// Per glyph: the ruled table holding it.
     tables: Vec<Option<usize>>,
+    /// Glyphs (indices, ascending) that begin a cell of their own, however close to the
+    /// glyph before: where the row's cells were told apart by the rows around it (see
+    /// [`interleaved`]).
+    cell_starts: Vec<usize>,
 }
 
 impl BaselineRow {
@@ -114,6 +118,7 @@ fn baseline_rows(mut glyphs: Vec<(Option<usize>, Glyph)>) -> Vec<BaselineRow> {
                     bottom: g.bottom,
                     glyphs: vec![g],
                     tables: vec![table],
+                    cell_starts: Vec::new(),
                 });
             }
         }
@@ -180,7 +185,7 @@ fn position(row: &BaselineRow, unit: f64, draws_spaces: bool) -> PositionedRow {
     // A drawn space since the previous visible glyph; any blank glyph since it.
     let mut spaced = false;
     let mut blank = false;
-    for g in &row.glyphs {
+    for (i, g) in row.glyphs.iter().enumerate() {
         if is_blank_text(&g.text) {
             spaced |= g.x1 - g.x0 >= 0.15 * g.em() || g.text.contains('\u{3000}');
             blank = true;
@@ -197,7 +202,8 @@ fn position(row: &BaselineRow, unit: f64, draws_spaces: bool) -> PositionedRow {
             UNSPACED_GAP_EM
         };
         let placed_apart = draws_spaces && !blank && gap >= unspaced_gap * em;
-        if prev.is_none() || gap >= RUN_GAP_EM * em || placed_apart {
+        let own_cell = row.cell_starts.binary_search(&i).is_ok();
+        if prev.is_none() || gap >= RUN_GAP_EM * em || placed_apart || own_cell {
             if !raw.is_empty() {
                 raw.push_str("  ");
             }
@@ -438,6 +444,11 @@ pub(super) fn position_page(
         .collect();
     let rows = baseline_rows(all);
     let em = page_em(&rows);
+    // The leading is read off the rows as printed, before interleaved rows are restacked.
+    let leading = page_leading(&rows, em);
+    let interleaved::Restacked {
+        rows, row_starts, ..
+    } = interleaved::restack(rows, em);
     let unit = em / 2.0;
     // Positioned lines with blank lines for vertical space; `row_of` maps them back.
     let mut lines: Vec<PositionedRow> = Vec::with_capacity(rows.len());
@@ -451,14 +462,13 @@ pub(super) fn position_page(
         .map(|r| position(r, unit, draws_spaces))
         .collect();
     let mut table_end = TableEnd::new(&rows, &positioned);
-    let leading = page_leading(&rows, em);
     for (i, (row, line)) in rows.iter().zip(positioned).enumerate() {
         if i > 0 {
             let prev = &rows[i - 1];
             let gap = row.top - prev.bottom;
             let mut blanks = (gap / em).floor().clamp(0.0, 2.0) as usize;
-            if blanks == 0 && (gap >= leading + ROW_SPACE_EM * em || rule_between(prev, row, rules))
-            {
+            let parted = row_starts[i] || rule_between(prev, row, rules);
+            if blanks == 0 && (gap >= leading + ROW_SPACE_EM * em || parted) {
                 blanks = 1;
             }
             if blanks == 1 && table_end.before(i) {
@@ -821,6 +831,8 @@ fn row_bands(rows: &[RowBox], mut starts: Vec<usize>, block_rows: &[usize]) -> V
         .collect()
 }
 
+#[path = "interleaved.rs"]
+mod interleaved;
 #[path = "table_end.rs"]
 mod table_end;
 use table_end::TableEnd;

@@ -28,6 +28,7 @@ fn drawn(text: &str, x: f64, em: f64, space: f64) -> BaselineRow {
         top: 100.0,
         bottom: 100.0 + em,
         tables,
+        cell_starts: Vec::new(),
     }
 }
 
@@ -513,6 +514,7 @@ fn a_rule_that_leaves_the_heading_column_open_parts_no_rows() {
             top,
             bottom: top + em,
             tables,
+            cell_starts: Vec::new(),
         }
     };
     let above = row(
@@ -537,4 +539,146 @@ fn a_rule_that_leaves_the_heading_column_open_parts_no_rows() {
     let list_above = row(&[(100.0, "合計特殊出生率"), (260.0, "1 事業")], 100.0);
     let list_below = row(&[(100.0, "子育て世帯の割合"), (260.0, "2 事業")], 114.0);
     assert!(rule_between(&list_above, &list_below, &[rule(95.0, 250.0)]));
+}
+
+/// Issue 16 (みなと by LibreOffice and WeasyPrint, cells centred in their rows): a
+/// one-line name centred between the two lines of its wrapped values, with a projects list
+/// of three lines between all of them, was read baseline by baseline: the name's row held
+/// none of its values and the values' second lines made a row with no name. The row's
+/// cells are read top-aligned, the projects list's last line stays with its row (not the
+/// row after, though no more space parts the rows than the leading), and the rows around
+/// it read as before (names wrapped around their values on the middle line).
+#[test]
+fn a_row_printed_on_interleaved_baselines_is_read_top_aligned() {
+    let em = 9.0;
+    let (name, v1, v2, v3, projects) = (50.0, 200.0, 350.0, 500.0, 650.0);
+    let header: &[(f64, &str)] = &[
+        (name, "項目"),
+        (v1, "基準値"),
+        (v2, "現状値"),
+        (v3, "目標値"),
+        (projects, "主な具体的事業"),
+    ];
+    // Lines of one cell 13 pt apart (4 pt of leading), table rows 3 pt more.
+    let rows: &[SizedRow] = &[
+        (100.0, em, header),
+        // Names over three lines, their values on the middle one.
+        (120.0, em, &[(name, "市内の事業所で働く")]),
+        (
+            133.0,
+            em,
+            &[
+                (name, "従業者のうち29歳以下"),
+                (v1, "18.4% (H28)"),
+                (v2, "17.9% (R3)"),
+                (v3, "20.0%以上"),
+            ],
+        ),
+        (146.0, em, &[(name, "の従業者の割合")]),
+        (162.0, em, &[(name, "市民1人あたりの")]),
+        (
+            175.0,
+            em,
+            &[
+                (name, "年間の公共交通"),
+                (v1, "21.4回 (R元)"),
+                (v2, "19.8回"),
+                (v3, "22.0回"),
+            ],
+        ),
+        (188.0, em, &[(name, "利用回数")]),
+        (204.0, em, &[(name, "地域おこし協力隊員の任期")]),
+        (
+            217.0,
+            em,
+            &[
+                (name, "終了後に市内に定住"),
+                (v1, "-"),
+                (v2, "66.7%"),
+                (v3, "60.0%"),
+            ],
+        ),
+        (230.0, em, &[(name, "した人の割合")]),
+        // Lines 6.5 pt (half a line) apart: one table row, its cells centred.
+        (246.0, em, &[(projects, "1 乳幼児健康診査")]),
+        (
+            252.5,
+            em,
+            &[
+                (v1, "1歳6か月児96.1% 3歳児"),
+                (v2, "1歳6か月児97.0% 3歳"),
+                (v3, "1歳6か月児 98.0% 3歳児"),
+            ],
+        ),
+        (
+            259.0,
+            em,
+            &[
+                (name, "乳幼児健康診査の受診率"),
+                (projects, "2 子育て世代包括支援センタ"),
+            ],
+        ),
+        (
+            265.5,
+            em,
+            &[(v1, "94.3% (R元)"), (v2, "児95.8%"), (v3, "98.0%")],
+        ),
+        (272.0, em, &[(projects, "ー運営")]),
+        (
+            288.0,
+            em,
+            &[
+                (name, "放課後児童クラブの待機児童数"),
+                (v1, "12人 (R2)"),
+                (v2, "0人"),
+                (v3, "0人"),
+                (projects, "4 放課後児童クラブ運営"),
+            ],
+        ),
+    ];
+    let read = page_at(rows).read(None).unwrap();
+    assert_eq!(read.regions.len(), 1);
+    let lines: Vec<Vec<&str>> = read.lines.iter().map(texts).collect();
+    assert_eq!(
+        lines,
+        [
+            vec!["項目", "基準値", "現状値", "目標値", "主な具体的事業"],
+            vec![
+                "市内の事業所で働く従業者のうち29歳以下の従業者の割合",
+                "18.4% (H28)",
+                "17.9% (R3)",
+                "20.0%以上",
+                ""
+            ],
+            vec![
+                "市民1人あたりの年間の公共交通利用回数",
+                "21.4回 (R元)",
+                "19.8回",
+                "22.0回",
+                ""
+            ],
+            vec![
+                "地域おこし協力隊員の任期終了後に市内に定住した人の割合",
+                "-",
+                "66.7%",
+                "60.0%",
+                ""
+            ],
+            vec![
+                "乳幼児健康診査の受診率",
+                "1歳6か月児96.1% 3歳児94.3% (R元)",
+                "1歳6か月児97.0% 3歳児95.8%",
+                // The line break took no visible space: joined as wrapped Japanese.
+                "1歳6か月児 98.0% 3歳児98.0%",
+                "1 乳幼児健康診査\n2 子育て世代包括支援センター運営"
+            ],
+            vec![
+                "放課後児童クラブの待機児童数",
+                "12人 (R2)",
+                "0人",
+                "0人",
+                "4 放課後児童クラブ運営"
+            ],
+        ]
+    );
 }
