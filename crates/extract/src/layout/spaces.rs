@@ -560,9 +560,30 @@ impl<'a> Region<'_, 'a> {
         // Where the header's name term starts: a row number stands in a column of its own
         // left of it (one row on a page still numbers its row).
         let mut name_x0: Option<u32> = None;
+        // A group header (`重要業績評価指標（KPI）` above `基準値 … 目標`) reaching over a
+        // column the main line names heads that column's group, not a column of its own
+        // where it starts (a value `pdftotext -layout` set left of its column beside a
+        // wrapped name, `18.4% (H28)`, standing under its start).
+        let mut main_role = vec![false; n];
+        for p in parts(
+            self.main,
+            self.raw(self.main),
+            &self.runs[self.main],
+            cols,
+            Some(edges),
+        ) {
+            main_role[p.col] |= is_role(vocab.kind(p.text));
+        }
+        let group_header = |p: &Part| {
+            p.line != self.main
+                && is_role(vocab.kind(p.text))
+                && (p.col + 1..n)
+                    .take_while(|&c| cols.extents[c].0 < p.x1)
+                    .any(|c| main_role[c])
+        };
         for i in self.header.clone() {
             for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
-                headed[p.col] = true;
+                headed[p.col] |= !group_header(&p);
                 if vocab.kind(p.text) == Some(HeaderKind::Name) {
                     name_x0 = Some(name_x0.map_or(p.x0, |x| x.min(p.x0)));
                 }
@@ -772,3 +793,7 @@ impl<'a> Region<'_, 'a> {
 #[cfg(test)]
 #[path = "spaces_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "group_header_tests.rs"]
+mod group_header_tests;
