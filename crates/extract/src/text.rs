@@ -41,27 +41,12 @@ pub fn read_text_with(
 ) -> Result<SourceDoc, ExtractError> {
     let (text, _) = decode::decode_text_cow(bytes)?;
     let has_form_feed = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
-    // Lines borrow the text until they are made into `Line`s; only a line that held form
-    // feeds is rewritten here.
-    let mut raw_lines: Vec<(u32, Cow<'_, str>)> = Vec::new();
-    let mut page = 1u32;
-    let mut last_page_with_content = 1u32;
-    for raw_line in split_lines(&text) {
-        let (line_page, raw) = if has_form_feed {
-            let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
-            page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
-            let line_page = page;
-            let inner = raw_line[leading..].matches('\u{c}').count();
-            page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
-            (line_page, Cow::Owned(raw_line.replace('\u{c}', "")))
-        } else {
-            (1, Cow::Borrowed(raw_line))
-        };
-        if !crate::cells::is_blank_text(&raw) {
-            last_page_with_content = last_page_with_content.max(line_page);
-        }
-        raw_lines.push((line_page, raw));
-    }
+    let raw_lines = paged_lines(&text);
+    let last_page_with_content = raw_lines
+        .iter()
+        .filter(|(_, raw)| !crate::cells::is_blank_text(raw))
+        .map(|(page, _)| *page)
+        .fold(1, u32::max);
     let pages = has_form_feed.then_some(last_page_with_content);
     if text_layout == TextLayout::Tabs {
         return Ok(tab_separated(raw_lines, pages));
@@ -149,6 +134,26 @@ pub fn read_text_with(
     })
 }
 
+/// A text's lines with their pages (a form feed starts the next page), without the form
+/// feeds. Lines borrow the text; only a line that held form feeds is rewritten.
+fn paged_lines(text: &str) -> Vec<(u32, Cow<'_, str>)> {
+    let has_form_feed = memchr::memchr(b'\x0c', text.as_bytes()).is_some();
+    let mut page = 1u32;
+    split_lines(text)
+        .map(|raw_line| {
+            if !has_form_feed {
+                return (1, Cow::Borrowed(raw_line));
+            }
+            let leading = raw_line.bytes().take_while(|&b| b == b'\x0c').count();
+            page = page.saturating_add(u32::try_from(leading).unwrap_or(u32::MAX));
+            let line_page = page;
+            let inner = raw_line[leading..].matches('\u{c}').count();
+            page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
+            (line_page, Cow::Owned(raw_line.replace('\u{c}', "")))
+        })
+        .collect()
+}
+
 /// The blocks [`layout::arrange`] finds in a text, one line each for people (`shinchoku
 /// cells`): `# l{first}-l{last} {form}`, then the metric and the column extents of a
 /// space-aligned block (`[x0,x1)` in characters or display columns), then the headers
@@ -158,9 +163,11 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
     let Ok((text, _)) = decode::decode_text_cow(bytes) else {
         return String::new();
     };
-    let without_feeds = text.replace('\u{c}', "");
-    let sources: Vec<SourceLine> = split_lines(&without_feeds)
-        .map(|raw| SourceLine { page: 1, raw })
+    // Pages as the reader sees them: a table going on over pages is read page by page.
+    let lines = paged_lines(&text);
+    let sources: Vec<SourceLine> = lines
+        .iter()
+        .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
     let layout = if text_layout == TextLayout::Tabs {
         return String::new();
@@ -344,7 +351,7 @@ pub fn strip_bold_markers(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cell_text, read_text_with, split_tabs};
+    use super::{cell_text, paged_lines, read_text_with, split_tabs};
     use crate::layout::{BuiltinVocabulary, TextLayout};
 
     #[test]
@@ -354,6 +361,20 @@ mod tests {
             let std: Vec<&str> = s.split('\t').collect();
             assert_eq!(ours, std, "{s:?}");
         }
+    }
+
+    /// `shinchoku cells` describes blocks as the reader reads them: page by page.
+    #[test]
+    fn lines_keep_their_pages_without_form_feeds() {
+        let got: Vec<(u32, String)> = paged_lines("表\n\u{c}次\n後\u{c}\n\u{c}\u{c}末")
+            .into_iter()
+            .map(|(page, raw)| (page, raw.into_owned()))
+            .collect();
+        // A form feed ending a line starts the next page for the line after it; two
+        // leading a line skip an empty page.
+        let want = [(1, "表"), (2, "次"), (2, "後"), (5, "末")];
+        let want: Vec<(u32, String)> = want.iter().map(|&(p, r)| (p, r.to_string())).collect();
+        assert_eq!(got, want);
     }
 
     proptest::proptest! {
