@@ -331,6 +331,55 @@ mod tests {
         assert!(carry_columns(&reference, &reference_data, &cols(&[(0, 9)]), &[]).is_none());
     }
 
+    /// A page whose gaps `pdftotext -layout` narrowed unevenly (上越 by WeasyPrint, the
+    /// last page: values at 43, 56, 64 where the header's page has them at 52, 71, 96):
+    /// the strictest matching leaves the second column unmatched and carries its start
+    /// into the page's names (33, inside names running to 37 and 39); a looser one
+    /// matches every column, and its columns cut
+    /// fewer of the page's runs (only the projects item, whose number the header's page
+    /// set as a column of its own), so it is kept.
+    #[test]
+    fn the_matching_that_cuts_fewest_runs_is_kept() {
+        use crate::layout::runs::runs;
+        let reference = cols(&[(0, 4), (22, 50), (52, 68), (71, 93), (96, 106), (113, 126)]);
+        let reference_data = cols(&[
+            (22, 50),
+            (52, 68),
+            (71, 93),
+            (96, 106),
+            (109, 110),
+            (111, 113),
+            (113, 126),
+        ]);
+        let page_data = cols(&[(16, 40), (43, 53), (56, 61), (64, 69), (72, 73), (74, 80)]);
+        let lines = [
+            at(&[
+                (16, "市と大学の連携及び地域と大学の連携の件数(累計)"),
+                (43, "59件 (H30)"),
+                (56, "88件"),
+                (64, "75件"),
+                (72, "1 域学連携推進"),
+            ]),
+            at(&[
+                (16, "市が共催、後援する若者が参画する事業の件数"),
+                (43, "6件/年 (H30)"),
+                (56, "13件/年"),
+                (64, "16件/年"),
+                (72, "5 全ての取組"),
+            ]),
+        ];
+        let page_runs: Vec<Vec<Run>> = lines.iter().map(|l| runs(l)).collect();
+        let page_runs: Vec<&[Run]> = page_runs.iter().map(Vec::as_slice).collect();
+        let carried = carry_columns(&reference, &reference_data, &page_data, &page_runs).unwrap();
+        // Through (22→16, 52→43, 71→56, 96→64, 109→72, 113→74): 50 is 16 + 28·27/30 =
+        // 41.2, 68 is 43 + 16·13/19 = 53.9, 93 is 56 + 22·8/25 = 63.0, 106 is
+        // 64 + 10·8/13 = 70.2; 4 and 126 are shifted as the nearest knot (−6, −39).
+        assert_eq!(
+            carried.extents,
+            vec![(0, 1), (16, 41), (43, 54), (56, 63), (64, 70), (74, 87)]
+        );
+    }
+
     #[test]
     fn positions_between_knots_are_mapped_linearly() {
         let map = XMap {
