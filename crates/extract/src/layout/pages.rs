@@ -13,9 +13,10 @@
 
 use super::columns::{find_columns, Columns};
 use super::runs::{Metric, Run};
+use super::spaces::is_blank;
 use super::spaces::Region;
 use super::vocabulary::HeaderVocabulary;
-use super::SourceLine;
+use super::{joined_cell, Arranged, SourceLine};
 use std::ops::Range;
 
 /// The data lines `data`, cut where a new page starts (a form feed in the text).
@@ -109,6 +110,65 @@ impl<'r, 'a> Region<'r, 'a> {
             columns: cols,
             later,
         })
+    }
+}
+
+/// A row a page break cut in two: its values at the foot of one page, the rest of its
+/// name (or of its projects list) at the top of the next, on lines of one run each up to
+/// a blank line. Read page by page, those lines stood alone; read as one region, they
+/// went on with the row above, as they do here, each in the column it stands in on its
+/// own page (`columns`). `previous` holds the lines made of the page before `page` (the
+/// data lines of a later page), `next` those made of `page`. Only when the page before
+/// ends on a line of that row (no blank line, no heading between). The leading lines are
+/// looked at once: linear.
+pub(super) fn join_row_cut_by_page(
+    region: &Region,
+    (page, columns): (Range<usize>, &Columns),
+    previous: &mut [Arranged],
+    next: &mut Vec<Arranged>,
+) {
+    let Some(last_before) = page.start.checked_sub(1) else {
+        return;
+    };
+    if last_before < region.data.start || is_blank(region.raw(last_before)) {
+        return;
+    }
+    let lead: Vec<usize> = page
+        .clone()
+        .take_while(|&i| !is_blank(region.raw(i)) && region.runs[i].len() == 1)
+        .collect();
+    let after = page.start + lead.len();
+    if lead.is_empty() || (after < page.end && !is_blank(region.raw(after))) {
+        return;
+    }
+    let n = columns.len();
+    let ends_page = |a: &Arranged| a.raw.rsplit('\n').next() == Some(region.raw(last_before));
+    let Some(row) = previous
+        .iter_mut()
+        .filter(|a| a.cells.len() == n && n >= 2)
+        .find(|a| ends_page(a))
+    else {
+        return;
+    };
+    let alone = |a: &Arranged| a.cells.len() == 1 && lead.contains(&a.first);
+    if next.iter().filter(|a| alone(a)).count() != lead.len() {
+        return;
+    }
+    next.retain(|a| !alone(a));
+    // Per column, the pieces the leading lines add.
+    let mut added: Vec<Vec<&str>> = vec![Vec::new(); n];
+    for &i in &lead {
+        let x0 = region.runs[i][0].span.x(columns.metric).0;
+        added[columns.of(x0)].push(region.raw(i).trim());
+        row.raw.push('\n');
+        row.raw.push_str(region.raw(i));
+    }
+    for (cell, more) in row.cells.iter_mut().zip(&added) {
+        if !more.is_empty() {
+            let mut pieces: Vec<&str> = cell.raw.split('\n').filter(|p| !p.is_empty()).collect();
+            pieces.extend(more);
+            *cell = joined_cell(&pieces);
+        }
     }
 }
 
@@ -329,6 +389,62 @@ mod tests {
         );
         // A page showing one column: nothing to match, nothing is carried.
         assert!(carry_columns(&reference, &reference_data, &cols(&[(0, 9)]), &[]).is_none());
+    }
+
+    /// Issue 16 (上越 by WeasyPrint, `pdftotext -layout`): a page break cut a row whose
+    /// name wraps around its values: the values and the name's first line at the foot of
+    /// one page, the name's last line at the top of the next, then a blank line. Read
+    /// page by page, the last line stood alone and the row lost half its name; it goes on
+    /// with the row above, in the column it stands in on its own page.
+    #[test]
+    fn a_row_cut_by_a_page_break_keeps_its_name() {
+        use crate::layout::{arrange, BuiltinVocabulary, TextLayout};
+        let first = |name, b, c, t| at(&[(4, name), (32, b), (46, c), (60, t)]);
+        let second = |name, b, c, t| at(&[(3, name), (24, b), (34, c), (44, t)]);
+        let lines: Vec<(u32, String)> = vec![
+            (
+                1,
+                at(&[(4, "項目"), (32, "基準値"), (46, "現状値"), (60, "目標値")]),
+            ),
+            (1, first("認定農業者数", "1,150人", "842人", "1,040人")),
+            (1, first("新規就農者数", "38人/年", "29人/年", "31人/年")),
+            (1, first("観光入込客数", "360万人", "315万人", "400万人")),
+            (1, first("移住者数", "120人", "151人", "200人")),
+            (
+                1,
+                first("ボランティアコーディ", "133件/年", "43件/年", "133件/年"),
+            ),
+            (2, at(&[(3, "ネート数")])),
+            (2, String::new()),
+            (2, second("待機児童数", "0人", "0人", "0人")),
+            (2, second("婚姻率", "4.0", "3.4", "4.0")),
+        ];
+        let sources: Vec<SourceLine> = lines
+            .iter()
+            .map(|(page, raw)| SourceLine { page: *page, raw })
+            .collect();
+        let got: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
+            .lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+            .collect();
+        let want: Vec<Vec<&str>> = vec![
+            vec!["項目", "基準値", "現状値", "目標値"],
+            vec!["認定農業者数", "1,150人", "842人", "1,040人"],
+            vec!["新規就農者数", "38人/年", "29人/年", "31人/年"],
+            vec!["観光入込客数", "360万人", "315万人", "400万人"],
+            vec!["移住者数", "120人", "151人", "200人"],
+            vec![
+                "ボランティアコーディネート数",
+                "133件/年",
+                "43件/年",
+                "133件/年",
+            ],
+            vec![""],
+            vec!["待機児童数", "0人", "0人", "0人"],
+            vec!["婚姻率", "4.0", "3.4", "4.0"],
+        ];
+        assert_eq!(got, want);
     }
 
     /// A page whose gaps `pdftotext -layout` narrowed unevenly (上越 by WeasyPrint, the

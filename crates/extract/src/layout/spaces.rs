@@ -24,7 +24,7 @@
 //! lines into rows) are [`super::rows`].
 
 use super::columns::{choose_metric, find_columns, Columns};
-use super::pages::Pages;
+use super::pages::{join_row_cut_by_page, Pages};
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
@@ -766,14 +766,23 @@ impl<'a> Region<'_, 'a> {
                 .map(|t| Cell::from_text(t.join("\n"), t.join(" ")))
                 .collect(),
         });
-        rows.emit(&first_page, n, &mut arranged);
+        let mut page_lines = Vec::new();
+        rows.emit(&first_page, n, &mut page_lines);
         for (page, page_cols) in later_pages {
             let region = self.with_data(page.clone());
+            let mut next = Vec::new();
             match read(&region, &page_cols) {
-                Some(rows) => rows.emit(&region, n, &mut arranged),
-                None => arranged.extend(page.map(|i| super::plain_line(i, self.raw(i), true))),
+                Some(rows) => rows.emit(&region, n, &mut next),
+                None => next.extend(
+                    page.clone()
+                        .map(|i| super::plain_line(i, self.raw(i), true)),
+                ),
             }
+            join_row_cut_by_page(self, (page, &page_cols), &mut page_lines, &mut next);
+            arranged.append(&mut page_lines);
+            page_lines = next;
         }
+        arranged.append(&mut page_lines);
         arranged.sort_by_key(|a| a.first);
         let block = Block {
             first: self.header.start,
