@@ -13,8 +13,7 @@
 
 use super::columns::{find_columns, Columns};
 use super::runs::{Metric, Run};
-use super::spaces::is_blank;
-use super::spaces::Region;
+use super::spaces::{is_blank, Region};
 use super::vocabulary::HeaderVocabulary;
 use super::{joined_cell, Arranged, SourceLine};
 use std::ops::Range;
@@ -133,11 +132,11 @@ pub(super) fn join_row_cut_by_page(
     if last_before < region.data.start || is_blank(region.raw(last_before)) {
         return;
     }
-    let lead: Vec<usize> = page
+    let after = page
         .clone()
-        .take_while(|&i| !is_blank(region.raw(i)) && region.runs[i].len() == 1)
-        .collect();
-    let after = page.start + lead.len();
+        .find(|&i| is_blank(region.raw(i)) || region.runs[i].len() != 1)
+        .unwrap_or(page.end);
+    let lead = page.start..after;
     if lead.is_empty() || (after < page.end && !is_blank(region.raw(after))) {
         return;
     }
@@ -157,7 +156,7 @@ pub(super) fn join_row_cut_by_page(
     next.retain(|a| !alone(a));
     // Per column, the pieces the leading lines add.
     let mut added: Vec<Vec<&str>> = vec![Vec::new(); n];
-    for &i in &lead {
+    for i in lead {
         let x0 = region.runs[i][0].span.x(columns.metric).0;
         added[columns.of(x0)].push(region.raw(i).trim());
         row.raw.push('\n');
