@@ -352,7 +352,7 @@ pub fn strip_bold_markers(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cell_text, read_text_with, split_tabs};
+    use super::{cell_text, paged_lines, read_text_with, split_tabs};
     use crate::layout::{BuiltinVocabulary, TextLayout};
 
     #[test]
@@ -362,6 +362,22 @@ mod tests {
             let std: Vec<&str> = s.split('\t').collect();
             assert_eq!(ours, std, "{s:?}");
         }
+    }
+
+    /// `shinchoku cells` describes blocks as the reader reads them: page by page.
+    #[test]
+    fn lines_keep_their_pages_without_form_feeds() {
+        let (lines, pages) = paged_lines("表\n\u{c}次\n後\u{c}\n\u{c}\u{c}末");
+        let got: Vec<(u32, String)> = lines
+            .into_iter()
+            .map(|(page, raw)| (page, raw.into_owned()))
+            .collect();
+        // A form feed ending a line starts the next page for the line after it; two
+        // leading a line skip an empty page.
+        let want = [(1, "表"), (2, "次"), (2, "後"), (5, "末")];
+        let want: Vec<(u32, String)> = want.iter().map(|&(p, r)| (p, r.to_string())).collect();
+        assert_eq!(got, want);
+        assert_eq!(pages, Some(5));
     }
 
     proptest::proptest! {

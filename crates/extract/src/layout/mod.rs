@@ -13,6 +13,7 @@
 pub mod columns;
 pub mod flattened;
 pub mod one_per_line;
+mod pages;
 pub mod pipes;
 pub mod records;
 mod rows;

@@ -24,6 +24,7 @@
 //! lines into rows) are [`super::rows`].
 
 use super::columns::{choose_metric, find_columns, Columns};
+use super::pages::{join_row_cut_by_page, Pages};
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
@@ -370,10 +371,10 @@ pub fn block(
 }
 
 pub(super) struct Region<'r, 'a> {
-    lines: &'r [SourceLine<'a>],
+    pub(super) lines: &'r [SourceLine<'a>],
     pub(super) runs: &'r [Vec<Run>],
-    header: std::ops::Range<usize>,
-    main: usize,
+    pub(super) header: std::ops::Range<usize>,
+    pub(super) main: usize,
     pub(super) data: std::ops::Range<usize>,
 }
 
@@ -383,7 +384,7 @@ impl<'a> Region<'_, 'a> {
     }
 
     /// Where the region's runs start and end, sorted.
-    fn edges(&self, metric: Metric) -> Vec<u32> {
+    pub(super) fn edges(&self, metric: Metric) -> Vec<u32> {
         let mut edges: Vec<u32> = self
             .data
             .clone()
@@ -396,7 +397,7 @@ impl<'a> Region<'_, 'a> {
         edges
     }
 
-    fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
+    pub(super) fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
         let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
         let mut cols = find_columns(&data, metric);
         // Text in the gutters gets columns: the first word of each run of a line with
@@ -559,9 +560,30 @@ impl<'a> Region<'_, 'a> {
         // Where the header's name term starts: a row number stands in a column of its own
         // left of it (one row on a page still numbers its row).
         let mut name_x0: Option<u32> = None;
+        // A group header (`重要業績評価指標（KPI）` above `基準値 … 目標`) reaching over a
+        // column the main line names heads that column's group, not a column of its own
+        // where it starts (a value `pdftotext -layout` set left of its column beside a
+        // wrapped name, `18.4% (H28)`, standing under its start).
+        let mut main_role = vec![false; n];
+        for p in parts(
+            self.main,
+            self.raw(self.main),
+            &self.runs[self.main],
+            cols,
+            Some(edges),
+        ) {
+            main_role[p.col] |= is_role(vocab.kind(p.text));
+        }
+        let group_header = |p: &Part| {
+            p.line != self.main
+                && is_role(vocab.kind(p.text))
+                && (p.col + 1..n)
+                    .take_while(|&c| cols.extents[c].0 < p.x1)
+                    .any(|c| main_role[c])
+        };
         for i in self.header.clone() {
             for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
-                headed[p.col] = true;
+                headed[p.col] |= !group_header(&p);
                 if vocab.kind(p.text) == Some(HeaderKind::Name) {
                     name_x0 = Some(name_x0.map_or(p.x0, |x| x.min(p.x0)));
                 }
@@ -654,8 +676,20 @@ impl<'a> Region<'_, 'a> {
             .map(|i| self.runs[i].as_slice())
             .collect();
         let metric = choose_metric(&all);
-        let cols = self.columns(metric, vocab);
-        let edges = self.edges(metric);
+        // A table going on over pages is read page by page (see [`super::pages`]): the
+        // header's page gives the columns, carried onto the later pages' grids. Where
+        // that cannot be done (the header's page shows too few rows to tell its columns,
+        // a later page's columns match none of them) the region is read as one.
+        let Pages {
+            first: first_page,
+            columns: cols,
+            later: later_pages,
+        } = self.by_pages(metric, vocab).unwrap_or_else(|| Pages {
+            first: self.with_data(self.data.clone()),
+            columns: self.columns(metric, vocab),
+            later: Vec::new(),
+        });
+        let edges = first_page.edges(metric);
         if cols.len() < 2 {
             return None;
         }
@@ -710,14 +744,17 @@ impl<'a> Region<'_, 'a> {
         let value_columns = is_value.iter().filter(|v| **v).count();
         let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
         let projects = kinds.iter().position(|k| *k == Some(HeaderKind::Projects));
-        let rows = Rows::read(
-            self,
-            &cols,
-            &is_value,
-            (name, name_known),
-            projects,
-            value_columns.min(2),
-        )?;
+        let read = |region: &Region<'_, 'a>, cols: &Columns| {
+            Rows::read(
+                region,
+                cols,
+                &is_value,
+                (name, name_known),
+                projects,
+                value_columns.min(2),
+            )
+        };
+        let rows = read(&first_page, &cols)?;
 
         let mut arranged = Vec::new();
         let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
@@ -729,7 +766,23 @@ impl<'a> Region<'_, 'a> {
                 .map(|t| Cell::from_text(t.join("\n"), t.join(" ")))
                 .collect(),
         });
-        rows.emit(self, n, &mut arranged);
+        let mut page_lines = Vec::new();
+        rows.emit(&first_page, n, &mut page_lines);
+        for (page, page_cols) in later_pages {
+            let region = self.with_data(page.clone());
+            let mut next = Vec::new();
+            match read(&region, &page_cols) {
+                Some(rows) => rows.emit(&region, n, &mut next),
+                None => next.extend(
+                    page.clone()
+                        .map(|i| super::plain_line(i, self.raw(i), true)),
+                ),
+            }
+            join_row_cut_by_page(self, (page, &page_cols), &mut page_lines, &mut next);
+            arranged.append(&mut page_lines);
+            page_lines = next;
+        }
+        arranged.append(&mut page_lines);
         arranged.sort_by_key(|a| a.first);
         let block = Block {
             first: self.header.start,
@@ -749,3 +802,7 @@ impl<'a> Region<'_, 'a> {
 #[cfg(test)]
 #[path = "spaces_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "group_header_tests.rs"]
+mod group_header_tests;
