@@ -10,6 +10,7 @@
 //! number of its first source line; a row made of several source lines keeps them all in
 //! its `raw`, one per line.
 
+mod break_space;
 pub mod columns;
 pub mod flattened;
 pub mod one_per_line;
@@ -25,6 +26,7 @@ use crate::cells::Cell;
 use crate::diag::WarningCode;
 use crate::text::cell_text;
 
+pub use break_space::CellSpacing;
 pub(crate) use rows::is_ordinal;
 pub use vocabulary::{BuiltinVocabulary, HeaderKind, HeaderVocabulary};
 
@@ -156,41 +158,17 @@ fn starts_list_item(s: &str) -> bool {
     digits > 0 && digits <= 3 && s[digits..].starts_with(' ')
 }
 
-/// Whether a cell's pieces write an opening bracket right after a character (`数(市`)
-/// anywhere: such a cell writes its brackets tight where it wraps too.
-pub fn writes_brackets_tight<'p>(pieces: impl IntoIterator<Item = &'p str>) -> bool {
-    pieces.into_iter().any(|piece| {
-        let piece = piece.trim();
-        piece
-            .chars()
-            .zip(piece.chars().skip(1))
-            .any(|(before, c)| c == '(' && before != ' ')
-    })
-}
-
-/// Whether a wrapped cell's next line had a space before it that the line break took and
-/// no text form shows: a period in brackets on a line of its own (`設立` / `（R4年）` is
-/// `設立 （R4年）`, as a value's period is printed beside it), or an opening bracket in a cell
-/// that does not write its brackets tight (`創業者数` / `(累計)`: a renderer breaks a line
-/// before a bracket at the space before it). Every reader of wrapped cells asks this, so
-/// text, `-raw` and PDF cells read alike.
-pub fn break_took_a_space(next: &str, brackets_tight: bool) -> bool {
-    let next = next.trim();
-    is_bracketed_period(next) || (next.starts_with('(') && !brackets_tight)
-}
-
-/// A period in brackets and nothing else (`(H30)`, `（R4年）`).
-fn is_bracketed_period(piece: &str) -> bool {
-    let normalized = crate::normalize::normalize_cow(piece);
-    normalized.starts_with('(') && vocabulary::is_period_only(&normalized)
-}
-
 /// Pieces of one cell that a layout wrapped over lines, joined: nothing between wide
 /// characters or around brackets and commas (Japanese wraps anywhere), a space between
 /// Latin words and before a period in brackets on a line of its own, a line break before
 /// a new list item.
 pub fn join_wrapped(pieces: &[String]) -> String {
-    let brackets_tight = writes_brackets_tight(pieces.iter().map(String::as_str));
+    join_wrapped_with(pieces, CellSpacing::of(pieces))
+}
+
+/// [`join_wrapped`], with the spaces a line break took told by `spacing` (read from the
+/// cell's pieces with the reader's own figures).
+pub fn join_wrapped_with(pieces: &[String], spacing: CellSpacing) -> String {
     let mut out = String::new();
     for piece in pieces.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         if out.is_empty() {
@@ -209,7 +187,7 @@ pub fn join_wrapped(pieces: &[String]) -> String {
                 || (end.is_ascii_digit() && start.is_ascii_digit())
                 || is_wide(end)
                 || is_wide(start);
-            if (!glued && break_took_a_space(piece, brackets_tight)) || !tight {
+            if (!glued && spacing.break_took_a_space(&out, piece)) || !tight {
                 out.push(' ');
             }
         }

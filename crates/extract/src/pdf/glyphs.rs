@@ -351,7 +351,7 @@ pub(super) fn join_cell_lines(lines: &[String]) -> String {
 /// Joins like `join_cell_lines`, where `ended_by_choice[i]` says line `i` ended a paragraph or
 /// item (see [`ends_by_choice`]): a `'\n'` follows it.
 pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
-    let brackets_tight = crate::layout::writes_brackets_tight(lines.iter().map(String::as_str));
+    let spacing = crate::layout::CellSpacing::of(lines);
     let mut out = String::new();
     let mut broke_at_space = false;
     let mut hard_break = false;
@@ -377,8 +377,7 @@ pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -
             let before_end = tail.next();
             let start = line.chars().next().unwrap_or(' ');
             if broke_at_space
-                || (!end_glues(before_end, end)
-                    && crate::layout::break_took_a_space(line, brackets_tight))
+                || (!end_glues(before_end, end) && spacing.break_took_a_space(&out, line))
                 || !(is_wide(end) || is_wide(start) || end_joins_tight(before_end, end, start))
             {
                 out.push(' ');

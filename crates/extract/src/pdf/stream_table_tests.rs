@@ -668,8 +668,9 @@ fn a_row_printed_on_interleaved_baselines_is_read_top_aligned() {
                 "乳幼児健康診査の受診率",
                 "1歳6か月児96.1% 3歳児94.3% (R元)",
                 "1歳6か月児97.0% 3歳児95.8%",
-                // The line break took no visible space: joined as wrapped Japanese.
-                "1歳6か月児 98.0% 3歳児98.0%",
+                // The line break took the space the cell writes between a label and its
+                // figure (`1歳6か月児 98.0%`), as the source prints it.
+                "1歳6か月児 98.0% 3歳児 98.0%",
                 "1 乳幼児健康診査\n2 子育て世代包括支援センター運営"
             ],
             vec![

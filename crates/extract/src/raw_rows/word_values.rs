@@ -5,6 +5,7 @@
 //! figures tell where each ends.
 
 use super::values::{display_width, figure_unit, is_value_note, words};
+use crate::layout::CellSpacing;
 
 /// A name printed on lines of its own above its values in parts spans at most this many.
 const MAX_NAME_LINES: usize = 4;
@@ -154,41 +155,15 @@ pub(super) fn parts_row(lines: &[&str], columns: usize) -> Option<(String, Vec<S
         let name = crate::layout::join_wrapped(&name_pieces);
         let values = cells
             .iter()
-            .map(|pieces| join_parts(pieces, &is_figure))
+            .map(|pieces| {
+                crate::layout::join_wrapped_with(
+                    pieces,
+                    CellSpacing::with_figures(pieces, &is_figure),
+                )
+            })
             .collect();
         (name, values)
     })
-}
-
-/// A cell in parts wrapped over `pieces`, joined as [`crate::layout::join_wrapped`] does,
-/// except that a line break between a label and its figure keeps a space when the cell
-/// writes a space between every label and its figure it prints on one line (`小学6年生
-/// 70.0% 中学3年生` / `50.0%` → `… 中学3年生 50.0%`): the break took the space `-raw`
-/// cannot show. A cell that writes a figure tight to its label (`小学6年生88.2%`) stays
-/// tight.
-fn join_parts(pieces: &[String], is_figure: &dyn Fn(&str) -> bool) -> String {
-    let (mut spaced, mut tight) = (false, false);
-    for piece in pieces {
-        let w = words(piece);
-        for (n, word) in w.iter().enumerate().filter(|(_, word)| is_figure(word)) {
-            if !word.starts_with(|c: char| c.is_ascii_digit()) {
-                tight = true;
-            } else if n > 0 && !is_figure(w[n - 1]) && !is_value_note(w[n - 1]) {
-                spaced = true;
-            }
-        }
-    }
-    let mut out = String::new();
-    for piece in pieces {
-        let label_ends = out.ends_with(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
-        if spaced && !tight && label_ends && piece.starts_with(|c: char| c.is_ascii_digit()) {
-            out.push(' ');
-            out.push_str(piece.trim());
-        } else {
-            out = crate::layout::join_wrapped(&[out, piece.clone()]);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
