@@ -358,7 +358,36 @@ fn classify<'a>(core: &'a str, find_dates: DateFinder<'_>) -> Vec<Elem<'a>> {
             }
         }
     }
+    // `1歳6か月児 98.0% 3歳児 98.0%`: in a cell of labelled parts, a count right before a
+    // plain number in the parts' unit, not its own, is that number's label (`3歳児`), as
+    // the words before the first part are.
+    for i in 1..elems.len() {
+        let label_of_next = match (&elems[i - 1], &elems[i]) {
+            (Elem::Value(prev, _), Elem::Value(next, _)) => {
+                prev.label.is_none()
+                    && next.label.is_none()
+                    && prev.unit.is_some()
+                    && prev.unit != next.unit
+                    && next.unit.is_some()
+                    && labels_a_part_in(&elems[..i - 1], next.unit.as_deref())
+            }
+            _ => false,
+        };
+        if label_of_next {
+            if let Elem::Value(_, text) = elems[i - 1] {
+                elems[i - 1] = Elem::Word(text);
+            }
+        }
+    }
     elems
+}
+
+/// Whether `elems` hold a part labelled by words before it (`1歳6か月児 98.0%`) in `unit`.
+fn labels_a_part_in(elems: &[Elem<'_>], unit: Option<&str>) -> bool {
+    elems.windows(2).any(|pair| {
+        matches!(pair, [Elem::Word(_), Elem::Value(number, _)]
+            if number.label.is_none() && number.unit.as_deref() == unit)
+    })
 }
 
 fn classify_atom<'a>(

@@ -282,6 +282,18 @@ fn labels_printed_apart_or_with_colons() {
     assert_eq!(p[4].label.as_deref(), Some("中学校・英語"));
     assert_eq!(number(&p[3].value).decimal, "48.0");
     assert_eq!(number(&p[3].value).unit, None);
+    // A label that reads as a count (`3歳児`) before a figure in the parts' unit.
+    let c = cell("1歳6か月児 98.0% 3歳児 98.0%");
+    let p = parts(&c.value);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].label.as_deref(), Some("1歳6か月児"));
+    assert_eq!(p[1].label.as_deref(), Some("3歳児"));
+    assert_eq!(number(&p[1].value).decimal, "98.0");
+    assert_eq!(number(&p[1].value).unit.as_deref(), Some("%"));
+    // Not when no part is labelled that way: a count and a share stay two values.
+    let c = cell("3人 50.0%");
+    assert_eq!(parts(&c.value).len(), 2);
+    assert_eq!(parts(&c.value)[0].label, None);
 }
 
 #[test]
