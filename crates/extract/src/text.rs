@@ -14,6 +14,11 @@
 //! `Cell.raw` is the field as printed; `Cell.text` is [`strip_html`](crate::html::strip_html)
 //! of it with Markdown bold markers removed: a leading or trailing `**` (some extractions
 //! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
+//!
+//! A text that prints a space wherever Japanese meets Latin letters or digits (`pdftotext`
+//! of LibreOffice's prints: `3,120 千トン (R 元)`, see [`crate::script_spacing`]) has the
+//! cells of its table rows read back as printed, whatever reader arranged them; the lines'
+//! and cells' `raw` keep the printed text.
 
 use std::borrow::Cow;
 
