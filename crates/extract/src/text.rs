@@ -16,7 +16,7 @@
 //! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
 //!
 //! A text that prints a space wherever Japanese meets Latin letters or digits (`pdftotext`
-//! of LibreOffice's prints: `3,120 千トン (R 元)`, see [`crate::script_spacing`]) has the
+//! of LibreOffice's prints: `3,120 千トン (R 元)`, see `script_spacing`) has the
 //! cells of its table rows read back as printed, whatever reader arranged them; the lines'
 //! and cells' `raw` keep the printed text.
 

@@ -33,7 +33,7 @@
 //! a projects column (in its terms or in a header row printed before them); a list goes
 //! on with its next number, also under a header repeated after a page break.
 //!
-//! A print that spaces the scripts (`12 人 (R 元)`, [`crate::script_spacing`]) is read with the
+//! A print that spaces the scripts (`12 人 (R 元)`, `script_spacing`) is read with the
 //! spaces inside values, notes and names taken out, by the value grammar.
 
 mod names;
@@ -616,7 +616,7 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
 /// made of those lines (a one-cell-per-line reading claims such a header and then groups
 /// the rows' lines into cells). `usable`: lines no other form claimed for itself (tab,
 /// space-aligned and pipe lines are not usable). `script_spaced`: the text prints a space
-/// wherever the scripts meet ([`script_spacing::prints_script_spaces`], of the whole text).
+/// wherever the scripts meet (`script_spacing::prints_script_spaces`, of the whole text).
 pub fn read_raw_tables(
     printed: &[SourceLine],
     usable: &[bool],
