@@ -31,6 +31,7 @@ pub mod office;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod raw_rows;
+mod script_spacing;
 pub mod text;
 
 pub use cells::{render_cells, render_cells_with, Cell, Format, Line, SourceDoc};

@@ -14,13 +14,18 @@
 //! `Cell.raw` is the field as printed; `Cell.text` is [`strip_html`](crate::html::strip_html)
 //! of it with Markdown bold markers removed: a leading or trailing `**` (some extractions
 //! wrap a title over several lines in `**…**`) and paired `**…**` inside the cell.
+//!
+//! A text that prints a space wherever Japanese meets Latin letters or digits (`pdftotext`
+//! of LibreOffice's prints: `3,120 千トン (R 元)`, see `script_spacing`) has the
+//! cells of its table rows read back as printed, whatever reader arranged them; the lines'
+//! and cells' `raw` keep the printed text.
 
 use std::borrow::Cow;
 
 use crate::cells::{Cell, Format, Line, SourceDoc};
 use crate::diag::{Provenance, Warning};
 use crate::layout::{self, BuiltinVocabulary, HeaderVocabulary, SourceLine, TextLayout};
-use crate::{decode, html, ExtractError};
+use crate::{decode, html, script_spacing, ExtractError};
 
 /// Read a text extraction into lines of cells, detecting each block's form (see
 /// [`crate::layout`]) with the built-in header vocabulary.
@@ -49,8 +54,12 @@ pub fn read_text_with(
         .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
     let mut arrangement = layout::arrange(&sources, text_layout, vocab);
+    let script_spaced = script_spacing::prints_script_spaces(&sources);
     if text_layout == TextLayout::Auto {
-        read_raw_tables(&sources, vocab, &mut arrangement);
+        read_raw_tables(&sources, vocab, script_spaced, &mut arrangement);
+    }
+    if script_spaced {
+        tighten_printed_cells(&mut arrangement);
     }
     drop(sources);
     let page_of = |index: usize| pages.map(|last| raw_lines[index].0.min(last));
@@ -175,7 +184,8 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
     } else {
         let mut layout = layout::arrange(&sources, text_layout, &BuiltinVocabulary);
         if text_layout == TextLayout::Auto {
-            read_raw_tables(&sources, &BuiltinVocabulary, &mut layout);
+            let script_spaced = script_spacing::prints_script_spaces(&sources);
+            read_raw_tables(&sources, &BuiltinVocabulary, script_spaced, &mut layout);
         }
         layout
     };
@@ -199,6 +209,7 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
 fn read_raw_tables(
     sources: &[SourceLine],
     vocab: &dyn HeaderVocabulary,
+    script_spaced: bool,
     arrangement: &mut layout::Arrangement,
 ) {
     let mut usable: Vec<bool> = sources
@@ -208,7 +219,40 @@ fn read_raw_tables(
     for b in arrangement.blocks.iter().filter(|b| b.form != "lines") {
         usable[b.first..b.end].iter_mut().for_each(|u| *u = false);
     }
-    crate::raw_rows::read_raw_tables(sources, &usable, vocab, arrangement);
+    crate::raw_rows::read_raw_tables(sources, &usable, vocab, script_spaced, arrangement);
+}
+
+/// Blocks whose cells are the printed cells, each as one text: space-aligned runs, pipe
+/// table cells, one cell per line (also read as records). A flattened line's cells are
+/// words, and the `-raw` reader tightens its own.
+const PRINTED_CELL_FORMS: [&str; 4] = ["spaces", "pipes", "lines", "records"];
+
+/// In a text that prints a space wherever the scripts meet (`3,120 千トン (R 元)`, see
+/// [`script_spacing`]), the text of the cells of the table rows of blocks that keep the
+/// printed cells, read back as printed ([`script_spacing::tighten_cell`]). A line of one
+/// cell (a section heading across the table, a note) is left as printed, as the `-raw`
+/// reader leaves the lines outside its rows: its spaces may be the document's own
+/// (`A-1 港湾と地域産業の振興`). Each cell's `raw` and each line's `raw` stay as printed.
+fn tighten_printed_cells(arrangement: &mut layout::Arrangement) {
+    let mut blocks: Vec<(usize, usize)> = arrangement
+        .blocks
+        .iter()
+        .filter(|b| PRINTED_CELL_FORMS.contains(&b.form))
+        .map(|b| (b.first, b.end))
+        .collect();
+    blocks.sort_unstable();
+    let in_block = |line: usize| {
+        let after = blocks.partition_point(|&(first, _)| first <= line);
+        after > 0 && line < blocks[after - 1].1
+    };
+    for line in arrangement.lines.iter_mut().filter(|a| in_block(a.first)) {
+        if line.cells.iter().filter(|c| !c.is_blank()).count() < 2 {
+            continue;
+        }
+        for cell in &mut line.cells {
+            cell.text = script_spacing::tighten_cell(&cell.text);
+        }
+    }
 }
 
 fn line_number(index: usize) -> u32 {
@@ -378,6 +422,88 @@ mod tests {
         let want: Vec<(u32, String)> = want.iter().map(|&(p, r)| (p, r.to_string())).collect();
         assert_eq!(got, want);
         assert_eq!(pages, Some(5));
+    }
+
+    /// A space-aligned table of a print that spaces the scripts (invented, shaped like
+    /// `pdftotext -layout` of a LibreOffice print): the cells of its rows and header read as
+    /// printed (a value's number and unit, an era in brackets, a figure in a name), a
+    /// projects item keeps its number's space, the title and a section heading of one cell
+    /// stay as printed, and so does every line's and cell's `raw`.
+    #[test]
+    fn a_script_spaced_space_aligned_table_reads_as_the_printed_cells() {
+        let text = "                    令和 5 年度 さくら町 KPI 進捗状況一覧\n\
+            A-1 子育て支援の充実\n\
+            \x20    指標名                                基準値（R 元）        現状値（R5）          目標値（R7）       主な事業\n\
+            \x20    保育所の待機児童数                          8 人 (H30)         0 人           0 人           1 保育士の確保支援\n\
+            \x20    住民のうち 18 歳未満の子がいる世帯の割合             48.2% (R2)        52.4%         60.0%以上       2 子育て支援センターの運営\n\
+            \x20    空き店舗の活用件数                          2 件/年             6 件/年         4 件/年         3 商店街の活性化\n";
+        let doc = read_text_with(text.as_bytes(), TextLayout::Auto, &BuiltinVocabulary).unwrap();
+        let cells = |number: u32| -> Vec<String> {
+            let line = doc.lines.iter().find(|l| l.number == number).unwrap();
+            line.cells.iter().map(|c| c.text.clone()).collect()
+        };
+        assert_eq!(cells(1), ["令和 5 年度 さくら町 KPI 進捗状況一覧"]);
+        assert_eq!(cells(2), ["A-1 子育て支援の充実"]);
+        assert_eq!(
+            cells(3),
+            [
+                "指標名",
+                "基準値（R元）",
+                "現状値（R5）",
+                "目標値（R7）",
+                "主な事業"
+            ]
+        );
+        assert_eq!(
+            cells(4),
+            [
+                "保育所の待機児童数",
+                "8人 (H30)",
+                "0人",
+                "0人",
+                "1 保育士の確保支援"
+            ]
+        );
+        assert_eq!(
+            cells(5),
+            [
+                "住民のうち18歳未満の子がいる世帯の割合",
+                "48.2% (R2)",
+                "52.4%",
+                "60.0%以上",
+                "2 子育て支援センターの運営"
+            ]
+        );
+        assert_eq!(
+            cells(6),
+            [
+                "空き店舗の活用件数",
+                "2件/年",
+                "6件/年",
+                "4件/年",
+                "3 商店街の活性化"
+            ]
+        );
+        let row = doc.lines.iter().find(|l| l.number == 4).unwrap();
+        assert_eq!(row.raw, text.lines().nth(3).unwrap());
+        assert_eq!(row.cells[1].raw, "8 人 (H30)");
+        // The same table printed tight but for one value: nothing tells that the text
+        // spaces the scripts, and the spaced value stays as printed.
+        let tight = text
+            .replace("令和 5 年度", "令和5年度")
+            .replace("KPI 進捗", "KPI進捗")
+            .replace("（R 元）", "（R元）")
+            .replace("0 人  ", "0人   ")
+            .replace(
+                "うち 18 歳未満の子がいる世帯の割合",
+                "うち18歳未満の子がいる世帯の割合  ",
+            )
+            .replace("2 件/年 ", "2件/年  ")
+            .replace("6 件/年 ", "6件/年  ")
+            .replace("4 件/年 ", "4件/年  ");
+        let doc = read_text_with(tight.as_bytes(), TextLayout::Auto, &BuiltinVocabulary).unwrap();
+        let row = doc.lines.iter().find(|l| l.number == 4).unwrap();
+        assert_eq!(row.cells[1].text, "8 人 (H30)");
     }
 
     proptest::proptest! {

@@ -33,18 +33,18 @@
 //! a projects column (in its terms or in a header row printed before them); a list goes
 //! on with its next number, also under a header repeated after a page break.
 //!
-//! A print that spaces the scripts (`12 人 (R 元)`, [`script_spacing`]) is read with the
+//! A print that spaces the scripts (`12 人 (R 元)`, `script_spacing`) is read with the
 //! spaces inside values, notes and names taken out, by the value grammar.
 
 mod names;
-mod script_spacing;
-mod values;
+pub(crate) mod values;
 mod word_values;
 
 use crate::cells::Cell;
 use crate::layout::{
     join_wrapped, make_cell, Arranged, Arrangement, Block, HeaderKind, HeaderVocabulary, SourceLine,
 };
+use crate::script_spacing;
 use names::{
     across_label, ends_page, join_name, name_after_page_break, vertical_run, wrapped_name,
 };
@@ -615,16 +615,18 @@ fn wrapped_end(lines: &[SourceLine], usable: &[bool], j: usize, row: &Row) -> bo
 /// Read the single-space tables of a text into `out`, replacing what the other readers
 /// made of those lines (a one-cell-per-line reading claims such a header and then groups
 /// the rows' lines into cells). `usable`: lines no other form claimed for itself (tab,
-/// space-aligned and pipe lines are not usable).
+/// space-aligned and pipe lines are not usable). `script_spaced`: the text prints a space
+/// wherever the scripts meet (`script_spacing::prints_script_spaces`, of the whole text).
 pub fn read_raw_tables(
     printed: &[SourceLine],
     usable: &[bool],
     vocab: &dyn HeaderVocabulary,
+    script_spaced: bool,
     out: &mut Arrangement,
 ) {
     // A text that prints a space wherever the scripts meet is read with the spaces inside
     // values, notes and names taken out; the lines keep their printed text.
-    let tightened = script_spacing::tightened_lines(printed, usable);
+    let tightened = script_spaced.then(|| script_spacing::tightened_lines(printed));
     let read_lines: Vec<SourceLine> = (tightened.iter().flatten().zip(printed))
         .map(|(raw, l)| SourceLine { page: l.page, raw })
         .collect();

@@ -21,7 +21,14 @@ fn arranged(text: &str) -> Arrangement {
         .collect();
     let mut out = Arrangement::default();
     let vocab = crate::layout::BuiltinVocabulary;
-    read_raw_tables(&lines, &vec![true; lines.len()], &vocab, &mut out);
+    let script_spaced = script_spacing::prints_script_spaces(&lines);
+    read_raw_tables(
+        &lines,
+        &vec![true; lines.len()],
+        &vocab,
+        script_spaced,
+        &mut out,
+    );
     out
 }
 
@@ -269,7 +276,13 @@ fn a_list_read_as_a_one_cell_per_line_table_goes_back_to_lines() {
         headers: lines[2..5].iter().map(|l| l.raw.to_string()).collect(),
     });
     let vocab = crate::layout::BuiltinVocabulary;
-    read_raw_tables(&lines, &[true, true, false, false, false], &vocab, &mut out);
+    read_raw_tables(
+        &lines,
+        &[true, true, false, false, false],
+        &vocab,
+        script_spacing::prints_script_spaces(&lines),
+        &mut out,
+    );
     assert_eq!(
         shown(&out)[2..],
         [
@@ -551,18 +564,14 @@ fn a_text_prints_script_spaces_when_nearly_every_meeting_is_spaced() {
             .collect()
     };
     let spaced = lines_of("令和 5 年度 KPI 評価シート\n保育所の待機児童数 8 人 (H30) 0 人 2 人\n子育て支援センターの利用者数 5,420 人 6,000 人 5,810 人");
-    let all = vec![true; 3];
-    assert!(script_spacing::prints_script_spaces(&spaced, &all));
+    assert!(script_spacing::prints_script_spaces(&spaced));
     // The same lines printed tight, and a text that does both.
     let tight = lines_of("令和5年度 KPI評価シート\n保育所の待機児童数 8人 (H30) 0人 2人\n子育て支援センターの利用者数 5,420人 6,000人 5,810人");
-    assert!(!script_spacing::prints_script_spaces(&tight, &all));
+    assert!(!script_spacing::prints_script_spaces(&tight));
     let mixed = lines_of("令和 5 年度 KPI 評価シート\n保育所の待機児童数 8人 (H30) 0人 2人\n子育て支援センターの利用者数 5,420 人 6,000 人 5,810 人");
-    assert!(!script_spacing::prints_script_spaces(&mixed, &all));
+    assert!(!script_spacing::prints_script_spaces(&mixed));
     // Too few meetings to tell.
-    assert!(!script_spacing::prints_script_spaces(
-        &spaced[..1],
-        &all[..1]
-    ));
+    assert!(!script_spacing::prints_script_spaces(&spaced[..1]));
 }
 
 /// A line of such a text read back where the value grammar tells (invented lines): a

@@ -18,7 +18,7 @@ pub(super) fn words(raw: &str) -> Vec<&str> {
 /// A number with a short unit and an optional comparator word, or a dash. `約` before the
 /// number marks it approximate; a count in two units joined by `・` (`14組・19人`:
 /// households and people) is one value.
-pub(super) fn is_value(word: &str) -> bool {
+pub(crate) fn is_value(word: &str) -> bool {
     if matches!(word, "-" | "－" | "―" | "—" | "‐") {
         return true;
     }

@@ -10,9 +10,15 @@
 //! (a number and the unit word after it), inside a bracketed note and inside the name before
 //! a row's first value taken out ([`tighten_line`]); the cells read from it are tightened
 //! whole ([`tighten`]), as each is one printed cell.
+//!
+//! Both text readers ask the same question of the whole text: the `-raw` reader
+//! ([`crate::raw_rows`]) reads its lines so, and the cells of space-aligned, pipe and
+//! one-cell-per-line blocks (`pdftotext -layout` of the same prints) are read by
+//! [`tighten_cell`]: one printed cell, in which only a value's boundary or a list
+//! number's space is the document's own.
 
-use super::values::is_value;
 use crate::layout::SourceLine;
+use crate::raw_rows::values::is_value;
 
 /// Below this many spaced meetings of the scripts a text says nothing either way.
 const MIN_SPACED_MEETINGS: usize = 8;
@@ -38,38 +44,55 @@ fn scripts_meet(before: char, after: char) -> bool {
         || (before.is_ascii_alphanumeric() && is_japanese_letter(after))
 }
 
-/// Whether the usable lines print a space at (nearly) every meeting of Japanese and Latin
-/// letters or digits, and often enough to tell.
-pub(super) fn prints_script_spaces(lines: &[SourceLine], usable: &[bool]) -> bool {
+/// Whether the text prints a space at (nearly) every meeting of Japanese and Latin
+/// letters or digits, and often enough to tell. A wide gap (two spaces or more, a tab)
+/// is a column's edge, and says nothing either way. One pass over the text's bytes:
+/// every meeting has a Latin letter or digit on one side, so only the characters around
+/// those are decoded (a text of `-layout` tables is mostly spaces and Japanese).
+pub(crate) fn prints_script_spaces(lines: &[SourceLine]) -> bool {
     let (mut spaced, mut tight) = (0usize, 0usize);
-    for line in lines
-        .iter()
-        .zip(usable)
-        .filter(|(_, u)| **u)
-        .map(|(l, _)| l)
-    {
-        let mut before: [Option<char>; 2] = [None, None];
-        for c in line.raw.chars() {
-            match before {
-                [Some(a), Some(' ')] if scripts_meet(a, c) => spaced += 1,
-                [_, Some(b)] if scripts_meet(b, c) => tight += 1,
-                _ => {}
-            }
-            before = [before[1], Some(c)];
-        }
+    for line in lines {
+        let (spaced_here, tight_here) = script_meetings(line.raw);
+        spaced += spaced_here;
+        tight += tight_here;
     }
     spaced >= MIN_SPACED_MEETINGS && tight * TIGHT_MEETINGS_ALLOWED_ONE_IN <= spaced
 }
 
-/// Each line read as [`tighten_line`] reads it, when the usable lines print script spaces
-/// ([`prints_script_spaces`]); `None` otherwise.
-pub(super) fn tightened_lines(lines: &[SourceLine], usable: &[bool]) -> Option<Vec<String>> {
-    prints_script_spaces(lines, usable).then(|| lines.iter().map(|l| tighten_line(l.raw)).collect())
+/// The meetings of the scripts in one line: `(spaced, tight)`, spaced ones with exactly
+/// one space between the two letters.
+fn script_meetings(raw: &str) -> (usize, usize) {
+    let (mut spaced, mut tight) = (0usize, 0usize);
+    for (i, b) in raw.bytes().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            continue;
+        }
+        // An ASCII byte is a whole character: the text splits at it.
+        let (before, after) = (&raw[..i], &raw[i + 1..]);
+        let mut back = before.chars().rev();
+        match back.next() {
+            Some(' ') if back.next().is_some_and(is_japanese_letter) => spaced += 1,
+            Some(c) if is_japanese_letter(c) => tight += 1,
+            _ => {}
+        }
+        let mut ahead = after.chars();
+        match ahead.next() {
+            Some(' ') if ahead.next().is_some_and(is_japanese_letter) => spaced += 1,
+            Some(c) if is_japanese_letter(c) => tight += 1,
+            _ => {}
+        }
+    }
+    (spaced, tight)
+}
+
+/// Each line read as [`tighten_line`] reads it (for a text that prints script spaces).
+pub(crate) fn tightened_lines(lines: &[SourceLine]) -> Vec<String> {
+    lines.iter().map(|l| tighten_line(l.raw)).collect()
 }
 
 /// `text` with every single space where the scripts meet taken out: one printed cell (a
 /// name, a value, a header term), which has no cell boundary inside.
-pub(super) fn tighten(text: &str) -> String {
+pub(crate) fn tighten(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -81,6 +104,65 @@ pub(super) fn tighten(text: &str) -> String {
         if !inner_space {
             out.push(c);
         }
+    }
+    out
+}
+
+/// A printed cell of a table whose columns the layout kept (a run of a space-aligned
+/// line, a pipe table's cell, a line of a one-cell-per-line block), read back for a text
+/// that prints script spaces, line by line. Such a cell has no boundary inside but between
+/// the values of a cell that holds several (columns squeezed together: `8 件/年 5 件/年`)
+/// and after a list number (`1 港湾施設の機能強化`, a projects item): a list number keeps
+/// its space, the rest is read by the value grammar ([`tighten_line`]), and then every
+/// space still left where the scripts meet is taken out, unless a value starts after it.
+pub(crate) fn tighten_cell(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
+            label.to_string() + &close_meetings(&tighten_line(rest))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Where a line's text starts after a leading list number or code and its space, which
+/// are the document's own: `1 港湾施設の機能強化` (a projects item), `A-1 地域経済の活性化`,
+/// `1-2 創業の支援` (a code). `None` when the line starts with neither, or with a number
+/// and its unit (`3 件/年`, `1 歳 6 か月児`: a value).
+fn leading_label_end(line: &str) -> Option<usize> {
+    let (first, rest) = line.split_once(' ')?;
+    let next = rest.split(' ').next()?;
+    let list_number = !first.is_empty() && is_item_number(first) && !is_unit_word(first, next);
+    (!next.is_empty() && (list_number || is_code(first))).then_some(first.len() + 1)
+}
+
+/// A section or measure code: Latin letters and digits in parts joined by hyphens, ending
+/// in a digit (`A-1`, `A-1-1`, `1-2`).
+fn is_code(word: &str) -> bool {
+    word.contains('-')
+        && word.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && word.ends_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// `text` with the single spaces where the scripts meet taken out, except those before
+/// a word that starts a value (the boundary between two values of one cell).
+fn close_meetings(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            let before = words[n - 1];
+            let next = words.get(n + 1).copied().filter(|w| !w.is_empty());
+            let inside = !before.is_empty()
+                && !word.is_empty()
+                && meets(before, word)
+                && !starts_value(word, next);
+            if !inside {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
     }
     out
 }
@@ -128,7 +210,7 @@ fn starts_value(word: &str, next: Option<&str>) -> bool {
 /// A line of values in parts (a label with a number in it before each figure: `1 歳 6
 /// か月児 96.1% 3 歳児`) is one run of cells with no boundary at a meeting of the scripts,
 /// and is tightened whole.
-pub(super) fn tighten_line(raw: &str) -> String {
+pub(crate) fn tighten_line(raw: &str) -> String {
     let pieces: Vec<&str> = raw.split(' ').collect();
     let words: Vec<(usize, &str)> = pieces
         .iter()
@@ -278,4 +360,72 @@ fn glue(pieces: &[&str], join: &[bool]) -> Vec<String> {
         out.push(current);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{script_meetings, scripts_meet, tighten_cell};
+
+    /// The meetings read character by character: a letter, one space and a letter of the
+    /// other script is spaced; two letters side by side are tight.
+    fn meetings_char_by_char(raw: &str) -> (usize, usize) {
+        let chars: Vec<char> = raw.chars().collect();
+        let (mut spaced, mut tight) = (0, 0);
+        for (i, &c) in chars.iter().enumerate() {
+            if i >= 2 && chars[i - 1] == ' ' && scripts_meet(chars[i - 2], c) {
+                spaced += 1;
+            } else if i >= 1 && scripts_meet(chars[i - 1], c) {
+                tight += 1;
+            }
+        }
+        (spaced, tight)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The byte scan counts what the characters show.
+        #[test]
+        fn meetings_are_counted_as_the_characters_show(
+            s in "[a5 \u{3000}漢かカー・(（)é\t]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(script_meetings(&s), meetings_char_by_char(&s));
+        }
+    }
+
+    /// One printed cell of a text that spaces the scripts (invented cells, shaped like the
+    /// LibreOffice prints' `-layout` text): read back as printed but where a value starts
+    /// or a list number or code is the document's own.
+    #[test]
+    fn a_printed_cell_is_read_back_but_for_its_boundaries() {
+        // A value: its number and unit, its era in brackets; one that starts with a number
+        // that could be a row number is still a value in a cell of its own.
+        assert_eq!(tighten_cell("3,120 千トン (R 元)"), "3,120千トン (R元)");
+        assert_eq!(tighten_cell("5 人/年"), "5人/年");
+        assert_eq!(tighten_cell("3 人/年 (R 元)"), "3人/年 (R元)");
+        // A name or a header term: one text.
+        assert_eq!(
+            tighten_cell("市内に住所を有する 29 歳以下の従業者の割合"),
+            "市内に住所を有する29歳以下の従業者の割合"
+        );
+        assert_eq!(
+            tighten_cell("市民 1 人あたりの公共交通利用回数"),
+            "市民1人あたりの公共交通利用回数"
+        );
+        assert_eq!(tighten_cell("現状値（R5 年度末）"), "現状値（R5年度末）");
+        // Two values of squeezed columns stay two; values in parts read as one run.
+        assert_eq!(tighten_cell("8 件/年 5 件/年"), "8件/年 5件/年");
+        assert_eq!(
+            tighten_cell("1 歳 6 か月児 96.1% 3 歳児"),
+            "1歳6か月児96.1% 3歳児"
+        );
+        // A projects list keeps each item's number; its text is read back.
+        assert_eq!(
+            tighten_cell("1 港湾施設の機能強化\n2 LED 照明 100 基の設置"),
+            "1 港湾施設の機能強化\n2 LED照明100基の設置"
+        );
+        // A code keeps its space.
+        assert_eq!(tighten_cell("A-1 地域経済の活性化"), "A-1 地域経済の活性化");
+        assert_eq!(tighten_cell("1-2 創業の支援"), "1-2 創業の支援");
+    }
 }
