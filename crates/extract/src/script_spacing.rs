@@ -18,6 +18,7 @@
 //! number's space is the document's own.
 
 use crate::layout::SourceLine;
+use crate::normalize::is_cjk_letter;
 use crate::raw_rows::values::is_value;
 
 /// Below this many spaced meetings of the scripts a text says nothing either way.
@@ -25,23 +26,10 @@ const MIN_SPACED_MEETINGS: usize = 8;
 /// A text prints script spaces when at most one meeting in this many is printed tight.
 const TIGHT_MEETINGS_ALLOWED_ONE_IN: usize = 20;
 
-/// A Japanese letter: kanji, kana, the prolonged sound mark (not `・` or other punctuation,
-/// which prints tight to anything).
-fn is_japanese_letter(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{3041}'..='\u{309f}'
-        | '\u{30a1}'..='\u{30fa}'
-        | '\u{30fc}'..='\u{30ff}'
-        | '々')
-}
-
 /// Whether a space between `before` and `after` is where the scripts meet.
 fn scripts_meet(before: char, after: char) -> bool {
-    (is_japanese_letter(before) && after.is_ascii_alphanumeric())
-        || (before.is_ascii_alphanumeric() && is_japanese_letter(after))
+    (is_cjk_letter(before) && after.is_ascii_alphanumeric())
+        || (before.is_ascii_alphanumeric() && is_cjk_letter(after))
 }
 
 /// Whether the text prints a space at (nearly) every meeting of Japanese and Latin
@@ -71,14 +59,14 @@ fn script_meetings(raw: &str) -> (usize, usize) {
         let (before, after) = (&raw[..i], &raw[i + 1..]);
         let mut back = before.chars().rev();
         match back.next() {
-            Some(' ') if back.next().is_some_and(is_japanese_letter) => spaced += 1,
-            Some(c) if is_japanese_letter(c) => tight += 1,
+            Some(' ') if back.next().is_some_and(is_cjk_letter) => spaced += 1,
+            Some(c) if is_cjk_letter(c) => tight += 1,
             _ => {}
         }
         let mut ahead = after.chars();
         match ahead.next() {
-            Some(' ') if ahead.next().is_some_and(is_japanese_letter) => spaced += 1,
-            Some(c) if is_japanese_letter(c) => tight += 1,
+            Some(' ') if ahead.next().is_some_and(is_cjk_letter) => spaced += 1,
+            Some(c) if is_cjk_letter(c) => tight += 1,
             _ => {}
         }
     }
@@ -182,7 +170,7 @@ fn is_bare_number(word: &str) -> bool {
 /// The unit word after a bare number (`人`, `千トン`, `件/年`, `人以上`): it starts with a
 /// Japanese letter, holds no digit, and makes a value with the number.
 fn is_unit_word(number: &str, word: &str) -> bool {
-    word.starts_with(is_japanese_letter)
+    word.starts_with(is_cjk_letter)
         && !word.chars().any(|c| c.is_ascii_digit())
         && is_value(&format!("{number}{word}"))
 }
@@ -196,8 +184,7 @@ fn is_item_number(word: &str) -> bool {
 /// that the next word goes on from in Japanese (`20` of `20 代・30 代の割合`, a figure
 /// inside a name).
 fn starts_value(word: &str, next: Option<&str>) -> bool {
-    is_value(word)
-        && !(is_bare_number(word) && next.is_some_and(|n| n.starts_with(is_japanese_letter)))
+    is_value(word) && !(is_bare_number(word) && next.is_some_and(|n| n.starts_with(is_cjk_letter)))
 }
 
 /// One line of a text that prints script spaces, read back as the document printed it

@@ -214,8 +214,9 @@ pub fn squeeze_cjk_spaces(s: &str) -> String {
 }
 
 /// Ideographs (including the iteration and closing marks 々〆〇), hiragana, katakana
-/// (with `ー`), half-width katakana.
-fn is_cjk_letter(c: char) -> bool {
+/// (with `ー`), half-width katakana: a Japanese letter, not punctuation such as `・`, which
+/// prints tight to anything.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
     matches!(c,
         '\u{3005}'..='\u{3007}'
         | '\u{3041}'..='\u{3096}'
