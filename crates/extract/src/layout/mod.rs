@@ -12,6 +12,7 @@
 
 pub mod columns;
 pub mod flattened;
+mod header_gap;
 pub mod one_per_line;
 mod pages;
 pub mod pipes;

@@ -4,6 +4,7 @@
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
 use super::columns::Columns;
+use super::header_gap::split_at_header_gap;
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
@@ -54,6 +55,7 @@ impl<'a> Rows<'a> {
         (name, name_known): (usize, bool),
         projects: Option<usize>,
         min_values: usize,
+        header_spans: Option<&[Option<(u32, u32)>]>,
     ) -> Option<Rows<'a>> {
         let min_values = min_values.max(1);
         let mut entries = Vec::new();
@@ -65,7 +67,18 @@ impl<'a> Rows<'a> {
                 blank = true;
                 continue;
             }
-            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
+            let mut pieces = parts(i, raw, &region.runs[i], cols, None);
+            if let Some(spans) = header_spans {
+                split_at_header_gap(
+                    &mut pieces,
+                    raw,
+                    &region.runs[i],
+                    cols.metric,
+                    is_value,
+                    spans,
+                );
+            }
+            entries.push((i, pieces));
             blank_before.push(std::mem::replace(&mut blank, false));
         }
         let mut anchor: Vec<bool> = entries

@@ -708,11 +708,15 @@ impl<'a> Region<'_, 'a> {
             })
             .collect();
         let mut header_cells: Vec<Vec<&str>> = vec![Vec::new(); n];
+        // The extent of each column's header cells, on the header's page.
+        let mut header_spans: Vec<Option<(u32, u32)>> = vec![None; n];
         for p in header_parts.iter().flatten() {
             let group_header =
                 p.line != self.main && main_roles[p.col] && is_role(vocab.kind(p.text));
             if !group_header {
                 header_cells[p.col].push(p.text);
+                let span = header_spans[p.col].get_or_insert((p.x0, p.x1));
+                *span = (span.0.min(p.x0), span.1.max(p.x1));
             }
         }
         let kinds: Vec<Option<HeaderKind>> = header_cells
@@ -744,17 +748,21 @@ impl<'a> Region<'_, 'a> {
         let value_columns = is_value.iter().filter(|v| **v).count();
         let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
         let projects = kinds.iter().position(|k| *k == Some(HeaderKind::Projects));
-        let read = |region: &Region<'_, 'a>, cols: &Columns| {
-            Rows::read(
-                region,
-                cols,
-                &is_value,
-                (name, name_known),
-                projects,
-                value_columns.min(2),
-            )
-        };
-        let rows = read(&first_page, &cols)?;
+        // The header's cells tell squeezed cells apart on the header's page only: a later
+        // page is set on a grid of its own.
+        let read =
+            |region: &Region<'_, 'a>, cols: &Columns, spans: Option<&[Option<(u32, u32)>]>| {
+                Rows::read(
+                    region,
+                    cols,
+                    &is_value,
+                    (name, name_known),
+                    projects,
+                    value_columns.min(2),
+                    spans,
+                )
+            };
+        let rows = read(&first_page, &cols, Some(&header_spans))?;
 
         let mut arranged = Vec::new();
         let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
@@ -771,7 +779,7 @@ impl<'a> Region<'_, 'a> {
         for (page, page_cols) in later_pages {
             let region = self.with_data(page.clone());
             let mut next = Vec::new();
-            match read(&region, &page_cols) {
+            match read(&region, &page_cols, None) {
                 Some(rows) => rows.emit(&region, n, &mut next),
                 None => next.extend(
                     page.clone()

@@ -1,0 +1,264 @@
+//! Two cells squeezed into one run under a header that tells them apart.
+//!
+//! `pdftotext -layout` sets a right-aligned value and a short left-aligned cell after it
+//! one space apart when their columns touch (`31人 順調`: the current value, then the
+//! status). With few rows (a table of two rows a page) no gutter shows between the two
+//! columns, so the run lands whole in one column and the column before it stays empty on
+//! that line. The header still tells them apart: its cells sit over their value columns,
+//! and the single space falls between the two columns' header cells.
+
+use super::runs::{Metric, Run};
+use super::spaces::Part;
+
+/// Split, in place, every data piece of one line that the header shows to be two cells:
+/// a piece in value column `c` whose line holds nothing in value column `c - 1` but
+/// holds a piece in another value column (a row's values line), both columns headed, cut
+/// at its first single space where
+/// - the words before it start right of the start of `c - 1`'s header cells and end
+///   before `c`'s header cells start (they stand in the gap between the two headers), and
+/// - the word after it lies under `c`'s header cells (overlaps them) and opens no
+///   bracket (`4,095人 (R3経済セ`: a value's note in brackets stays with the value).
+///
+/// The words before the cut go to column `c - 1`. `header_spans[c]` is the extent of
+/// column `c`'s header cells. Linear in the line's words.
+pub(super) fn split_at_header_gap<'a>(
+    pieces: &mut Vec<Part<'a>>,
+    raw: &'a str,
+    runs: &[Run],
+    metric: Metric,
+    is_value: &[bool],
+    header_spans: &[Option<(u32, u32)>],
+) {
+    let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len() + 1);
+    for (j, p) in pieces.iter().enumerate() {
+        let c = p.col;
+        let previous_empty = !pieces.iter().any(|q| q.col + 1 == c);
+        // A line of a row's values (another value column holds a piece), not a value's
+        // second line going on alone (`R6.12確定 見込` under `… ※R5数値は`).
+        let values_beside = pieces.iter().any(|q| q.col != c && is_value[q.col]);
+        let headers = c
+            .checked_sub(1)
+            .filter(|&b| is_value[b] && is_value.get(c) == Some(&true))
+            .filter(|_| previous_empty && values_beside)
+            .and_then(|b| {
+                Some((
+                    header_spans.get(b).copied()??,
+                    header_spans.get(c).copied()??,
+                ))
+            });
+        let cut = headers.and_then(|(left, right)| {
+            let start = p.text.as_ptr() as usize - raw.as_ptr() as usize;
+            let end = start + p.text.len();
+            let run = runs.iter().find(|r| r.start <= start && end <= r.end)?;
+            let words: Vec<&(usize, usize, super::runs::Span)> = run
+                .words
+                .iter()
+                .filter(|w| start <= w.0 && w.1 <= end)
+                .collect();
+            let first_x0 = words.first()?.2.x(metric).0;
+            (1..words.len())
+                .find(|&k| {
+                    let (_, before_x1) = words[k - 1].2.x(metric);
+                    let (x0, x1) = words[k].2.x(metric);
+                    let opens = raw[words[k].0..].starts_with(['(', '（']);
+                    first_x0 > left.0
+                        && before_x1 <= right.0
+                        && x0 < right.1
+                        && x1 > right.0
+                        && !opens
+                })
+                .map(|k| {
+                    (
+                        words[k - 1].1,
+                        words[k].0,
+                        words[k].2.x(metric).0,
+                        words[k - 1].2.x(metric).1,
+                    )
+                })
+                .map(|(left_end, right_start, right_x0, left_x1)| {
+                    (left_end - start, right_start - start, right_x0, left_x1)
+                })
+        });
+        match cut {
+            Some((left_end, right_start, right_x0, left_x1)) => {
+                out.push(Part {
+                    col: c - 1,
+                    x1: left_x1,
+                    text: &p.text[..left_end],
+                    ..*p
+                });
+                out.push(Part {
+                    x0: right_x0,
+                    text: &p.text[right_start..],
+                    ..*p
+                });
+            }
+            None => out.push(pieces[j]),
+        }
+    }
+    *pieces = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::columns::Columns;
+    use super::super::runs::runs;
+    use super::super::spaces::parts;
+    use super::*;
+
+    /// The second row of a two-row table (shaped like a WeasyPrint print of a KPI sheet
+    /// through `pdftotext -layout`): the current value `5件/年` right-aligned under
+    /// `実績値`, the status `遅れ` under `達成`, one space apart; the value's note
+    /// `(R3経済セ` on the line below stays with its value.
+    #[test]
+    fn a_single_space_between_two_headers_cuts_a_run() {
+        let header = "                              基準値                目標値             実績値          達成";
+        let row = "町の創業支援制度を利用した創業件数                       3件/年            8件/年            5件/年 遅れ";
+        let note =
+            "                              4,210人 (H28経済                     4,095人 (R3経済セ";
+        // Columns as the data of so few rows show them: the current value's and the
+        // status's columns meet with no gutter, so the status column holds both.
+        let cols = Columns {
+            metric: Metric::Chars,
+            extents: vec![(0, 24), (30, 46), (49, 62), (62, 71), (72, 81)],
+            word_cover: Vec::new(),
+        };
+        let header_runs = runs(header);
+        let header_spans: Vec<Option<(u32, u32)>> = (0..cols.len())
+            .map(|c| {
+                header_runs
+                    .iter()
+                    .map(|r| r.span.chars)
+                    .find(|&(x0, x1)| cols.of_header(x0, x1) == c)
+            })
+            .collect();
+        assert_eq!(header_spans[3], Some((65, 68)));
+        assert_eq!(header_spans[4], Some((78, 80)));
+        let is_value = [false, true, true, true, true];
+
+        let row_runs = runs(row);
+        let mut pieces = parts(0, row, &row_runs, &cols, None);
+        let texts = |ps: &[Part]| {
+            ps.iter()
+                .map(|p| (p.col, p.text.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&pieces)[3], (4, "5件/年 遅れ".to_string()));
+        split_at_header_gap(
+            &mut pieces,
+            row,
+            &row_runs,
+            Metric::Chars,
+            &is_value,
+            &header_spans,
+        );
+        assert_eq!(
+            texts(&pieces),
+            [
+                (0, "町の創業支援制度を利用した創業件数".to_string()),
+                (1, "3件/年".to_string()),
+                (2, "8件/年".to_string()),
+                (3, "5件/年".to_string()),
+                (4, "遅れ".to_string()),
+            ]
+        );
+
+        // `(R3経済セ` opens a bracket: a note of the value before it, never cut off by
+        // this rule (the column before is not empty here either way).
+        let note_runs = runs(note);
+        let mut pieces = parts(1, note, &note_runs, &cols, None);
+        let before = texts(&pieces);
+        split_at_header_gap(
+            &mut pieces,
+            note,
+            &note_runs,
+            Metric::Chars,
+            &is_value,
+            &header_spans,
+        );
+        assert_eq!(texts(&pieces), before);
+    }
+
+    /// A value alone in its column with the column before empty, but no word under the
+    /// next header: nothing to cut (a long value set one space apart is one cell).
+    #[test]
+    fn a_run_not_reaching_the_next_header_stays_whole() {
+        let row = "町内の人口                                                   12,345 人";
+        let cols = Columns {
+            metric: Metric::Chars,
+            extents: vec![(0, 24), (30, 46), (49, 62), (62, 71), (72, 81)],
+            word_cover: Vec::new(),
+        };
+        let header_spans = [
+            None,
+            Some((30, 33)),
+            Some((49, 52)),
+            Some((65, 68)),
+            Some((78, 80)),
+        ];
+        let is_value = [false, true, true, true, true];
+        let row_runs = runs(row);
+        let mut pieces = parts(0, row, &row_runs, &cols, None);
+        let before: Vec<(usize, String)> =
+            pieces.iter().map(|p| (p.col, p.text.to_string())).collect();
+        split_at_header_gap(
+            &mut pieces,
+            row,
+            &row_runs,
+            Metric::Chars,
+            &is_value,
+            &header_spans,
+        );
+        let after: Vec<(usize, String)> =
+            pieces.iter().map(|p| (p.col, p.text.to_string())).collect();
+        assert_eq!(after, before);
+    }
+
+    /// A value's second line going on alone (`2,970,209人/年 (R4) ※R5数値は` above it):
+    /// though its words straddle the gap between two headers, it holds no other value,
+    /// so it is no row's values line and stays whole. The same words on a line with a
+    /// value in another column are cut.
+    #[test]
+    fn a_value_going_on_alone_is_not_cut() {
+        let cols = Columns {
+            metric: Metric::Chars,
+            extents: vec![(0, 24), (30, 46), (49, 62), (62, 71), (72, 85)],
+            word_cover: Vec::new(),
+        };
+        let header_spans = [
+            None,
+            Some((30, 33)),
+            Some((49, 52)),
+            Some((65, 68)),
+            Some((80, 84)),
+        ];
+        let is_value = [false, true, true, true, true];
+        let cells = |line: &str| {
+            let line_runs = runs(line);
+            let mut pieces = parts(0, line, &line_runs, &cols, None);
+            split_at_header_gap(
+                &mut pieces,
+                line,
+                &line_runs,
+                Metric::Chars,
+                &is_value,
+                &header_spans,
+            );
+            pieces
+                .iter()
+                .map(|p| (p.col, p.text.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let alone = format!("{}R6.12確定 見込", " ".repeat(72));
+        assert_eq!(cells(&alone), [(4, "R6.12確定 見込".to_string())]);
+        let beside = format!("{}12人{}R6.12確定 見込", " ".repeat(40), " ".repeat(29));
+        assert_eq!(
+            cells(&beside),
+            [
+                (1, "12人".to_string()),
+                (3, "R6.12確定".to_string()),
+                (4, "見込".to_string())
+            ]
+        );
+    }
+}
