@@ -99,6 +99,113 @@ pub(super) fn split_at_header_gap<'a>(
     *pieces = out;
 }
 
+/// The depth of brackets a text leaves open (negative: it closes more than it opens).
+fn bracket_depth(text: &str) -> i32 {
+    text.chars().fold(0, |depth, ch| match ch {
+        '(' | '（' => depth + 1,
+        ')' | '）' => depth - 1,
+        _ => depth,
+    })
+}
+
+/// Whether value columns `c - 1` and `c` both have header cells: `(c - 1's, c's)`.
+fn headed_pair(
+    c: usize,
+    is_value: &[bool],
+    header_spans: &[Option<(u32, u32)>],
+) -> Option<((u32, u32), (u32, u32))> {
+    let b = c.checked_sub(1)?;
+    if !is_value[b] || is_value.get(c) != Some(&true) {
+        return None;
+    }
+    Some((
+        header_spans.get(b).copied()??,
+        header_spans.get(c).copied()??,
+    ))
+}
+
+/// A value's note in brackets that a tool set one space after it and that lies left of
+/// the next column's header cells (`141,200千円 (R4見`, the note going on below) is the
+/// value's, though its start fell past the gutter the rows show: the piece in value
+/// column `c` that opens a bracket, right after a piece of the same run in value column
+/// `c - 1`, starting before `c`'s header cells, joins that piece. Linear in the pieces.
+pub(super) fn keep_notes_with_values<'a>(
+    pieces: &mut Vec<Part<'a>>,
+    raw: &'a str,
+    is_value: &[bool],
+    header_spans: &[Option<(u32, u32)>],
+) {
+    let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len());
+    for p in pieces.iter() {
+        let joined = out.last_mut().filter(|last| {
+            let same_run = raw
+                [last.text.as_ptr() as usize - raw.as_ptr() as usize + last.text.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.as_ptr() == p.text.as_ptr());
+            last.col + 1 == p.col
+                && same_run
+                && p.text.starts_with(['(', '（'])
+                && headed_pair(p.col, is_value, header_spans)
+                    .is_some_and(|(_, right)| p.x0 < right.0)
+        });
+        match joined {
+            Some(last) => {
+                let start = last.text.as_ptr() as usize - raw.as_ptr() as usize;
+                let end = p.text.as_ptr() as usize - raw.as_ptr() as usize + p.text.len();
+                last.text = &raw[start..end];
+                last.x1 = p.x1;
+            }
+            None => out.push(*p),
+        }
+    }
+    *pieces = out;
+}
+
+/// A note's last line closing its bracket (`込)` under `141,200千円 (R4見`) that lies left
+/// of the next column's header cells goes back to the column whose bracket it closes: a
+/// piece in value column `c` closing more brackets than it opens, starting before `c`'s
+/// header cells, on a line holding nothing in `c - 1`, where the nearest line above with
+/// a piece in `c - 1` leaves a bracket open there. `lines` are a region's data lines in
+/// order, blank lines left out; `blank_before[e]` says a blank line precedes line `e` (a
+/// note does not go on over one). One pass down the lines, keeping per column the
+/// depth its last piece left open.
+pub(super) fn return_closing_notes(
+    lines: &mut [(usize, Vec<Part<'_>>)],
+    blank_before: &[bool],
+    is_value: &[bool],
+    header_spans: &[Option<(u32, u32)>],
+) {
+    let mut open = vec![0i32; is_value.len()];
+    for (e, (_, pieces)) in lines.iter_mut().enumerate() {
+        if blank_before[e] {
+            open.iter_mut().for_each(|d| *d = 0);
+        }
+        let moves: Vec<usize> = (0..pieces.len())
+            .filter(|&j| {
+                let p = &pieces[j];
+                let c = p.col;
+                headed_pair(c, is_value, header_spans).is_some_and(|(_, right)| {
+                    p.x0 < right.0
+                        && bracket_depth(p.text) < 0
+                        && open[c - 1] > 0
+                        && !pieces.iter().any(|q| q.col + 1 == c)
+                })
+            })
+            .collect();
+        for j in moves {
+            pieces[j].col -= 1;
+        }
+        let mut seen = vec![false; open.len()];
+        for p in pieces.iter() {
+            if !seen[p.col] {
+                seen[p.col] = true;
+                open[p.col] = 0;
+            }
+            open[p.col] += bracket_depth(p.text);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::columns::Columns;
@@ -258,6 +365,80 @@ mod tests {
                 (1, "12人".to_string()),
                 (3, "R6.12確定".to_string()),
                 (4, "見込".to_string())
+            ]
+        );
+    }
+
+    /// A line as `pdftotext -layout` sets it: each piece starting at its character column.
+    fn at_chars(pieces: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for &(col, text) in pieces {
+            let width = line.chars().count();
+            line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
+            line.push_str(text);
+        }
+        line
+    }
+
+    /// An invented KPI sheet of two rows (shaped like a borderless WeasyPrint print read
+    /// by `pdftotext -layout`): the first row's current value and status one space apart
+    /// (`77万人 遅れ`); the second row's name centred on one line between its values'
+    /// wrapped lines, the current value's note `(R2国勢調` / `査)` standing left of the
+    /// status header where no gutter shows. Expected cells read by hand off the lines.
+    #[test]
+    fn a_two_row_table_is_read_by_its_header() {
+        use crate::layout::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
+        let lines = [
+            at_chars(&[(30, "基準値"), (49, "目標値"), (65, "実績値"), (78, "達成")]),
+            at_chars(&[(0, "指標名"), (84, "主な取組")]),
+            at_chars(&[(30, "(R元)"), (49, "(R6)"), (65, "(R4)"), (78, "状況")]),
+            at_chars(&[
+                (0, "観光入込客数"),
+                (38, "81万人 (H30)"),
+                (58, "95万人"),
+                (73, "77万人 遅れ"),
+                (84, "1 観光PRの強化"),
+            ]),
+            at_chars(&[(30, "1,520人 (H28国勢"), (65, "1,488人 (R2国勢調")]),
+            at_chars(&[(0, "町内の生産年齢人口"), (56, "1,600人"), (79, "順調")]),
+            at_chars(&[(36, "調査)"), (74, "査)")]),
+        ];
+        let sources: Vec<SourceLine> = lines
+            .iter()
+            .map(|raw| SourceLine { page: 1, raw })
+            .collect();
+        let rows: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
+            .lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    "指標名",
+                    "基準値 (R元)",
+                    "目標値 (R6)",
+                    "実績値 (R4)",
+                    "達成 状況",
+                    "主な取組"
+                ],
+                vec![
+                    "観光入込客数",
+                    "81万人 (H30)",
+                    "95万人",
+                    "77万人",
+                    "遅れ",
+                    "1 観光PRの強化"
+                ],
+                vec![
+                    "町内の生産年齢人口",
+                    "1,520人 (H28国勢調査)",
+                    "1,600人",
+                    "1,488人 (R2国勢調査)",
+                    "順調",
+                    ""
+                ],
             ]
         );
     }

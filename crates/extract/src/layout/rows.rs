@@ -4,7 +4,7 @@
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
 use super::columns::Columns;
-use super::header_gap::split_at_header_gap;
+use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
@@ -77,9 +77,13 @@ impl<'a> Rows<'a> {
                     is_value,
                     spans,
                 );
+                keep_notes_with_values(&mut pieces, raw, is_value, spans);
             }
             entries.push((i, pieces));
             blank_before.push(std::mem::replace(&mut blank, false));
+        }
+        if let Some(spans) = header_spans {
+            return_closing_notes(&mut entries, &blank_before, is_value, spans);
         }
         let mut anchor: Vec<bool> = entries
             .iter()
@@ -178,7 +182,11 @@ impl<'a> Rows<'a> {
         let mut leads = vec![false; entries.len()];
         for x in 0..entries.len().saturating_sub(2) {
             let (y, z) = (x + 1, x + 2);
-            if !anchor[x] || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
+            // The first lines may have been taken for the row above's values wrapped
+            // (they have no name either): the brackets they open and the row below
+            // closes tell them apart.
+            let values_line = anchor[x] || continues[x];
+            if !values_line || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
                 continue;
             }
             if blank_before[y] || blank_before[z] {
@@ -194,6 +202,7 @@ impl<'a> Rows<'a> {
             let empty_in_y = |c: usize| entries[y].1.iter().all(|p| p.col != c);
             if !opened.is_empty() && opened.iter().all(|&c| empty_in_y(c) && closed(c)) {
                 anchor[x] = false;
+                continues[x] = false;
                 leads[x] = true;
             }
         }
