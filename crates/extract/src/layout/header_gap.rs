@@ -17,7 +17,8 @@ use super::spaces::Part;
 /// - the words before it start right of the start of `c - 1`'s header cells and end
 ///   before `c`'s header cells start (they stand in the gap between the two headers), and
 /// - the word after it lies under `c`'s header cells (overlaps them) and opens no
-///   bracket (`4,095人 (R3経済セ`: a value's note in brackets stays with the value).
+///   bracket (`4,095人 (R3経済セ`: a value's note in brackets stays with the value), and
+///   the two words are no number and its unit set apart (`8 件/年`).
 ///
 /// The words before the cut go to column `c - 1`. `header_spans[c]` is the extent of
 /// column `c`'s header cells. Linear in the line's words.
@@ -61,11 +62,18 @@ pub(super) fn split_at_header_gap<'a>(
                     let (_, before_x1) = words[k - 1].2.x(metric);
                     let (x0, x1) = words[k].2.x(metric);
                     let opens = raw[words[k].0..].starts_with(['(', '（']);
+                    // A number and its unit set apart (`8 件/年`) are one value.
+                    let before = &raw[words[k - 1].0..words[k - 1].1];
+                    let number = before
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+                    let unit_after = !raw[words[k].0..].starts_with(|c: char| c.is_ascii_digit());
                     first_x0 > left.0
                         && before_x1 <= right.0
                         && x0 < right.1
                         && x1 > right.0
                         && !opens
+                        && !(number && unit_after)
                 })
                 .map(|k| {
                     (
@@ -356,6 +364,12 @@ mod tests {
                 .map(|p| (p.col, p.text.to_string()))
                 .collect::<Vec<_>>()
         };
+        // A number and its unit a space apart, the unit under the next header: one value.
+        let unit_apart = format!("{}12人{}8 件/年", " ".repeat(40), " ".repeat(33));
+        assert_eq!(
+            cells(&unit_apart),
+            [(1, "12人".to_string()), (4, "8 件/年".to_string())]
+        );
         let alone = format!("{}R6.12確定 見込", " ".repeat(72));
         assert_eq!(cells(&alone), [(4, "R6.12確定 見込".to_string())]);
         let beside = format!("{}12人{}R6.12確定 見込", " ".repeat(40), " ".repeat(29));
