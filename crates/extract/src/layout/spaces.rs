@@ -486,17 +486,23 @@ impl<'a> Region<'_, 'a> {
         cols
     }
 
-    /// A column holding a header cell and no data beside one holding data and no header
-    /// cell: one column whose header and values are aligned to opposite sides (`基準値`
-    /// left-aligned over `12人 (H30)` right-aligned, with a gutter between them in every
-    /// line). With such a column on either side, the nearer one (the one after it on a
-    /// tie). One pass over the region's pieces.
+    /// A column holding a header cell and no data beside one holding data, when the two
+    /// together hold the header terms of one column at most (periods such as `(H30)` or
+    /// `(2018)` name no column): one column whose header and values are aligned to
+    /// opposite sides (`基準値` left-aligned over `12人 (H30)` right-aligned, with a gutter
+    /// between them in every line; `当初` set right of `345人`, its periods `(H30)` /
+    /// `(2018)` over the value; a period `(R1)` set right of `実績値`'s values). With such
+    /// a column on either side, the nearer one (the one after it on a tie). One pass over
+    /// the region's pieces.
     fn join_header_only_columns(&self, cols: &mut Columns, edges: &[u32]) {
         let n = cols.len();
         let mut headed = vec![false; n];
+        // Whether a header cell of the column is a term, not a period only.
+        let mut termed = vec![false; n];
         for i in self.header.clone() {
             for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
                 headed[p.col] = true;
+                termed[p.col] |= !is_period_only(&normalize_cow(p.text));
             }
         }
         let mut holds_data = vec![false; n];
@@ -505,28 +511,29 @@ impl<'a> Region<'_, 'a> {
                 holds_data[p.col] = true;
             }
         }
-        let data_only = |c: usize| !headed[c] && holds_data[c];
+        // Column `d` holding data may take header-only column `h`'s header.
+        let takes = |d: usize, h: usize| holds_data[d] && !(termed[d] && termed[h]);
         let header_only = |c: usize| headed[c] && !holds_data[c];
         let old = std::mem::take(&mut cols.extents);
         let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
-        // Whether the last column in `joined` is a data-only column not joined yet.
-        let mut last_free = false;
+        // The old column the last column in `joined` is, while it has taken no header.
+        let mut last_free: Option<usize> = None;
         let mut c = 0;
         while c < old.len() {
             let (x0, x1) = old[c];
             if !header_only(c) {
                 joined.push((x0, x1));
-                last_free = data_only(c);
+                last_free = Some(c);
                 c += 1;
                 continue;
             }
             let before = joined
                 .last()
-                .filter(|_| last_free)
+                .filter(|_| last_free.is_some_and(|d| takes(d, c)))
                 .map(|&(_, e)| x0.saturating_sub(e));
             let after = old
                 .get(c + 1)
-                .filter(|_| data_only(c + 1))
+                .filter(|_| takes(c + 1, c))
                 .map(|&(s, _)| s.saturating_sub(x1));
             match (before, after) {
                 (Some(b), a) if a.is_none_or(|a| b < a) => {
@@ -544,7 +551,7 @@ impl<'a> Region<'_, 'a> {
                     c += 1;
                 }
             }
-            last_free = false;
+            last_free = None;
         }
         cols.extents = joined;
     }
@@ -814,3 +821,7 @@ mod tests;
 #[cfg(test)]
 #[path = "group_header_tests.rs"]
 mod group_header_tests;
+
+#[cfg(test)]
+#[path = "header_columns_tests.rs"]
+mod header_columns_tests;
