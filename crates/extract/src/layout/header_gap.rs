@@ -31,12 +31,14 @@ pub(super) fn split_at_header_gap<'a>(
     header_spans: &[Option<(u32, u32)>],
 ) {
     let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len() + 1);
+    let occupied = occupied_columns(pieces);
+    let value_columns = occupied.iter().filter(|&&c| is_value[c]).count();
     for (j, p) in pieces.iter().enumerate() {
         let c = p.col;
-        let previous_empty = !pieces.iter().any(|q| q.col + 1 == c);
+        let previous_empty = c == 0 || occupied.binary_search(&(c - 1)).is_err();
         // A line of a row's values (another value column holds a piece), not a value's
         // second line going on alone (`R6.12確定 見込` under `… ※R5数値は`).
-        let values_beside = pieces.iter().any(|q| q.col != c && is_value[q.col]);
+        let values_beside = value_columns > usize::from(is_value[c]);
         let headers = c
             .checked_sub(1)
             .filter(|&b| is_value[b] && is_value.get(c) == Some(&true))
@@ -105,6 +107,14 @@ pub(super) fn split_at_header_gap<'a>(
         }
     }
     *pieces = out;
+}
+
+/// The columns a line's pieces stand in, sorted, each once: `n log n` in its pieces.
+fn occupied_columns(pieces: &[Part]) -> Vec<usize> {
+    let mut cols: Vec<usize> = pieces.iter().map(|p| p.col).collect();
+    cols.sort_unstable();
+    cols.dedup();
+    cols
 }
 
 /// The depth of brackets a text leaves open (negative: it closes more than it opens).
@@ -183,11 +193,17 @@ pub(super) fn return_closing_notes(
     is_value: &[bool],
     header_spans: &[Option<(u32, u32)>],
 ) {
-    let mut open = vec![0i32; is_value.len()];
+    // Per column: the depth its last piece left open, and the stretch of lines between
+    // blank lines that piece was in (a depth from before a blank line counts as none).
+    let mut open: Vec<(usize, i32)> = vec![(0, 0); is_value.len()];
+    let mut stretch = 0;
     for (e, (_, pieces)) in lines.iter_mut().enumerate() {
-        if blank_before[e] {
-            open.iter_mut().for_each(|d| *d = 0);
-        }
+        stretch += usize::from(blank_before[e]);
+        let depth_open = |c: usize| match open[c] {
+            (s, depth) if s == stretch => depth,
+            _ => 0,
+        };
+        let occupied = occupied_columns(pieces);
         let moves: Vec<usize> = (0..pieces.len())
             .filter(|&j| {
                 let p = &pieces[j];
@@ -195,21 +211,20 @@ pub(super) fn return_closing_notes(
                 headed_pair(c, is_value, header_spans).is_some_and(|(_, right)| {
                     p.x0 < right.0
                         && bracket_depth(p.text) < 0
-                        && open[c - 1] > 0
-                        && !pieces.iter().any(|q| q.col + 1 == c)
+                        && depth_open(c - 1) > 0
+                        && occupied.binary_search(&(c - 1)).is_err()
                 })
             })
             .collect();
         for j in moves {
             pieces[j].col -= 1;
         }
-        let mut seen = vec![false; open.len()];
+        // The line's pieces set the depth of the columns they stand in.
+        for c in occupied_columns(pieces) {
+            open[c] = (stretch, 0);
+        }
         for p in pieces.iter() {
-            if !seen[p.col] {
-                seen[p.col] = true;
-                open[p.col] = 0;
-            }
-            open[p.col] += bracket_depth(p.text);
+            open[p.col].1 += bracket_depth(p.text);
         }
     }
 }
