@@ -13,6 +13,7 @@
 mod break_space;
 pub mod columns;
 pub mod flattened;
+mod header_gap;
 pub mod one_per_line;
 mod pages;
 pub mod pipes;

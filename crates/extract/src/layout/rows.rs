@@ -4,6 +4,7 @@
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
 use super::columns::Columns;
+use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
@@ -54,6 +55,7 @@ impl<'a> Rows<'a> {
         (name, name_known): (usize, bool),
         projects: Option<usize>,
         min_values: usize,
+        header_spans: Option<&[Option<(u32, u32)>]>,
     ) -> Option<Rows<'a>> {
         let min_values = min_values.max(1);
         let mut entries = Vec::new();
@@ -65,8 +67,23 @@ impl<'a> Rows<'a> {
                 blank = true;
                 continue;
             }
-            entries.push((i, parts(i, raw, &region.runs[i], cols, None)));
+            let mut pieces = parts(i, raw, &region.runs[i], cols, None);
+            if let Some(spans) = header_spans {
+                split_at_header_gap(
+                    &mut pieces,
+                    raw,
+                    &region.runs[i],
+                    cols.metric,
+                    is_value,
+                    spans,
+                );
+                keep_notes_with_values(&mut pieces, raw, is_value, spans);
+            }
+            entries.push((i, pieces));
             blank_before.push(std::mem::replace(&mut blank, false));
+        }
+        if let Some(spans) = header_spans {
+            return_closing_notes(&mut entries, &blank_before, is_value, spans);
         }
         let mut anchor: Vec<bool> = entries
             .iter()
@@ -165,7 +182,11 @@ impl<'a> Rows<'a> {
         let mut leads = vec![false; entries.len()];
         for x in 0..entries.len().saturating_sub(2) {
             let (y, z) = (x + 1, x + 2);
-            if !anchor[x] || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
+            // The first lines may have been taken for the row above's values wrapped
+            // (they have no name either): the brackets they open and the row below
+            // closes tell them apart.
+            let values_line = anchor[x] || continues[x];
+            if !values_line || !nameless(x) || !anchor[y] || nameless(y) || !continues[z] {
                 continue;
             }
             if blank_before[y] || blank_before[z] {
@@ -181,6 +202,7 @@ impl<'a> Rows<'a> {
             let empty_in_y = |c: usize| entries[y].1.iter().all(|p| p.col != c);
             if !opened.is_empty() && opened.iter().all(|&c| empty_in_y(c) && closed(c)) {
                 anchor[x] = false;
+                continues[x] = false;
                 leads[x] = true;
             }
         }

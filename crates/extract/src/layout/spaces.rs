@@ -486,17 +486,23 @@ impl<'a> Region<'_, 'a> {
         cols
     }
 
-    /// A column holding a header cell and no data beside one holding data and no header
-    /// cell: one column whose header and values are aligned to opposite sides (`基準値`
-    /// left-aligned over `12人 (H30)` right-aligned, with a gutter between them in every
-    /// line). With such a column on either side, the nearer one (the one after it on a
-    /// tie). One pass over the region's pieces.
+    /// A column holding a header cell and no data beside one holding data, when the two
+    /// together hold the header terms of one column at most (periods such as `(H30)` or
+    /// `(2018)` name no column): one column whose header and values are aligned to
+    /// opposite sides (`基準値` left-aligned over `12人 (H30)` right-aligned, with a gutter
+    /// between them in every line; `当初` set right of `345人`, its periods `(H30)` /
+    /// `(2018)` over the value; a period `(R1)` set right of `実績値`'s values). With such
+    /// a column on either side, the nearer one (the one after it on a tie). One pass over
+    /// the region's pieces.
     fn join_header_only_columns(&self, cols: &mut Columns, edges: &[u32]) {
         let n = cols.len();
         let mut headed = vec![false; n];
+        // Whether a header cell of the column is a term, not a period only.
+        let mut termed = vec![false; n];
         for i in self.header.clone() {
             for p in parts(i, self.raw(i), &self.runs[i], cols, Some(edges)) {
                 headed[p.col] = true;
+                termed[p.col] |= !is_period_only(&normalize_cow(p.text));
             }
         }
         let mut holds_data = vec![false; n];
@@ -505,28 +511,29 @@ impl<'a> Region<'_, 'a> {
                 holds_data[p.col] = true;
             }
         }
-        let data_only = |c: usize| !headed[c] && holds_data[c];
+        // Column `d` holding data may take header-only column `h`'s header.
+        let takes = |d: usize, h: usize| holds_data[d] && !(termed[d] && termed[h]);
         let header_only = |c: usize| headed[c] && !holds_data[c];
         let old = std::mem::take(&mut cols.extents);
         let mut joined: Vec<(u32, u32)> = Vec::with_capacity(n);
-        // Whether the last column in `joined` is a data-only column not joined yet.
-        let mut last_free = false;
+        // The old column the last column in `joined` is, while it has taken no header.
+        let mut last_free: Option<usize> = None;
         let mut c = 0;
         while c < old.len() {
             let (x0, x1) = old[c];
             if !header_only(c) {
                 joined.push((x0, x1));
-                last_free = data_only(c);
+                last_free = Some(c);
                 c += 1;
                 continue;
             }
             let before = joined
                 .last()
-                .filter(|_| last_free)
+                .filter(|_| last_free.is_some_and(|d| takes(d, c)))
                 .map(|&(_, e)| x0.saturating_sub(e));
             let after = old
                 .get(c + 1)
-                .filter(|_| data_only(c + 1))
+                .filter(|_| takes(c + 1, c))
                 .map(|&(s, _)| s.saturating_sub(x1));
             match (before, after) {
                 (Some(b), a) if a.is_none_or(|a| b < a) => {
@@ -544,7 +551,7 @@ impl<'a> Region<'_, 'a> {
                     c += 1;
                 }
             }
-            last_free = false;
+            last_free = None;
         }
         cols.extents = joined;
     }
@@ -708,11 +715,15 @@ impl<'a> Region<'_, 'a> {
             })
             .collect();
         let mut header_cells: Vec<Vec<&str>> = vec![Vec::new(); n];
+        // The extent of each column's header cells, on the header's page.
+        let mut header_spans: Vec<Option<(u32, u32)>> = vec![None; n];
         for p in header_parts.iter().flatten() {
             let group_header =
                 p.line != self.main && main_roles[p.col] && is_role(vocab.kind(p.text));
             if !group_header {
                 header_cells[p.col].push(p.text);
+                let span = header_spans[p.col].get_or_insert((p.x0, p.x1));
+                *span = (span.0.min(p.x0), span.1.max(p.x1));
             }
         }
         let kinds: Vec<Option<HeaderKind>> = header_cells
@@ -744,17 +755,21 @@ impl<'a> Region<'_, 'a> {
         let value_columns = is_value.iter().filter(|v| **v).count();
         let name_known = kinds.get(name) == Some(&Some(HeaderKind::Name));
         let projects = kinds.iter().position(|k| *k == Some(HeaderKind::Projects));
-        let read = |region: &Region<'_, 'a>, cols: &Columns| {
-            Rows::read(
-                region,
-                cols,
-                &is_value,
-                (name, name_known),
-                projects,
-                value_columns.min(2),
-            )
-        };
-        let rows = read(&first_page, &cols)?;
+        // The header's cells tell squeezed cells apart on the header's page only: a later
+        // page is set on a grid of its own.
+        let read =
+            |region: &Region<'_, 'a>, cols: &Columns, spans: Option<&[Option<(u32, u32)>]>| {
+                Rows::read(
+                    region,
+                    cols,
+                    &is_value,
+                    (name, name_known),
+                    projects,
+                    value_columns.min(2),
+                    spans,
+                )
+            };
+        let rows = read(&first_page, &cols, Some(&header_spans))?;
 
         let mut arranged = Vec::new();
         let header_raw: Vec<&str> = self.header.clone().map(|i| self.raw(i)).collect();
@@ -771,7 +786,7 @@ impl<'a> Region<'_, 'a> {
         for (page, page_cols) in later_pages {
             let region = self.with_data(page.clone());
             let mut next = Vec::new();
-            match read(&region, &page_cols) {
+            match read(&region, &page_cols, None) {
                 Some(rows) => rows.emit(&region, n, &mut next),
                 None => next.extend(
                     page.clone()
@@ -806,3 +821,7 @@ mod tests;
 #[cfg(test)]
 #[path = "group_header_tests.rs"]
 mod group_header_tests;
+
+#[cfg(test)]
+#[path = "header_columns_tests.rs"]
+mod header_columns_tests;
