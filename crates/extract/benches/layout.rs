@@ -1,7 +1,8 @@
 //! Throughput of the flattened-text readers (issue 16's floor: space-aligned text to cells
-//! at 20 MB/s or more): `pdftotext -layout` output of both fixture PDFs and of a
-//! LibreOffice print that spaces the scripts (its cells read back, `script_spacing`), and a
-//! Markdown pipe table made from the 上越 seed's rows.
+//! at 20 MB/s or more): `pdftotext -layout` output of both fixture PDFs, of the invented
+//! みなと report printed by WeasyPrint and by LibreOffice (a print that spaces the scripts:
+//! its cells read back, `script_spacing`), and a Markdown pipe table made from the 上越
+//! seed's rows.
 //!
 //! `cargo bench -p shinchoku-extract --bench layout` (add `-- --test` to only check that
 //! every benchmark runs).
@@ -15,6 +16,8 @@ const JOETSU_LAYOUT: &[u8] =
     include_bytes!("../../../fixtures/flat/joetsu-kpi-progress-r5.layout.txt");
 const KASHIWAZAKI_LAYOUT: &[u8] =
     include_bytes!("../../../fixtures/flat/kashiwazaki-progress-report-r3.layout.txt");
+const MINATO_WEASY_LAYOUT: &[u8] =
+    include_bytes!("../../../fixtures/flat/minato-kpi-progress-r5.none.weasy.layout.txt");
 const MINATO_LO_LAYOUT: &[u8] =
     include_bytes!("../../../fixtures/flat/minato-kpi-progress-r5.none.lo.layout.txt");
 const JOETSU: &str = include_str!("../../../fixtures/joetsu-kpi-progress-r5.txt");
@@ -24,6 +27,7 @@ fn bench_layout(c: &mut Criterion) {
     for (name, bytes) in [
         ("spaces/joetsu", JOETSU_LAYOUT),
         ("spaces/kashiwazaki", KASHIWAZAKI_LAYOUT),
+        ("spaces/minato-weasy", MINATO_WEASY_LAYOUT),
         ("spaces/minato-lo", MINATO_LO_LAYOUT),
     ] {
         group.throughput(Throughput::Bytes(bytes.len() as u64));

@@ -73,9 +73,20 @@ fn script_meetings(raw: &str) -> (usize, usize) {
     (spaced, tight)
 }
 
-/// Each line read as [`tighten_line`] reads it (for a text that prints script spaces).
-pub(crate) fn tightened_lines(lines: &[SourceLine]) -> Vec<String> {
-    lines.iter().map(|l| tighten_line(l.raw)).collect()
+/// Each usable line read as [`tighten_line`] reads it (for a text that prints script
+/// spaces); the others, which no reader of this text looks at, as printed.
+pub(crate) fn tightened_lines(lines: &[SourceLine], usable: &[bool]) -> Vec<String> {
+    lines
+        .iter()
+        .zip(usable)
+        .map(|(l, &usable)| {
+            if usable {
+                tighten_line(l.raw)
+            } else {
+                l.raw.to_string()
+            }
+        })
+        .collect()
 }
 
 /// `text` with every single space where the scripts meet taken out: one printed cell (a
@@ -104,6 +115,10 @@ pub(crate) fn tighten(text: &str) -> String {
 /// its space, the rest is read by the value grammar ([`tighten_line`]), and then every
 /// space still left where the scripts meet is taken out, unless a value starts after it.
 pub(crate) fn tighten_cell(text: &str) -> String {
+    if !has_spaced_meeting(text) {
+        // Every rule below takes out a space where the scripts meet, and only such a space.
+        return text.to_string();
+    }
     text.split('\n')
         .map(|line| {
             let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
@@ -198,6 +213,10 @@ fn starts_value(word: &str, next: Option<&str>) -> bool {
 /// か月児 96.1% 3 歳児`) is one run of cells with no boundary at a meeting of the scripts,
 /// and is tightened whole.
 pub(crate) fn tighten_line(raw: &str) -> String {
+    if !has_spaced_meeting(raw) {
+        // Every rule below takes out a space where the scripts meet, and only such a space.
+        return raw.to_string();
+    }
     let pieces: Vec<&str> = raw.split(' ').collect();
     let words: Vec<(usize, &str)> = pieces
         .iter()
@@ -265,6 +284,19 @@ pub(crate) fn tighten_line(raw: &str) -> String {
         .chain(glued_words[first_value..].iter().copied())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `text` has a single space where the scripts meet (`12 人`).
+fn has_spaced_meeting(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (mut before, mut at) = (chars.next(), chars.next());
+    for after in chars {
+        if at == Some(' ') && before.is_some_and(|b| scripts_meet(b, after)) {
+            return true;
+        }
+        (before, at) = (at, Some(after));
+    }
+    false
 }
 
 /// Whether two words meet across the scripts (the first ends where the other starts).

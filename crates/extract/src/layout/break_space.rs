@@ -33,11 +33,14 @@ impl<'f> CellSpacing<'f> {
         let mut figures_apart = false;
         let mut figure_tight = false;
         for piece in pieces {
-            let words: Vec<&str> = piece.split_whitespace().collect();
-            figures_apart |= words.windows(2).any(|pair| {
-                ends_in_letter(pair[0]) && !is_figure(pair[0]) && starts_figure(pair[1], is_figure)
-            });
-            figure_tight |= words.iter().any(|w| glues_a_figure(w, is_figure));
+            let mut before: Option<&str> = None;
+            for word in piece.split_whitespace() {
+                figures_apart |= before.is_some_and(|b| {
+                    ends_in_letter(b) && starts_figure(word, is_figure) && !is_figure(b)
+                });
+                figure_tight |= glues_a_figure(word, is_figure);
+                before = Some(word);
+            }
         }
         CellSpacing {
             brackets_tight: pieces.iter().any(|p| writes_brackets_tight(p)),
@@ -107,12 +110,14 @@ fn starts_figure(word: &str, is_figure: &dyn Fn(&str) -> bool) -> bool {
 
 /// Whether a word writes a figure right after a letter (`小学6年生88.2%`).
 fn glues_a_figure(word: &str, is_figure: &dyn Fn(&str) -> bool) -> bool {
-    let mut before = None;
-    word.char_indices().any(|(i, c)| {
-        let glued =
-            before.is_some_and(char::is_alphabetic) && c.is_ascii_digit() && is_figure(&word[i..]);
-        before = Some(c);
-        glued
+    // Digits first: most words hold none, and telling a letter takes a table lookup.
+    word.char_indices().skip(1).any(|(i, c)| {
+        c.is_ascii_digit()
+            && word[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && is_figure(&word[i..])
     })
 }
 

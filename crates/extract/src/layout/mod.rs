@@ -164,7 +164,11 @@ fn starts_list_item(s: &str) -> bool {
 /// Latin words and before a period in brackets on a line of its own, a line break before
 /// a new list item.
 pub fn join_wrapped(pieces: &[String]) -> String {
-    join_wrapped_with(pieces, CellSpacing::of(pieces))
+    match pieces.iter().filter(|p| !p.trim().is_empty()).count() {
+        // Nothing to join: the cell's spacing is not needed (most cells are one line).
+        0 | 1 => pieces.iter().map(|p| p.trim()).collect(),
+        _ => join_wrapped_with(pieces, CellSpacing::of(pieces)),
+    }
 }
 
 /// [`join_wrapped`], with the spaces a line break took told by `spacing` (read from the

@@ -351,6 +351,11 @@ pub(super) fn join_cell_lines(lines: &[String]) -> String {
 /// Joins like `join_cell_lines`, where `ended_by_choice[i]` says line `i` ended a paragraph or
 /// item (see [`ends_by_choice`]): a `'\n'` follows it.
 pub(super) fn join_cell_lines_with(lines: &[String], ended_by_choice: &[bool]) -> String {
+    if lines.len() < 2 {
+        return lines
+            .first()
+            .map_or_else(String::new, |l| l.trim().to_string());
+    }
     let spacing = crate::layout::CellSpacing::of(lines);
     let mut out = String::new();
     let mut broke_at_space = false;

@@ -626,7 +626,7 @@ pub fn read_raw_tables(
 ) {
     // A text that prints a space wherever the scripts meet is read with the spaces inside
     // values, notes and names taken out; the lines keep their printed text.
-    let tightened = script_spaced.then(|| script_spacing::tightened_lines(printed));
+    let tightened = script_spaced.then(|| script_spacing::tightened_lines(printed, usable));
     let read_lines: Vec<SourceLine> = (tightened.iter().flatten().zip(printed))
         .map(|(raw, l)| SourceLine { page: l.page, raw })
         .collect();
