@@ -138,9 +138,13 @@ struct PageResult {
     decoded_bytes: usize,
     /// The header of a table without rulings running to the page's foot.
     carry: Option<stream_table::CarriedHeader>,
-    /// The page may continue the table of the page before (see [`continue_tables`]).
+    /// The page may continue the table of the page before (see [`continue_table`]).
     open: Option<layout::OpenPage>,
 }
+
+/// Pages each reading thread takes per round (see `read_with`): enough to keep the threads
+/// busy, few enough that the open pages of a round stay small.
+const PAGES_PER_THREAD_AT_ONCE: usize = 8;
 
 fn read_with(
     backend: &dyn PdfBackend,
@@ -159,20 +163,35 @@ fn read_with(
     }
     let budget = opts.max_decoded.unwrap_or(DEFAULT_MAX_DECODED);
     let decoded = AtomicUsize::new(0);
-    let pages: Vec<Option<PageResult>> = (0..n)
-        .into_par_iter()
-        .map(|i| {
-            // Past the budget the file is refused: pages not yet started are skipped.
-            if decoded.load(Ordering::Relaxed) > budget {
-                return None;
-            }
-            let page = read_page(doc.as_ref(), i);
-            decoded.fetch_add(page.decoded_bytes, Ordering::Relaxed);
-            Some(page)
-        })
-        .collect();
-    let mut pages = settle_in_order(doc.as_ref(), pages, budget)?;
-    continue_tables(&mut pages);
+    // Pages are read in parallel a few at a time, in order, so that a page kept open for
+    // the table of the page before (`PageResult::open`, its positioned text) is let go
+    // once that is settled, not held until the whole document is read.
+    let at_once = rayon::current_num_threads().max(1) * PAGES_PER_THREAD_AT_ONCE;
+    let mut pages: Vec<Option<PageResult>> = Vec::with_capacity(n);
+    let mut carried: Option<stream_table::CarriedHeader> = None;
+    for first in (0..n).step_by(at_once) {
+        let mut read: Vec<Option<PageResult>> = (first..n.min(first + at_once))
+            .into_par_iter()
+            .map(|i| {
+                // Past the budget the file is refused: pages not yet started are skipped.
+                if decoded.load(Ordering::Relaxed) > budget {
+                    return None;
+                }
+                let page = read_page(doc.as_ref(), i);
+                decoded.fetch_add(page.decoded_bytes, Ordering::Relaxed);
+                Some(page)
+            })
+            .collect();
+        for page in &mut read {
+            carried = match page {
+                Some(page) => continue_table(page, carried),
+                // A skipped page: the file is refused (see `settle_in_order`).
+                None => None,
+            };
+        }
+        pages.extend(read);
+    }
+    let pages = settle_in_order(doc.as_ref(), pages, budget)?;
     if let Some(max) = opts.max_cells_per_line {
         for (i, page) in pages.iter().enumerate() {
             if let Some(at) = page.lines.iter().position(|l| l.cells.len() >= max) {
@@ -237,25 +256,24 @@ fn settle_in_order(
 
 /// Tables without rulings continued on pages that do not print their header again: a page
 /// that begins outside any table it read is read again under the header of the table that
-/// ran to the foot of the page before (in page order, so the result never depends on which
-/// pages were laid out first).
-fn continue_tables(pages: &mut [PageResult]) {
-    let mut carried: Option<stream_table::CarriedHeader> = None;
-    for page in pages.iter_mut() {
-        let own = page.carry.take();
-        let open = page.open.take();
-        carried = match (carried, open) {
-            (Some(header), Some(open)) => {
-                match guard::catch_quiet(|| open.continue_under(&header)) {
-                    Ok(Some((lines, onward))) => {
-                        page.lines = lines;
-                        onward
-                    }
-                    _ => own,
-                }
+/// ran to the foot of the page before (`carried`; pages are settled in page order, so the
+/// result never depends on which pages were laid out first). Returns the header this page
+/// hands on, and lets the page's open layout go.
+fn continue_table(
+    page: &mut PageResult,
+    carried: Option<stream_table::CarriedHeader>,
+) -> Option<stream_table::CarriedHeader> {
+    let own = page.carry.take();
+    let open = page.open.take();
+    match (carried, open) {
+        (Some(header), Some(open)) => match guard::catch_quiet(|| open.continue_under(&header)) {
+            Ok(Some((lines, onward))) => {
+                page.lines = lines;
+                onward
             }
             _ => own,
-        };
+        },
+        _ => own,
     }
 }
 
