@@ -1,18 +1,8 @@
 //! Tests of [`super`]: a group header over several value columns, from small invented
 //! tables shaped like LibreOffice prints flattened by `pdftotext -layout`.
 
-use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
-
-/// Pieces each starting at its character column, as `pdftotext -layout` sets them.
-fn at(pieces: &[(usize, &str)]) -> String {
-    let mut line = String::new();
-    for &(col, text) in pieces {
-        let width = line.chars().count();
-        line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
-        line.push_str(text);
-    }
-    line
-}
+use super::super::test_lines::{at_chars as at, cells_of};
+use super::super::SourceLine;
 
 /// Issue 16 (みなと by LibreOffice and `pdftotext -layout`): the group header
 /// `重要業績評価指標（KPI）`, printed above `基準値 … 目標`, starts where a value set
@@ -62,11 +52,7 @@ fn a_group_header_heads_no_column_where_it_starts() {
         .iter()
         .map(|raw| SourceLine { page: 1, raw })
         .collect();
-    let got: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-        .lines
-        .iter()
-        .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-        .collect();
+    let got: Vec<Vec<String>> = cells_of(&sources);
     let want: Vec<Vec<&str>> = vec![
         vec![
             "政策分 野",

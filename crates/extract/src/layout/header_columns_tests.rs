@@ -2,34 +2,12 @@
 //! invented one-row tables shaped like WeasyPrint prints flattened by `pdftotext -layout`
 //! (values set left of their header terms, the terms' periods over the values).
 
-use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
-
-/// Pieces each starting at its character column, as `pdftotext -layout` sets them.
-fn at(pieces: &[(usize, &str)]) -> String {
-    let mut line = String::new();
-    for &(col, text) in pieces {
-        let width = line.chars().count();
-        line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
-        line.push_str(text);
-    }
-    line
-}
+use super::super::test_lines::{self, at_chars as at};
 
 /// The lines of cells of a text, blank lines left out.
 fn arranged(lines: &[String]) -> Vec<Vec<String>> {
-    let sources: Vec<SourceLine> = lines
-        .iter()
-        .map(|raw| SourceLine { page: 1, raw })
-        .collect();
-    arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-        .lines
-        .iter()
-        .map(|l| {
-            l.cells
-                .iter()
-                .map(|c| c.text.clone())
-                .collect::<Vec<String>>()
-        })
+    test_lines::arranged(lines)
+        .into_iter()
         .filter(|cells| cells.iter().any(|c| !c.is_empty()))
         .collect()
 }

@@ -398,17 +398,6 @@ mod tests {
         );
     }
 
-    /// A line as `pdftotext -layout` sets it: each piece starting at its character column.
-    fn at_chars(pieces: &[(usize, &str)]) -> String {
-        let mut line = String::new();
-        for &(col, text) in pieces {
-            let width = line.chars().count();
-            line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
-            line.push_str(text);
-        }
-        line
-    }
-
     /// An invented KPI sheet of two rows (shaped like a borderless WeasyPrint print read
     /// by `pdftotext -layout`): the first row's current value and status one space apart
     /// (`77万人 遅れ`); the second row's name centred on one line between its values'
@@ -416,7 +405,8 @@ mod tests {
     /// status header where no gutter shows. Expected cells read by hand off the lines.
     #[test]
     fn a_two_row_table_is_read_by_its_header() {
-        use crate::layout::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
+        use crate::layout::test_lines::{at_chars, cells_of};
+        use crate::layout::SourceLine;
         let lines = [
             at_chars(&[(30, "基準値"), (49, "目標値"), (65, "実績値"), (78, "達成")]),
             at_chars(&[(0, "指標名"), (84, "主な取組")]),
@@ -436,11 +426,7 @@ mod tests {
             .iter()
             .map(|raw| SourceLine { page: 1, raw })
             .collect();
-        let rows: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-            .lines
-            .iter()
-            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-            .collect();
+        let rows: Vec<Vec<String>> = cells_of(&sources);
         assert_eq!(
             rows,
             [

@@ -21,6 +21,8 @@ pub mod records;
 mod rows;
 pub mod runs;
 pub mod spaces;
+#[cfg(test)]
+mod test_lines;
 pub mod vocabulary;
 
 use crate::cells::Cell;

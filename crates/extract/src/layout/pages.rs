@@ -350,6 +350,7 @@ fn runs_cut(extents: &[(u32, u32)], runs: &[&[Run]], metric: Metric) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::test_lines::{at_chars as at, cells_of};
 
     fn cols(extents: &[(u32, u32)]) -> Columns {
         Columns {
@@ -397,7 +398,6 @@ mod tests {
     /// with the row above, in the column it stands in on its own page.
     #[test]
     fn a_row_cut_by_a_page_break_keeps_its_name() {
-        use crate::layout::{arrange, BuiltinVocabulary, TextLayout};
         let first = |name, b, c, t| at(&[(4, name), (32, b), (46, c), (60, t)]);
         let second = |name, b, c, t| at(&[(3, name), (24, b), (34, c), (44, t)]);
         let lines: Vec<(u32, String)> = vec![
@@ -422,11 +422,7 @@ mod tests {
             .iter()
             .map(|(page, raw)| SourceLine { page: *page, raw })
             .collect();
-        let got: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-            .lines
-            .iter()
-            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-            .collect();
+        let got: Vec<Vec<String>> = cells_of(&sources);
         let want: Vec<Vec<&str>> = vec![
             vec!["項目", "基準値", "現状値", "目標値"],
             vec!["認定農業者数", "1,150人", "842人", "1,040人"],
@@ -507,17 +503,6 @@ mod tests {
         assert_eq!(map.map(4), 14);
     }
 
-    /// Pieces each starting at its character column, as `pdftotext -layout` sets them.
-    fn at(pieces: &[(usize, &str)]) -> String {
-        let mut line = String::new();
-        for &(col, text) in pieces {
-            let width = line.chars().count();
-            line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
-            line.push_str(text);
-        }
-        line
-    }
-
     /// Issue 16 (上越 by WeasyPrint and `pdftotext -layout`): the table goes on over a
     /// page without repeating its header, and the next page is set on a narrower grid
     /// (its values start where the header's page has names). Read as one region, the
@@ -525,7 +510,6 @@ mod tests {
     /// read page by page, each row holds its own values.
     #[test]
     fn a_table_going_on_over_a_page_on_another_grid_keeps_its_columns() {
-        use crate::layout::{arrange, BuiltinVocabulary, TextLayout};
         let first = |name, b, c, t, p| at(&[(4, name), (32, b), (46, c), (60, t), (72, p)]);
         let second = |name, b, c, t, p| at(&[(3, name), (24, b), (34, c), (44, t), (53, p)]);
         let mut lines: Vec<(u32, String)> = vec![
@@ -600,11 +584,7 @@ mod tests {
             .iter()
             .map(|(page, raw)| SourceLine { page: *page, raw })
             .collect();
-        let got: Vec<Vec<String>> = arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-            .lines
-            .iter()
-            .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-            .collect();
+        let got: Vec<Vec<String>> = cells_of(&sources);
         let want: Vec<Vec<&str>> = vec![
             vec!["項目", "基準値", "現状値", "目標値", "主な事業"],
             vec![

@@ -1,6 +1,6 @@
 //! Tests of [`super`]: space-aligned tables into rows, from small invented tables.
 
-use super::super::{arrange, BuiltinVocabulary, SourceLine, TextLayout};
+use super::super::test_lines::{arranged, at_chars};
 use unicode_width::UnicodeWidthStr;
 
 /// A space-aligned line: each piece starting at its display column.
@@ -12,29 +12,6 @@ fn at(pieces: &[(usize, &str)]) -> String {
         line.push_str(text);
     }
     line
-}
-
-/// A line as a viewer's copy prints it: each piece starting at its character column.
-fn at_chars(pieces: &[(usize, &str)]) -> String {
-    let mut line = String::new();
-    for &(col, text) in pieces {
-        let width = line.chars().count();
-        line.push_str(&" ".repeat(col.saturating_sub(width).max(2 * usize::from(width > 0))));
-        line.push_str(text);
-    }
-    line
-}
-
-fn arranged(lines: &[String]) -> Vec<Vec<String>> {
-    let sources: Vec<SourceLine> = lines
-        .iter()
-        .map(|raw| SourceLine { page: 1, raw })
-        .collect();
-    arrange(&sources, TextLayout::Spaces, &BuiltinVocabulary)
-        .lines
-        .iter()
-        .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
-        .collect()
 }
 
 /// Issue 16 (上越 by pdftotext and WeasyPrint): `数値目標`, printed in the label
