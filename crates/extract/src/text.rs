@@ -53,14 +53,7 @@ pub fn read_text_with(
         .iter()
         .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
-    let mut arrangement = layout::arrange(&sources, text_layout, vocab);
-    let script_spaced = script_spacing::prints_script_spaces(&sources);
-    if text_layout == TextLayout::Auto {
-        read_raw_tables(&sources, vocab, script_spaced, &mut arrangement);
-    }
-    if script_spaced {
-        tighten_printed_cells(&mut arrangement);
-    }
+    let arrangement = arrange_blocks(&sources, text_layout, vocab);
     drop(sources);
     let page_of = |index: usize| pages.map(|last| raw_lines[index].0.min(last));
     let mut warnings = Vec::new();
@@ -173,22 +166,16 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
     let Ok((text, _)) = decode::decode_text_cow(bytes) else {
         return String::new();
     };
+    if text_layout == TextLayout::Tabs {
+        return String::new();
+    }
     // Paged as `extract` pages them: the rules that look at page breaks see the same lines.
     let (raw_lines, _) = paged_lines(&text);
     let sources: Vec<SourceLine> = raw_lines
         .iter()
         .map(|(page, raw)| SourceLine { page: *page, raw })
         .collect();
-    let layout = if text_layout == TextLayout::Tabs {
-        return String::new();
-    } else {
-        let mut layout = layout::arrange(&sources, text_layout, &BuiltinVocabulary);
-        if text_layout == TextLayout::Auto {
-            let script_spaced = script_spacing::prints_script_spaces(&sources);
-            read_raw_tables(&sources, &BuiltinVocabulary, script_spaced, &mut layout);
-        }
-        layout
-    };
+    let layout = arrange_blocks(&sources, text_layout, &BuiltinVocabulary);
     let mut out = String::new();
     for b in &layout.blocks {
         let _ = write!(out, "# l{}-l{} {}", b.first + 1, b.end, b.form);
@@ -201,6 +188,25 @@ pub fn describe_blocks(bytes: &[u8], text_layout: TextLayout) -> String {
         let _ = writeln!(out, "\n#   headers: {}", b.headers.join(" | "));
     }
     out
+}
+
+/// The lines of a text's blocks in every form but tab-separated, as both `extract` and
+/// `cells` read them: [`layout::arrange`], then (under `Auto`) the tables printed with
+/// single spaces, and the cells of a text that prints script spaces read back.
+fn arrange_blocks(
+    sources: &[SourceLine],
+    text_layout: TextLayout,
+    vocab: &dyn HeaderVocabulary,
+) -> layout::Arrangement {
+    let mut arrangement = layout::arrange(sources, text_layout, vocab);
+    let script_spaced = script_spacing::prints_script_spaces(sources);
+    if text_layout == TextLayout::Auto {
+        read_raw_tables(sources, vocab, script_spaced, &mut arrangement);
+    }
+    if script_spaced {
+        tighten_printed_cells(&mut arrangement);
+    }
+    arrangement
 }
 
 /// Tables printed with single spaces (`pdftotext -raw`, see [`crate::raw_rows`]) among the
