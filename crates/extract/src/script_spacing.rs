@@ -17,7 +17,7 @@
 //! [`tighten_cell`]: one printed cell, in which only a value's boundary or a list
 //! number's space is the document's own.
 
-use crate::layout::SourceLine;
+use crate::layout::{is_ordinal, SourceLine};
 use crate::normalize::is_cjk_letter;
 use crate::raw_rows::values::is_value;
 
@@ -135,7 +135,7 @@ pub(crate) fn tighten_cell(text: &str) -> String {
 fn leading_label_end(line: &str) -> Option<usize> {
     let (first, rest) = line.split_once(' ')?;
     let next = rest.split(' ').next()?;
-    let list_number = !first.is_empty() && is_item_number(first) && !is_unit_word(first, next);
+    let list_number = is_ordinal(first) && !is_unit_word(first, next);
     (!next.is_empty() && (list_number || is_code(first))).then_some(first.len() + 1)
 }
 
@@ -190,11 +190,6 @@ fn is_unit_word(number: &str, word: &str) -> bool {
         && is_value(&format!("{number}{word}"))
 }
 
-/// A row number or list number (`3`, at a line's start).
-fn is_item_number(word: &str) -> bool {
-    word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// Whether `word` opens a value (see [`tighten_line`]): a value, but not a bare number
 /// that the next word goes on from in Japanese (`20` of `20 代・30 代の割合`, a figure
 /// inside a name).
@@ -241,7 +236,7 @@ pub(crate) fn tighten_line(raw: &str) -> String {
         // 120 人`) unless a note or a figure in the same unit follows (`12 人 (H30)`, `0 人
         // 0 人`).
         let row_number = n == 0
-            && is_item_number(word)
+            && is_ordinal(word)
             && !texts.get(n + 2).is_some_and(|a| a.starts_with(['(', '（']))
             && figure_at(&texts, n + 2).map(|f| f.0) != Some(without_comparator(next));
         if !row_number {
@@ -275,7 +270,7 @@ pub(crate) fn tighten_line(raw: &str) -> String {
     let Some(first_value) = first_value.filter(|&k| k > 0) else {
         return glued.join(" ");
     };
-    let name_from = usize::from(is_item_number(glued_words[0]) && first_value > 1);
+    let name_from = usize::from(is_ordinal(glued_words[0]) && first_value > 1);
     let name = tighten(&glued_words[name_from..first_value].join(" "));
     glued_words[..name_from]
         .iter()
@@ -335,7 +330,7 @@ fn is_label_before_figure(words: &[&str], n: usize) -> bool {
             _ => false,
         }
     };
-    figure_unit != without_comparator(unit) && (n > 0 || !is_item_number(number) || label_follows())
+    figure_unit != without_comparator(unit) && (n > 0 || !is_ordinal(number) || label_follows())
 }
 
 /// The unit of the figure that starts at word `k` (without a comparator, `以上`) and how

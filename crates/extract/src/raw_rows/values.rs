@@ -2,6 +2,8 @@
 //! dash), the notes printed after a value (`(H30)`, `※R4実績は未確定`), list items, row
 //! numbers, page numbers; and the reading of one row's values, on one line or over several.
 
+use crate::layout::is_ordinal;
+
 /// Characters of a unit after a number (`百万円`, `事業者`, `個/年`, `人/年`).
 const MAX_UNIT_CHARS: usize = 4;
 /// A row's values are printed over at most this many lines (a value wrapped in its column,
@@ -97,18 +99,14 @@ fn bracket_balance(word: &str) -> i32 {
 /// A numbered list item (`1 企業誘致促進`), as a projects cell continues.
 pub(super) fn is_list_item(raw: &str) -> bool {
     let w = words(raw);
-    w.len() >= 2 && is_item_number(w[0]) && !is_value(w[1])
+    w.len() >= 2 && is_ordinal(w[0]) && !is_value(w[1])
 }
 
 /// A numbered item that goes on from the list `rest` ends with (`5 6次産業化` after `4 …`):
 /// a list item even where its text reads as a value (`6次産業化`: a number and a short
 /// "unit").
 pub(super) fn continues_list(raw: &str, rest: &str) -> bool {
-    let number = |word: &str| {
-        is_item_number(word)
-            .then(|| word.parse::<u32>().ok())
-            .flatten()
-    };
+    let number = |word: &str| is_ordinal(word).then(|| word.parse::<u32>().ok()).flatten();
     let w = words(raw);
     let last = rest
         .lines()
@@ -116,10 +114,6 @@ pub(super) fn continues_list(raw: &str, rest: &str) -> bool {
         .and_then(|l| words(l).first().copied())
         .and_then(number);
     w.len() >= 2 && matches!((number(w[0]), last), (Some(n), Some(m)) if n == m + 1)
-}
-
-fn is_item_number(word: &str) -> bool {
-    word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A heading that starts with a section code (`A-1-1 地域産業の…`, `I-2 …`): never part
@@ -138,7 +132,7 @@ pub(super) fn is_code_heading(raw: &str) -> bool {
 
 /// A row number on a line of its own (`3`, above a wrapped name).
 pub(super) fn is_row_number(raw: &str) -> bool {
-    crate::layout::is_ordinal(raw.trim())
+    is_ordinal(raw.trim())
 }
 
 /// A printed page number (`- 22 -`): page furniture, not a row of dashes and a number.
@@ -214,7 +208,7 @@ pub(super) fn parse_row(raw: &str, value_columns: usize) -> Option<Row> {
     let w = words(raw);
     let mut i = 0;
     let mut number = None;
-    if w.len() > 2 && is_item_number(w[0]) && !is_value(w[1]) {
+    if w.len() > 2 && is_ordinal(w[0]) && !is_value(w[1]) {
         number = Some(w[0].to_string());
         i = 1;
     }
@@ -386,7 +380,7 @@ fn read_values(lines: &[&str], columns: usize, min_values: usize) -> Option<(Row
         while i < w.len() {
             let word = w[i];
             let list_marker = values.len() >= columns
-                && is_item_number(word)
+                && is_ordinal(word)
                 && w.get(i + 1).is_some_and(|next| !is_value(next));
             if is_value(word) && !list_marker {
                 values.push(word.to_string());
