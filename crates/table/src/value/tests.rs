@@ -6,8 +6,9 @@ use std::ops::Range;
 use shinchoku_extract::era::{Basis, Era, Period};
 use shinchoku_extract::normalize::normalize;
 
+use super::build::absorb_groups;
 use super::*;
-use crate::model::Comparator;
+use crate::model::{Comparator, Normalized, Number};
 
 /// A small stand-in for `era::find_periods`: `H30`, `R元`, `R5.1~6`, `H26~H30`, `R4年`.
 fn mock_dates(text: &str) -> Vec<(Range<usize>, Period)> {
