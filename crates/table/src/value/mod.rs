@@ -4,7 +4,8 @@
 //! The cell is normalized first ([`shinchoku_extract::normalize::normalize`]), then read in
 //! three steps: remarks after `※` are cut off; the rest is split into atoms (runs without
 //! spaces) and parenthesized groups ([`tokens`]); atoms become numbers ([`atom`]), words or
-//! dates, groups become dates, labels or remarks, and the sequence is assembled here and made a value ([`build`]).
+//! dates, groups become dates, labels or remarks; the sequence is assembled here and made a
+//! value in [`build`].
 //!
 //! Decisions the contract leaves open:
 //! - A cell is a `number` only when, apart from dates, remarks and comparators, it is exactly
