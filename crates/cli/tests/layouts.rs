@@ -606,8 +606,9 @@ fn indicator_sheets_space_aligned() {
 /// Inline lists: `name:left → right` in every printed form (full-width colon, periods
 /// before or after the values, a pair after a tab, a pair inside the name text, role
 /// labels instead of an arrow, `⇒`, the name alone on the line before, the pair spread
-/// over cells). The left value is the baseline, `―` a missing one; prose with an arrow
-/// (the last line) is not read.
+/// over cells). The left value is the baseline, `―` a missing one; a misprinted figure
+/// (`12億5,0000万円`: 12億5,000万 or 17億?) is kept as text beside a read target; prose
+/// with an arrow (the last two lines) is not read.
 #[test]
 fn inline_lists() {
     check(
@@ -627,6 +628,7 @@ fn inline_lists() {
                 "1.7 | 新規就農者数 | 1 | - | - | baseline=12人/年@- target=20人/年@-",
                 "1.8 | 移住者数 | 1 | - | - | baseline=H26年11人@H26年 target=H31年17人@H31年",
                 "1.9 | 子育て支援センター利用者数 | 1 | - | - | baseline=8,200人@- target=9,000人@-",
+                "1.10 | 観光消費額 | 1 | - | - | baseline=12億5,0000万円@- target=15億円@-",
             ],
             initiatives: &[],
             warnings: &[],
@@ -644,6 +646,7 @@ fn inline_lists() {
             "1.7 | kpi | baseline=12人/年 target=20人/年",
             "1.8 | kpi | baseline=11人 target=17人",
             "1.9 | kpi | baseline=8200人 target=9000人",
+            "1.10 | kpi | baseline=text target=15億円",
         ],
     );
 }

@@ -357,10 +357,21 @@ fn urakawa_town() {
                 .iter()
                 .all(|k| !k["name"].as_str().unwrap().contains("まちづくり")),
         ),
-        // Its target is misprinted (`4億3,0000万円`): the inline reader needs both sides.
-        pending(
+        // Its target is misprinted (`4億3,0000万円`): kept as text, the baseline still read.
+        fact(
             "いちご生産額 baseline 2億396万円 = 203,960,000 円",
             has(&d, "いちご生産額", "baseline", 203_960_000.0, "円", None),
+        ),
+        fact(
+            "いちご生産額 target kept as printed text 4億3,0000万円",
+            d["kpis"].as_array().unwrap().iter().any(|k| {
+                k["name"] == "いちご生産額"
+                    && k["observations"].as_array().unwrap().iter().any(|o| {
+                        o["role"] == "target"
+                            && o["value"]["kind"] == "text"
+                            && o["value"]["text"] == "4億3,0000万円"
+                    })
+            }),
         ),
         fact(
             "新規雇用者数 target 50 人, baseline ― (missing)",

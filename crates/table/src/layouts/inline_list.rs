@@ -18,7 +18,10 @@
 //!
 //! A line is read only when both sides are a number or a missing mark and a name stands
 //! before them (on the line, in the cell before, or alone on the line before): prose with
-//! an arrow (`参加者は30人→45人に増えた`) is left alone. Cells after the pair on the same
+//! an arrow (`参加者は30人→45人に増えた`) is left alone. One side may instead be a misprinted
+//! figure, digits in a broken grouping with scale words and a unit (`4億3,0000万円`: 4億3,000
+//! or 7億?): it is kept as printed, a `text` value, so the other side and the KPI are not
+//! lost with it. Cells after the pair on the same
 //! line (a table's other columns, when no header was recognized) are kept as notes, with a
 //! warning.
 
@@ -30,7 +33,7 @@ use shinchoku_extract::WarningCode;
 use crate::cell_text::{after_headline_mark, is_missing_mark, split_name, NormalizedText};
 use crate::model::{KpiKind, Observation, Role, Value};
 use crate::more_chars_than;
-use crate::value::{read_cell, unit_in_name, CellValue};
+use crate::value::{is_known_unit, read_cell, unit_in_name, CellValue};
 
 use super::doc::{provenance, KpiDraft, Phase};
 use super::role_words::{bare_role_word, RoleWord};
@@ -307,7 +310,7 @@ fn clean_name(text: &str) -> String {
 }
 
 /// Read one side's value: an optional leading period (`(H25)`, `H26年`), then a value that
-/// is a number or a missing mark.
+/// is a number, a missing mark or a misprinted figure ([`is_misprinted_figure`]).
 fn read_side(text: &str, hint: Option<&str>, role: Role) -> Option<Side> {
     let text = text.trim();
     if text.is_empty() {
@@ -323,8 +326,10 @@ fn read_side(text: &str, hint: Option<&str>, role: Role) -> Option<Side> {
         return None;
     }
     let mut value = read_cell(&NormalizedText::new(rest), hint);
-    if !matches!(value.value, Value::Number(_) | Value::Missing) {
-        return None;
+    match value.value {
+        Value::Number(_) | Value::Missing => {}
+        Value::Text { .. } if is_misprinted_figure(rest) => {}
+        _ => return None,
     }
     if value.period.is_none() {
         value.period = leading;
@@ -334,6 +339,21 @@ fn read_side(text: &str, hint: Option<&str>, role: Role) -> Option<Side> {
         value,
         raw: text.to_string(),
     })
+}
+
+/// Whether a value that did not read as a number is still a figure, misprinted: digits,
+/// digit separators and the scale words `万億兆千` only, then a known unit (`4億3,0000万円`,
+/// `1,2345人`). A sentence (`45人に増えた`) or a range (`10~20件`) is not one.
+fn is_misprinted_figure(text: &str) -> bool {
+    let figure_end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ",.万億兆千".contains(c)))
+        .map_or(text.len(), |(i, _)| i);
+    let (figure, unit) = text.split_at(figure_end);
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.ends_with(|c: char| c.is_ascii_digit() || "万億兆千".contains(c))
+        && !unit.is_empty()
+        && is_known_unit(unit)
 }
 
 /// A period printed before the value (`(H25)4,356億円`, `H24年度8,012`), and the rest.
