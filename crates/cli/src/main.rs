@@ -69,7 +69,7 @@ enum Command {
     Extract {
         /// Input file, or `-` for stdin.
         input: PathBuf,
-        /// Write to this file (atomically) instead of stdout.
+        /// Write to this file (atomically) instead of stdout; `-` is stdout.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Indented JSON for people instead of canonical JSON.
@@ -326,7 +326,8 @@ fn extract(
     // one by one would cost more than the whole JSON write (a fifth of a second on 20 MB of
     // text); the operating system takes the memory back at exit at no cost.
     std::mem::forget(doc);
-    let written = match &out {
+    // `-o -` is stdout, as `-` is stdin for the input (and for `dataset`'s outputs).
+    let written = match out.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => output::write_atomic(path, &json)
             .map_err(|e| format!("{}: cannot write: {e}", path.display())),
         None => output::write_stdout(&json).map_err(|e| format!("stdout: {e}")),

@@ -81,6 +81,21 @@ fn extract_writes_output_atomically_and_same_bytes_as_stdout() {
     assert_eq!(doc["source"]["sha256"].as_str().unwrap().len(), 64);
 }
 
+/// `-o -` writes to stdout, as `-` reads stdin; it once wrote a file named `-`.
+#[test]
+fn extract_output_dash_is_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixture("joetsu-kpi-progress-r5.txt");
+    let o = run(bin()
+        .current_dir(dir.path())
+        .arg("extract")
+        .arg(&input)
+        .args(["-o", "-"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(o.stdout, run(bin().arg("extract").arg(&input)).stdout);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 #[test]
 fn extract_reads_stdin() {
     use std::io::Write;
