@@ -19,7 +19,7 @@
 
 use crate::layout::{is_ordinal, SourceLine};
 use crate::normalize::is_cjk_letter;
-use crate::raw_rows::values::is_value;
+use crate::raw_rows::values::{is_unit, is_value};
 
 /// Below this many spaced meetings of the scripts a text says nothing either way.
 const MIN_SPACED_MEETINGS: usize = 8;
@@ -119,13 +119,16 @@ pub(crate) fn tighten_cell(text: &str) -> String {
         // Every rule below takes out a space where the scripts meet, and only such a space.
         return text.to_string();
     }
-    text.split('\n')
-        .map(|line| {
-            let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
-            label.to_string() + &close_meetings(&tighten_line(rest))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
+        out.push_str(label);
+        out.push_str(&close_meetings(&tighten_line(rest)));
+    }
+    out
 }
 
 /// Where a line's text starts after a leading list number or code and its space, which
@@ -183,11 +186,15 @@ fn is_bare_number(word: &str) -> bool {
 }
 
 /// The unit word after a bare number (`人`, `千トン`, `件/年`, `人以上`): it starts with a
-/// Japanese letter, holds no digit, and makes a value with the number.
+/// Japanese letter, holds no digit, and makes a value with the number. A bare number's
+/// characters are all taken before a unit, and a unit with `・` in it (a count in two
+/// units, `14組・19人`) has no number of its own after the dot: the number and the word
+/// make a value exactly when the word reads as a unit, which is asked without writing the
+/// two out together (this is asked of nearly every pair of words of a script-spaced
+/// text's cells).
 fn is_unit_word(number: &str, word: &str) -> bool {
-    word.starts_with(is_cjk_letter)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && is_value(&format!("{number}{word}"))
+    debug_assert!(is_bare_number(number), "{number:?} is no bare number");
+    word.starts_with(is_cjk_letter) && !word.chars().any(|c| c.is_ascii_digit()) && is_unit(word)
 }
 
 /// Whether `word` opens a value (see [`tighten_line`]): a value, but not a bare number
@@ -378,7 +385,9 @@ fn glue(pieces: &[&str], join: &[bool]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{script_meetings, scripts_meet, tighten_cell};
+    use super::{is_bare_number, is_unit_word, script_meetings, scripts_meet, tighten_cell};
+    use crate::normalize::is_cjk_letter;
+    use crate::raw_rows::values::is_value;
 
     /// The meetings read character by character: a letter, one space and a letter of the
     /// other script is spaced; two letters side by side are tight.
@@ -404,6 +413,20 @@ mod tests {
             s in "[a5 \u{3000}漢かカー・(（)é\t]{0,30}"
         ) {
             proptest::prop_assert_eq!(script_meetings(&s), meetings_char_by_char(&s));
+        }
+
+        /// A unit word is what makes a value with the bare number before it, as the value
+        /// grammar reads the two written together.
+        #[test]
+        fn a_unit_word_makes_a_value_with_its_number(
+            number in "約?[▲△+-]?[0-9][0-9,.]{0,4}",
+            word in "[人件年/千トン以上下未満超の・(（、。約▲0-9a]{0,7}"
+        ) {
+            proptest::prop_assume!(is_bare_number(&number));
+            let written_together = word.starts_with(is_cjk_letter)
+                && !word.chars().any(|c| c.is_ascii_digit())
+                && is_value(&format!("{number}{word}"));
+            proptest::prop_assert_eq!(is_unit_word(&number, &word), written_together);
         }
     }
 
