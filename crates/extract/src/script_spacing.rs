@@ -265,17 +265,13 @@ pub(crate) fn tighten_line(raw: &str) -> String {
         }
     }
     let glued = glue(&pieces, &join);
-    let glued_words: Vec<&str> = glued
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let glued_words: Vec<&str> = glued.split(' ').filter(|w| !w.is_empty()).collect();
     // The name before a row's first value: one text. A row number before it keeps its
     // space.
     let first_value = (0..glued_words.len())
         .find(|&k| starts_value(glued_words[k], glued_words.get(k + 1).copied()));
     let Some(first_value) = first_value.filter(|&k| k > 0) else {
-        return glued.join(" ");
+        return glued;
     };
     let name_from = usize::from(is_ordinal(glued_words[0]) && first_value > 1);
     let name = tighten(&glued_words[name_from..first_value].join(" "));
@@ -367,18 +363,15 @@ fn without_comparator(unit: &str) -> &str {
         .unwrap_or(unit)
 }
 
-/// The pieces of a line split at single spaces, each run joined where `join` says.
-fn glue(pieces: &[&str], join: &[bool]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
+/// The pieces of a line split at single spaces written back, without the space after
+/// each piece `join` marks.
+fn glue(pieces: &[&str], join: &[bool]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
     for (i, p) in pieces.iter().enumerate() {
-        current.push_str(p);
-        if !join[i] {
-            out.push(std::mem::take(&mut current));
+        if i > 0 && !join[i - 1] {
+            out.push(' ');
         }
-    }
-    if !current.is_empty() {
-        out.push(current);
+        out.push_str(p);
     }
     out
 }
