@@ -17,6 +17,8 @@
 //! [`tighten_cell`]: one printed cell, in which only a value's boundary or a list
 //! number's space is the document's own.
 
+use std::borrow::Cow;
+
 use crate::layout::{is_ordinal, SourceLine};
 use crate::normalize::is_cjk_letter;
 use crate::raw_rows::values::{is_unit, is_value};
@@ -75,15 +77,15 @@ fn script_meetings(raw: &str) -> (usize, usize) {
 
 /// Each usable line read as [`tighten_line`] reads it (for a text that prints script
 /// spaces); the others, which no reader of this text looks at, as printed.
-pub(crate) fn tightened_lines(lines: &[SourceLine], usable: &[bool]) -> Vec<String> {
+pub(crate) fn tightened_lines<'a>(lines: &[SourceLine<'a>], usable: &[bool]) -> Vec<Cow<'a, str>> {
     lines
         .iter()
         .zip(usable)
         .map(|(l, &usable)| {
             if usable {
-                tighten_line(l.raw)
+                Cow::Owned(tighten_line(l.raw))
             } else {
-                l.raw.to_string()
+                Cow::Borrowed(l.raw)
             }
         })
         .collect()
