@@ -17,9 +17,11 @@
 //! [`tighten_cell`]: one printed cell, in which only a value's boundary or a list
 //! number's space is the document's own.
 
+use std::borrow::Cow;
+
 use crate::layout::{is_ordinal, SourceLine};
 use crate::normalize::is_cjk_letter;
-use crate::raw_rows::values::is_value;
+use crate::raw_rows::values::{is_unit, is_value};
 
 /// Below this many spaced meetings of the scripts a text says nothing either way.
 const MIN_SPACED_MEETINGS: usize = 8;
@@ -75,15 +77,15 @@ fn script_meetings(raw: &str) -> (usize, usize) {
 
 /// Each usable line read as [`tighten_line`] reads it (for a text that prints script
 /// spaces); the others, which no reader of this text looks at, as printed.
-pub(crate) fn tightened_lines(lines: &[SourceLine], usable: &[bool]) -> Vec<String> {
+pub(crate) fn tightened_lines<'a>(lines: &[SourceLine<'a>], usable: &[bool]) -> Vec<Cow<'a, str>> {
     lines
         .iter()
         .zip(usable)
         .map(|(l, &usable)| {
             if usable {
-                tighten_line(l.raw)
+                Cow::Owned(tighten_line(l.raw))
             } else {
-                l.raw.to_string()
+                Cow::Borrowed(l.raw)
             }
         })
         .collect()
@@ -119,13 +121,16 @@ pub(crate) fn tighten_cell(text: &str) -> String {
         // Every rule below takes out a space where the scripts meet, and only such a space.
         return text.to_string();
     }
-    text.split('\n')
-        .map(|line| {
-            let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
-            label.to_string() + &close_meetings(&tighten_line(rest))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let (label, rest) = line.split_at(leading_label_end(line).unwrap_or(0));
+        out.push_str(label);
+        out.push_str(&close_meetings(&tighten_line(rest)));
+    }
+    out
 }
 
 /// Where a line's text starts after a leading list number or code and its space, which
@@ -183,11 +188,15 @@ fn is_bare_number(word: &str) -> bool {
 }
 
 /// The unit word after a bare number (`人`, `千トン`, `件/年`, `人以上`): it starts with a
-/// Japanese letter, holds no digit, and makes a value with the number.
+/// Japanese letter, holds no digit, and makes a value with the number. A bare number's
+/// characters are all taken before a unit, and a unit with `・` in it (a count in two
+/// units, `14組・19人`) has no number of its own after the dot: the number and the word
+/// make a value exactly when the word reads as a unit, which is asked without writing the
+/// two out together (this is asked of nearly every pair of words of a script-spaced
+/// text's cells).
 fn is_unit_word(number: &str, word: &str) -> bool {
-    word.starts_with(is_cjk_letter)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && is_value(&format!("{number}{word}"))
+    debug_assert!(is_bare_number(number), "{number:?} is no bare number");
+    word.starts_with(is_cjk_letter) && !word.chars().any(|c| c.is_ascii_digit()) && is_unit(word)
 }
 
 /// Whether `word` opens a value (see [`tighten_line`]): a value, but not a bare number
@@ -258,17 +267,13 @@ pub(crate) fn tighten_line(raw: &str) -> String {
         }
     }
     let glued = glue(&pieces, &join);
-    let glued_words: Vec<&str> = glued
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let glued_words: Vec<&str> = glued.split(' ').filter(|w| !w.is_empty()).collect();
     // The name before a row's first value: one text. A row number before it keeps its
     // space.
     let first_value = (0..glued_words.len())
         .find(|&k| starts_value(glued_words[k], glued_words.get(k + 1).copied()));
     let Some(first_value) = first_value.filter(|&k| k > 0) else {
-        return glued.join(" ");
+        return glued;
     };
     let name_from = usize::from(is_ordinal(glued_words[0]) && first_value > 1);
     let name = tighten(&glued_words[name_from..first_value].join(" "));
@@ -360,25 +365,24 @@ fn without_comparator(unit: &str) -> &str {
         .unwrap_or(unit)
 }
 
-/// The pieces of a line split at single spaces, each run joined where `join` says.
-fn glue(pieces: &[&str], join: &[bool]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
+/// The pieces of a line split at single spaces written back, without the space after
+/// each piece `join` marks.
+fn glue(pieces: &[&str], join: &[bool]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
     for (i, p) in pieces.iter().enumerate() {
-        current.push_str(p);
-        if !join[i] {
-            out.push(std::mem::take(&mut current));
+        if i > 0 && !join[i - 1] {
+            out.push(' ');
         }
-    }
-    if !current.is_empty() {
-        out.push(current);
+        out.push_str(p);
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{script_meetings, scripts_meet, tighten_cell};
+    use super::{is_bare_number, is_unit_word, script_meetings, scripts_meet, tighten_cell};
+    use crate::normalize::is_cjk_letter;
+    use crate::raw_rows::values::is_value;
 
     /// The meetings read character by character: a letter, one space and a letter of the
     /// other script is spaced; two letters side by side are tight.
@@ -404,6 +408,20 @@ mod tests {
             s in "[a5 \u{3000}漢かカー・(（)é\t]{0,30}"
         ) {
             proptest::prop_assert_eq!(script_meetings(&s), meetings_char_by_char(&s));
+        }
+
+        /// A unit word is what makes a value with the bare number before it, as the value
+        /// grammar reads the two written together.
+        #[test]
+        fn a_unit_word_makes_a_value_with_its_number(
+            number in "約?[▲△+-]?[0-9][0-9,.]{0,4}",
+            word in "[人件年/千トン以上下未満超の・(（、。約▲0-9a]{0,7}"
+        ) {
+            proptest::prop_assume!(is_bare_number(&number));
+            let written_together = word.starts_with(is_cjk_letter)
+                && !word.chars().any(|c| c.is_ascii_digit())
+                && is_value(&format!("{number}{word}"));
+            proptest::prop_assert_eq!(is_unit_word(&number, &word), written_together);
         }
     }
 

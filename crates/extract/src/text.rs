@@ -145,7 +145,12 @@ fn paged_lines(text: &str) -> (Vec<(u32, Cow<'_, str>)>, Option<u32>) {
             let line_page = page;
             let inner = raw_line[leading..].matches('\u{c}').count();
             page = page.saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
-            (line_page, Cow::Owned(raw_line.replace('\u{c}', "")))
+            let raw = if leading + inner > 0 {
+                Cow::Owned(raw_line.replace('\u{c}', ""))
+            } else {
+                Cow::Borrowed(raw_line)
+            };
+            (line_page, raw)
         } else {
             (1, Cow::Borrowed(raw_line))
         };

@@ -138,6 +138,14 @@ pub fn make_cell(raw: &str) -> Cell {
 /// A cell made of pieces printed on several source lines: `raw` keeps them one a line,
 /// `text` joins them as the reader would (see [`join_wrapped`]).
 pub fn joined_cell(pieces: &[&str]) -> Cell {
+    if let [piece] = pieces {
+        // Most cells are one piece: its cell as is, the text trimmed as joining leaves it.
+        let mut cell = make_cell(piece);
+        if cell.text.trim().len() != cell.text.len() {
+            cell.text = cell.text.trim().to_string();
+        }
+        return cell;
+    }
     let texts: Vec<String> = pieces.iter().map(|p| make_cell(p).text).collect();
     Cell::from_text(pieces.join("\n"), join_wrapped(&texts))
 }

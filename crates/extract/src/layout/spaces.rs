@@ -67,11 +67,13 @@ fn header_roles(raw: &str, runs: &[Run], vocab: &dyn HeaderVocabulary) -> Option
                 roles += usize::from(is_role(Some(kind)));
             }
             None => {
+                // The width and digits first: asking the vocabulary takes longer. A run of
+                // one word was asked about whole.
                 let fragment = |w: &(usize, usize, super::runs::Span)| {
                     let t = &raw[w.0..w.1];
-                    vocab.kind(t).is_some()
-                        || (w.2.display.1 - w.2.display.0 <= MAX_FRAGMENT_WIDTH
-                            && !t.bytes().any(|b| b.is_ascii_digit()))
+                    (w.2.display.1 - w.2.display.0 <= MAX_FRAGMENT_WIDTH
+                        && !t.bytes().any(|b| b.is_ascii_digit()))
+                        || (r.words.len() > 1 && vocab.kind(t).is_some())
                 };
                 if !r.words.iter().all(fragment) {
                     return None;

@@ -628,7 +628,10 @@ pub fn read_raw_tables(
     // values, notes and names taken out; the lines keep their printed text.
     let tightened = script_spaced.then(|| script_spacing::tightened_lines(printed, usable));
     let read_lines: Vec<SourceLine> = (tightened.iter().flatten().zip(printed))
-        .map(|(raw, l)| SourceLine { page: l.page, raw })
+        .map(|(raw, l)| SourceLine {
+            page: l.page,
+            raw: raw.as_ref(),
+        })
         .collect();
     let lines = if tightened.is_some() {
         &read_lines[..]

@@ -42,14 +42,19 @@ fn unit_of(word: &str) -> &str {
 
 fn is_number_with_unit(word: &str) -> bool {
     let rest = word.trim_start_matches(['▲', '△', '-', '+', '－', '＋']);
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
+    rest.starts_with(|c: char| c.is_ascii_digit()) && is_unit(unit_of(word))
+}
+
+/// Whether the characters after a number's digits read as a value's unit (`人`,
+/// `件/年`, `人以上`, or none): a short unit and an optional comparator word, with no
+/// digit, bracket, punctuation or `の` in it (which make a phrase, not a unit).
+pub(crate) fn is_unit(after_digits: &str) -> bool {
+    let mut unit = after_digits;
+    for comparator in ["以上", "以下", "未満", "超"] {
+        while let Some(before) = unit.strip_suffix(comparator) {
+            unit = before;
+        }
     }
-    let unit = unit_of(word)
-        .trim_end_matches("以上")
-        .trim_end_matches("以下")
-        .trim_end_matches("未満")
-        .trim_end_matches("超");
     unit.chars().count() <= MAX_UNIT_CHARS
         && !unit
             .chars()
