@@ -6,11 +6,17 @@
 //!
 //! `cargo bench -p shinchoku-extract --bench layout` (add `-- --test` to only check that
 //! every benchmark runs).
+//!
+//! Measured with the binary's allocator (mimalloc): a reader makes and drops many small
+//! strings, and the floor is the tool's, not glibc's `malloc`'s.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use shinchoku_extract::read_text;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const JOETSU_LAYOUT: &[u8] =
     include_bytes!("../../../fixtures/flat/joetsu-kpi-progress-r5.layout.txt");

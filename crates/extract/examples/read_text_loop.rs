@@ -7,6 +7,10 @@
 
 use std::hint::black_box;
 
+/// The binary's allocator, so a profile shows what the binary spends.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(path), Some(times)) = (args.next(), args.next()) else {
