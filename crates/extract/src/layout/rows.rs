@@ -3,6 +3,7 @@
 //! further lines, a label printed beside the rows it spans), and the row lines they make.
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
+use super::break_space::leaves_value_open;
 use super::columns::Columns;
 use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
@@ -204,6 +205,35 @@ impl<'a> Rows<'a> {
                 anchor[x] = false;
                 continues[x] = false;
                 leads[x] = true;
+            }
+        }
+        // A name between two nameless lines of values, where the upper line leaves a value
+        // unfinished (a label waiting for its figure, a bracket open) in a column the name's
+        // line leaves empty and the lower line goes on in: one row's values wrapped over
+        // two lines around its name centred between them (`小学6年生61.2% 中学3年生` /
+        // `地域の行事に参加している児童生徒の割合` / `42.5% (R元)`). The name's line is the
+        // row, whatever number of values it holds itself. One pass, each line's pieces
+        // read a fixed number of times.
+        for x in 0..entries.len().saturating_sub(2) {
+            let (y, z) = (x + 1, x + 2);
+            if blank_before[y] || blank_before[z] || !nameless(x) || !nameless(z) {
+                continue;
+            }
+            if !entries[y].1.iter().any(|p| p.col == name) {
+                continue;
+            }
+            let in_line = |e: usize, c: usize| entries[e].1.iter().any(|p| p.col == c);
+            let wraps_around = entries[x].1.iter().any(|p| {
+                is_value[p.col]
+                    && leaves_value_open(p.text)
+                    && !in_line(y, p.col)
+                    && in_line(z, p.col)
+            });
+            if wraps_around {
+                anchor[y] = true;
+                continues[y] = false;
+                (anchor[x], continues[x], leads[x]) = (false, false, true);
+                (anchor[z], continues[z]) = (false, true);
             }
         }
         // Where rows are numbered (an ordinal in a label column), a row is its numbered
@@ -593,3 +623,7 @@ impl<'a> Rows<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "rows_tests.rs"]
+mod tests;
