@@ -21,6 +21,7 @@ pub mod records;
 mod rows;
 pub mod runs;
 pub mod spaces;
+mod split_cells;
 #[cfg(test)]
 mod test_lines;
 pub mod vocabulary;
