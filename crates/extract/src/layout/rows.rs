@@ -229,8 +229,10 @@ impl<'a> Rows<'a> {
         // line leaves empty and the lower line goes on in: one row's values wrapped over
         // two lines around its name centred between them (`小学6年生61.2% 中学3年生` /
         // `地域の行事に参加している児童生徒の割合` / `42.5% (R元)`). The name's line is the
-        // row, whatever number of values it holds itself. One pass, each line's pieces
-        // read a fixed number of times.
+        // row, whatever number of values it holds itself. The upper line starts the value:
+        // a line right above it with something in that column may be the value's start
+        // (a row above whose values wrap past its name's second line), and is left alone.
+        // One pass, each line's pieces read a fixed number of times.
         for x in 0..entries.len().saturating_sub(2) {
             let (y, z) = (x + 1, x + 2);
             if blank_before[y] || blank_before[z] || !nameless(x) || !nameless(z) {
@@ -240,8 +242,10 @@ impl<'a> Rows<'a> {
                 continue;
             }
             let in_line = |e: usize, c: usize| entries[e].1.iter().any(|p| p.col == c);
+            let starts_value = |c: usize| x == 0 || blank_before[x] || !in_line(x - 1, c);
             let wraps_around = entries[x].1.iter().any(|p| {
                 is_value[p.col]
+                    && starts_value(p.col)
                     && leaves_value_open(p.text)
                     && !in_line(y, p.col)
                     && in_line(z, p.col)

@@ -76,3 +76,61 @@ fn a_name_centred_between_a_values_two_lines_is_one_row() {
     ];
     assert_eq!(got, want);
 }
+
+/// A row whose values wrap past its name's second line (top aligned, the lines
+/// interleaved): its values' second line leaves a value open above the name's last piece,
+/// and the line below closes it. The three lines stay the row above's; the name's last
+/// piece is no row of its own.
+#[test]
+fn a_values_line_going_on_from_the_row_above_is_not_taken_by_the_name_below_it() {
+    let lines = [
+        header(),
+        at_chars(&[(0, "C-3-1 公共交通の利用促進")]),
+        at_chars(&[
+            (6, "市内を運行する路線バスの年"),
+            (29, "1,820千人"),
+            (52, "1,655千人"),
+            (75, "1,900千人"),
+            (100, "1 路線バス運行支援"),
+        ]),
+        at_chars(&[(29, "(R元年度、市交通"), (52, "(R4)")]),
+        at_chars(&[(6, "間利用者数")]),
+        at_chars(&[(29, "政策課調べ)")]),
+        at_chars(&[
+            (6, "デマンド交通の登録者数"),
+            (29, "420人 (R元)"),
+            (52, "515人"),
+            (75, "600人"),
+            (100, "2 デマンド交通運行"),
+        ]),
+    ];
+    let got = arranged(&lines);
+    let want: Vec<Vec<&str>> = vec![
+        vec![
+            "政策分野",
+            "項目",
+            "基準値（時点）",
+            "現状値（R5年度末）",
+            "目標（R7）",
+            "主な具体的事業",
+        ],
+        vec!["C-3-1 公共交通の利用促進"],
+        vec![
+            "",
+            "市内を運行する路線バスの年間利用者数",
+            "1,820千人 (R元年度、市交通政策課調べ)",
+            "1,655千人 (R4)",
+            "1,900千人",
+            "1 路線バス運行支援",
+        ],
+        vec![
+            "",
+            "デマンド交通の登録者数",
+            "420人 (R元)",
+            "515人",
+            "600人",
+            "2 デマンド交通運行",
+        ],
+    ];
+    assert_eq!(got, want);
+}
