@@ -68,6 +68,30 @@ impl<'f> CellSpacing<'f> {
     }
 }
 
+/// Whether a value's line stops short of the value's end: a bracket left open, or a cell
+/// of labelled parts whose last label waits for its figure on the next line
+/// (`小学6年生61.2% 中学3年生` / `42.5% (R元)`). A figure's own word (`70.0%以上`), a
+/// comparator set apart (`70.0% 以上`) and a name with no figure before it end nothing.
+pub(crate) fn leaves_value_open(line: &str) -> bool {
+    let depth = line.chars().fold(0i32, |depth, ch| match ch {
+        '(' | '（' => depth + 1,
+        ')' | '）' => depth - 1,
+        _ => depth,
+    });
+    if depth > 0 {
+        return true;
+    }
+    let mut words = line.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let holds_figure = |w: &str| is_marked_figure(w) || glues_a_figure(w, &is_marked_figure);
+    ends_in_letter(last)
+        && !holds_figure(last)
+        && !matches!(last, "以上" | "以下" | "未満" | "超")
+        && words.any(holds_figure)
+}
+
 /// Whether a piece writes an opening bracket right after a character (`数(市`).
 fn writes_brackets_tight(piece: &str) -> bool {
     let piece = piece.trim();
@@ -123,7 +147,7 @@ fn glues_a_figure(word: &str, is_figure: &dyn Fn(&str) -> bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_marked_figure, CellSpacing};
+    use super::{is_marked_figure, leaves_value_open, CellSpacing};
 
     fn pieces(p: &[&str]) -> Vec<String> {
         p.iter().map(ToString::to_string).collect()
@@ -175,5 +199,29 @@ mod tests {
         );
         // A period in brackets on a line of its own always had one.
         assert!(CellSpacing::of(&tight).break_took_a_space("設立", "（R4年）"));
+    }
+
+    /// Invented lines of values in parts, as a narrow column wraps them.
+    #[test]
+    fn a_label_waiting_for_its_figure_or_an_open_bracket_leaves_a_value_open() {
+        for open in [
+            "小学6年生61.2% 中学3年生",
+            "小学6年生 70.0% 中学3年生",
+            "1 歳 6 か月児 96.1% 3 歳児",
+            "981,736人 (高",
+        ] {
+            assert!(leaves_value_open(open), "{open}");
+        }
+        for ended in [
+            "小学6年生61.2% 中学3年生42.5% (R元)",
+            "70.0%以上",
+            "70.0% 以上",
+            "3,120千トン (R元)",
+            "市民の割合",
+            "中学3年生",
+            "",
+        ] {
+            assert!(!leaves_value_open(ended), "{ended}");
+        }
     }
 }

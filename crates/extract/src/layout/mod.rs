@@ -21,6 +21,7 @@ pub mod records;
 mod rows;
 pub mod runs;
 pub mod spaces;
+mod split_cells;
 #[cfg(test)]
 mod test_lines;
 pub mod vocabulary;
@@ -248,9 +249,14 @@ pub fn arrange(
     let usable: Vec<bool> = (0..lines.len())
         .map(|i| layout != TextLayout::Auto || !has_tab(i))
         .collect();
+    // A print that spaces the scripts (`12 人 (R 元)`) is cut into cells between its values,
+    // not inside one: its words are read back as the value grammar reads its lines.
+    let script_spaced = spaces_on && crate::script_spacing::prints_script_spaces(lines);
     let runs: Vec<Vec<runs::Run>> = (0..lines.len())
         .map(|i| {
-            if spaces_on && usable[i] {
+            if spaces_on && usable[i] && script_spaced {
+                runs::runs_read_back(lines[i].raw, &crate::script_spacing::tighten_line)
+            } else if spaces_on && usable[i] {
                 runs::runs(lines[i].raw)
             } else {
                 Vec::new()

@@ -3,9 +3,11 @@
 //! further lines, a label printed beside the rows it spans), and the row lines they make.
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
+use super::break_space::leaves_value_open;
 use super::columns::Columns;
 use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
+use super::split_cells::{bracket_depth, closes_a_bracket, columns_under, open_stretches};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.
@@ -132,6 +134,12 @@ impl<'a> Rows<'a> {
         // whatever else it holds (a wrapped name's last piece). Each line between is
         // passed over once, by the value line after it: linear in the lines.
         let holds_values = |e: usize| entries[e].1.iter().any(|p| is_value[p.col]);
+        // Cells the column cut split, put back together once the lines are grouped:
+        // `(entry, the cell's column, the last column of its pieces)`.
+        let mut split_cells: Vec<(usize, usize, usize)> = Vec::new();
+        // Pieces of their next lines, in the columns of the pieces they go on from:
+        // `(entry, piece, column)`.
+        let mut realigned: Vec<(usize, usize, usize)> = Vec::new();
         let nameless = |e: usize| entries[e].1.iter().all(|p| p.col >= first_value);
         for e in 1..entries.len() {
             if !anchor[e] || blank_before[e] {
@@ -148,11 +156,7 @@ impl<'a> Rows<'a> {
             // column order): one pass, then a lookup per piece of this line.
             let mut open: Vec<(usize, i32)> = Vec::new();
             for p in &entries[above].1 {
-                let depth = p.text.chars().fold(0i32, |depth, ch| match ch {
-                    '(' | '（' => depth + 1,
-                    ')' | '）' => depth - 1,
-                    _ => depth,
-                });
+                let depth = bracket_depth(p.text);
                 match open.last_mut() {
                     Some(last) if last.0 == p.col => last.1 += depth,
                     _ => open.push((p.col, depth)),
@@ -162,7 +166,27 @@ impl<'a> Rows<'a> {
                 open.binary_search_by_key(&c, |o| o.0)
                     .is_ok_and(|i| open[i].1 > 0)
             };
-            if entries[e].1.iter().any(|p| is_value[p.col] && open(p.col)) {
+            // Value pieces one space apart are one cell the column cut split (`935,476人
+            // (直江津) 981,736人 (高`, a column found inside it): a bracket it leaves open
+            // is closed below in whichever of its columns the cell's next line starts,
+            // and that column is the cell's: its pieces up to the open bracket go there.
+            let stretches = open_stretches(&entries[above].1, is_value);
+            let closing_stretch = entries[e].1.iter().find_map(|p| {
+                let closes = is_value[p.col] && closes_a_bracket(p.text);
+                stretches
+                    .iter()
+                    .find(|s| closes && (s.first..=s.last).contains(&p.col))
+                    .map(|s| (p.col, s.opener))
+            });
+            if let Some((cell, opener)) = closing_stretch {
+                split_cells.push((above, cell, opener));
+                // The cut that split the cell placed this line's other cells apart too.
+                let under = columns_under(&entries[e].1, &entries[above].1, is_value);
+                realigned.extend(under.into_iter().map(|(k, col)| (e, k, col)));
+            }
+            if closing_stretch.is_some()
+                || entries[e].1.iter().any(|p| is_value[p.col] && open(p.col))
+            {
                 anchor[e] = false;
                 continues[e] = true;
             }
@@ -172,13 +196,7 @@ impl<'a> Rows<'a> {
         // that row's values, wrapped around its name centred on one line (`4,210人
         // (H28経済` / `町内事業所の従業者数  4,300人` / `センサス)`). It leads that row.
         // One pass over the lines, each line's pieces read a fixed number of times.
-        let depth = |text: &str| {
-            text.chars().fold(0i32, |depth, ch| match ch {
-                '(' | '（' => depth + 1,
-                ')' | '）' => depth - 1,
-                _ => depth,
-            })
-        };
+        let depth = bracket_depth;
         let mut leads = vec![false; entries.len()];
         for x in 0..entries.len().saturating_sub(2) {
             let (y, z) = (x + 1, x + 2);
@@ -204,6 +222,39 @@ impl<'a> Rows<'a> {
                 anchor[x] = false;
                 continues[x] = false;
                 leads[x] = true;
+            }
+        }
+        // A name between two nameless lines of values, where the upper line leaves a value
+        // unfinished (a label waiting for its figure, a bracket open) in a column the name's
+        // line leaves empty and the lower line goes on in: one row's values wrapped over
+        // two lines around its name centred between them (`小学6年生61.2% 中学3年生` /
+        // `地域の行事に参加している児童生徒の割合` / `42.5% (R元)`). The name's line is the
+        // row, whatever number of values it holds itself. The upper line starts the value:
+        // a line right above it with something in that column may be the value's start
+        // (a row above whose values wrap past its name's second line), and is left alone.
+        // One pass, each line's pieces read a fixed number of times.
+        for x in 0..entries.len().saturating_sub(2) {
+            let (y, z) = (x + 1, x + 2);
+            if blank_before[y] || blank_before[z] || !nameless(x) || !nameless(z) {
+                continue;
+            }
+            if !entries[y].1.iter().any(|p| p.col == name) {
+                continue;
+            }
+            let in_line = |e: usize, c: usize| entries[e].1.iter().any(|p| p.col == c);
+            let starts_value = |c: usize| x == 0 || blank_before[x] || !in_line(x - 1, c);
+            let wraps_around = entries[x].1.iter().any(|p| {
+                is_value[p.col]
+                    && starts_value(p.col)
+                    && leaves_value_open(p.text)
+                    && !in_line(y, p.col)
+                    && in_line(z, p.col)
+            });
+            if wraps_around {
+                anchor[y] = true;
+                continues[y] = false;
+                (anchor[x], continues[x], leads[x]) = (false, false, true);
+                (anchor[z], continues[z]) = (false, true);
             }
         }
         // Where rows are numbered (an ordinal in a label column), a row is its numbered
@@ -350,6 +401,16 @@ impl<'a> Rows<'a> {
             if leads[e] {
                 owner[e] = owner[e + 1];
             }
+        }
+        for (e, cell, opener) in split_cells {
+            for p in &mut entries[e].1 {
+                if p.col > cell && p.col <= opener {
+                    p.col = cell;
+                }
+            }
+        }
+        for (e, k, col) in realigned {
+            entries[e].1[k].col = col;
         }
         let mut rows = Rows {
             parts: entries,
@@ -593,3 +654,7 @@ impl<'a> Rows<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "rows_tests.rs"]
+mod tests;
