@@ -203,8 +203,9 @@ fn arrange_blocks(
     text_layout: TextLayout,
     vocab: &dyn HeaderVocabulary,
 ) -> layout::Arrangement {
-    let mut arrangement = layout::arrange(sources, text_layout, vocab);
     let script_spaced = script_spacing::prints_script_spaces(sources);
+    let mut arrangement =
+        layout::arrange_knowing_script_spacing(sources, text_layout, vocab, script_spaced);
     if text_layout == TextLayout::Auto {
         read_raw_tables(sources, vocab, script_spaced, &mut arrangement);
     }

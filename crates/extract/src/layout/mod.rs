@@ -236,6 +236,18 @@ pub fn arrange(
     layout: TextLayout,
     vocab: &dyn HeaderVocabulary,
 ) -> Arrangement {
+    let script_spaced = crate::script_spacing::prints_script_spaces(lines);
+    arrange_knowing_script_spacing(lines, layout, vocab, script_spaced)
+}
+
+/// [`arrange`] by a caller that has already asked whether the text prints script spaces
+/// ([`crate::script_spacing::prints_script_spaces`]: a pass over the whole text).
+pub(crate) fn arrange_knowing_script_spacing(
+    lines: &[SourceLine],
+    layout: TextLayout,
+    vocab: &dyn HeaderVocabulary,
+    script_spaced: bool,
+) -> Arrangement {
     let mut out = Arrangement::default();
     let has_tab = |i: usize| memchr::memchr(b'\t', lines[i].raw.as_bytes()).is_some();
     let any_tabs = layout == TextLayout::Auto && (0..lines.len()).any(has_tab);
@@ -251,7 +263,7 @@ pub fn arrange(
         .collect();
     // A print that spaces the scripts (`12 人 (R 元)`) is cut into cells between its values,
     // not inside one: its words are read back as the value grammar reads its lines.
-    let script_spaced = spaces_on && crate::script_spacing::prints_script_spaces(lines);
+    let script_spaced = spaces_on && script_spaced;
     let runs: Vec<Vec<runs::Run>> = (0..lines.len())
         .map(|i| {
             if spaces_on && usable[i] && script_spaced {
