@@ -17,6 +17,7 @@ mod header_gap;
 pub mod one_per_line;
 mod pages;
 pub mod pipes;
+mod prose;
 pub mod records;
 mod rows;
 pub mod runs;

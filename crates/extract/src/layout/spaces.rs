@@ -2,7 +2,8 @@
 //!
 //! A table region starts at a header: up to six adjacent lines of header terms and short
 //! fragments, one of them (the main line) naming at least two columns. It runs until two
-//! blank lines in a row, the next header, or a tab-separated line. Inside it:
+//! blank lines in a row, the next header, a tab-separated line, or the report's prose
+//! going on after the table ([`super::prose`]). Inside it:
 //!
 //! 1. Columns come from the data lines' alignment ([`super::columns`]); the header's cells,
 //!    centred over their columns as printed, are placed by their centres. Header lines are
@@ -25,6 +26,7 @@
 
 use super::columns::{choose_metric, find_columns, Columns};
 use super::pages::{join_row_cut_by_page, Pages};
+use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
@@ -338,7 +340,9 @@ pub fn block(
     out: &mut Arrangement,
 ) -> Option<usize> {
     let (header_end, main) = header_at(lines, runs, usable, i, vocab)?;
-    // The data lines: up to two blank lines in a row, another header, a tab line.
+    // The data lines: up to two blank lines in a row, another header, a tab line, or
+    // the report's prose going on after the table (see [`super::prose`]).
+    let header_starts = HeaderStarts::of(&runs[i..header_end]);
     let mut j = header_end;
     let mut end = header_end;
     let mut blanks = 0;
@@ -350,6 +354,9 @@ pub fn block(
             }
         } else {
             if header_at(lines, runs, usable, j, vocab).is_some() {
+                break;
+            }
+            if header_starts.prose_starts(lines, usable, runs, j) {
                 break;
             }
             blanks = 0;
