@@ -14,6 +14,7 @@ mod break_space;
 pub mod columns;
 pub mod flattened;
 mod header_gap;
+mod name_gaps;
 pub mod one_per_line;
 mod pages;
 pub mod pipes;

@@ -41,7 +41,7 @@ const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
 pub(super) const EDGE_SLACK: u32 = 1;
 
-fn is_role(kind: Option<HeaderKind>) -> bool {
+pub(super) fn is_role(kind: Option<HeaderKind>) -> bool {
     matches!(
         kind,
         Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects)
@@ -407,6 +407,7 @@ impl<'a> Region<'_, 'a> {
     pub(super) fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
         let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
         let mut cols = find_columns(&data, metric);
+        self.join_name_split_at_spaces(&mut cols.extents, metric, vocab);
         // Text in the gutters gets columns: the first word of each run of a line with
         // several runs, only the start of a line's single run (a heading may run across
         // label columns that its own start does not tell apart).
