@@ -12,6 +12,7 @@
 //! widths (a 1 MB line is one long word, not a million positions).
 
 use super::runs::{Metric, Run};
+use super::spaces::EDGE_SLACK;
 
 /// Half-open column extents `[x0, x1)`, left to right, in one metric.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,12 +252,17 @@ fn strong_left_edges(voters: &[&[Run]], metric: Metric) -> Vec<u32> {
             }
         }
     }
-    edges
-        .into_iter()
-        .zip(right_aligned)
-        .filter(|&(_, aligned)| !aligned)
-        .map(|(e, _)| e)
-        .collect()
+    let mut kept: Vec<u32> = Vec::with_capacity(edges.len());
+    for (e, aligned) in edges.into_iter().zip(right_aligned) {
+        // Two edges one position apart are one column's start that the layout set a
+        // position off on some lines (`pdftotext -layout` rounds each line's positions
+        // on its own): a column between them would be one position wide, no gutter
+        // after it.
+        if !aligned && kept.last().is_none_or(|&k| e > k + EDGE_SLACK) {
+            kept.push(e);
+        }
+    }
+    kept
 }
 
 /// Whether a run starting at `e` (`spans` sorted) ends where the word `(w0, w1)` that
@@ -358,6 +364,42 @@ mod tests {
             "観光入込客数                       360万人         315万人",
         ];
         assert_three_columns(&text, Some(Metric::Chars), 0);
+    }
+
+    /// Issue 16 (柏崎 by WeasyPrint, `pdftotext -layout`): the rows of one table set a
+    /// position apart (the row numbers at 8 or 9, the names at 12 or 13, each by two rows)
+    /// made two strong edges a position apart, and a one-position column between them
+    /// took the first rows' names from the name column under the header.
+    #[test]
+    fn edges_a_position_apart_start_one_column() {
+        let line = |pieces: &[(usize, &str)]| crate::layout::test_lines::at_chars(pieces);
+        let text = [
+            line(&[(8, "1"), (12, "特許保有件数"), (35, "153件"), (46, "144件")]),
+            line(&[
+                (8, "2"),
+                (12, "認定数量の合計"),
+                (35, "2.0トン"),
+                (46, "7.5トン"),
+            ]),
+            line(&[(9, "3"), (13, "会社の設立"), (36, "-"), (47, "設立")]),
+            line(&[
+                (9, "4"),
+                (13, "付加価値額"),
+                (36, "721億円"),
+                (47, "690億円"),
+            ]),
+        ];
+        let lines: Vec<Vec<Run>> = text.iter().map(|l| runs(l)).collect();
+        let refs: Vec<&[Run]> = lines.iter().map(Vec::as_slice).collect();
+        let cols = find_columns(&refs, Metric::Chars);
+        assert_eq!(cols.len(), 4, "{cols:?}");
+        for (line, rs) in text.iter().zip(&lines) {
+            let at: Vec<usize> = rs
+                .iter()
+                .map(|r| cols.of(r.span.x(Metric::Chars).0))
+                .collect();
+            assert_eq!(at, [0, 1, 2, 3], "{line}");
+        }
     }
 
     #[test]

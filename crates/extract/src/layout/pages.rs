@@ -36,7 +36,7 @@ pub(super) fn page_chunks(lines: &[SourceLine], data: Range<usize>) -> Vec<Range
 
 /// A table's first page with fewer lines of two runs or more than this does not show its
 /// columns well enough to carry them onto the next page's grid.
-const MIN_PAGE_VOTERS: usize = 5;
+const MIN_PAGE_VOTERS: usize = 1;
 
 /// A region read page by page (see [`Region::by_pages`]): its first page as a region of
 /// its own and that page's columns, and every later page's data lines with the columns
@@ -274,6 +274,13 @@ impl XMap {
         (knots.len() >= 2).then_some(XMap { knots })
     }
 
+    /// Each column of `from` matched with the one in the same place of `to` (as many);
+    /// `None` when they hold fewer than two.
+    fn one_to_one(from: &Columns, to: &Columns) -> Option<XMap> {
+        let knots: Vec<(u32, u32)> = starts(from)?.into_iter().zip(starts(to)?).collect();
+        Some(XMap { knots })
+    }
+
     fn map(&self, x: u32) -> u32 {
         let k = &self.knots;
         let i = k.partition_point(|&(a, _)| a <= x);
@@ -298,6 +305,8 @@ impl XMap {
 /// its lines of two runs or more); the page's word coverage is its own. Of the matchings
 /// tried, the one whose carried columns start inside fewest of the page's runs wins (the
 /// first on a tie): carried right, a column starts in the gutters the page's rows show.
+/// Pages showing as many data columns are tried matched one to one first: a page's grid
+/// may be squeezed unevenly enough that the strictest matching leaves a column out.
 /// `None` when the pages' data columns do not match.
 pub(super) fn carry_columns(
     reference: &Columns,
@@ -306,10 +315,15 @@ pub(super) fn carry_columns(
     page_runs: &[&[Run]],
 ) -> Option<Columns> {
     let mut best: Option<(usize, Vec<(u32, u32)>)> = None;
-    for matching in MATCHINGS {
-        let Some(map) = XMap::between(reference_data, page_data, matching) else {
-            continue;
-        };
+    // Pages showing as many data columns show the same ones: matched one to one, in
+    // order, first (kept unless a matching cuts fewer of the page's runs).
+    let one_to_one = (reference_data.len() == page_data.len())
+        .then(|| XMap::one_to_one(reference_data, page_data))
+        .flatten();
+    let matched = MATCHINGS
+        .iter()
+        .filter_map(|&m| XMap::between(reference_data, page_data, m));
+    for map in one_to_one.into_iter().chain(matched) {
         let extents = carried(reference, &map);
         let cut = runs_cut(&extents, page_runs, reference.metric);
         if best.as_ref().is_none_or(|(fewest, _)| cut < *fewest) {
@@ -620,6 +634,114 @@ mod tests {
             vec!["婚姻率", "4.0", "3.4", "4.0", "7 出会い支援"],
             vec!["合計特殊出生率", "1.51", "1.32", "1.68", "8 子育て支援"],
             vec!["市民の割合", "70.0%", "55.5%", "70.0%", "9 魅力発信"],
+        ];
+        assert_eq!(got, want);
+    }
+
+    /// Issue 16 (柏崎 by WeasyPrint, `pdftotext -layout`): a table whose header page
+    /// holds two rows, its third row on the next page, set on that page's narrower grid.
+    /// Read as one region (too few rows on the header's page), the third row's values
+    /// fell into the wrong columns (`設立` with the current value's `-`); and of the
+    /// matchings, the strictest left the baseline column unmatched though both pages
+    /// show seven columns. The header's page carries its columns with one row of
+    /// values, and pages showing as many columns are matched one to one.
+    #[test]
+    fn a_row_on_the_next_pages_narrower_grid_keeps_its_columns() {
+        let lines: Vec<(u32, String)> = vec![
+            (
+                1,
+                at(&[
+                    (37, "当初"),
+                    (48, "前年度"),
+                    (62, "実績値"),
+                    (72, "目標値"),
+                    (81, "進捗"),
+                ]),
+            ),
+            (
+                1,
+                at(&[
+                    (16, "重要業績評価指標（KPI）"),
+                    (36, "（H30）"),
+                    (48, "（R1）"),
+                    (62, "（R2）"),
+                    (72, "（R6）"),
+                    (81, "状況"),
+                ]),
+            ),
+            (
+                1,
+                at(&[
+                    (8, "1"),
+                    (12, "特許保有件数（総数）"),
+                    (35, "153件"),
+                    (46, "153件"),
+                    (57, "144件"),
+                    (70, "200件"),
+                    (81, "遅延"),
+                ]),
+            ),
+            (
+                1,
+                at(&[
+                    (8, "2"),
+                    (12, "認証米の認定数量"),
+                    (35, "2.0トン"),
+                    (46, "2.2トン"),
+                    (57, "7.5トン"),
+                    (70, "10トン"),
+                    (81, "順調"),
+                ]),
+            ),
+            (2, at(&[(13, "地域エネルギー会社の設立"), (56, "設立")])),
+            (
+                2,
+                at(&[(9, "3"), (36, "-"), (43, "-"), (49, "-"), (64, "順調")]),
+            ),
+            (2, at(&[(13, "（電源エネルギー戦略室）"), (56, "（R4年）")])),
+        ];
+        let sources: Vec<SourceLine> = lines
+            .iter()
+            .map(|(page, raw)| SourceLine { page: *page, raw })
+            .collect();
+        let got: Vec<Vec<String>> = cells_of(&sources);
+        let want: Vec<Vec<&str>> = vec![
+            vec![
+                "",
+                "重要業績評価指標（KPI）",
+                "当初 （H30）",
+                "前年度 （R1）",
+                "実績値 （R2）",
+                "目標値 （R6）",
+                "進捗 状況",
+            ],
+            vec![
+                "1",
+                "特許保有件数（総数）",
+                "153件",
+                "153件",
+                "144件",
+                "200件",
+                "遅延",
+            ],
+            vec![
+                "2",
+                "認証米の認定数量",
+                "2.0トン",
+                "2.2トン",
+                "7.5トン",
+                "10トン",
+                "順調",
+            ],
+            vec![
+                "3",
+                "地域エネルギー会社の設立（電源エネルギー戦略室）",
+                "-",
+                "-",
+                "-",
+                "設立 （R4年）",
+                "順調",
+            ],
         ];
         assert_eq!(got, want);
     }

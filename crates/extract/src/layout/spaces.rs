@@ -2,7 +2,8 @@
 //!
 //! A table region starts at a header: up to six adjacent lines of header terms and short
 //! fragments, one of them (the main line) naming at least two columns. It runs until two
-//! blank lines in a row, the next header, or a tab-separated line. Inside it:
+//! blank lines in a row, the next header, a tab-separated line, or the report's prose
+//! going on after the table ([`super::prose`]). Inside it:
 //!
 //! 1. Columns come from the data lines' alignment ([`super::columns`]); the header's cells,
 //!    centred over their columns as printed, are placed by their centres. Header lines are
@@ -25,6 +26,7 @@
 
 use super::columns::{choose_metric, find_columns, Columns};
 use super::pages::{join_row_cut_by_page, Pages};
+use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
@@ -39,7 +41,7 @@ const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
 pub(super) const EDGE_SLACK: u32 = 1;
 
-fn is_role(kind: Option<HeaderKind>) -> bool {
+pub(super) fn is_role(kind: Option<HeaderKind>) -> bool {
     matches!(
         kind,
         Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects)
@@ -340,7 +342,9 @@ pub fn block(
     out: &mut Arrangement,
 ) -> Option<usize> {
     let (header_end, main) = header_at(lines, runs, usable, i, vocab)?;
-    // The data lines: up to two blank lines in a row, another header, a tab line.
+    // The data lines: up to two blank lines in a row, another header, a tab line, or
+    // the report's prose going on after the table (see [`super::prose`]).
+    let header_starts = HeaderStarts::of(&runs[i..header_end]);
     let mut j = header_end;
     let mut end = header_end;
     let mut blanks = 0;
@@ -352,6 +356,9 @@ pub fn block(
             }
         } else {
             if header_at(lines, runs, usable, j, vocab).is_some() {
+                break;
+            }
+            if header_starts.prose_starts(lines, usable, runs, j) {
                 break;
             }
             blanks = 0;
@@ -402,6 +409,7 @@ impl<'a> Region<'_, 'a> {
     pub(super) fn columns(&self, metric: Metric, vocab: &dyn HeaderVocabulary) -> Columns {
         let data: Vec<&[Run]> = self.data.clone().map(|i| self.runs[i].as_slice()).collect();
         let mut cols = find_columns(&data, metric);
+        self.join_name_split_at_spaces(&mut cols.extents, metric, vocab);
         // Text in the gutters gets columns: the first word of each run of a line with
         // several runs, only the start of a line's single run (a heading may run across
         // label columns that its own start does not tell apart).
