@@ -3,6 +3,16 @@
 
 use super::super::test_lines::{arranged, at_chars};
 
+/// The cells of [`header`].
+const HEADER_CELLS: [&str; 6] = [
+    "政策分野",
+    "項目",
+    "基準値（時点）",
+    "現状値（R5年度末）",
+    "目標（R7）",
+    "主な具体的事業",
+];
+
 /// The header of a KPI progress table, one line.
 fn header() -> String {
     at_chars(&[
@@ -48,14 +58,7 @@ fn a_name_centred_between_a_values_two_lines_is_one_row() {
     ];
     let got = arranged(&lines);
     let want: Vec<Vec<&str>> = vec![
-        vec![
-            "政策分野",
-            "項目",
-            "基準値（時点）",
-            "現状値（R5年度末）",
-            "目標（R7）",
-            "主な具体的事業",
-        ],
+        HEADER_CELLS.to_vec(),
         vec!["B-2-1 健やかな体づくり"],
         vec![
             "",
@@ -106,14 +109,7 @@ fn a_values_line_going_on_from_the_row_above_is_not_taken_by_the_name_below_it()
     ];
     let got = arranged(&lines);
     let want: Vec<Vec<&str>> = vec![
-        vec![
-            "政策分野",
-            "項目",
-            "基準値（時点）",
-            "現状値（R5年度末）",
-            "目標（R7）",
-            "主な具体的事業",
-        ],
+        HEADER_CELLS.to_vec(),
         vec!["C-3-1 公共交通の利用促進"],
         vec![
             "",

@@ -123,6 +123,17 @@ pub(super) fn closes_a_bracket(text: &str) -> bool {
 mod tests {
     use super::{closes_a_bracket, columns_under, open_stretches, OpenStretch, Part};
 
+    /// A piece on line 0 in column `col`, from character `x0`, one display column a char.
+    fn part(col: usize, x0: u32, text: &'static str) -> Part<'static> {
+        Part {
+            line: 0,
+            col,
+            x0,
+            x1: x0 + u32::try_from(text.chars().count()).unwrap(),
+            text,
+        }
+    }
+
     /// A value cell in parts set one space from the next column's value, split by the column
     /// cut where another row's value starts a column inside it (the 上越 ruled -layout print,
     /// issue 17: `935,476人 (直江津) 981,736人 (高` over `田)`): the bracket it leaves open is
@@ -130,13 +141,6 @@ mod tests {
     /// on with its row instead of starting one (a name piece beside it notwithstanding).
     #[test]
     fn a_bracket_left_open_by_a_split_cell_is_closed_in_any_of_its_columns() {
-        let part = |col: usize, x0: u32, text: &'static str| Part {
-            line: 0,
-            col,
-            x0,
-            x1: x0 + u32::try_from(text.chars().count()).unwrap(),
-            text,
-        };
         // Name, baseline, current (split in two), target, projects.
         let is_value = [false, true, true, true, true, false];
         let split = [
@@ -181,13 +185,6 @@ mod tests {
     /// column, wherever the column cut placed it; other pieces keep theirs.
     #[test]
     fn a_cells_next_line_goes_to_the_column_of_the_piece_it_starts_under() {
-        let part = |col: usize, x0: u32, text: &'static str| Part {
-            line: 0,
-            col,
-            x0,
-            x1: x0 + u32::try_from(text.chars().count()).unwrap(),
-            text,
-        };
         let is_value = [false, true, true, true, true, false];
         let above = [
             part(0, 6, "交流施設の利用者数"),
