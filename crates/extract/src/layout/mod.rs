@@ -15,6 +15,7 @@ pub mod columns;
 pub mod flattened;
 mod header_gap;
 mod name_gaps;
+mod name_tails;
 pub mod one_per_line;
 mod pages;
 pub mod pipes;

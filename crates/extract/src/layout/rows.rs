@@ -6,6 +6,7 @@
 use super::break_space::leaves_value_open;
 use super::columns::Columns;
 use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
+use super::name_tails::{figure_led_columns, return_name_tails};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::split_cells::{bracket_depth, closes_a_bracket, columns_under, open_stretches};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
@@ -86,6 +87,14 @@ impl<'a> Rows<'a> {
         }
         if let Some(spans) = header_spans {
             return_closing_notes(&mut entries, &blank_before, is_value, spans);
+        }
+        if name_known {
+            let figure_led =
+                figure_led_columns(entries.iter().map(|(_, ps)| ps.as_slice()), is_value);
+            for (i, pieces) in &mut entries {
+                let (raw, runs) = (region.raw(*i), &region.runs[*i]);
+                return_name_tails(pieces, raw, runs, cols.metric, name, &figure_led);
+            }
         }
         let mut anchor: Vec<bool> = entries
             .iter()
