@@ -100,6 +100,11 @@ pub(super) fn return_name_tails<'a>(
         let Some(figure_at) = figure_at.filter(|&k| k > first && is_figure(word(k))) else {
             continue;
         };
+        // A label before each of several figures (`男性 80.0歳 女性 85.0歳`) is a value in
+        // parts, its first label the cell's own.
+        if (figure_at + 1..last).any(|k| is_name_text(word(k)) && is_figure(word(k + 1))) {
+            continue;
+        }
         // The name's own last word is running text too: the words continue it.
         let brackets = |c: char| matches!(c, '(' | ')' | '（' | '）');
         if first == 0 || !is_name_text(word(first - 1).trim_matches(brackets)) {
@@ -157,6 +162,33 @@ mod tests {
             vec!["観光入込客数", "120万人 (H30)", "98万人", "130万人"],
         ];
         assert_eq!(got, want);
+    }
+
+    /// A value in parts squeezed one space after a name (`男性 80.0歳 女性 85.0歳`, 健康寿命)
+    /// keeps its first label: a label before each figure is the cell's own, not the name's.
+    #[test]
+    fn a_value_in_parts_keeps_its_first_label() {
+        let squeezed = "健康寿命 (日常生活に制限のない期間の平均) の延伸 男性 79.5歳 女性 83.8歳";
+        let lines = [
+            at_chars(&[(4, "項目"), (31, "当初"), (50, "現状値"), (70, "目標値")]),
+            at_chars(&[
+                (4, "待機児童数"),
+                (31, "0人 (H30)"),
+                (50, "0人"),
+                (70, "0人"),
+            ]),
+            at_chars(&[(4, squeezed), (50, "男性 80.0歳"), (70, "延伸")]),
+            at_chars(&[
+                (4, "観光入込客数"),
+                (31, "120万人 (H30)"),
+                (50, "98万人"),
+                (70, "130万人"),
+            ]),
+        ];
+        // `男性` starts at the baseline column's start.
+        assert_eq!(lines[2].chars().take_while(|&c| c != '男').count(), 31);
+        let got = arranged(&lines);
+        assert_eq!(got[2][1], "男性 79.5歳 女性 83.8歳", "{got:?}");
     }
 
     /// A column whose rows start with text (a state described in words) keeps the words
