@@ -587,7 +587,7 @@ fn flattened_forms_give_no_kpi_the_facts_do_not_name() {
             "kashiwazaki-progress-report-r3",
             "flat",
             "rows.weasy.layout.txt",
-            3,
+            0,
         ),
         (
             "kashiwazaki-progress-report-r3",

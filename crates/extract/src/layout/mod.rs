@@ -11,6 +11,7 @@
 //! its `raw`, one per line.
 
 mod break_space;
+mod chart_caption;
 pub mod columns;
 pub mod flattened;
 mod header_gap;

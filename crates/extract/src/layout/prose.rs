@@ -38,7 +38,7 @@ impl HeaderStarts {
 
     /// Whether one of the words of a line (`runs`) runs over the starts of at least
     /// `cells` cells of one header line, under both metrics.
-    fn spanned(&self, runs: &[Run], cells: usize) -> bool {
+    pub(super) fn spanned(&self, runs: &[Run], cells: usize) -> bool {
         let spans = |metric: Metric, starts: &[u32]| {
             runs.iter().flat_map(|r| r.words.iter()).any(|w| {
                 let (a, b) = w.2.x(metric);

@@ -2,8 +2,9 @@
 //!
 //! A table region starts at a header: up to six adjacent lines of header terms and short
 //! fragments, one of them (the main line) naming at least two columns. It runs until two
-//! blank lines in a row, the next header, a tab-separated line, or the report's prose
-//! going on after the table ([`super::prose`]). Inside it:
+//! blank lines in a row, the next header, a tab-separated line, the report's prose
+//! going on after the table ([`super::prose`]) or a chart's data ([`super::chart_caption`]).
+//! Inside it:
 //!
 //! 1. Columns come from the data lines' alignment ([`super::columns`]); the header's cells,
 //!    centred over their columns as printed, are placed by their centres. Header lines are
@@ -24,6 +25,7 @@
 //! This module finds regions, their header and their columns; steps 2 and 3 (grouping
 //! lines into rows) are [`super::rows`].
 
+use super::chart_caption::chart_starts;
 use super::columns::{choose_metric, find_columns, Columns};
 use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
@@ -37,7 +39,7 @@ use crate::normalize::normalize_cow;
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
 /// A header fragment that is no known term is at most this wide (display columns).
-const MAX_FRAGMENT_WIDTH: u32 = 10;
+pub(super) const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
 pub(super) const EDGE_SLACK: u32 = 1;
 
@@ -342,8 +344,8 @@ pub fn block(
     out: &mut Arrangement,
 ) -> Option<usize> {
     let (header_end, main) = header_at(lines, runs, usable, i, vocab)?;
-    // The data lines: up to two blank lines in a row, another header, a tab line, or
-    // the report's prose going on after the table (see [`super::prose`]).
+    // The data lines: up to two blank lines in a row, another header, a tab line, the
+    // report's prose going on after the table (see [`super::prose`]) or a chart's data.
     let header_starts = HeaderStarts::of(&runs[i..header_end]);
     let mut j = header_end;
     let mut end = header_end;
@@ -358,7 +360,9 @@ pub fn block(
             if header_at(lines, runs, usable, j, vocab).is_some() {
                 break;
             }
-            if header_starts.prose_starts(lines, usable, runs, j) {
+            if header_starts.prose_starts(lines, usable, runs, j)
+                || chart_starts(lines, usable, runs, i..header_end, &header_starts, j)
+            {
                 break;
             }
             blanks = 0;
