@@ -228,6 +228,51 @@ fn narratives() {
     );
 }
 
+/// The same narratives as `pdftotext -layout` prints them (invented): each field's wrapped
+/// lines are lines of their own under its text, the projects one bullet a line, blank lines
+/// between the fields, and a heading right under the last one. Every field is read whole;
+/// the heading is a section, not text of the narrative. Checked by hand against the fixture.
+#[test]
+fn narratives_flattened() {
+    let doc: Value = serde_json::from_str(&extract_pretty("narratives-flattened")).unwrap();
+    let got: Vec<String> = doc["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let projects: Vec<&str> = i["projects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
+            format!(
+                "{} | {} | {} | {} | {} | {}",
+                text(&i["section"]),
+                text(&i["department"]),
+                text(&i["achievements"]),
+                text(&i["challenges"]),
+                text(&i["next_steps"]),
+                projects.join(";")
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "I-1-1 | 産業振興課 | 工業団地の分譲に向けて県外企業を訪問し、2社の立地が決まりました。また、既存企業の増設を支援しました。 | 分譲可能な区画が残り少なく、新たな用地の確保が必要です。 | 遊休地の活用を検討し、立地希望に応えられる体制を整えます。 | 企業立地促進事業;工業団地整備事業",
+            "I-1-1 | 企画調整課 | サテライトオフィスの誘致に向けた説明会を2回開催しました。 | 通信環境の整った物件の情報が不足しています。 | - | ",
+        ]
+    );
+    let sections: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(sections, ["I-1-1", "I-1-2"]);
+}
+
 /// Chart data after a table: a chart title naming a KPI, its year/value rows and the
 /// department line. The second chart prints 365 for R4 where the table says 356人: the
 /// reader keeps the table's value and warns.

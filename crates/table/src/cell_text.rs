@@ -306,7 +306,7 @@ fn find_next_number(s: &str, number: u32) -> Option<(usize, &str)> {
     None
 }
 
-const BULLETS: &[char] = &['・', '•', '●', '○', '◦', '■', '□', '◆', '◇', '▪'];
+pub(crate) const BULLETS: &[char] = &['・', '•', '●', '○', '◦', '■', '□', '◆', '◇', '▪'];
 
 /// Split a bulleted list (`・工業振興事業 ・情報産業育成振興事業`) into items, bullets removed.
 /// A `・` inside an item (`介護従事者人材確保・育成支援事業`) stays; a list printed without

@@ -1,9 +1,19 @@
 //! Department narratives: a block of lines, the first `担当課 | 主な取組と成果 | text`, the
 //! next `課題 | text`, `今後の方向性 | text`, `主な事業 | ・… ・…`. Each block becomes an
 //! initiative of the current section (its measure, when there is one).
+//!
+//! Flattened text (`pdftotext -layout`) prints a field's wrapped lines as lines of their
+//! own under its text, one cell each, with no blank line between them: such a line goes on
+//! with the field above it (a sentence's end `。` may end a line inside a paragraph), unless
+//! it is a section heading, and a bullet line (`・IoT推進事業`) adds a project.
 
-use crate::cell_text::{looks_like_value, norm_paragraphs, split_bullet_list, NormalizedText};
+use shinchoku_extract::layout::join_wrapped;
+
+use crate::cell_text::{
+    looks_like_value, norm_paragraphs, split_bullet_list, NormalizedText, BULLETS,
+};
 use crate::more_chars_than;
+use crate::section::project_heading_in;
 use crate::view::CellView;
 
 use super::doc::{provenance, InitiativeDraft};
@@ -33,9 +43,15 @@ enum Field {
     Projects,
 }
 
-/// `department | label | text` starts a block, `label | text` continues it.
+/// `department | label | text` starts a block, `label | text` continues it, and so does a
+/// field's wrapped line (see the module documentation).
 fn narrative_line(doc: &mut Doc, at: &At) -> bool {
     let filled = at.filled;
+    if let (Some(i), false) = (doc.initiative, at.gap) {
+        if continue_field(&mut doc.out.initiatives[i], filled) {
+            return true;
+        }
+    }
     if filled.len() < 2 {
         return false;
     }
@@ -107,6 +123,49 @@ fn fill(initiative: &mut InitiativeDraft, field: Field, cells: &[&CellView]) {
         }
         None => *slot = Some(joined),
     }
+}
+
+/// A field's wrapped line under the field's text: one cell joined to the last field
+/// printed (the fields come in their order) when its paragraph goes on, or bullet cells
+/// (`・IoT推進事業`) adding projects under the projects. `false` for anything else.
+fn continue_field(initiative: &mut InitiativeDraft, cells: &[&CellView]) -> bool {
+    if !initiative.projects.is_empty() {
+        if cells.is_empty()
+            || !cells
+                .iter()
+                .all(|c| c.text().trim_start().starts_with(BULLETS))
+        {
+            return false;
+        }
+        for cell in cells {
+            initiative.projects.extend(split_bullet_list(cell.text()));
+        }
+        return true;
+    }
+    let [cell] = cells else {
+        return false;
+    };
+    let text = cell.text();
+    // A section heading right under a narrative (no blank line between) is no part of it.
+    if cell.heading().is_some() || project_heading_in(cell.norm()).is_some() {
+        return false;
+    }
+    let slot = [
+        &mut initiative.next_steps,
+        &mut initiative.challenges,
+        &mut initiative.achievements,
+    ]
+    .into_iter()
+    .find(|slot| slot.is_some());
+    let Some(Some(paragraph)) = slot else {
+        return false;
+    };
+    let piece = NormalizedText::new(text).into_string();
+    let last_line = paragraph.rsplit('\n').next().unwrap_or("").to_string();
+    let joined = join_wrapped(&[last_line.clone(), piece]);
+    paragraph.truncate(paragraph.len() - last_line.len());
+    paragraph.push_str(&joined);
+    true
 }
 
 /// The field a label cell names, from its squeezed text.
