@@ -97,6 +97,11 @@ impl HeaderVocabulary for BuiltinVocabulary {
         if squeezed.is_empty() || squeezed.chars().count() > MAX_TERM_CHARS {
             return None;
         }
+        // A list item (`・情報産業育成振興事業`, one of a narrative's projects) names no
+        // column, however its words end.
+        if squeezed.starts_with('・') {
+            return None;
+        }
         if is_period_only(&squeezed) || matches!(&*squeezed, "状況" | "時点" | "(時点)" | "値")
         {
             return Some(HeaderKind::Fragment);
@@ -168,6 +173,7 @@ mod tests {
         assert_eq!(kind("(H30)"), Some(HeaderKind::Fragment));
         assert_eq!(kind("状況"), Some(HeaderKind::Fragment));
         assert_eq!(kind("認定農業者数"), None);
+        assert_eq!(kind("・情報産業育成振興事業"), None);
         assert_eq!(kind("842人"), None);
         assert_eq!(kind("8事業者 (H30)"), None);
         assert_eq!(kind("雪室食品を商品化する食品関連事業者数"), None);
