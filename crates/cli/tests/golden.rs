@@ -393,7 +393,7 @@ fn flattened_pdf_text_gives_hand_checked_facts() {
         ("joetsu-kpi-progress-r5", "none.lo.layout", 177),
         ("joetsu-kpi-progress-r5", "none.weasy.layout", 170),
         ("joetsu-kpi-progress-r5", "rows.lo.layout", 177),
-        ("joetsu-kpi-progress-r5", "rows.weasy.layout", 167),
+        ("joetsu-kpi-progress-r5", "rows.weasy.layout", 170),
         ("kashiwazaki-progress-report-r3", "none.lo.layout", 108),
         ("kashiwazaki-progress-report-r3", "none.weasy.layout", 108),
         ("kashiwazaki-progress-report-r3", "rows.lo.layout", 108),

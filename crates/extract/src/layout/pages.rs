@@ -141,6 +141,19 @@ pub(super) fn join_row_cut_by_page(
         return;
     }
     let n = columns.len();
+    // The rest of a cut row stands in a column the table's rows fill: a line in one they
+    // leave empty (a heading at the table's left edge, in its label column) starts anew.
+    let mut filled = vec![false; n];
+    for a in previous.iter().filter(|a| a.cells.len() == n) {
+        let cells = a.cells.iter().map(|c| !c.text.trim().is_empty());
+        if cells.clone().filter(|&f| f).count() >= 2 {
+            filled.iter_mut().zip(cells).for_each(|(f, c)| *f |= c);
+        }
+    }
+    let starts_at = |i: usize| region.runs[i][0].span.x(columns.metric).0;
+    if !lead.clone().all(|i| filled[columns.of(starts_at(i))]) {
+        return;
+    }
     let ends_page = |a: &Arranged| a.raw.rsplit('\n').next() == Some(region.raw(last_before));
     let Some(row) = previous
         .iter_mut()
@@ -157,8 +170,7 @@ pub(super) fn join_row_cut_by_page(
     // Per column, the pieces the leading lines add.
     let mut added: Vec<Vec<&str>> = vec![Vec::new(); n];
     for i in lead {
-        let x0 = region.runs[i][0].span.x(columns.metric).0;
-        added[columns.of(x0)].push(region.raw(i).trim());
+        added[columns.of(starts_at(i))].push(region.raw(i).trim());
         row.raw.push('\n');
         row.raw.push_str(region.raw(i));
     }
@@ -454,6 +466,52 @@ mod tests {
             vec!["婚姻率", "4.0", "3.4", "4.0"],
         ];
         assert_eq!(got, want);
+    }
+
+    /// Issue 16 (上越 by WeasyPrint, `pdftotext -layout`, row-rules print): the next page
+    /// starts with a section heading at the table's left edge, in the label column the
+    /// rows leave empty, then a blank line. It is no rest of the row the page break ended
+    /// on: that row's cells are all begun elsewhere; the heading stays a line of its own.
+    #[test]
+    fn a_heading_starting_the_next_page_is_no_rest_of_a_row() {
+        let first = |name, b, c, t| at(&[(10, name), (32, b), (46, c), (60, t)]);
+        let second = |name, b, c, t| at(&[(9, name), (24, b), (34, c), (44, t)]);
+        let lines: Vec<(u32, String)> = vec![
+            (
+                1,
+                at(&[
+                    (0, "分野"),
+                    (10, "項目"),
+                    (32, "基準値"),
+                    (46, "現状値"),
+                    (60, "目標値"),
+                ]),
+            ),
+            (1, first("認定農業者数", "1,150人", "842人", "1,040人")),
+            (1, first("新規就農者数", "38人/年", "29人/年", "31人/年")),
+            (1, first("観光入込客数", "360万人", "315万人", "400万人")),
+            (1, first("移住者数", "120人", "151人", "200人")),
+            (1, first("体験イベント数", "2件/年", "0件/年", "2件/年")),
+            (2, at(&[(0, "B-2 子育ての環境づくり")])),
+            (2, String::new()),
+            (2, second("待機児童数", "0人", "0人", "0人")),
+            (2, second("婚姻率", "4.0", "3.4", "4.0")),
+        ];
+        let sources: Vec<SourceLine> = lines
+            .iter()
+            .map(|(page, raw)| SourceLine { page: *page, raw })
+            .collect();
+        let got: Vec<Vec<String>> = cells_of(&sources);
+        assert_eq!(
+            got[5],
+            ["", "体験イベント数", "2件/年", "0件/年", "2件/年"],
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|row| row.concat() == "B-2 子育ての環境づくり"),
+            "{got:#?}"
+        );
     }
 
     /// A page whose gaps `pdftotext -layout` narrowed unevenly (上越 by WeasyPrint, the
