@@ -73,12 +73,7 @@ impl<'f> CellSpacing<'f> {
 /// (`小学6年生61.2% 中学3年生` / `42.5% (R元)`). A figure's own word (`70.0%以上`), a
 /// comparator set apart (`70.0% 以上`) and a name with no figure before it end nothing.
 pub(crate) fn leaves_value_open(line: &str) -> bool {
-    let depth = line.chars().fold(0i32, |depth, ch| match ch {
-        '(' | '（' => depth + 1,
-        ')' | '）' => depth - 1,
-        _ => depth,
-    });
-    if depth > 0 {
+    if super::bracket_depth(line) > 0 {
         return true;
     }
     let mut words = line.split_whitespace().rev();

@@ -7,6 +7,7 @@
 //! that line. The header still tells them apart: its cells sit over their value columns,
 //! and the single space falls between the two columns' header cells.
 
+use super::bracket_depth;
 use super::runs::{Metric, Run};
 use super::spaces::Part;
 
@@ -115,15 +116,6 @@ fn occupied_columns(pieces: &[Part]) -> Vec<usize> {
     cols.sort_unstable();
     cols.dedup();
     cols
-}
-
-/// The depth of brackets a text leaves open (negative: it closes more than it opens).
-fn bracket_depth(text: &str) -> i32 {
-    text.chars().fold(0, |depth, ch| match ch {
-        '(' | '（' => depth + 1,
-        ')' | '）' => depth - 1,
-        _ => depth,
-    })
 }
 
 /// Whether value columns `c - 1` and `c` both have header cells: `(c - 1's, c's)`.

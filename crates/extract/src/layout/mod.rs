@@ -174,6 +174,16 @@ fn starts_list_item(s: &str) -> bool {
     digits > 0 && digits <= 3 && s[digits..].starts_with(' ')
 }
 
+/// The depth of brackets a text leaves open: brackets opened minus brackets closed
+/// (negative when it closes more than it opens).
+pub(crate) fn bracket_depth(text: &str) -> i32 {
+    text.chars().fold(0, |depth, ch| match ch {
+        '(' | '（' => depth + 1,
+        ')' | '）' => depth - 1,
+        _ => depth,
+    })
+}
+
 /// Pieces of one cell that a layout wrapped over lines, joined: nothing between wide
 /// characters or around brackets and commas (Japanese wraps anywhere), a space between
 /// Latin words and before a period in brackets on a line of its own, a line break before

@@ -3,12 +3,13 @@
 //! further lines, a label printed beside the rows it spans), and the row lines they make.
 //! The region's columns are found first ([`super::spaces`]); this module only groups lines.
 
+use super::bracket_depth;
 use super::break_space::leaves_value_open;
 use super::columns::Columns;
 use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_header_gap};
 use super::name_tails::{figure_led_columns, return_name_tails};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
-use super::split_cells::{bracket_depth, closes_a_bracket, columns_under, open_stretches};
+use super::split_cells::{closes_a_bracket, columns_under, open_stretches};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.

@@ -15,6 +15,8 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use super::bracket_depth;
+
 /// How x is counted along a text line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Metric {
@@ -190,15 +192,6 @@ fn join_words(
         }
     }
     out
-}
-
-/// Brackets opened minus brackets closed.
-fn bracket_depth(text: &str) -> i32 {
-    text.chars().fold(0, |depth, c| match c {
-        '(' | '（' => depth + 1,
-        ')' | '）' => depth - 1,
-        _ => depth,
-    })
 }
 
 /// A note in brackets set one space after a value (`4,210 人 (H28 経済センサス)`, `141,200

@@ -97,15 +97,6 @@ fn figure_follows(text: &str) -> bool {
         .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Brackets opened minus brackets closed.
-pub(super) fn bracket_depth(text: &str) -> i32 {
-    text.chars().fold(0i32, |depth, ch| match ch {
-        '(' | '（' => depth + 1,
-        ')' | '）' => depth - 1,
-        _ => depth,
-    })
-}
-
 /// Whether a piece closes a bracket it did not open (`田)`: a cell's note going on).
 pub(super) fn closes_a_bracket(text: &str) -> bool {
     let mut depth = 0i32;

@@ -2,7 +2,7 @@
 //! dash), the notes printed after a value (`(H30)`, `※R4実績は未確定`), list items, row
 //! numbers, page numbers; and the reading of one row's values, on one line or over several.
 
-use crate::layout::is_ordinal;
+use crate::layout::{bracket_depth, is_ordinal};
 
 /// Characters of a unit after a number (`百万円`, `事業者`, `個/年`, `人/年`).
 const MAX_UNIT_CHARS: usize = 4;
@@ -88,17 +88,6 @@ pub(super) fn figure_unit(word: &str) -> Option<&str> {
 /// A word that opens a note after a value: a bracket (closed on this word or later) or `※`.
 fn opens_note(word: &str) -> bool {
     word.starts_with(['(', '（', '※'])
-}
-
-/// How many brackets `word` leaves open (negative when it closes more than it opens).
-fn bracket_balance(word: &str) -> i32 {
-    word.chars()
-        .map(|c| match c {
-            '(' | '（' => 1,
-            ')' | '）' => -1,
-            _ => 0,
-        })
-        .sum()
 }
 
 /// A numbered list item (`1 企業誘致促進`), as a projects cell continues.
@@ -368,7 +357,7 @@ fn read_values(lines: &[&str], columns: usize, min_values: usize) -> Option<(Row
             let note_goes_on = open_brackets == 0;
             let from = i;
             while i < w.len() && (open_brackets > 0 || (note_goes_on && !is_value(w[i]))) {
-                open_brackets = (open_brackets + bracket_balance(w[i])).max(0);
+                open_brackets = (open_brackets + bracket_depth(w[i])).max(0);
                 i += 1;
             }
             if let Some(last) = values.last_mut() {
@@ -392,10 +381,10 @@ fn read_values(lines: &[&str], columns: usize, min_values: usize) -> Option<(Row
                 i += 1;
             } else if opens_note(word) && !values.is_empty() {
                 let mut note = vec![word];
-                let mut balance = bracket_balance(word);
+                let mut balance = bracket_depth(word);
                 i += 1;
                 while balance > 0 && i < w.len() {
-                    balance += bracket_balance(w[i]);
+                    balance += bracket_depth(w[i]);
                     note.push(w[i]);
                     i += 1;
                 }
