@@ -94,17 +94,19 @@ pub(crate) fn tightened_lines<'a>(lines: &[SourceLine<'a>], usable: &[bool]) -> 
 /// `text` with every single space where the scripts meet taken out: one printed cell (a
 /// name, a value, a header term), which has no cell boundary inside.
 pub(crate) fn tighten(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
+    // The characters before and at the one being looked at, and the one after it.
+    let (mut before, mut chars) = (None, text.chars().peekable());
+    while let Some(c) = chars.next() {
         let inner_space = c == ' '
-            && i > 0
-            && chars.get(i + 1).is_some_and(|&next| {
-                next != ' ' && chars[i - 1] != ' ' && scripts_meet(chars[i - 1], next)
-            });
+            && before.is_some_and(|b| b != ' ')
+            && chars
+                .peek()
+                .is_some_and(|&next| next != ' ' && before.is_some_and(|b| scripts_meet(b, next)));
         if !inner_space {
             out.push(c);
         }
+        before = Some(c);
     }
     out
 }
@@ -277,13 +279,17 @@ pub(crate) fn tighten_line(raw: &str) -> String {
     };
     let name_from = usize::from(is_ordinal(glued_words[0]) && first_value > 1);
     let name = tighten(&glued_words[name_from..first_value].join(" "));
-    glued_words[..name_from]
-        .iter()
-        .copied()
-        .chain(std::iter::once(name.as_str()))
-        .chain(glued_words[first_value..].iter().copied())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(glued.len());
+    for word in &glued_words[..name_from] {
+        out.push_str(word);
+        out.push(' ');
+    }
+    out.push_str(&name);
+    for word in &glued_words[first_value..] {
+        out.push(' ');
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether `text` has a single space where the scripts meet (`12 人`).
@@ -399,8 +405,32 @@ mod tests {
         (spaced, tight)
     }
 
+    /// [`super::tighten`] as its doc says it, over a vector of the characters.
+    fn tighten_char_by_char(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        (0..chars.len())
+            .filter(|&i| {
+                let inner_space = chars[i] == ' '
+                    && i > 0
+                    && chars[i - 1] != ' '
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|&next| next != ' ' && scripts_meet(chars[i - 1], next));
+                !inner_space
+            })
+            .map(|i| chars[i])
+            .collect()
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn tighten_takes_out_the_single_spaces_where_the_scripts_meet(
+            s in "[a5 \u{3000}漢かカー・(（)é\t]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(super::tighten(&s), tighten_char_by_char(&s));
+        }
 
         /// The byte scan counts what the characters show.
         #[test]

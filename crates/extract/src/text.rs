@@ -203,6 +203,7 @@ fn arrange_blocks(
     text_layout: TextLayout,
     vocab: &dyn HeaderVocabulary,
 ) -> layout::Arrangement {
+    let vocab = &layout::vocabulary::Remembering::new(vocab);
     let script_spaced = script_spacing::prints_script_spaces(sources);
     let mut arrangement =
         layout::arrange_knowing_script_spacing(sources, text_layout, vocab, script_spaced);

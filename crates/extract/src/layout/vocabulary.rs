@@ -7,6 +7,7 @@
 //! authority on what each column means; a caller that has it can pass it in.
 
 use std::borrow::Cow;
+use std::sync::{Mutex, PoisonError};
 
 use crate::normalize::normalize_cow;
 
@@ -151,9 +152,40 @@ pub fn is_period_only(s: &str) -> bool {
     number && marker
 }
 
+/// A vocabulary that remembers its answers for one text: the layout reader asks about the
+/// same header terms again and again while it tries a table's columns (each term of a
+/// header some twenty times), and a page's header comes back on every page.
+pub(crate) struct Remembering<'v> {
+    vocab: &'v dyn HeaderVocabulary,
+    answers: Mutex<foldhash::HashMap<Box<str>, Option<HeaderKind>>>,
+}
+
+impl<'v> Remembering<'v> {
+    pub(crate) fn new(vocab: &'v dyn HeaderVocabulary) -> Self {
+        Remembering {
+            vocab,
+            answers: Mutex::default(),
+        }
+    }
+}
+
+impl HeaderVocabulary for Remembering<'_> {
+    fn kind(&self, text: &str) -> Option<HeaderKind> {
+        // One text is read by one thread: the lock is never contended, and a panic
+        // elsewhere leaves the answers as right as they were.
+        let mut answers = self.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&kind) = answers.get(text) {
+            return kind;
+        }
+        let kind = self.vocab.kind(text);
+        answers.insert(text.into(), kind);
+        kind
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{BuiltinVocabulary, HeaderKind, HeaderVocabulary};
+    use super::{BuiltinVocabulary, HeaderKind, HeaderVocabulary, Remembering};
 
     #[test]
     fn header_cells_of_both_seeds_are_told_apart() {
@@ -182,5 +214,34 @@ mod tests {
             kind("「第2期上越市まち・ひと・しごと創生総合戦略」重要業績評価指標（KPI）進捗状況一覧表"),
             None
         );
+    }
+
+    /// A vocabulary that counts the questions it is asked.
+    struct Counting(std::sync::atomic::AtomicUsize);
+
+    impl HeaderVocabulary for Counting {
+        fn kind(&self, text: &str) -> Option<HeaderKind> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            BuiltinVocabulary.kind(text)
+        }
+    }
+
+    #[test]
+    fn a_remembering_vocabulary_answers_as_its_own_asking_once_per_text() {
+        let counting = Counting(std::sync::atomic::AtomicUsize::new(0));
+        let remembering = Remembering::new(&counting);
+        let texts = [
+            "項目",
+            "現状値（R5年度末）",
+            "150人",
+            "項目",
+            "150人",
+            "項目",
+            "主な事業",
+        ];
+        for t in texts {
+            assert_eq!(remembering.kind(t), BuiltinVocabulary.kind(t), "{t}");
+        }
+        assert_eq!(counting.0.load(std::sync::atomic::Ordering::Relaxed), 4);
     }
 }
