@@ -18,7 +18,9 @@ use super::runs::{Metric, Run};
 use super::spaces::{Part, Region, EDGE_SLACK};
 use super::starts_list_item;
 
-/// Where `piece` starts in `raw` (a piece is a slice of its line).
+/// Where `piece` starts in `raw` (a piece is a slice of its line; the text of pieces put
+/// together is taken from the line with `str::get`, so a piece from elsewhere is left as
+/// it is rather than read out of bounds).
 fn offset(raw: &str, piece: &str) -> usize {
     (piece.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize)
 }
@@ -163,15 +165,18 @@ fn cut_at<'a>(
         if k == 0 || !glued(raw, runs, pieces, k) {
             return;
         }
-        let left = &mut pieces[k - 1];
+        let left = pieces[k - 1];
         if !is_value[left.col] || left.col >= col {
             return;
         }
-        left.text = &raw[offset(raw, left.text)..before.1];
-        left.x1 = before.3;
-        let piece = &mut pieces[k];
-        piece.text = &raw[word.0..stop];
-        piece.x0 = word.2;
+        let (Some(left_text), Some(text)) = (
+            raw.get(offset(raw, left.text)..before.1),
+            raw.get(word.0..stop),
+        ) else {
+            return;
+        };
+        (pieces[k - 1].text, pieces[k - 1].x1) = (left_text, before.3);
+        (pieces[k].text, pieces[k].x0) = (text, word.2);
     } else if piece_col < col && is_value[col] {
         // The piece's last words are the next cell's start.
         let next = pieces.get(k + 1).map(|p| p.col);
@@ -182,14 +187,18 @@ fn cut_at<'a>(
         if next == Some(col) && !tail_glued {
             return;
         }
+        let tail_end = if tail_glued {
+            end(raw, pieces[k + 1].text)
+        } else {
+            stop
+        };
+        let (Some(head), Some(tail)) = (raw.get(start..before.1), raw.get(word.0..tail_end)) else {
+            return;
+        };
         let x1 = pieces[k].x1;
-        let piece = &mut pieces[k];
-        piece.text = &raw[start..before.1];
-        piece.x1 = before.3;
+        (pieces[k].text, pieces[k].x1) = (head, before.3);
         if tail_glued {
-            let tail = &mut pieces[k + 1];
-            tail.text = &raw[word.0..end(raw, tail.text)];
-            tail.x0 = word.2;
+            (pieces[k + 1].text, pieces[k + 1].x0) = (tail, word.2);
         } else {
             let line = pieces[k].line;
             pieces.insert(
@@ -199,7 +208,7 @@ fn cut_at<'a>(
                     col,
                     x0: word.2,
                     x1,
-                    text: &raw[word.0..stop],
+                    text: tail,
                 },
             );
         }
@@ -245,8 +254,10 @@ pub(super) fn rejoin_squeezed_words<'a>(
             let not_an_item = Some(q.col) == projects && !starts_list_item(q.text) && !goes_on_item;
             match joined.last_mut() {
                 Some(p) if set_against_value && (loose(q.col) || not_an_item) => {
-                    p.text = &raw[offset(raw, p.text)..end(raw, q.text)];
-                    p.x1 = q.x1;
+                    match raw.get(offset(raw, p.text)..end(raw, q.text)) {
+                        Some(text) => (p.text, p.x1) = (text, q.x1),
+                        None => joined.push(q),
+                    }
                 }
                 _ => joined.push(q),
             }
@@ -305,7 +316,12 @@ pub(super) fn realign_under_cells(
                 }
                 let i = starts_above.binary_search_by_key(&q.x0, |s| s.0).ok()?;
                 let col = starts_above[i].1;
-                (col != q.col && !held[col]).then_some((k, col))
+                // The line's pieces stay in column order.
+                let pieces = &entries[e].1;
+                let after_previous = k == 0 || pieces[k - 1].col < col;
+                let before_next = pieces.get(k + 1).is_none_or(|n| col < n.col);
+                let in_order = after_previous && before_next;
+                (col != q.col && !held[col] && in_order).then_some((k, col))
             })
             .collect();
         for (k, col) in moves {
