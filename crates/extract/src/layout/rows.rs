@@ -10,6 +10,9 @@ use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_h
 use super::name_tails::{figure_led_columns, return_name_tails};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::split_cells::{closes_a_bracket, columns_under, open_stretches};
+use super::squeezed_cells::{
+    cut_where_cells_start_below, realign_under_cells, rejoin_squeezed_words,
+};
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.
@@ -97,6 +100,9 @@ impl<'a> Rows<'a> {
                 return_name_tails(pieces, raw, runs, cols.metric, name, &figure_led);
             }
         }
+        // Cells a narrow column set one space from their neighbours, cut at the wrong word.
+        cut_where_cells_start_below(region, &mut entries, &blank_before, cols.metric, is_value);
+        rejoin_squeezed_words(region, &mut entries, is_value, (name, projects));
         let mut anchor: Vec<bool> = entries
             .iter()
             .map(|(_, ps)| {
@@ -422,6 +428,12 @@ impl<'a> Rows<'a> {
         for (e, k, col) in realigned {
             entries[e].1[k].col = col;
         }
+        realign_under_cells(
+            region,
+            &mut entries,
+            (&owner, &anchor, &blank_before),
+            is_value,
+        );
         let mut rows = Rows {
             parts: entries,
             owner,
