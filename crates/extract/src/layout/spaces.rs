@@ -64,7 +64,11 @@ pub(super) fn is_blank(raw: &str) -> bool {
 /// made of header terms and short fragments only.
 fn header_roles(raw: &str, runs: &[Run], vocab: &dyn HeaderVocabulary) -> Option<usize> {
     let (mut roles, mut known) = (0, 0);
-    for r in runs {
+    // Shortest runs first: a data line is turned away at a value (`150 人`), and its
+    // name, the longest run and the slowest to ask about, is not asked about at all.
+    let mut shortest_first: Vec<&Run> = runs.iter().collect();
+    shortest_first.sort_by_key(|r| r.end - r.start);
+    for r in shortest_first {
         match vocab.kind(r.text(raw)) {
             Some(kind) => {
                 known += 1;

@@ -119,10 +119,20 @@ pub(super) fn cut_where_cells_start_below<'a>(
         }
         let line = entries[e].0;
         let (raw, runs) = (region.raw(line), region.runs[line].as_slice());
-        let line_words = words(runs, metric);
+        // A cut falls inside a value piece or changes nothing; most lines' cells start
+        // where the next line's do, and their words are not looked at.
+        let mut line_words: Option<Vec<Word>> = None;
         for (x, col) in cuts {
+            let inside_a_value = entries[e]
+                .1
+                .iter()
+                .any(|p| is_value[p.col] && p.x0 < x && x < p.x1);
+            if !inside_a_value {
+                continue;
+            }
+            let line_words = line_words.get_or_insert_with(|| words(runs, metric));
             cut_at(
-                (raw, runs, &line_words),
+                (raw, runs, line_words),
                 is_value,
                 &mut entries[e].1,
                 (x, col),
