@@ -26,6 +26,7 @@ mod rows;
 pub mod runs;
 pub mod spaces;
 mod split_cells;
+mod squeezed_runs;
 #[cfg(test)]
 mod test_lines;
 pub mod vocabulary;

@@ -31,6 +31,7 @@ use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
+use super::squeezed_runs::return_gutter_words;
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
@@ -200,8 +201,13 @@ pub(super) fn parts<'a>(
     // The column the line's previous run ended in.
     let mut previous: Option<usize> = None;
     let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
-    for r in runs {
+    for (j, r) in runs.iter().enumerate() {
         let mut at = word_columns(r, cols);
+        if let (Some(before), Some(run_before)) = (placed.last_mut(), j.checked_sub(1)) {
+            if return_gutter_words(&runs[run_before], before, r, at[0], cols) {
+                previous = before.last().copied();
+            }
+        }
         // Runs are cells apart (two or more spaces between them): a run starting in the
         // column the run before it ended in starts the next one (`の比率  人、提供会員
         // 279人)`: a value's second line that a long name pushed left of its column).
