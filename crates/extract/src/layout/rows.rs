@@ -10,6 +10,7 @@ use super::header_gap::{keep_notes_with_values, return_closing_notes, split_at_h
 use super::name_tails::{figure_led_columns, return_name_tails};
 use super::spaces::{is_blank, is_label_character, parts, Part, Region, EDGE_SLACK};
 use super::split_cells::{closes_a_bracket, columns_under, open_stretches};
+use super::squeezed_runs::cut_values_in_order;
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.
@@ -72,6 +73,7 @@ impl<'a> Rows<'a> {
                 continue;
             }
             let mut pieces = parts(i, raw, &region.runs[i], cols, None);
+            cut_values_in_order(&mut pieces, raw, &region.runs[i], cols, is_value);
             if let Some(spans) = header_spans {
                 split_at_header_gap(
                     &mut pieces,

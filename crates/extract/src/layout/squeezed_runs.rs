@@ -8,8 +8,11 @@
 //! apart: two runs are cells apart ([`return_gutter_words`]), and a row's values are
 //! printed in the order of the columns they stand in ([`cut_values_in_order`]).
 
+use super::bracket_depth;
 use super::columns::Columns;
-use super::runs::Run;
+use super::runs::{Run, Span};
+use super::spaces::Part;
+use crate::raw_rows::values::is_value;
 
 /// Give back to a run the words its placement `at` put in the column the next run starts
 /// in (`next_col`), when they start in the gutter before that column and the next run
@@ -48,9 +51,194 @@ pub(super) fn return_gutter_words(
 
 /// Whether a word starts in the gutter before column `col` (left of its start, and
 /// farther than a column's start is snapped to).
-fn in_gutter_before(word: &(usize, usize, super::runs::Span), col: usize, cols: &Columns) -> bool {
+fn in_gutter_before(word: &(usize, usize, Span), col: usize, cols: &Columns) -> bool {
     let x0 = word.2.x(cols.metric).0;
     x0 < cols.extents[col].0 && cols.in_gutter(x0)
+}
+
+/// Cut a run of a row's values in the order of the value columns, where the words'
+/// positions cannot tell them apart (`8 件/年 5 件/年` standing in the target column,
+/// the current value's column empty on the line; `4,210 人 (H28 経済センサス) 4,300 人
+/// 4,095 人 (R3 経済センサス) 遅れ`, a whole row's values and status in one run, which a
+/// few rows' columns place in two value columns). A row prints its values one a column,
+/// left to right. A run whose words start with `n >= 2` values (each with its notes in
+/// brackets, closed on the line), its first word in value column `c`, is cut so when
+///
+/// - it fills the value columns it reaches: columns `c ..` are value columns, up to the
+///   first one another run of the line stands in or the first other column, as many as
+///   its values and the words after them (when those stand in a value column), and
+/// - the positions of its values (and of the first word after them) do not rise column
+///   by column.
+///
+/// Value `k` goes to column `c + k`; the words after the values keep their columns, at
+/// `c + n` or later. Linear in the line's words and pieces.
+pub(super) fn cut_values_in_order<'a>(
+    pieces: &mut Vec<Part<'a>>,
+    raw: &'a str,
+    runs: &[Run],
+    cols: &Columns,
+    is_value_column: &[bool],
+) {
+    let offset = |p: &Part| p.text.as_ptr() as usize - raw.as_ptr() as usize;
+    // How many of the line's pieces stand in each column.
+    let mut standing = vec![0usize; cols.len()];
+    for p in pieces.iter() {
+        standing[p.col] += 1;
+    }
+    let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len() + 2);
+    let mut next = 0;
+    for run in runs {
+        let first = next;
+        while next < pieces.len() && offset(&pieces[next]) < run.end {
+            next += 1;
+        }
+        let own = &pieces[first..next];
+        // The columns the line's other runs stand in.
+        for p in own {
+            standing[p.col] -= 1;
+        }
+        let line = Line {
+            raw,
+            cols,
+            is_value_column,
+            others: &standing,
+        };
+        match line.cut_in_order(own, run) {
+            Some(cut) => out.extend(cut),
+            None => out.extend_from_slice(own),
+        }
+        for p in own {
+            standing[p.col] += 1;
+        }
+    }
+    out.extend_from_slice(&pieces[next..]);
+    *pieces = out;
+}
+
+/// What [`cut_values_in_order`] reads of one data line besides the run it cuts.
+struct Line<'l, 'a> {
+    raw: &'a str,
+    cols: &'l Columns,
+    is_value_column: &'l [bool],
+    /// Per column, how many pieces of the line's other runs stand in it.
+    others: &'l [usize],
+}
+
+impl<'a> Line<'_, 'a> {
+    /// The pieces of one run cut value by value, or `None` when the rule does not apply.
+    fn cut_in_order(&self, own: &[Part<'a>], run: &Run) -> Option<Vec<Part<'a>>> {
+        let (raw, cols) = (self.raw, self.cols);
+        let first_piece = own.first()?;
+        let start = first_piece.col;
+        let words = &run.words;
+        let ends = value_ends(raw, words);
+        let n = ends.len();
+        if n < 2 {
+            return None;
+        }
+        let values_end = ends[n - 1];
+        let rest = values_end < words.len();
+        let is_value = |c: usize| self.is_value_column.get(c) == Some(&true);
+        let free = |c: usize| self.others.get(c) == Some(&0);
+        // The value columns the run reaches, and as many as it fills.
+        let fills = n + usize::from(rest && is_value(start + n));
+        let reaches = (start..)
+            .take_while(|&c| is_value(c) && free(c))
+            .take(fills + 1)
+            .count();
+        if reaches != fills {
+            return None;
+        }
+        // The column each word stands in by position.
+        let offset = |p: &Part| p.text.as_ptr() as usize - raw.as_ptr() as usize;
+        let mut placed = Vec::with_capacity(words.len());
+        let mut k = 0;
+        for w in words {
+            while k + 1 < own.len() && offset(&own[k + 1]) <= w.0 {
+                k += 1;
+            }
+            placed.push(own[k].col);
+        }
+        // The first word of each value, and of what follows them, by position.
+        let mut leads: Vec<usize> = std::iter::once(0).chain(ends.iter().copied()).collect();
+        if !rest {
+            leads.pop();
+        }
+        if leads.windows(2).all(|w| placed[w[0]] < placed[w[1]]) {
+            return None;
+        }
+        let rest_cols: Vec<usize> = placed[values_end..]
+            .iter()
+            .map(|&c| c.max(start + n))
+            .collect();
+        if !rest_cols.iter().all(|&c| free(c)) {
+            return None;
+        }
+        let piece = |from: usize, to: usize, col: usize| Part {
+            line: first_piece.line,
+            col,
+            x0: words[from].2.x(cols.metric).0,
+            x1: words[to - 1].2.x(cols.metric).1,
+            text: &raw[words[from].0..words[to - 1].1],
+        };
+        let mut out = Vec::with_capacity(n + 1);
+        let mut from = 0;
+        for (i, &end) in ends.iter().enumerate() {
+            out.push(piece(from, end, start + i));
+            from = end;
+        }
+        // The words after the values, a piece per column.
+        while from < words.len() {
+            let col = rest_cols[from - values_end];
+            let mut to = from + 1;
+            while to < words.len() && rest_cols[to - values_end] == col {
+                to += 1;
+            }
+            out.push(piece(from, to, col));
+            from = to;
+        }
+        Some(out)
+    }
+}
+
+/// Where each of the values a run's words start with ends (the index of the word after
+/// it): a value word (`4,300人`; `4,300 人` in a print that spaces the scripts), with the
+/// notes in brackets after it (`(H28経済センサス)`, or within the word in such a print).
+/// Stops at the first word that is neither; none when a note is left open at the run's end.
+fn value_ends(raw: &str, words: &[(usize, usize, Span)]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut depth = 0;
+    for (k, w) in words.iter().enumerate() {
+        let text = &raw[w.0..w.1];
+        let continues_note = !ends.is_empty() && (depth > 0 || text.starts_with(['(', '（']));
+        if !continues_note && !is_value_word(text) {
+            break;
+        }
+        depth = (depth + bracket_depth(text)).max(0);
+        if continues_note {
+            *ends.last_mut().expect("a note follows a value") = k + 1;
+        } else {
+            ends.push(k + 1);
+        }
+    }
+    if depth > 0 {
+        // A note going on below (`981,736人 (高` / `田)`): its words after the bracket
+        // may be the note's or the next value's; the run is not read so.
+        ends.clear();
+    }
+    ends
+}
+
+/// A value, and the notes in brackets printed in the same word (a print that spaces
+/// the scripts reads `4,210 人 (H28 経済センサス)` as one word).
+fn is_value_word(text: &str) -> bool {
+    let value = match text.find(['(', '（']) {
+        Some(0) => return false,
+        Some(at) => &text[..at],
+        None => text,
+    };
+    let tight: String = value.chars().filter(|c| *c != ' ').collect();
+    is_value(&tight)
 }
 
 #[cfg(test)]

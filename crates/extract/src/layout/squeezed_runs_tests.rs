@@ -77,3 +77,117 @@ fn a_word_in_the_gutter_before_the_next_run_stays_with_its_run() {
         ]
     );
 }
+
+/// Shaped like みどり町's KPI sheet printed by LibreOffice (`pdftotext -layout`, the
+/// scripts spaced): a table of two rows, whose columns the few rows leave narrow. The
+/// first row's target and current values were squeezed one space apart into the target
+/// column (the current column empty on that line); the second row's values and status
+/// were one run, its current value in the target column and its status in the current
+/// column. A row prints its values one a column, in order.
+#[test]
+fn values_squeezed_into_one_run_are_cut_in_column_order() {
+    let lines = [
+        "令和 5 年度 あおば町 KPI 評価シート".to_string(),
+        String::new(),
+        "施策 2-1 観光の振興".to_string(),
+        at_chars(&[(30, "基準値"), (51, "目標値"), (64, "実績値"), (82, "達成")]),
+        at_chars(&[(8, "指標名"), (89, "主な取組")]),
+        at_chars(&[(30, "(R 元)"), (52, "(R7)"), (65, "(R5)"), (82, "状況")]),
+        at_chars(&[
+            (0, "観光案内所を利用した外国人旅行者数"),
+            (22, "2 千人/年"),
+            (48, "6 千人/年 4 千人/年"),
+            (78, "遅れ 1 観光案内所の改修事業"),
+        ]),
+        at_chars(&[
+            (0, "町内宿泊施設の宿泊者数"),
+            (
+                22,
+                "12,300 人 (H30 宿泊統計) 15,000 人 13,800 人 (R4 宿泊統計) 順調",
+            ),
+        ]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[3..],
+        [
+            vec![
+                "指標名",
+                "基準値 (R 元)",
+                "目標値 (R7)",
+                "実績値 (R5)",
+                "達成 状況",
+                "主な取組"
+            ],
+            vec![
+                "観光案内所を利用した外国人旅行者数",
+                "2 千人/年",
+                "6 千人/年",
+                "4 千人/年",
+                "遅れ",
+                "1 観光案内所の改修事業"
+            ],
+            vec![
+                "町内宿泊施設の宿泊者数",
+                "12,300 人 (H30 宿泊統計)",
+                "15,000 人",
+                "13,800 人 (R4 宿泊統計)",
+                "順調",
+                ""
+            ],
+        ],
+        "{got:?}"
+    );
+}
+
+/// Two values in one cell stay together where the value column after it holds a value of
+/// its own on the line (the run does not fill the columns it reaches), and where a note
+/// goes on below (`981,736人 (高` / `田)`: the words after its bracket may be the note's).
+#[test]
+fn values_of_one_cell_stay_together() {
+    let row = |cells: [&str; 4]| {
+        at_chars(&[
+            (4, cells[0]),
+            (24, cells[1]),
+            (44, cells[2]),
+            (64, cells[3]),
+        ])
+    };
+    let lines = [
+        row(["項目", "基準値", "現状値", "目標値"]),
+        row([
+            "入館者数",
+            "953,404人",
+            "935,476人 981,736人",
+            "954,000人以上",
+        ]),
+        at_chars(&[
+            (4, "来館者数"),
+            (24, "12,000人"),
+            (44, "11,200人 9,800人 (高"),
+        ]),
+        at_chars(&[(44, "田)"), (64, "13,000人")]),
+        row(["利用者数", "1,020人", "1,110人", "1,200人"]),
+    ];
+    let got = arranged(&lines);
+    assert_eq!(
+        got[1],
+        [
+            "入館者数",
+            "953,404人",
+            "935,476人 981,736人",
+            "954,000人以上"
+        ],
+        "{got:?}"
+    );
+    assert_eq!(
+        got[2],
+        [
+            "来館者数",
+            "12,000人",
+            "11,200人 9,800人 (高田)",
+            "13,000人"
+        ],
+        "{got:?}"
+    );
+}
