@@ -31,11 +31,12 @@ use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
-use super::squeezed_runs::return_gutter_words;
+use super::squeezed_runs::{cut_at_column_starts, place_before_kept_cuts, return_gutter_words};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
 use crate::normalize::normalize_cow;
+use std::borrow::Cow;
 
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
@@ -198,11 +199,18 @@ pub(super) fn parts<'a>(
         }
         return out;
     }
+    // Words a print that spaces the scripts read back as one across a column's start are
+    // cut there again, and those cuts kept.
+    let (runs, kept_cuts): (Vec<Cow<Run>>, Vec<Vec<usize>>) = runs
+        .iter()
+        .map(|r| cut_at_column_starts(r, raw, cols))
+        .unzip();
     // The column the line's previous run ended in.
     let mut previous: Option<usize> = None;
     let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
     for (j, r) in runs.iter().enumerate() {
         let mut at = word_columns(r, cols);
+        place_before_kept_cuts(&mut at, &kept_cuts[j]);
         if let (Some(before), Some(run_before)) = (placed.last_mut(), j.checked_sub(1)) {
             if return_gutter_words(&runs[run_before], before, r, at[0], cols) {
                 previous = before.last().copied();
@@ -216,7 +224,7 @@ pub(super) fn parts<'a>(
                 *c = (*c).max(p + 1);
             }
         }
-        settle_cuts(r, raw, cols, &mut at);
+        settle_cuts(r, raw, cols, &mut at, &kept_cuts[j]);
         previous = at.last().copied();
         placed.push(at);
     }
@@ -285,7 +293,7 @@ fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
 /// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
 /// cut starts the later cell then. Each gap is
 /// looked at once per run: linear in its words.
-fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
+fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize], kept: &[usize]) {
     let metric = cols.metric;
     let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
     let period = |k: usize| is_period_only(&normalize_cow(text(k)));
@@ -299,6 +307,11 @@ fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
         // side stand by columns of their own.
         if at[k] != at[k - 1] + 1 {
             segment_start = if at[k] == at[k - 1] { segment_start } else { k };
+            k += 1;
+            continue;
+        }
+        if kept.binary_search(&k).is_ok() {
+            segment_start = k;
             k += 1;
             continue;
         }

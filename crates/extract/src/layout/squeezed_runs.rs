@@ -8,9 +8,11 @@
 //! apart: two runs are cells apart ([`return_gutter_words`]), and a row's values are
 //! printed in the order of the columns they stand in ([`cut_values_in_order`]).
 
+use std::borrow::Cow;
+
 use super::bracket_depth;
 use super::columns::Columns;
-use super::runs::{Run, Span};
+use super::runs::{Metric, Run, Span};
 use super::spaces::Part;
 use crate::raw_rows::values::is_value;
 
@@ -54,6 +56,125 @@ pub(super) fn return_gutter_words(
 fn in_gutter_before(word: &(usize, usize, Span), col: usize, cols: &Columns) -> bool {
     let x0 = word.2.x(cols.metric).0;
     x0 < cols.extents[col].0 && cols.in_gutter(x0)
+}
+
+/// A run whose words were joined where a print that spaces the scripts read them back as
+/// one (`3 歳 1 歳 6 か月児 98.0%`: `歳 1` is where the scripts meet, and where two cells
+/// squeezed one space apart meet too), with each such word cut again at the space where a
+/// column starts (the next character starts at the column's start or one position after
+/// it). The cut is never between a number and its unit (`8` / `件/年`). Borrowed when no
+/// word is cut (every word of a print that does not space the scripts is one). Also
+/// returns the index of each word starting at such a cut: the column's start tells the
+/// cut, wherever the other rows' gutter is (see `spaces::settle_cuts`). Linear in the
+/// run's text.
+pub(super) fn cut_at_column_starts<'r>(
+    run: &'r Run,
+    raw: &str,
+    cols: &Columns,
+) -> (Cow<'r, Run>, Vec<usize>) {
+    let metric = cols.metric;
+    let mut words: Vec<(usize, usize, Span)> = Vec::new();
+    let mut cuts = Vec::new();
+    for (k, w) in run.words.iter().enumerate() {
+        let text = &raw[w.0..w.1];
+        if !text.contains(' ') {
+            if !words.is_empty() {
+                words.push(*w);
+            }
+            continue;
+        }
+        let (x0, x1) = w.2.x(metric);
+        // The first column starting inside the word.
+        let c = cols.extents.partition_point(|&(s, _)| s <= x0);
+        let Some(&(start, _)) = cols.extents.get(c).filter(|e| e.0 < x1) else {
+            if !words.is_empty() {
+                words.push(*w);
+            }
+            continue;
+        };
+        let cut = space_at(text, w.2, start, metric).filter(|&at| {
+            let (before, after) = (&text[..at], &text[at + 1..]);
+            let number_and_unit = before.ends_with(|c: char| c.is_ascii_digit())
+                && !after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（'));
+            !number_and_unit
+        });
+        let Some(at) = cut else {
+            if !words.is_empty() {
+                words.push(*w);
+            }
+            continue;
+        };
+        if words.is_empty() {
+            words.extend_from_slice(&run.words[..k]);
+        }
+        let (left_x1, right_x0) = (advance(&text[..at], w.2), advance(&text[..=at], w.2));
+        let mut left = *w;
+        left.1 = w.0 + at;
+        (left.2.chars.1, left.2.display.1) = left_x1;
+        let mut right = *w;
+        right.0 = w.0 + at + 1;
+        (right.2.chars.0, right.2.display.0) = right_x0;
+        words.push(left);
+        cuts.push(words.len());
+        words.push(right);
+    }
+    if words.is_empty() {
+        return (Cow::Borrowed(run), cuts);
+    }
+    let run = Run {
+        words,
+        ..run.clone()
+    };
+    (Cow::Owned(run), cuts)
+}
+
+/// The word before each cut [`cut_at_column_starts`] kept stands left of the column the
+/// word after it starts: placed in that column by nearness (it stood in the gutter nearer
+/// it), it goes to the column before.
+pub(super) fn place_before_kept_cuts(at: &mut [usize], kept: &[usize]) {
+    for &k in kept {
+        if at[k - 1] == at[k] && at[k] > 0 {
+            at[k - 1] = at[k] - 1;
+        }
+    }
+}
+
+/// The byte offset in a word of the space after which its next character starts at
+/// `start` or one position after it, the character before it ending at `start` or
+/// before.
+fn space_at(text: &str, span: Span, start: u32, metric: Metric) -> Option<usize> {
+    let (mut chars, mut display) = (span.chars.0, span.display.0);
+    for (at, c) in text.char_indices() {
+        let x = match metric {
+            Metric::Chars => chars,
+            Metric::Display => display,
+        };
+        if x > start {
+            return None;
+        }
+        if c == ' ' && (x + 1 == start || x + 1 == start + 1) && at > 0 {
+            return Some(at);
+        }
+        chars += 1;
+        display += char_width(c);
+    }
+    None
+}
+
+/// Where a word's text `before` ends, under both metrics, the word starting at `span`.
+fn advance(before: &str, span: Span) -> (u32, u32) {
+    let chars = u32::try_from(before.chars().count()).unwrap_or(u32::MAX);
+    let display = before.chars().map(char_width).sum::<u32>();
+    (span.chars.0 + chars, span.display.0 + display)
+}
+
+/// Display width of one character, as [`super::runs`] counts it.
+fn char_width(c: char) -> u32 {
+    use unicode_width::UnicodeWidthChar;
+    if c.is_ascii() {
+        return u32::from(!c.is_ascii_control());
+    }
+    c.width().map_or(0, |w| u32::try_from(w).unwrap_or(0))
 }
 
 /// Cut a run of a row's values in the order of the value columns, where the words'

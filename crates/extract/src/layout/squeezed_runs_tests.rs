@@ -191,3 +191,105 @@ fn values_of_one_cell_stay_together() {
         "{got:?}"
     );
 }
+
+/// Shaped like みなと's KPI table printed by LibreOffice (`pdftotext -layout`, the scripts
+/// spaced): a current value wrapped over two lines (`… 3 歳` / `児 95.5%`) set one space
+/// before the target value beside it (`1 歳 8 か月児 99.0% …`). Reading the print back took
+/// the space between them out (`歳 1`: where the scripts meet) and made one word across
+/// the target column's start, so the current value's last label went to the target. The
+/// word is cut again at the column's start, and the cut kept.
+#[test]
+fn a_word_read_back_across_a_column_start_is_cut_there() {
+    let spaced_row = |cells: [&str; 5]| {
+        at_chars(&[
+            (7, cells[0]),
+            (45, cells[1]),
+            (68, cells[2]),
+            (88, cells[3]),
+            (109, cells[4]),
+        ])
+    };
+    let lines = [
+        at_chars(&[
+            (24, "項目"),
+            (51, "基準値（時点）"),
+            (69, "現状値（R5 年度末）"),
+            (95, "目標（R7）"),
+            (111, "主な具体的事業"),
+        ]),
+        at_chars(&[
+            (45, "1 歳 8 か月児 96.1% 3 歳児"),
+            (68, "1 歳 8 か月児 97.0% 3 歳 1 歳 8 か月児 99.0% 3 歳児"),
+        ]),
+        at_chars(&[(7, "幼児健康診査の受診率"), (109, "1 幼児健康診査")]),
+        at_chars(&[(45, "94.3% (R 元)"), (68, "児 95.5%"), (88, "99.0%")]),
+        spaced_row([
+            "提供会員数",
+            "118 人 (R 元)",
+            "126 人",
+            "150 人",
+            "2 会員の募集",
+        ]),
+        spaced_row([
+            "待機児童数",
+            "12 人 (R2)",
+            "0 人",
+            "0 人",
+            "3 児童クラブ運営",
+        ]),
+        spaced_row([
+            "貸出冊数",
+            "152,300 冊 (R 元)",
+            "168,420 冊",
+            "170,000 冊",
+            "4 読書活動",
+        ]),
+        spaced_row([
+            "出生数",
+            "412 人 (R 元)",
+            "398 人",
+            "420 人",
+            "5 出産祝い金",
+        ]),
+        spaced_row([
+            "転入者数",
+            "1,020 人 (R 元)",
+            "1,110 人",
+            "1,200 人",
+            "6 移住相談",
+        ]),
+        spaced_row([
+            "相談件数",
+            "85 件 (R 元)",
+            "96 件",
+            "120 件",
+            "7 相談窓口運営",
+        ]),
+        spaced_row([
+            "参加者数",
+            "230 人 (R 元)",
+            "254 人",
+            "300 人",
+            "8 交流事業",
+        ]),
+        spaced_row([
+            "利用者数",
+            "3,100 人 (R 元)",
+            "3,420 人",
+            "3,600 人",
+            "9 施設運営",
+        ]),
+    ];
+    let got = arranged(&lines);
+    let row = &got[1];
+    assert_eq!(
+        row[..3],
+        [
+            "幼児健康診査の受診率",
+            "1 歳 8 か月児 96.1% 3 歳児 94.3% (R 元)",
+            "1 歳 8 か月児 97.0% 3 歳児 95.5%",
+        ],
+        "{got:?}"
+    );
+    assert!(row[3].starts_with("1 歳 8 か月児 99.0%"), "{got:?}");
+}
