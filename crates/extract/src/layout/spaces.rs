@@ -31,7 +31,9 @@ use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
-use super::squeezed_runs::{cut_at_column_starts, place_before_kept_cuts, return_gutter_words};
+use super::squeezed_runs::{
+    cut_at_column_starts, place_before_kept_cuts, return_gutter_words, settle_cuts,
+};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
@@ -280,76 +282,6 @@ fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
             col + usize::from(squeezed)
         })
         .collect()
-}
-
-/// Where a run's words change column (two cells a tool squeezed together with one space
-/// between them), the cut moves to another gap of the run when fewer words of the
-/// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
-/// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
-/// name, left of the column its value starts in on every other row). Back to the cut
-/// before, or on past the words that start before the later column does (placed in it
-/// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
-/// past a word starting in it. A tie keeps the cut. A cell does not start with a period
-/// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
-/// cut starts the later cell then. Each gap is
-/// looked at once per run: linear in its words.
-fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize], kept: &[usize]) {
-    let metric = cols.metric;
-    let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
-    let period = |k: usize| is_period_only(&normalize_cow(text(k)));
-    let list_number =
-        |k: usize| (1..=3).contains(&text(k).len()) && text(k).bytes().all(|b| b.is_ascii_digit());
-    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
-    let mut segment_start = 0;
-    let mut k = 1;
-    while k < at.len() {
-        // Only between neighbouring columns: where a cut skips one, the words on either
-        // side stand by columns of their own.
-        if at[k] != at[k - 1] + 1 {
-            segment_start = if at[k] == at[k - 1] { segment_start } else { k };
-            k += 1;
-            continue;
-        }
-        if kept.binary_search(&k).is_ok() {
-            segment_start = k;
-            k += 1;
-            continue;
-        }
-        let right_start = cols.extents[at[k]].0;
-        let right_end = k + at[k..].iter().take_while(|&&c| c == at[k]).count();
-        let mut last = k;
-        while last + 1 < right_end && r.words[last].2.x(metric).0 < right_start {
-            last += 1;
-        }
-        let best =
-            (segment_start + 1..=last).fold(
-                k,
-                |best, g| {
-                    if cover(g) < cover(best) {
-                        g
-                    } else {
-                        best
-                    }
-                },
-            );
-        // The word before the cut starts the later cell: a period qualifies the word
-        // before it, and a list number the item after it (`平 1 小・中学校…`).
-        let leads =
-            period(k) || (list_number(k - 1) && !text(k).starts_with(|c: char| c.is_ascii_digit()));
-        let best = if best == k && k - 1 > segment_start && leads {
-            k - 1
-        } else {
-            best
-        };
-        let (left, right) = (at[k - 1], at[k]);
-        if best < k {
-            at[best..k].fill(right);
-        } else {
-            at[k..best].fill(left);
-        }
-        segment_start = best;
-        k = best.max(k) + 1;
-    }
 }
 
 /// Find a space-aligned table at line `i`; arrange it into `out` and return the line after

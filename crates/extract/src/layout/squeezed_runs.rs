@@ -4,9 +4,12 @@
 //! apart: one run of words over two columns or more. Where the region's columns are
 //! narrower than such a run (a table of few rows, whose gutters the other rows leave
 //! wide), a word standing in a gutter goes to the nearer column, and values printed one
-//! after the other stand in one column. What the line shows besides positions tells them
-//! apart: two runs are cells apart ([`return_gutter_words`]), and a row's values are
-//! printed in the order of the columns they stand in ([`cut_values_in_order`]).
+//! after the other stand in one column. Where a run's words change column, the cut moves
+//! to the gutter the other rows show ([`settle_cuts`]). What the line shows besides
+//! positions tells the cells apart too: two runs are cells apart ([`return_gutter_words`]),
+//! a word a print that spaces the scripts read back as one does not cross a column's start
+//! ([`cut_at_column_starts`]), and a row's values are printed in the order of the columns
+//! they stand in ([`cut_values_in_order`]).
 
 use std::borrow::Cow;
 
@@ -14,6 +17,8 @@ use super::bracket_depth;
 use super::columns::Columns;
 use super::runs::{Metric, Run, Span};
 use super::spaces::Part;
+use super::vocabulary::is_period_only;
+use crate::normalize::normalize_cow;
 use crate::raw_rows::values::is_value;
 
 /// Give back to a run the words its placement `at` put in the column the next run starts
@@ -65,7 +70,7 @@ fn in_gutter_before(word: &(usize, usize, Span), col: usize, cols: &Columns) -> 
 /// it). The cut is never between a number and its unit (`8` / `件/年`). Borrowed when no
 /// word is cut (every word of a print that does not space the scripts is one). Also
 /// returns the index of each word starting at such a cut: the column's start tells the
-/// cut, wherever the other rows' gutter is (see `spaces::settle_cuts`). Linear in the
+/// cut, wherever the other rows' gutter is (see [`settle_cuts`]). Linear in the
 /// run's text.
 pub(super) fn cut_at_column_starts<'r>(
     run: &'r Run,
@@ -175,6 +180,76 @@ fn char_width(c: char) -> u32 {
         return u32::from(!c.is_ascii_control());
     }
     c.width().map_or(0, |w| u32::try_from(w).unwrap_or(0))
+}
+
+/// Where a run's words change column (two cells a tool squeezed together with one space
+/// between them), the cut moves to another gap of the run when fewer words of the
+/// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
+/// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
+/// name, left of the column its value starts in on every other row). Back to the cut
+/// before, or on past the words that start before the later column does (placed in it
+/// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
+/// past a word starting in it. A tie keeps the cut. A cell does not start with a period
+/// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
+/// cut starts the later cell then. Each gap is
+/// looked at once per run: linear in its words.
+pub(super) fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize], kept: &[usize]) {
+    let metric = cols.metric;
+    let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
+    let period = |k: usize| is_period_only(&normalize_cow(text(k)));
+    let list_number =
+        |k: usize| (1..=3).contains(&text(k).len()) && text(k).bytes().all(|b| b.is_ascii_digit());
+    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
+    let mut segment_start = 0;
+    let mut k = 1;
+    while k < at.len() {
+        // Only between neighbouring columns: where a cut skips one, the words on either
+        // side stand by columns of their own.
+        if at[k] != at[k - 1] + 1 {
+            segment_start = if at[k] == at[k - 1] { segment_start } else { k };
+            k += 1;
+            continue;
+        }
+        if kept.binary_search(&k).is_ok() {
+            segment_start = k;
+            k += 1;
+            continue;
+        }
+        let right_start = cols.extents[at[k]].0;
+        let right_end = k + at[k..].iter().take_while(|&&c| c == at[k]).count();
+        let mut last = k;
+        while last + 1 < right_end && r.words[last].2.x(metric).0 < right_start {
+            last += 1;
+        }
+        let best =
+            (segment_start + 1..=last).fold(
+                k,
+                |best, g| {
+                    if cover(g) < cover(best) {
+                        g
+                    } else {
+                        best
+                    }
+                },
+            );
+        // The word before the cut starts the later cell: a period qualifies the word
+        // before it, and a list number the item after it (`平 1 小・中学校…`).
+        let leads =
+            period(k) || (list_number(k - 1) && !text(k).starts_with(|c: char| c.is_ascii_digit()));
+        let best = if best == k && k - 1 > segment_start && leads {
+            k - 1
+        } else {
+            best
+        };
+        let (left, right) = (at[k - 1], at[k]);
+        if best < k {
+            at[best..k].fill(right);
+        } else {
+            at[k..best].fill(left);
+        }
+        segment_start = best;
+        k = best.max(k) + 1;
+    }
 }
 
 /// Cut a run of a row's values in the order of the value columns, where the words'
