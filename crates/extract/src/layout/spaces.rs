@@ -32,7 +32,7 @@ use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::squeezed_runs::{
-    cut_at_column_starts, place_before_kept_cuts, return_gutter_words, settle_cuts,
+    cut_at_column_starts, place_before_kept_cuts, settle_cuts, word_columns,
 };
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
@@ -213,11 +213,6 @@ pub(super) fn parts<'a>(
     for (j, r) in runs.iter().enumerate() {
         let mut at = word_columns(r, cols);
         place_before_kept_cuts(&mut at, &kept_cuts[j]);
-        if let (Some(before), Some(run_before)) = (placed.last_mut(), j.checked_sub(1)) {
-            if return_gutter_words(&runs[run_before], before, r, at[0], cols) {
-                previous = before.last().copied();
-            }
-        }
         // Runs are cells apart (two or more spaces between them): a run starting in the
         // column the run before it ended in starts the next one (`の比率  人、提供会員
         // 279人)`: a value's second line that a long name pushed left of its column).
@@ -267,21 +262,6 @@ pub(super) fn parts<'a>(
 /// A dash standing for a missing value.
 fn is_dash(text: &str) -> bool {
     matches!(text, "-" | "－" | "―" | "—" | "‐")
-}
-
-/// The column of each word of a data line's run: the one its start is in, or the next
-/// one when a word after the run's first reaches past that column's start (it was
-/// squeezed against the cell before it, `…環境に 12件/年 (H30)`).
-fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
-    r.words
-        .iter()
-        .map(|w| {
-            let (x0, x1) = w.2.x(cols.metric);
-            let col = cols.of(x0);
-            let squeezed = w.0 > r.start && cols.extents.get(col + 1).is_some_and(|n| x1 > n.0);
-            col + usize::from(squeezed)
-        })
-        .collect()
 }
 
 /// Find a space-aligned table at line `i`; arrange it into `out` and return the line after

@@ -6,10 +6,11 @@
 //! wide), a word standing in a gutter goes to the nearer column, and values printed one
 //! after the other stand in one column. Where a run's words change column, the cut moves
 //! to the gutter the other rows show ([`settle_cuts`]). What the line shows besides
-//! positions tells the cells apart too: two runs are cells apart ([`return_gutter_words`]),
-//! a word a print that spaces the scripts read back as one does not cross a column's start
-//! ([`cut_at_column_starts`]), and a row's values are printed in the order of the columns
-//! they stand in ([`cut_values_in_order`]).
+//! positions tells the cells apart too: a word one space after another, short of the next
+//! column, is the other word's cell's ([`word_columns`]); a word a print that spaces the
+//! scripts read back as one does not cross a column's start ([`cut_at_column_starts`]);
+//! and a row's values are printed in the order of the columns they stand in
+//! ([`cut_values_in_order`]).
 
 use std::borrow::Cow;
 
@@ -21,46 +22,30 @@ use super::vocabulary::is_period_only;
 use crate::normalize::normalize_cow;
 use crate::raw_rows::values::is_value;
 
-/// Give back to a run the words its placement `at` put in the column the next run starts
-/// in (`next_col`), when they start in the gutter before that column and the next run
-/// starts inside it: two runs are two cells or more (two spaces or more between them),
-/// so the words in the gutter, on the same run as the words before them, are that cell's
-/// last words (`1歳6か月児 98.0% 3歳児 98.0%   2 子育て…`, the last `98.0%` nearer the
-/// projects column than the narrow target column it ends). They go to the column of the
-/// run's word before them. A run whose every word stands there is left alone. Returns
-/// whether any word moved. Linear in the run's words.
-pub(super) fn return_gutter_words(
-    run: &Run,
-    at: &mut [usize],
-    next: &Run,
-    next_col: usize,
-    cols: &Columns,
-) -> bool {
-    let metric = cols.metric;
-    if cols.in_gutter(next.span.x(metric).0) {
-        return false;
+/// The column of each word of a data line's run: the one its start is in (the nearer one
+/// when it starts in a gutter), or the next one when a word after the run's first reaches
+/// past that column's start (it was squeezed against the cell before it, `…環境に
+/// 12件/年 (H30)`). A word after the run's first that starts in the gutter before the
+/// column after its word before's, and ends before that column starts, stays in the
+/// word before's column: one space apart, they are one cell, which only a word reaching
+/// into the next column leaves (`1歳6か月児 98.0% 3歳児 98.0%`, its last `98.0%` nearer
+/// the projects column than the narrow target column whose cell it ends).
+pub(super) fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(r.words.len());
+    for w in &r.words {
+        let (x0, x1) = w.2.x(cols.metric);
+        let col = cols.of(x0);
+        let short_of_column = cols.in_gutter(x0) && x1 <= cols.extents[col].0;
+        let col = match out.last() {
+            Some(&before) if short_of_column && before + 1 == col => before,
+            _ => {
+                let squeezed = w.0 > r.start && cols.extents.get(col + 1).is_some_and(|n| x1 > n.0);
+                col + usize::from(squeezed)
+            }
+        };
+        out.push(col);
     }
-    let there = at.iter().rev().take_while(|&&c| c == next_col).count();
-    let Some(before) = (at.len() - there).checked_sub(1) else {
-        return false;
-    };
-    if there == 0
-        || !run.words[before + 1..]
-            .iter()
-            .all(|w| in_gutter_before(w, next_col, cols))
-    {
-        return false;
-    }
-    let back = at[before];
-    at[before + 1..].fill(back);
-    true
-}
-
-/// Whether a word starts in the gutter before column `col` (left of its start, and
-/// farther than a column's start is snapped to).
-fn in_gutter_before(word: &(usize, usize, Span), col: usize, cols: &Columns) -> bool {
-    let x0 = word.2.x(cols.metric).0;
-    x0 < cols.extents[col].0 && cols.in_gutter(x0)
+    out
 }
 
 /// A run whose words were joined where a print that spaces the scripts read them back as
