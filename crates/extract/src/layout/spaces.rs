@@ -32,13 +32,13 @@ use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
 use super::squeezed_runs::{
-    cut_at_column_starts, place_before_kept_cuts, settle_cuts, word_columns,
+    cut_at_column_starts, has_spaced_words, place_before_kept_cuts, settle_cuts, word_columns,
 };
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
 use crate::normalize::normalize_cow;
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
@@ -202,17 +202,37 @@ pub(super) fn parts<'a>(
         return out;
     }
     // Words a print that spaces the scripts read back as one across a column's start are
-    // cut there again, and those cuts kept.
-    let (runs, kept_cuts): (Vec<Cow<Run>>, Vec<Vec<usize>>) = runs
-        .iter()
-        .map(|r| cut_at_column_starts(r, raw, cols))
-        .unzip();
+    // cut there again, and those cuts kept (most lines hold no such word).
+    if runs.iter().any(|r| has_spaced_words(r, raw)) {
+        let (runs, kept_cuts): (Vec<Cow<Run>>, Vec<Vec<usize>>) = runs
+            .iter()
+            .map(|r| cut_at_column_starts(r, raw, cols))
+            .unzip();
+        place_data_words(line, raw, &runs, cols, &kept_cuts, &mut out);
+    } else {
+        place_data_words(line, raw, runs, cols, &[], &mut out);
+    }
+    out
+}
+
+/// The pieces of a data line's runs (see [`parts`]), `kept_cuts[j]` the cuts
+/// [`cut_at_column_starts`] made in run `j` (none when empty).
+fn place_data_words<'a, R: Borrow<Run>>(
+    line: usize,
+    raw: &'a str,
+    runs: &[R],
+    cols: &Columns,
+    kept_cuts: &[Vec<usize>],
+    out: &mut Vec<Part<'a>>,
+) {
+    let metric = cols.metric;
+    let kept = |j: usize| kept_cuts.get(j).map_or(&[][..], Vec::as_slice);
     // The column the line's previous run ended in.
     let mut previous: Option<usize> = None;
     let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
-    for (j, r) in runs.iter().enumerate() {
+    for (j, r) in runs.iter().map(Borrow::borrow).enumerate() {
         let mut at = word_columns(r, cols);
-        place_before_kept_cuts(&mut at, &kept_cuts[j]);
+        place_before_kept_cuts(&mut at, kept(j));
         // Runs are cells apart (two or more spaces between them): a run starting in the
         // column the run before it ended in starts the next one (`の比率  人、提供会員
         // 279人)`: a value's second line that a long name pushed left of its column).
@@ -221,7 +241,7 @@ pub(super) fn parts<'a>(
                 *c = (*c).max(p + 1);
             }
         }
-        settle_cuts(r, raw, cols, &mut at, &kept_cuts[j]);
+        settle_cuts(r, raw, cols, &mut at, kept(j));
         previous = at.last().copied();
         placed.push(at);
     }
@@ -231,6 +251,7 @@ pub(super) fn parts<'a>(
     for j in 0..runs.len() {
         let next_start = placed.get(j + 1).map(|next| next[0]);
         let dash = runs[j]
+            .borrow()
             .words
             .last()
             .is_some_and(|w| is_dash(&raw[w.0..w.1]));
@@ -241,7 +262,7 @@ pub(super) fn parts<'a>(
             }
         }
     }
-    for (r, at) in runs.iter().zip(&placed) {
+    for (r, at) in runs.iter().map(Borrow::borrow).zip(&placed) {
         let mut k = 0;
         while k < at.len() {
             let same = at[k..].iter().take_while(|&&c| c == at[k]).count();
@@ -256,7 +277,6 @@ pub(super) fn parts<'a>(
             k += same;
         }
     }
-    out
 }
 
 /// A dash standing for a missing value.

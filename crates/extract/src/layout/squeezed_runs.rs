@@ -35,7 +35,7 @@ pub(super) fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
     for w in &r.words {
         let (x0, x1) = w.2.x(cols.metric);
         let col = cols.of(x0);
-        let short_of_column = cols.in_gutter(x0) && x1 <= cols.extents[col].0;
+        let short_of_column = x1 <= cols.extents[col].0 && cols.in_gutter(x0);
         let col = match out.last() {
             Some(&before) if short_of_column && before + 1 == col => before,
             _ => {
@@ -65,9 +65,12 @@ pub(super) fn cut_at_column_starts<'r>(
     let metric = cols.metric;
     let mut words: Vec<(usize, usize, Span)> = Vec::new();
     let mut cuts = Vec::new();
+    if !has_spaced_words(run, raw) {
+        return (Cow::Borrowed(run), cuts);
+    }
     for (k, w) in run.words.iter().enumerate() {
         let text = &raw[w.0..w.1];
-        if !text.contains(' ') {
+        if memchr::memchr(b' ', text.as_bytes()).is_none() {
             if !words.is_empty() {
                 words.push(*w);
             }
@@ -116,6 +119,14 @@ pub(super) fn cut_at_column_starts<'r>(
         ..run.clone()
     };
     (Cow::Owned(run), cuts)
+}
+
+/// Whether a word of the run holds a space (a print that spaces the scripts, read back):
+/// otherwise (most runs) its words are one space apart, and it holds one space fewer than
+/// words.
+pub(super) fn has_spaced_words(run: &Run, raw: &str) -> bool {
+    let spaces = memchr::memchr_iter(b' ', run.text(raw).as_bytes()).count();
+    spaces + 1 != run.words.len()
 }
 
 /// The word before each cut [`cut_at_column_starts`] kept stands left of the column the
@@ -260,6 +271,11 @@ pub(super) fn cut_values_in_order<'a>(
     cols: &Columns,
     is_value_column: &[bool],
 ) {
+    // Most lines hold no run of two values or more: nothing to count for them.
+    let holds_values = |run: &Run| run.words.len() >= 2 && value_ends(raw, &run.words).len() >= 2;
+    if !runs.iter().any(holds_values) {
+        return;
+    }
     let offset = |p: &Part| p.text.as_ptr() as usize - raw.as_ptr() as usize;
     // How many of the line's pieces stand in each column.
     let mut standing = vec![0usize; cols.len()];
@@ -418,8 +434,22 @@ fn is_value_word(text: &str) -> bool {
         Some(at) => &text[..at],
         None => text,
     };
-    let tight: String = value.chars().filter(|c| *c != ' ').collect();
-    is_value(&tight)
+    if memchr::memchr(b' ', value.as_bytes()).is_none() {
+        return is_value(value);
+    }
+    // Read without its spaces, on the stack: a value is a number and a short unit, far
+    // shorter than this (a longer text is none).
+    let mut tight = [0u8; 64];
+    let mut len = 0;
+    for &b in value.as_bytes().iter().filter(|&&b| b != b' ') {
+        let Some(slot) = tight.get_mut(len) else {
+            return false;
+        };
+        *slot = b;
+        len += 1;
+    }
+    // Taking ASCII spaces out of UTF-8 leaves UTF-8.
+    std::str::from_utf8(&tight[..len]).is_ok_and(is_value)
 }
 
 #[cfg(test)]
