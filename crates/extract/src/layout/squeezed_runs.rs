@@ -35,7 +35,8 @@ pub(super) fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
     for w in &r.words {
         let (x0, x1) = w.2.x(cols.metric);
         let col = cols.of(x0);
-        let short_of_column = x1 <= cols.extents[col].0 && cols.in_gutter(x0);
+        let short_of_column =
+            cols.extents.get(col).is_some_and(|e| x1 <= e.0) && cols.in_gutter(x0);
         let col = match out.last() {
             Some(&before) if short_of_column && before + 1 == col => before,
             _ => {
@@ -280,7 +281,10 @@ pub(super) fn cut_values_in_order<'a>(
     // How many of the line's pieces stand in each column.
     let mut standing = vec![0usize; cols.len()];
     for p in pieces.iter() {
-        standing[p.col] += 1;
+        let Some(count) = standing.get_mut(p.col) else {
+            return;
+        };
+        *count += 1;
     }
     let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len() + 2);
     let mut next = 0;
