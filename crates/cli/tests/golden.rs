@@ -424,11 +424,11 @@ fn invented_flattened_reports_give_hand_checked_facts() {
         ("sample-town-kpi-r4", "raw", 12),
         ("sample-town-kpi-r4", "layout", 12),
         ("sample-town-kpi-r4", "none.lo.raw", 12),
-        ("sample-town-kpi-r4", "none.lo.layout", 7),
+        ("sample-town-kpi-r4", "none.lo.layout", 12),
         ("sample-town-kpi-r4", "none.weasy.raw", 12),
         ("sample-town-kpi-r4", "none.weasy.layout", 12),
         ("sample-town-kpi-r4", "rows.lo.raw", 12),
-        ("sample-town-kpi-r4", "rows.lo.layout", 7),
+        ("sample-town-kpi-r4", "rows.lo.layout", 12),
         ("sample-town-kpi-r4", "rows.weasy.raw", 12),
         ("sample-town-kpi-r4", "rows.weasy.layout", 12),
         ("minato-kpi-progress-r5", "raw", 63),
@@ -437,15 +437,15 @@ fn invented_flattened_reports_give_hand_checked_facts() {
         // grammar (raw_rows::script_spacing). Two targets printed with a space between
         // label and figure (`1歳6か月児 98.0%`) look like the print's own spaces and come
         // out tight: 61 of 63. Their `-layout` text is read back the same way cell by cell
-        // (script_spacing::tighten_cell): the same two targets, and B-1-1.1's current value,
-        // set one space from the target beside it (`3 歳 1 歳 6 か月児`) and cut between the
-        // wrong words, stay missing: 60 of 63.
+        // (script_spacing::tighten_cell): the same two targets stay missing, 61 of 63
+        // (B-1-1.1's current value, set one space from the target beside it, `3 歳 1 歳 6
+        // か月児`, is cut where the target column starts: squeezed_runs).
         ("minato-kpi-progress-r5", "none.lo.raw", 61),
-        ("minato-kpi-progress-r5", "none.lo.layout", 60),
+        ("minato-kpi-progress-r5", "none.lo.layout", 61),
         ("minato-kpi-progress-r5", "none.weasy.raw", 63),
         ("minato-kpi-progress-r5", "none.weasy.layout", 63),
         ("minato-kpi-progress-r5", "rows.lo.raw", 61),
-        ("minato-kpi-progress-r5", "rows.lo.layout", 60),
+        ("minato-kpi-progress-r5", "rows.lo.layout", 61),
         ("minato-kpi-progress-r5", "rows.weasy.raw", 63),
         ("minato-kpi-progress-r5", "rows.weasy.layout", 63),
     ];

@@ -75,7 +75,7 @@ impl Columns {
     }
 
     /// Whether `x` lies in a gutter (no column contains it, none starts within [`SNAP`]).
-    fn in_gutter(&self, x: u32) -> bool {
+    pub(super) fn in_gutter(&self, x: u32) -> bool {
         let i = self.extents.partition_point(|&(_, x1)| x1 <= x);
         match self.extents.get(i) {
             Some(&(x0, _)) => x0 > x && x0 - x > SNAP,

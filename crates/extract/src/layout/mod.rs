@@ -27,6 +27,7 @@ pub mod runs;
 pub mod spaces;
 mod split_cells;
 mod squeezed_cells;
+mod squeezed_runs;
 #[cfg(test)]
 mod test_lines;
 pub mod vocabulary;

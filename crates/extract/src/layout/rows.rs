@@ -13,6 +13,7 @@ use super::split_cells::{closes_a_bracket, columns_under, open_stretches};
 use super::squeezed_cells::{
     cut_where_cells_start_below, realign_under_cells, rejoin_squeezed_words,
 };
+use super::squeezed_runs::cut_values_in_order;
 use super::{joined_cell, make_cell, starts_list_item, Arranged};
 
 /// What each data line of a region is and which row it belongs to.
@@ -75,6 +76,7 @@ impl<'a> Rows<'a> {
                 continue;
             }
             let mut pieces = parts(i, raw, &region.runs[i], cols, None);
+            cut_values_in_order(&mut pieces, raw, &region.runs[i], cols, is_value);
             if let Some(spans) = header_spans {
                 split_at_header_gap(
                     &mut pieces,

@@ -31,10 +31,14 @@ use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
 use super::rows::Rows;
 use super::runs::{Metric, Run};
+use super::squeezed_runs::{
+    cut_at_column_starts, has_spaced_words, place_before_kept_cuts, settle_cuts, word_columns,
+};
 use super::vocabulary::{is_period_only, HeaderKind, HeaderVocabulary};
 use super::{Arranged, Arrangement, Block, SourceLine};
 use crate::cells::Cell;
 use crate::normalize::normalize_cow;
+use std::borrow::{Borrow, Cow};
 
 /// At most this many lines make a header.
 const MAX_HEADER_LINES: usize = 6;
@@ -201,11 +205,38 @@ pub(super) fn parts<'a>(
         }
         return out;
     }
+    // Words a print that spaces the scripts read back as one across a column's start are
+    // cut there again, and those cuts kept (most lines hold no such word).
+    if runs.iter().any(|r| has_spaced_words(r, raw)) {
+        let (runs, kept_cuts): (Vec<Cow<Run>>, Vec<Vec<usize>>) = runs
+            .iter()
+            .map(|r| cut_at_column_starts(r, raw, cols))
+            .unzip();
+        place_data_words(line, raw, &runs, cols, &kept_cuts, &mut out);
+    } else {
+        place_data_words(line, raw, runs, cols, &[], &mut out);
+    }
+    out
+}
+
+/// The pieces of a data line's runs (see [`parts`]), `kept_cuts[j]` the cuts
+/// [`cut_at_column_starts`] made in run `j` (none when empty).
+fn place_data_words<'a, R: Borrow<Run>>(
+    line: usize,
+    raw: &'a str,
+    runs: &[R],
+    cols: &Columns,
+    kept_cuts: &[Vec<usize>],
+    out: &mut Vec<Part<'a>>,
+) {
+    let metric = cols.metric;
+    let kept = |j: usize| kept_cuts.get(j).map_or(&[][..], Vec::as_slice);
     // The column the line's previous run ended in.
     let mut previous: Option<usize> = None;
     let mut placed: Vec<Vec<usize>> = Vec::with_capacity(runs.len());
-    for r in runs {
+    for (j, r) in runs.iter().map(Borrow::borrow).enumerate() {
         let mut at = word_columns(r, cols);
+        place_before_kept_cuts(&mut at, kept(j));
         // Runs are cells apart (two or more spaces between them): a run starting in the
         // column the run before it ended in starts the next one (`の比率  人、提供会員
         // 279人)`: a value's second line that a long name pushed left of its column).
@@ -214,7 +245,7 @@ pub(super) fn parts<'a>(
                 *c = (*c).max(p + 1);
             }
         }
-        settle_cuts(r, raw, cols, &mut at);
+        settle_cuts(r, raw, cols, &mut at, kept(j));
         previous = at.last().copied();
         placed.push(at);
     }
@@ -224,6 +255,7 @@ pub(super) fn parts<'a>(
     for j in 0..runs.len() {
         let next_start = placed.get(j + 1).map(|next| next[0]);
         let dash = runs[j]
+            .borrow()
             .words
             .last()
             .is_some_and(|w| is_dash(&raw[w.0..w.1]));
@@ -234,7 +266,7 @@ pub(super) fn parts<'a>(
             }
         }
     }
-    for (r, at) in runs.iter().zip(&placed) {
+    for (r, at) in runs.iter().map(Borrow::borrow).zip(&placed) {
         let mut k = 0;
         while k < at.len() {
             let same = at[k..].iter().take_while(|&&c| c == at[k]).count();
@@ -249,92 +281,11 @@ pub(super) fn parts<'a>(
             k += same;
         }
     }
-    out
 }
 
 /// A dash standing for a missing value.
 fn is_dash(text: &str) -> bool {
     matches!(text, "-" | "－" | "―" | "—" | "‐")
-}
-
-/// The column of each word of a data line's run: the one its start is in, or the next
-/// one when a word after the run's first reaches past that column's start (it was
-/// squeezed against the cell before it, `…環境に 12件/年 (H30)`).
-fn word_columns(r: &Run, cols: &Columns) -> Vec<usize> {
-    r.words
-        .iter()
-        .map(|w| {
-            let (x0, x1) = w.2.x(cols.metric);
-            let col = cols.of(x0);
-            let squeezed = w.0 > r.start && cols.extents.get(col + 1).is_some_and(|n| x1 > n.0);
-            col + usize::from(squeezed)
-        })
-        .collect()
-}
-
-/// Where a run's words change column (two cells a tool squeezed together with one space
-/// between them), the cut moves to another gap of the run when fewer words of the
-/// region's rows cover it: the gutter the other rows show, wherever the squeezed cells'
-/// words happen to start (`pdftotext -layout` set `55件 (H30)` one space after a long
-/// name, left of the column its value starts in on every other row). Back to the cut
-/// before, or on past the words that start before the later column does (placed in it
-/// as the nearer column to the gutter they stand in, `981,736人 (高 954,000人以上`), never
-/// past a word starting in it. A tie keeps the cut. A cell does not start with a period
-/// (`(H30)`), nor end with a list number (`1` before `小・中学校…`): the word before the
-/// cut starts the later cell then. Each gap is
-/// looked at once per run: linear in its words.
-fn settle_cuts(r: &Run, raw: &str, cols: &Columns, at: &mut [usize]) {
-    let metric = cols.metric;
-    let text = |k: usize| &raw[r.words[k].0..r.words[k].1];
-    let period = |k: usize| is_period_only(&normalize_cow(text(k)));
-    let list_number =
-        |k: usize| (1..=3).contains(&text(k).len()) && text(k).bytes().all(|b| b.is_ascii_digit());
-    let cover = |g: usize| cols.words_over(r.words[g - 1].2.x(metric).1);
-    let mut segment_start = 0;
-    let mut k = 1;
-    while k < at.len() {
-        // Only between neighbouring columns: where a cut skips one, the words on either
-        // side stand by columns of their own.
-        if at[k] != at[k - 1] + 1 {
-            segment_start = if at[k] == at[k - 1] { segment_start } else { k };
-            k += 1;
-            continue;
-        }
-        let right_start = cols.extents[at[k]].0;
-        let right_end = k + at[k..].iter().take_while(|&&c| c == at[k]).count();
-        let mut last = k;
-        while last + 1 < right_end && r.words[last].2.x(metric).0 < right_start {
-            last += 1;
-        }
-        let best =
-            (segment_start + 1..=last).fold(
-                k,
-                |best, g| {
-                    if cover(g) < cover(best) {
-                        g
-                    } else {
-                        best
-                    }
-                },
-            );
-        // The word before the cut starts the later cell: a period qualifies the word
-        // before it, and a list number the item after it (`平 1 小・中学校…`).
-        let leads =
-            period(k) || (list_number(k - 1) && !text(k).starts_with(|c: char| c.is_ascii_digit()));
-        let best = if best == k && k - 1 > segment_start && leads {
-            k - 1
-        } else {
-            best
-        };
-        let (left, right) = (at[k - 1], at[k]);
-        if best < k {
-            at[best..k].fill(right);
-        } else {
-            at[k..best].fill(left);
-        }
-        segment_start = best;
-        k = best.max(k) + 1;
-    }
 }
 
 /// Find a space-aligned table at line `i`; arrange it into `out` and return the line after

@@ -441,7 +441,7 @@ fn a_cut_moves_on_past_words_standing_in_the_gutter() {
         word_cover: vec![(0, 0), (10, 2), (26, 0), (27, 2)],
     };
     let mut at = vec![0, 0, 0, 1, 1];
-    super::settle_cuts(run, line, &cols, &mut at);
+    super::super::squeezed_runs::settle_cuts(run, line, &cols, &mut at, &[]);
     assert_eq!(at, [0, 0, 0, 0, 1]);
 }
 
