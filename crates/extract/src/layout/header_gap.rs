@@ -51,8 +51,7 @@ pub(super) fn split_at_header_gap<'a>(
                 ))
             });
         let cut = headers.and_then(|(left, right)| {
-            let start = p.text.as_ptr() as usize - raw.as_ptr() as usize;
-            let end = start + p.text.len();
+            let (start, end) = (p.start_in(raw), p.end_in(raw));
             let run = runs.iter().find(|r| r.start <= start && end <= r.end)?;
             let words: Vec<&(usize, usize, super::runs::Span)> = run
                 .words
@@ -148,8 +147,7 @@ pub(super) fn keep_notes_with_values<'a>(
     let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len());
     for p in pieces.iter() {
         let joined = out.last_mut().filter(|last| {
-            let same_run = raw
-                [last.text.as_ptr() as usize - raw.as_ptr() as usize + last.text.len()..]
+            let same_run = raw[last.end_in(raw)..]
                 .strip_prefix(' ')
                 .is_some_and(|rest| rest.as_ptr() == p.text.as_ptr());
             last.col + 1 == p.col
@@ -160,9 +158,7 @@ pub(super) fn keep_notes_with_values<'a>(
         });
         match joined {
             Some(last) => {
-                let start = last.text.as_ptr() as usize - raw.as_ptr() as usize;
-                let end = p.text.as_ptr() as usize - raw.as_ptr() as usize + p.text.len();
-                last.text = &raw[start..end];
+                last.text = &raw[last.start_in(raw)..p.end_in(raw)];
                 last.x1 = p.x1;
             }
             None => out.push(*p),

@@ -152,6 +152,19 @@ pub(super) struct Part<'a> {
     pub(super) text: &'a str,
 }
 
+impl Part<'_> {
+    /// Where the piece starts in `raw`, the line its text is a slice of (every piece's
+    /// text is: pieces are cut out of their line and put back together from it).
+    pub(super) fn start_in(&self, raw: &str) -> usize {
+        (self.text.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize)
+    }
+
+    /// Where the piece ends in `raw` (see [`Part::start_in`]).
+    pub(super) fn end_in(&self, raw: &str) -> usize {
+        self.start_in(raw).wrapping_add(self.text.len())
+    }
+}
+
 /// A line's pieces by column: each run, split between words that start in different
 /// columns (a tool squeezed two cells into one run). With `header_edges` (the edges of
 /// the region's runs) the line is a header line, placed as header cells (see

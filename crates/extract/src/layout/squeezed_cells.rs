@@ -18,18 +18,6 @@ use super::runs::{Metric, Run};
 use super::spaces::{Part, Region, EDGE_SLACK};
 use super::starts_list_item;
 
-/// Where `piece` starts in `raw` (a piece is a slice of its line; the text of pieces put
-/// together is taken from the line with `str::get`, so a piece from elsewhere is left as
-/// it is rather than read out of bounds).
-fn offset(raw: &str, piece: &str) -> usize {
-    (piece.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize)
-}
-
-/// Where `piece` ends in `raw`.
-fn end(raw: &str, piece: &str) -> usize {
-    offset(raw, piece) + piece.len()
-}
-
 /// The index of the run of `runs` (sorted by start) holding byte `at`.
 fn run_of(runs: &[Run], at: usize) -> usize {
     runs.partition_point(|r| r.start <= at).saturating_sub(1)
@@ -39,8 +27,8 @@ fn run_of(runs: &[Run], at: usize) -> usize {
 /// own left edge, not a word a column cut off the words before it.
 fn starts_run(raw: &str, runs: &[Run], pieces: &[Part], k: usize) -> bool {
     k == 0 || {
-        let here = run_of(runs, offset(raw, pieces[k].text));
-        here != run_of(runs, offset(raw, pieces[k - 1].text))
+        let here = run_of(runs, pieces[k].start_in(raw));
+        here != run_of(runs, pieces[k - 1].start_in(raw))
     }
 }
 
@@ -156,12 +144,12 @@ fn cut_at<'a>(
     };
     let word = words[at];
     let Some(k) = pieces
-        .partition_point(|p| offset(raw, p.text) <= word.0)
+        .partition_point(|p| p.start_in(raw) <= word.0)
         .checked_sub(1)
     else {
         return;
     };
-    let (start, stop) = (offset(raw, pieces[k].text), end(raw, pieces[k].text));
+    let (start, stop) = (pieces[k].start_in(raw), pieces[k].end_in(raw));
     // Not the piece's first word, nor outside it; the word before it is the piece's too.
     let Some(before) = at.checked_sub(1).map(|b| words[b]) else {
         return;
@@ -179,10 +167,9 @@ fn cut_at<'a>(
         if !is_value[left.col] || left.col >= col {
             return;
         }
-        let (Some(left_text), Some(text)) = (
-            raw.get(offset(raw, left.text)..before.1),
-            raw.get(word.0..stop),
-        ) else {
+        let (Some(left_text), Some(text)) =
+            (raw.get(left.start_in(raw)..before.1), raw.get(word.0..stop))
+        else {
             return;
         };
         (pieces[k - 1].text, pieces[k - 1].x1) = (left_text, before.3);
@@ -198,7 +185,7 @@ fn cut_at<'a>(
             return;
         }
         let tail_end = if tail_glued {
-            end(raw, pieces[k + 1].text)
+            pieces[k + 1].end_in(raw)
         } else {
             stop
         };
@@ -264,7 +251,7 @@ pub(super) fn rejoin_squeezed_words<'a>(
             let not_an_item = Some(q.col) == projects && !starts_list_item(q.text) && !goes_on_item;
             match joined.last_mut() {
                 Some(p) if set_against_value && (loose(q.col) || not_an_item) => {
-                    match raw.get(offset(raw, p.text)..end(raw, q.text)) {
+                    match raw.get(p.start_in(raw)..q.end_in(raw)) {
                         Some(text) => (p.text, p.x1) = (text, q.x1),
                         None => joined.push(q),
                     }

@@ -277,7 +277,7 @@ pub(super) fn cut_values_in_order<'a>(
     if !runs.iter().any(holds_values) {
         return;
     }
-    let offset = |p: &Part| p.text.as_ptr() as usize - raw.as_ptr() as usize;
+    let offset = |p: &Part| p.start_in(raw);
     // How many of the line's pieces stand in each column.
     let mut standing = vec![0usize; cols.len()];
     for p in pieces.iter() {
@@ -351,7 +351,7 @@ impl<'a> Line<'_, 'a> {
             return None;
         }
         // The column each word stands in by position.
-        let offset = |p: &Part| p.text.as_ptr() as usize - raw.as_ptr() as usize;
+        let offset = |p: &Part| p.start_in(raw);
         let mut placed = Vec::with_capacity(words.len());
         let mut k = 0;
         for w in words {
