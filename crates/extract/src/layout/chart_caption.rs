@@ -18,9 +18,10 @@
 
 use std::ops::Range;
 
+use super::header_lines::MAX_FRAGMENT_WIDTH;
 use super::prose::HeaderStarts;
 use super::runs::Run;
-use super::spaces::{is_blank, MAX_FRAGMENT_WIDTH};
+use super::spaces::is_blank;
 use super::SourceLine;
 
 /// A caption runs over the starts of this many cells of one header line (a chart is

@@ -15,6 +15,7 @@ mod chart_caption;
 pub mod columns;
 pub mod flattened;
 mod header_gap;
+pub mod header_lines;
 mod name_gaps;
 mod name_tails;
 pub mod one_per_line;

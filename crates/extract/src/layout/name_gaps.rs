@@ -9,8 +9,9 @@
 //! that no gutter runs through) is such a space: the columns either side are one. A
 //! group header over several columns is no name column's header.
 
+use super::header_lines::is_role;
 use super::runs::Metric;
-use super::spaces::{is_role, Region};
+use super::spaces::Region;
 use super::vocabulary::{HeaderKind, HeaderVocabulary};
 
 impl Region<'_, '_> {

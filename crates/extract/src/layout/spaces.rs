@@ -1,7 +1,8 @@
 //! Space-aligned tables (`pdftotext -layout`, text copied from a viewer) into rows.
 //!
-//! A table region starts at a header: up to six adjacent lines of header terms and short
-//! fragments, one of them (the main line) naming at least two columns. It runs until two
+//! A table region starts at a header ([`super::header_lines`]): up to six adjacent lines of
+//! header terms and short fragments, one of them (the main line) naming at least two
+//! columns. It runs until two
 //! blank lines in a row, the next header, a tab-separated line, the report's prose
 //! going on after the table ([`super::prose`]) or a chart's data ([`super::chart_caption`]).
 //! Inside it:
@@ -27,6 +28,7 @@
 
 use super::chart_caption::chart_starts;
 use super::columns::{choose_metric, find_columns, Columns};
+use super::header_lines::{header_at, is_role};
 use super::pages::{join_row_cut_by_page, Pages};
 use super::prose::HeaderStarts;
 use super::rows::Rows;
@@ -40,19 +42,8 @@ use crate::cells::Cell;
 use crate::normalize::normalize_cow;
 use std::borrow::{Borrow, Cow};
 
-/// At most this many lines make a header.
-const MAX_HEADER_LINES: usize = 6;
-/// A header fragment that is no known term is at most this wide (display columns).
-pub(super) const MAX_FRAGMENT_WIDTH: u32 = 10;
 /// A position this close to another counts as the same edge.
 pub(super) const EDGE_SLACK: u32 = 1;
-
-pub(super) fn is_role(kind: Option<HeaderKind>) -> bool {
-    matches!(
-        kind,
-        Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects)
-    )
-}
 
 /// One character of a label printed a character a line (`数` / `値`): not a digit.
 pub(super) fn is_label_character(text: &str) -> bool {
@@ -62,72 +53,6 @@ pub(super) fn is_label_character(text: &str) -> bool {
 
 pub(super) fn is_blank(raw: &str) -> bool {
     crate::cells::is_blank_text(raw)
-}
-
-/// How many runs of a header-like line name a column role; `None` when the line is not
-/// made of header terms and short fragments only.
-fn header_roles(raw: &str, runs: &[Run], vocab: &dyn HeaderVocabulary) -> Option<usize> {
-    let (mut roles, mut known) = (0, 0);
-    // Shortest runs first: a data line is turned away at a value (`150 人`), and its
-    // name, the longest run and the slowest to ask about, is not asked about at all.
-    let mut shortest_first: Vec<&Run> = runs.iter().collect();
-    shortest_first.sort_by_key(|r| r.end - r.start);
-    for r in shortest_first {
-        match vocab.kind(r.text(raw)) {
-            Some(kind) => {
-                known += 1;
-                roles += usize::from(is_role(Some(kind)));
-            }
-            None => {
-                // The width and digits first: asking the vocabulary takes longer. A run of
-                // one word was asked about whole.
-                let fragment = |w: &(usize, usize, super::runs::Span)| {
-                    let t = &raw[w.0..w.1];
-                    (w.2.display.1 - w.2.display.0 <= MAX_FRAGMENT_WIDTH
-                        && !t.bytes().any(|b| b.is_ascii_digit()))
-                        || (r.words.len() > 1 && vocab.kind(t).is_some())
-                };
-                if !r.words.iter().all(fragment) {
-                    return None;
-                }
-            }
-        }
-    }
-    (known > 0).then_some(roles)
-}
-
-/// The header starting at line `i`: `(end, main line)`.
-fn header_at(
-    lines: &[SourceLine],
-    runs: &[Vec<Run>],
-    usable: &[bool],
-    i: usize,
-    vocab: &dyn HeaderVocabulary,
-) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut j = i;
-    while j < lines.len() && j - i < MAX_HEADER_LINES && usable[j] && !is_blank(lines[j].raw) {
-        let Some(roles) = header_roles(lines[j].raw, &runs[j], vocab) else {
-            break;
-        };
-        if roles >= 2 && runs[j].len() >= 2 && best.is_none_or(|(_, r)| roles > r) {
-            best = Some((j, roles));
-        }
-        j += 1;
-    }
-    best.map(|(main, _)| (j, main))
-}
-
-/// Where a header starting at line `i` ends (its lines are `i..end`), if one starts there:
-/// a header printed at a page's foot, its table going on on the next page.
-pub fn header_end(
-    lines: &[SourceLine],
-    runs: &[Vec<Run>],
-    i: usize,
-    vocab: &dyn HeaderVocabulary,
-) -> Option<usize> {
-    let usable = vec![true; lines.len()];
-    header_at(lines, runs, &usable, i, vocab).map(|(end, _)| end)
 }
 
 /// Whether a header run breaks before its word `k`: another run starts or ends in the

@@ -431,7 +431,7 @@ impl PositionedPage {
             .take_while(|&k| rows_from(k) <= MAX_HEADER_LINES + MAX_ROWS_BELOW)
             .last()?;
         (first..sources.len()).find_map(|k| {
-            let end = layout::spaces::header_end(sources, runs, k, &BuiltinVocabulary)?;
+            let end = layout::header_lines::header_end(sources, runs, k, &BuiltinVocabulary)?;
             (rows_from(end) <= MAX_ROWS_BELOW).then(|| CarriedHeader {
                 rows: (k..end).map(|i| self.lines[i - skip].clone()).collect(),
                 unit: self.unit,
