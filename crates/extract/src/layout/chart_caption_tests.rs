@@ -1,6 +1,6 @@
 //! Tests of [`super`]: a table ends where a chart's data follows it.
 
-use super::super::test_lines::{arranged, at_chars as at};
+use super::super::test_lines::{arranged, at_chars as at, progress_report_header};
 
 /// The KPI table of a progress report (`pdftotext -layout` of a print without rules)
 /// followed, one blank line apart, by the data of a chart for its first KPI: a caption
@@ -8,17 +8,8 @@ use super::super::test_lines::{arranged, at_chars as at};
 /// header terms) and a line a year. The region ran on into them and each year
 /// (`R1 (2019)`) became a row of the table: a KPI named `R1`.
 fn report(caption: &str) -> Vec<String> {
-    vec![
-        at(&[(41, "当初"), (50, "前年度"), (61, "実績値"), (72, "目標値")]),
-        at(&[(81, "進捗")]),
-        at(&[
-            (17, "重要業績評価指標（KPI）"),
-            (40, "(H30)"),
-            (51, "(R1)"),
-            (62, "(R2)"),
-            (73, "(R6)"),
-        ]),
-        at(&[(81, "状況")]),
+    let mut lines = progress_report_header();
+    lines.extend([
         String::new(),
         at(&[(14, "図書館を月に1回以上利用している")]),
         at(&[
@@ -49,7 +40,8 @@ fn report(caption: &str) -> Vec<String> {
         at(&[(34, "R2 (2020)"), (60, "28.9")]),
         String::new(),
         at(&[(34, "R6 (2024)"), (60, "40")]),
-    ]
+    ]);
+    lines
 }
 
 #[test]

@@ -1,8 +1,7 @@
 //! Tests of [`super`]: a group header over several value columns, from small invented
 //! tables shaped like LibreOffice prints flattened by `pdftotext -layout`.
 
-use super::super::test_lines::{at_chars as at, cells_of};
-use super::super::SourceLine;
+use super::super::test_lines::{arranged, at_chars as at};
 
 /// Issue 16 (みなと by LibreOffice and `pdftotext -layout`): the group header
 /// `重要業績評価指標（KPI）`, printed above `基準値 … 目標`, starts where a value set
@@ -48,11 +47,7 @@ fn a_group_header_heads_no_column_where_it_starts() {
             (78, "6人/年"),
         ]),
     ];
-    let sources: Vec<SourceLine> = lines
-        .iter()
-        .map(|raw| SourceLine { page: 1, raw })
-        .collect();
-    let got: Vec<Vec<String>> = cells_of(&sources);
+    let got: Vec<Vec<String>> = arranged(&lines);
     let want: Vec<Vec<&str>> = vec![
         vec![
             "政策分 野",

@@ -393,8 +393,7 @@ mod tests {
     /// status header where no gutter shows. Expected cells read by hand off the lines.
     #[test]
     fn a_two_row_table_is_read_by_its_header() {
-        use crate::layout::test_lines::{at_chars, cells_of};
-        use crate::layout::SourceLine;
+        use crate::layout::test_lines::{arranged, at_chars};
         let lines = [
             at_chars(&[(30, "基準値"), (49, "目標値"), (65, "実績値"), (78, "達成")]),
             at_chars(&[(0, "指標名"), (84, "主な取組")]),
@@ -410,11 +409,7 @@ mod tests {
             at_chars(&[(0, "町内の生産年齢人口"), (56, "1,600人"), (79, "順調")]),
             at_chars(&[(36, "調査)"), (74, "査)")]),
         ];
-        let sources: Vec<SourceLine> = lines
-            .iter()
-            .map(|raw| SourceLine { page: 1, raw })
-            .collect();
-        let rows: Vec<Vec<String>> = cells_of(&sources);
+        let rows: Vec<Vec<String>> = arranged(&lines);
         assert_eq!(
             rows,
             [

@@ -376,7 +376,7 @@ fn runs_cut(extents: &[(u32, u32)], runs: &[&[Run]], metric: Metric) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::test_lines::{at_chars as at, cells_of};
+    use crate::layout::test_lines::{at_chars as at, cells_of, on_pages};
 
     fn cols(extents: &[(u32, u32)]) -> Columns {
         Columns {
@@ -444,11 +444,7 @@ mod tests {
             (2, second("待機児童数", "0人", "0人", "0人")),
             (2, second("婚姻率", "4.0", "3.4", "4.0")),
         ];
-        let sources: Vec<SourceLine> = lines
-            .iter()
-            .map(|(page, raw)| SourceLine { page: *page, raw })
-            .collect();
-        let got: Vec<Vec<String>> = cells_of(&sources);
+        let got: Vec<Vec<String>> = cells_of(&on_pages(&lines));
         let want: Vec<Vec<&str>> = vec![
             vec!["項目", "基準値", "現状値", "目標値"],
             vec!["認定農業者数", "1,150人", "842人", "1,040人"],
@@ -497,11 +493,7 @@ mod tests {
             (2, second("待機児童数", "0人", "0人", "0人")),
             (2, second("婚姻率", "4.0", "3.4", "4.0")),
         ];
-        let sources: Vec<SourceLine> = lines
-            .iter()
-            .map(|(page, raw)| SourceLine { page: *page, raw })
-            .collect();
-        let got: Vec<Vec<String>> = cells_of(&sources);
+        let got: Vec<Vec<String>> = cells_of(&on_pages(&lines));
         assert_eq!(
             got[5],
             ["", "体験イベント数", "2件/年", "0件/年", "2件/年"],
@@ -652,11 +644,7 @@ mod tests {
                 second("市民の割合", "70.0%", "55.5%", "70.0%", "9 魅力発信"),
             ),
         ]);
-        let sources: Vec<SourceLine> = lines
-            .iter()
-            .map(|(page, raw)| SourceLine { page: *page, raw })
-            .collect();
-        let got: Vec<Vec<String>> = cells_of(&sources);
+        let got: Vec<Vec<String>> = cells_of(&on_pages(&lines));
         let want: Vec<Vec<&str>> = vec![
             vec!["項目", "基準値", "現状値", "目標値", "主な事業"],
             vec![
@@ -758,11 +746,7 @@ mod tests {
             ),
             (2, at(&[(13, "（電源エネルギー戦略室）"), (56, "（R4年）")])),
         ];
-        let sources: Vec<SourceLine> = lines
-            .iter()
-            .map(|(page, raw)| SourceLine { page: *page, raw })
-            .collect();
-        let got: Vec<Vec<String>> = cells_of(&sources);
+        let got: Vec<Vec<String>> = cells_of(&on_pages(&lines));
         let want: Vec<Vec<&str>> = vec![
             vec![
                 "",

@@ -1,6 +1,6 @@
 //! Tests of [`super`]: a table ends where the report's prose goes on.
 
-use super::super::test_lines::{arranged, at_chars as at};
+use super::super::test_lines::{arranged, at_chars as at, progress_report_header};
 
 /// Issue 16 (柏崎 by WeasyPrint, `pdftotext -layout`): a KPI table whose names wrap
 /// around their values line, followed one blank line apart by a note and each
@@ -12,17 +12,8 @@ use super::super::test_lines::{arranged, at_chars as at};
 #[test]
 fn a_table_ends_where_the_reports_prose_goes_on() {
     let paragraph = "子育て支援センターの運営を委託し、相談や講座を行ったことで利用者が増え";
-    let lines = [
-        at(&[(41, "当初"), (50, "前年度"), (61, "実績値"), (72, "目標値")]),
-        at(&[(81, "進捗")]),
-        at(&[
-            (17, "重要業績評価指標（KPI）"),
-            (40, "(H30)"),
-            (51, "(R1)"),
-            (62, "(R2)"),
-            (73, "(R6)"),
-        ]),
-        at(&[(81, "状況")]),
+    let mut lines = progress_report_header();
+    lines.extend([
         at(&[(14, "子育て支援センターの年間の利用者数")]),
         at(&[
             (10, "1"),
@@ -62,7 +53,7 @@ fn a_table_ends_where_the_reports_prose_goes_on() {
         at(&[(11, "課題"), (21, paragraph)]),
         at(&[(11, "今後の展開"), (21, paragraph)]),
         at(&[(11, "主な事業"), (21, "・乳幼児健診事業")]),
-    ];
+    ]);
     let got = arranged(&lines);
     let want: Vec<Vec<&str>> = vec![
         vec![

@@ -4,7 +4,7 @@
 
 use super::super::runs::{runs, Metric, Run};
 use super::super::spaces::{Part, Region};
-use super::super::test_lines::at_chars;
+use super::super::test_lines::{at_chars, on_one_page};
 use super::super::SourceLine;
 use super::{cut_where_cells_start_below, realign_under_cells, rejoin_squeezed_words};
 
@@ -61,13 +61,6 @@ fn region<'r, 'a>(lines: &'r [SourceLine<'a>], runs: &'r [Vec<Run>]) -> Region<'
     }
 }
 
-fn sources(lines: &[String]) -> Vec<SourceLine<'_>> {
-    lines
-        .iter()
-        .map(|raw| SourceLine { page: 1, raw })
-        .collect()
-}
-
 /// A current value's last words and the target's first line one space apart, the target's
 /// note cut into a column of its own (`48,902人 (東町) 61,447人 (西 53,000人以上 (東町)`):
 /// the next line starts the target cell at `62,000人以上`, right under `53,000人以上`, so
@@ -92,7 +85,7 @@ fn a_cell_starts_at_the_word_over_the_start_of_its_next_line() {
     // The target's two lines start at the same x.
     let x = |line: &str, text: &str| line[..line.find(text).unwrap()].chars().count();
     assert_eq!(x(&lines[0], "53,000"), x(&lines[1], "62,000"));
-    let sources = sources(&lines);
+    let sources = on_one_page(&lines);
     let line_runs: Vec<Vec<Run>> = lines.iter().map(|l| runs(l)).collect();
     let region = region(&sources, &line_runs);
     let mut entries = pieces(
@@ -184,7 +177,7 @@ fn words_set_against_a_value_in_no_cells_column_go_on_the_value() {
     // `施` goes on item 2: it starts where the item starts.
     let x = |line: &str, text: &str| line[..line.find(text).unwrap()].chars().count();
     assert_eq!(x(&lines[1], "2 学校"), x(&lines[2], "施"));
-    let sources = sources(&lines);
+    let sources = on_one_page(&lines);
     let line_runs: Vec<Vec<Run>> = lines.iter().map(|l| runs(l)).collect();
     let region = region(&sources, &line_runs);
     let line_3 = vec![
@@ -219,7 +212,7 @@ fn words_set_against_a_value_in_no_cells_column_go_on_the_value() {
     assert_eq!(placed(&entries), want);
     // A column a cell starts in (a run of its own on some line) is a column.
     let lines = [lines[3].clone(), at_chars(&[(20, "81.8%"), (48, "85.0%")])];
-    let sources = self::sources(&lines);
+    let sources = on_one_page(&lines);
     let line_runs: Vec<Vec<Run>> = lines.iter().map(|l| runs(l)).collect();
     let region = self::region(&sources, &line_runs);
     let mut entries = pieces(&lines, &[line_3, vec![(2, "81.8%"), (4, "85.0%")]]);
@@ -255,7 +248,7 @@ fn a_wrapped_cells_lines_start_where_its_first_line_starts() {
         at_chars(&[(68, "4 地域支え合い体制づくり")]),
         at_chars(&[(20, "行われている状態 (H30)"), (51, "態")]),
     ];
-    let sources = sources(&lines);
+    let sources = on_one_page(&lines);
     let line_runs: Vec<Vec<Run>> = lines.iter().map(|l| runs(l)).collect();
     let region = region(&sources, &line_runs);
     let mut entries = pieces(

@@ -24,11 +24,42 @@ pub(crate) fn cells_of(sources: &[SourceLine]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// [`cells_of`] the lines of one page.
-pub(crate) fn arranged(lines: &[String]) -> Vec<Vec<String>> {
-    let sources: Vec<SourceLine> = lines
+/// `lines` as the source lines of one page.
+pub(crate) fn on_one_page(lines: &[String]) -> Vec<SourceLine<'_>> {
+    lines
         .iter()
         .map(|raw| SourceLine { page: 1, raw })
-        .collect();
-    cells_of(&sources)
+        .collect()
+}
+
+/// `(page, line)` pairs as source lines.
+pub(crate) fn on_pages(lines: &[(u32, String)]) -> Vec<SourceLine<'_>> {
+    lines
+        .iter()
+        .map(|(page, raw)| SourceLine { page: *page, raw })
+        .collect()
+}
+
+/// [`cells_of`] the lines of one page.
+pub(crate) fn arranged(lines: &[String]) -> Vec<Vec<String>> {
+    cells_of(&on_one_page(lines))
+}
+
+/// The four header lines of a progress report's KPI table as `pdftotext -layout` sets a
+/// print without rules (柏崎 by WeasyPrint): value terms over their periods, `進捗` /
+/// `状況` on the lines between, the name term on the periods' line.
+pub(crate) fn progress_report_header() -> Vec<String> {
+    let at = at_chars;
+    vec![
+        at(&[(41, "当初"), (50, "前年度"), (61, "実績値"), (72, "目標値")]),
+        at(&[(81, "進捗")]),
+        at(&[
+            (17, "重要業績評価指標（KPI）"),
+            (40, "(H30)"),
+            (51, "(R1)"),
+            (62, "(R2)"),
+            (73, "(R6)"),
+        ]),
+        at(&[(81, "状況")]),
+    ]
 }
