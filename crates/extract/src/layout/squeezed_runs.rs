@@ -272,12 +272,21 @@ pub(super) fn cut_values_in_order<'a>(
     cols: &Columns,
     is_value_column: &[bool],
 ) {
-    // Most lines hold no run of two values or more: nothing to count for them.
-    let holds_values = |run: &Run| run.words.len() >= 2 && value_ends(raw, &run.words).len() >= 2;
-    if !runs.iter().any(holds_values) {
+    // Where each run's values end, read once; most lines hold no run of two values or
+    // more, and nothing is counted for them.
+    let ends: Vec<Vec<usize>> = runs
+        .iter()
+        .map(|run| {
+            if run.words.len() >= 2 {
+                value_ends(raw, &run.words)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    if !ends.iter().any(|e| e.len() >= 2) {
         return;
     }
-    let offset = |p: &Part| p.start_in(raw);
     // How many of the line's pieces stand in each column.
     let mut standing = vec![0usize; cols.len()];
     for p in pieces.iter() {
@@ -288,9 +297,9 @@ pub(super) fn cut_values_in_order<'a>(
     }
     let mut out: Vec<Part<'a>> = Vec::with_capacity(pieces.len() + 2);
     let mut next = 0;
-    for run in runs {
+    for (run, ends) in runs.iter().zip(&ends) {
         let first = next;
-        while next < pieces.len() && offset(&pieces[next]) < run.end {
+        while next < pieces.len() && pieces[next].start_in(raw) < run.end {
             next += 1;
         }
         let own = &pieces[first..next];
@@ -304,7 +313,7 @@ pub(super) fn cut_values_in_order<'a>(
             is_value_column,
             others: &standing,
         };
-        match line.cut_in_order(own, run) {
+        match line.cut_in_order(own, run, ends) {
             Some(cut) => out.extend(cut),
             None => out.extend_from_slice(own),
         }
@@ -326,13 +335,13 @@ struct Line<'l, 'a> {
 }
 
 impl<'a> Line<'_, 'a> {
-    /// The pieces of one run cut value by value, or `None` when the rule does not apply.
-    fn cut_in_order(&self, own: &[Part<'a>], run: &Run) -> Option<Vec<Part<'a>>> {
+    /// The pieces of one run cut value by value, or `None` when the rule does not apply;
+    /// `ends` where its values end ([`value_ends`]).
+    fn cut_in_order(&self, own: &[Part<'a>], run: &Run, ends: &[usize]) -> Option<Vec<Part<'a>>> {
         let (raw, cols) = (self.raw, self.cols);
         let first_piece = own.first()?;
         let start = first_piece.col;
         let words = &run.words;
-        let ends = value_ends(raw, words);
         let n = ends.len();
         if n < 2 {
             return None;
@@ -351,11 +360,10 @@ impl<'a> Line<'_, 'a> {
             return None;
         }
         // The column each word stands in by position.
-        let offset = |p: &Part| p.start_in(raw);
         let mut placed = Vec::with_capacity(words.len());
         let mut k = 0;
         for w in words {
-            while k + 1 < own.len() && offset(&own[k + 1]) <= w.0 {
+            while k + 1 < own.len() && own[k + 1].start_in(raw) <= w.0 {
                 k += 1;
             }
             placed.push(own[k].col);
