@@ -175,7 +175,8 @@ pub fn find_columns(lines: &[&[Run]], metric: Metric) -> Columns {
             }
         }
     }
-    events.sort_unstable();
+    // By position only: every event at a position is applied before it is judged.
+    events.sort_unstable_by_key(|e| e.0);
     let mut extents: Vec<(u32, u32)> = Vec::new();
     let (mut run_depth, mut word_depth) = (0i64, 0i64);
     let mut open: Option<u32> = None;
