@@ -162,7 +162,10 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
     };
     let mut document = Document::new(source, report, doc.warnings);
     if document.kpis.is_empty() {
-        document.warnings.push(no_kpis_warning(&doc.lines));
+        let reading_order = doc.format == Format::Text && holds_header_terms_alone(&doc.lines);
+        document
+            .warnings
+            .push(no_kpis_warning(&doc.lines, reading_order));
     }
     name_sheets(&mut document, &doc.sheet_names);
     Ok(document)
@@ -171,12 +174,48 @@ pub fn process_bytes(name: &str, bytes: &[u8], opts: &Options) -> Result<Documen
 /// Characters of a line kept in the provenance of a `no_kpis` warning.
 const NO_KPIS_TEXT_CHARS: usize = 200;
 
+/// Lines of a KPI table's header terms standing alone (`項目`, `現状値（R5年度末）`,
+/// `目標値`) that make a text with no KPI read as a table printed in reading order.
+const HEADER_TERMS_ALONE: usize = 3;
+
+/// Whether at least [`HEADER_TERMS_ALONE`] lines hold nothing but a header term naming a
+/// KPI's name or values: text in reading order, as plain `pdftotext` (without `-layout`)
+/// writes a table. It keeps no rows (a table's names may come before all of its values,
+/// its section headings after its rows), so the tool reads none; the user can get the
+/// table from the PDF itself or from `pdftotext -layout`.
+fn holds_header_terms_alone(lines: &[shinchoku_extract::Line]) -> bool {
+    use shinchoku_extract::layout::{BuiltinVocabulary, HeaderKind, HeaderVocabulary};
+    lines
+        .iter()
+        .filter(|line| {
+            let mut filled = line.filled();
+            let (Some(only), None) = (filled.next(), filled.next()) else {
+                return false;
+            };
+            // A header cell is its term, with its period in brackets at the end if any
+            // (the vocabulary reads `本市の目標値（R7）は…` by its words before the bracket).
+            let text = only.text.trim();
+            let bracket_closes_it = !text.contains(['(', '（']) || text.ends_with([')', '）']);
+            bracket_closes_it
+                && matches!(
+                    BuiltinVocabulary.kind(text),
+                    Some(HeaderKind::Name | HeaderKind::Value)
+                )
+        })
+        .nth(HEADER_TERMS_ALONE - 1)
+        .is_some()
+}
+
 /// The warning of a document in which no KPI was found (a README, a cover letter, a
 /// report in a layout not yet read), so a batch does not count it as a report. Its
 /// provenance is the document's first non-blank line (page, line number, and its text cut
 /// to 200 characters): what the file starts with, which says what it is; line 1 with an
-/// empty text when there is no such line.
-fn no_kpis_warning(lines: &[shinchoku_extract::Line]) -> shinchoku_extract::Warning {
+/// empty text when there is no such line. A text that holds a table in reading order
+/// ([`holds_header_terms_alone`]) is told how to get one the tool reads.
+fn no_kpis_warning(
+    lines: &[shinchoku_extract::Line],
+    reading_order: bool,
+) -> shinchoku_extract::Warning {
     use shinchoku_extract::{Provenance, Warning, WarningCode};
     let first = lines.iter().find(|l| !l.is_blank());
     let provenance = Provenance {
@@ -188,11 +227,14 @@ fn no_kpis_warning(lines: &[shinchoku_extract::Line]) -> shinchoku_extract::Warn
             .map(|l| l.raw.trim().chars().take(NO_KPIS_TEXT_CHARS).collect())
             .unwrap_or_default(),
     };
-    Warning::new(
-        WarningCode::NoKpis,
-        "no KPI found: not a KPI report, or a layout the tool does not read",
-        provenance,
-    )
+    let message = if reading_order {
+        "no KPI found: the text holds a KPI table's header terms on lines of their own, \
+         a table in reading order (as plain `pdftotext` writes it) that keeps no rows; \
+         read the PDF itself, or its `pdftotext -layout` text"
+    } else {
+        "no KPI found: not a KPI report, or a layout the tool does not read"
+    };
+    Warning::new(WarningCode::NoKpis, message, provenance)
 }
 
 /// A workbook's provenance names its sheet beside the sheet's index (`page`).
@@ -406,5 +448,38 @@ mod tests {
                 canonical
             );
         }
+    }
+
+    fn no_kpis_message(text: &str) -> String {
+        let doc = process_bytes("in.txt", text.as_bytes(), &Options::default()).expect("reads");
+        assert!(doc.kpis.is_empty(), "{text}: no KPI expected");
+        let warning = doc
+            .warnings
+            .iter()
+            .find(|w| w.code == shinchoku_extract::WarningCode::NoKpis)
+            .expect("a no_kpis warning");
+        warning.message.clone()
+    }
+
+    /// An invented table as plain `pdftotext` writes one: each cell a paragraph, the names
+    /// before their values. No KPI is read, and the warning says how to get the table.
+    #[test]
+    fn a_table_in_reading_order_is_told_how_to_get_one_that_reads() {
+        let text = "中央町 KPI 進捗状況\n\n項目\n\n基準値（R元）\n\n現状値（R5年度末）\n\n\
+                    目標（R7）\n\n図書館の貸出冊数\n\n公園の利用者数\n\n52,000冊\n\n\
+                    48,000冊\n\n60,000冊\n\n1,200人\n\n1,350人\n\n1,500人\n";
+        let message = no_kpis_message(text);
+        assert!(message.contains("reading order"), "{message}");
+        assert!(message.contains("pdftotext -layout"), "{message}");
+    }
+
+    /// Two header terms alone on their lines are not enough (a letter may end with a line
+    /// `目標` or `項目`), nor are terms inside longer lines: the plain message.
+    #[test]
+    fn a_text_without_a_table_gets_the_plain_message() {
+        let text = "お知らせ\n\n項目\n\n本市の目標値（R7）は次のとおりです。\n\n目標\n\n以上\n";
+        let message = no_kpis_message(text);
+        assert!(!message.contains("reading order"), "{message}");
+        assert!(message.contains("not a KPI report"), "{message}");
     }
 }

@@ -47,6 +47,37 @@ fn numbers_without_a_name_make_no_record() {
     assert_eq!(r.kpis[0].name, "雇用創出");
 }
 
+/// Regression: text in reading order (plain `pdftotext` of a borderless table, invented
+/// here) printed a row's baseline with its note where the transcript's name stands
+/// (`12 人 (H30)`, then the target `40 人`). A value with its note is no name: no KPI named
+/// `12人(H30)`.
+#[test]
+fn a_value_with_its_note_is_no_name() {
+    let r = run("指標名\n\n目標値\n(R6)\n\n新規就農者数（累計）\n\n12 人 (H30)\n\n40 人\n");
+    assert!(
+        r.kpis.iter().all(|k| !k.name.starts_with("12")),
+        "{:?}",
+        r.kpis.iter().map(|k| &k.name).collect::<Vec<_>>()
+    );
+}
+
+/// Regression: in reading order the header went on below the first rows (`実績値`
+/// between them, then a name and the current value `3 件/年`), and the current value was
+/// read as the only header column's, the target. A value column's term among the rows
+/// ends the table: no KPI, rather than a wrong one.
+#[test]
+fn a_role_term_among_the_rows_ends_the_table() {
+    let r = run(
+        "指標名\n\n目標値\n(R6)\n8 件/年 5 件/年\n\n実績値\n(R4)\n\n達成\n状況\n\n\
+         町の創業支援制度を利用した創業件数\n\n3 件/年\n",
+    );
+    assert!(
+        r.kpis.is_empty(),
+        "{:?}",
+        r.kpis.iter().map(|k| &k.name).collect::<Vec<_>>()
+    );
+}
+
 /// Bad input: many records are all read, and a header repeated over and over with records
 /// that never complete stays linear (no timing asserted) and invents nothing.
 #[test]

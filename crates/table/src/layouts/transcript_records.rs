@@ -19,7 +19,9 @@
 //! (the goal, wrapped anywhere); the last of them is the KPI's name, with the line before
 //! it when the last is a formula explaining it (`社会増` / `転入 - 転出`). Then one number a
 //! value column, in order, each with a count word printed before it (`累計`) or a unit after
-//! it (`万人`). A number with no column, or a name in brackets, ends the table; so do
+//! it (`万人`). A number with no column, a name in brackets or a value with its note
+//! (`12人(H30)`), or a value column's term among the rows (text in reading order, the
+//! header going on below its first rows) ends the table; so do
 //! [`MAX_LINES_BETWEEN_RECORDS`] lines without a record.
 
 use std::cell::OnceCell;
@@ -165,10 +167,14 @@ fn is_value(s: &str) -> bool {
     is_number(s) || is_missing_mark(s)
 }
 
-/// A line that may be a KPI's name: words, not a bracketed note or a mark.
+/// A line that may be a KPI's name: words, not a bracketed note or a mark, nor a value
+/// with its note in brackets (`12人(H30)`: a value of a row whose cells are out of the
+/// header's order, as text in reading order prints them).
 fn is_name(s: &str) -> bool {
+    let before_note = s.split(['(', '（']).next().unwrap_or(s);
     !s.starts_with(['(', '（', '[', '【', '<', '《'])
         && s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+        && !is_number(before_note)
 }
 
 /// A name line that explains the one before it: a formula (`転入-転出`).
@@ -210,6 +216,12 @@ impl Layout for TranscriptRecords {
                 break;
             };
             if !is_value(item.1.squeezed()) {
+                // A value column's term among the rows: the header goes on below them, as
+                // in text in reading order (`目標値`, values, `実績値`, a name, a value);
+                // which value is whose is lost.
+                if bare_role_word(item.1.squeezed()).is_some() {
+                    break;
+                }
                 pending.push(item);
                 p += 1;
                 continue;
