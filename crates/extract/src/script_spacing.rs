@@ -95,14 +95,14 @@ pub(crate) fn tightened_lines<'a>(lines: &[SourceLine<'a>], usable: &[bool]) -> 
 /// name, a value, a header term), which has no cell boundary inside.
 pub(crate) fn tighten(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // The characters before and at the one being looked at, and the one after it.
+    // The character before the one looked at; the one after it is peeked at.
     let (mut before, mut chars) = (None, text.chars().peekable());
     while let Some(c) = chars.next() {
         let inner_space = c == ' '
-            && before.is_some_and(|b| b != ' ')
-            && chars
-                .peek()
-                .is_some_and(|&next| next != ' ' && before.is_some_and(|b| scripts_meet(b, next)));
+            && match (before, chars.peek()) {
+                (Some(b), Some(&next)) => b != ' ' && next != ' ' && scripts_meet(b, next),
+                _ => false,
+            };
         if !inner_space {
             out.push(c);
         }
