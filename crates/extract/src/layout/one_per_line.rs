@@ -9,6 +9,7 @@
 //! first cell that is not a value and no cell longer than a header allows. Cells left
 //! over that do not fill a group are kept as lines of their own, with a warning.
 
+use super::header_lines::is_role;
 use super::vocabulary::{HeaderKind, HeaderVocabulary};
 use super::{joined_raw, make_cell, Arranged, Arrangement, Block, SourceLine};
 use crate::cells::{is_blank_text, Cell};
@@ -18,13 +19,6 @@ use crate::diag::WarningCode;
 const MAX_VALUE_CHARS: usize = 40;
 /// At least this many columns: fewer one-per-line terms are too common in prose.
 const MIN_COLUMNS: usize = 3;
-
-fn is_role(k: Option<HeaderKind>) -> bool {
-    matches!(
-        k,
-        Some(HeaderKind::Name | HeaderKind::Value | HeaderKind::Projects)
-    )
-}
 
 /// A header column: its printed lines and its kind.
 pub(super) type HeaderColumn<'a> = (Vec<&'a str>, Option<HeaderKind>);
